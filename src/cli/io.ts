@@ -1,0 +1,66 @@
+/**
+ * The command line's effects, passed in so that every command can be run from a test with
+ * captured output (and so that a test can prove no NIR reaches a log line).
+ */
+export interface CliIo {
+  /** One line (or block) for standard output. */
+  out(text: string): void
+  /** One line (or block) for standard error: logs, progress, warnings. */
+  err(text: string): void
+  /** True when standard error is a terminal: progress bars are drawn only then. */
+  readonly interactive: boolean
+  /** The environment, read once by the command's configuration parser. */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Where relative paths are resolved. */
+  readonly cwd: string
+  /** Resolves when the operator interrupts (Ctrl-C); commands stop at a safe point. */
+  readonly interrupted?: AbortSignal
+}
+
+/** An operational failure that ends a command with a message and an exit code, never a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message)
+    this.name = 'CliError'
+  }
+}
+
+/** One `passerelle` sub-command. */
+export interface Command {
+  readonly name: string
+  readonly summary: string
+  readonly usage: string
+  run(args: string[], io: CliIo): Promise<number>
+}
+
+/** The process's own io. */
+export function processIo(): CliIo {
+  const controller = new AbortController()
+  process.once('SIGINT', () => controller.abort())
+  process.once('SIGTERM', () => controller.abort())
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    interactive: Boolean(process.stderr.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+    interrupted: controller.signal,
+  }
+}
+
+/** An io that records everything, for tests. */
+export function memoryIo(env: Record<string, string | undefined> = {}, cwd = process.cwd()) {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  const io: CliIo = {
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+    interactive: false,
+    env,
+    cwd,
+  }
+  return { io, stdout, stderr }
+}

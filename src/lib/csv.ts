@@ -1,0 +1,43 @@
+import { createReadStream } from 'node:fs'
+import { parse } from 'csv-parse'
+
+/** One parsed CSV data line: its 1-based line number in the file and its fields by header name. */
+export interface CsvRow {
+  readonly line: number
+  readonly values: Readonly<Record<string, string>>
+}
+
+/**
+ * Streams a CSV file (UTF-8, comma, header line) row by row with line numbers, so that errors can
+ * name the line and memory stays flat whatever the file size.
+ */
+export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
+  const parser = createReadStream(path).pipe(
+    parse({ columns: true, bom: true, skip_empty_lines: true, info: true, relax_column_count: false }),
+  )
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, string>
+    info: { lines: number }
+  }>) {
+    yield { line: info.lines, values: record }
+  }
+}
+
+/** Reads a whole small CSV file (code lists) into rows. */
+export async function readCsvAll(path: string): Promise<CsvRow[]> {
+  const rows: CsvRow[] = []
+  for await (const row of readCsv(path)) rows.push(row)
+  return rows
+}
+
+/** Quotes one CSV field when it needs it (RFC 4180). */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  const text = String(value)
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** One CSV line (without its newline). */
+export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {
+  return values.map(csvField).join(',')
+}

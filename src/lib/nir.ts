@@ -1,0 +1,31 @@
+/**
+ * NIR (French social security number) helpers. The key is 97 − (NIR13 mod 97), with Corsican
+ * départements 2A and 2B read as 19 and 18 (spec/README.md, "NIR").
+ */
+
+/** The numeric value of a 13-character NIR, Corsica letters replaced, as a bigint. */
+function nirNumber(nir13: string): bigint {
+  const digits = nir13.replace(/^(.{5})2A/, '$119').replace(/^(.{5})2B/, '$118')
+  return BigInt(digits)
+}
+
+/** The two-digit key of a 13-character NIR. */
+export function nirKey(nir13: string): string {
+  const key = 97n - (nirNumber(nir13) % 97n)
+  return key.toString().padStart(2, '0')
+}
+
+/** True when a 15-character NIR's last two characters are its key. */
+export function nirKeyIsValid(nir15: string): boolean {
+  return nir15.length === 15 && nirKey(nir15.slice(0, 13)) === nir15.slice(13)
+}
+
+/** The 13-character NIR, whether it was given with its key or not. */
+export function nir13Of(nir: string): string {
+  return nir.slice(0, 13)
+}
+
+/** A masked form safe for messages: never more than the sex digit. */
+export function maskNir(nir: string): string {
+  return `${nir.slice(0, 1)}${'•'.repeat(Math.max(0, nir.length - 1))}`
+}
