@@ -11,9 +11,15 @@ export interface CsvRow {
  * Streams a CSV file (UTF-8, comma, header line) row by row with line numbers, so that errors can
  * name the line and memory stays flat whatever the file size.
  */
-export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
+export async function* readCsv(path: string, options: { relaxColumnCount?: boolean } = {}): AsyncGenerator<CsvRow> {
   const parser = createReadStream(path).pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, info: true, relax_column_count: false }),
+    parse({
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      info: true,
+      relax_column_count: options.relaxColumnCount ?? false,
+    }),
   )
   for await (const { record, info } of parser as AsyncIterable<{
     record: Record<string, string>
@@ -24,9 +30,9 @@ export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
 }
 
 /** Reads a whole small CSV file (code lists) into rows. */
-export async function readCsvAll(path: string): Promise<CsvRow[]> {
+export async function readCsvAll(path: string, options: { relaxColumnCount?: boolean } = {}): Promise<CsvRow[]> {
   const rows: CsvRow[] = []
-  for await (const row of readCsv(path)) rows.push(row)
+  for await (const row of readCsv(path, options)) rows.push(row)
   return rows
 }
 

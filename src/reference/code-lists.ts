@@ -61,7 +61,9 @@ export function loadCommunes(): Commune[] {
 
 /** Reads one code list of reference/codes as rows of strings. */
 export async function readCodeList(file: string): Promise<Record<string, string>[]> {
-  const rows = await readCsvAll(new URL(file, codesDir).pathname)
+  // One shipped list (niveaux_certification.csv) has unquoted commas in a trailing free-text
+  // column; the leading code columns are unaffected, so extra fields are tolerated here.
+  const rows = await readCsvAll(new URL(file, codesDir).pathname, { relaxColumnCount: true })
   return rows.map((r) => ({ ...r.values }))
 }
 

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import type { Database } from './database.ts'
+
+/** An open store: kysely over the PostgreSQL server or over the embedded PGlite. */
+export interface Store {
+  readonly db: Kysely<Database>
+  readonly kind: 'pg' | 'pglite'
+  /** Where it lives, for messages (never with a password). */
+  readonly location: string
+  close(): Promise<void>
+}
+
+// Same value types from both drivers: dates as 'YYYY-MM-DD' strings, numerics as numbers,
+// bigints as strings (ids and byte offsets stay exact).
+const DATE = 1082
+const NUMERIC = 1700
+pg.types.setTypeParser(DATE, (value: string) => value)
+pg.types.setTypeParser(NUMERIC, (value: string) => Number(value))
+
+/** Opens the PostgreSQL server at `url` (a pool of `max` connections). */
+export function openServerStore(url: string, max = 10): Store {
+  const pool = new pg.Pool({ connectionString: url, max })
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {})
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, kind: 'pg', location: redact(url), close: () => db.destroy() }
+}
+
+/** Opens (creating if needed) the embedded store in `dir`, or in memory when `dir` is null. */
+export async function openEmbeddedStore(dir: string | null, loadDataDir?: Blob): Promise<Store> {
+  if (dir) mkdirSync(dir, { recursive: true })
+  const options = {
+    parsers: { [DATE]: (value: string) => value, [NUMERIC]: (value: string) => Number(value) },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  }
+  const pglite = dir ? await PGlite.create(dir, options) : await PGlite.create(options)
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+  return { db, kind: 'pglite', location: dir ?? 'memory', close: () => db.destroy() }
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return 'postgres'
+  }
+}

@@ -1,0 +1,253 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** Dates come back as strings or Date depending on the driver: the store normalises them (see connect.ts). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type DateOnly = ColumnType<string, string, string>
+type Numeric = ColumnType<number, number | string, number | string>
+type Json = ColumnType<unknown, string, string>
+
+export interface PartnerTable {
+  id: Generated<number>
+  code: string
+  name: string
+  kind: string
+  created_at: Generated<Timestamp>
+}
+
+export interface PartnerTokenTable {
+  id: Generated<number>
+  partner_id: number
+  token_hash: string
+  created_at: Generated<Timestamp>
+  revoked_at: Timestamp | null
+}
+
+export interface PersonTable {
+  person_key: string
+  first_seen: Generated<Timestamp>
+}
+
+export interface PersonIdentityTable {
+  person_key: string
+  partner_id: number
+  record_type: string
+  record_id: string
+  nir: string
+  birth_name: string
+  usual_name: string | null
+  first_names: string
+  birth_date: DateOnly
+  sex: string
+}
+
+export interface TransmissionTable {
+  id: Generated<string>
+  partner_id: number
+  channel: 'api' | 'file'
+  source: string | null
+  file_sha256: string | null
+  file_size: ColumnType<string | null, number | null, number | null>
+  status: Generated<'running' | 'done' | 'interrupted'>
+  started_at: Generated<Timestamp>
+  finished_at: Timestamp | null
+  byte_offset: Generated<ColumnType<string, number, number>>
+  lines: Generated<number>
+  created: Generated<number>
+  updated: Generated<number>
+  unchanged: Generated<number>
+  stale: Generated<number>
+  conflict: Generated<number>
+  invalid: Generated<number>
+  rejects_bytes: Generated<ColumnType<string, number, number>>
+}
+
+export interface RejectedRecordTable {
+  id: Generated<string>
+  transmission_id: string
+  partner_id: number
+  position: number
+  record_type: string | null
+  record_id: string | null
+  outcome: string
+  errors: Json
+  received_at: Generated<Timestamp>
+}
+
+interface VersionColumns {
+  person_key: string
+  partner_id: number
+  record_id: string
+  version: number
+  content_hash: string
+  updated_at: Timestamp
+  received_at: Generated<Timestamp>
+  transmission_id: string
+  payload: Json
+}
+
+export type DossierVersionTable = VersionColumns
+export type CepVersionTable = VersionColumns
+
+interface CurrentColumns {
+  person_key: string
+  partner_id: number
+  record_id: string
+  version: number
+  content_hash: string
+  updated_at: Timestamp
+  received_at: Timestamp
+  identity_certified: Generated<boolean>
+  birth_date: DateOnly
+  sex: string
+  residence_commune: string
+  qpv: string | null
+  payload: Json
+}
+
+export interface DossierCurrentTable extends CurrentColumns {
+  dispositif: string
+  status: string
+  status_at_entry: string | null
+  certification_type: string
+  certification_code: string | null
+  certification_level: number | null
+  nsf: string | null
+  organism_siret: string
+  offer_ref: string | null
+  place_commune: string | null
+  modality: string
+  planned_start: DateOnly
+  planned_end: DateOnly
+  planned_hours: Numeric
+  entry_date: DateOnly | null
+  exit_date: DateOnly | null
+  exit_reason: string | null
+  hours_completed: Numeric | null
+  certification_result: string | null
+  committed: Numeric
+  shared_dossier_id: string | null
+}
+
+export interface CepCurrentTable extends CurrentColumns {
+  status_at_entry: string
+  start_date: DateOnly
+  end_date: DateOnly | null
+  level: number
+  end_reason: string | null
+  project_type: string | null
+  interviews: number | null
+  cancelled: boolean
+}
+
+export interface SharedReferenceTable {
+  person_key: string
+  partner_id: number
+  record_id: string
+  ref_partner: string
+  ref_record_id: string
+}
+
+export interface SharedLinkTable {
+  person_key: string
+  partner_id: number
+  record_id: string
+  other_partner_id: number
+  other_record_id: string
+  reason: 'declared' | 'matched'
+}
+
+export interface OrganismTable {
+  siret: string
+  nda: string | null
+  name: string
+  commune: string | null
+  qualiopi: boolean
+}
+
+export interface CertificationTable {
+  code: string
+  type: string
+  title: string
+  level: number | null
+  nsf: string | null
+  active_from: DateOnly | null
+  active_to: DateOnly | null
+}
+
+export interface CatalogueOfferTable {
+  offer_ref: string
+  siret: string
+  certification_code: string | null
+  formacode: string | null
+  commune: string | null
+  modality: string | null
+  hours: Numeric | null
+  price: Numeric | null
+}
+
+export interface SngiIdentityTable {
+  person_key: string
+  birth_name_norm: string
+  birth_date: DateOnly
+  sex: string
+}
+
+export interface DsnContractTable {
+  person_key: string
+  line: number
+  employer_siret: string
+  naf: string | null
+  contract_type: string
+  start_date: DateOnly
+  end_date: DateOnly | null
+  hours_ratio: Numeric | null
+}
+
+export interface ReferentialLoadTable {
+  kind: string
+  file: string
+  file_sha256: string
+  rows: number
+  loaded_at: Generated<Timestamp>
+}
+
+export interface CommuneTable {
+  code: string
+  name: string
+  type: string
+  departement: string
+  region: string
+  population: number | null
+  parent: string | null
+}
+
+export interface CodeListTable {
+  list: string
+  code: string
+  label: string
+  attributes: Json
+}
+
+/** The hub's schema, as kysely sees it. */
+export interface Database {
+  partner: PartnerTable
+  partner_token: PartnerTokenTable
+  person: PersonTable
+  person_identity: PersonIdentityTable
+  transmission: TransmissionTable
+  rejected_record: RejectedRecordTable
+  dossier_version: DossierVersionTable
+  dossier_current: DossierCurrentTable
+  cep_version: CepVersionTable
+  cep_current: CepCurrentTable
+  shared_reference: SharedReferenceTable
+  shared_link: SharedLinkTable
+  organism: OrganismTable
+  certification: CertificationTable
+  catalogue_offer: CatalogueOfferTable
+  sngi_identity: SngiIdentityTable
+  dsn_contract: DsnContractTable
+  referential_load: ReferentialLoadTable
+  commune: CommuneTable
+  code_list: CodeListTable
+}

@@ -1,0 +1,17 @@
+import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
+import type { Database } from './database.ts'
+import * as initial from './migrations/2026_11_28_12_00_00_initial.ts'
+
+/** Every migration, by name; names sort in the order they apply. */
+export const migrations = {
+  '2026_11_28_12_00_00_initial': initial,
+}
+
+/** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  })
+  return migrator.migrateToLatest()
+}
