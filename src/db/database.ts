@@ -5,26 +5,30 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>
 type DateOnly = ColumnType<string, string, string>
 type Numeric = ColumnType<number, number | string, number | string>
 type Json = ColumnType<unknown, string, string>
+/** A timestamp the database fills in by default. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+/** A bigint counter with a default, read back as a string. */
+type GeneratedBigint = ColumnType<string, number | undefined, number>
 
 export interface PartnerTable {
   id: Generated<number>
   code: string
   name: string
   kind: string
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface PartnerTokenTable {
   id: Generated<number>
   partner_id: number
   token_hash: string
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
   revoked_at: Timestamp | null
 }
 
 export interface PersonTable {
   person_key: string
-  first_seen: Generated<Timestamp>
+  first_seen: GeneratedTimestamp
 }
 
 export interface PersonIdentityTable {
@@ -34,6 +38,7 @@ export interface PersonIdentityTable {
   record_id: string
   nir: string
   birth_name: string
+  birth_name_norm: string
   usual_name: string | null
   first_names: string
   birth_date: DateOnly
@@ -48,9 +53,9 @@ export interface TransmissionTable {
   file_sha256: string | null
   file_size: ColumnType<string | null, number | null, number | null>
   status: Generated<'running' | 'done' | 'interrupted'>
-  started_at: Generated<Timestamp>
+  started_at: GeneratedTimestamp
   finished_at: Timestamp | null
-  byte_offset: Generated<ColumnType<string, number, number>>
+  byte_offset: GeneratedBigint
   lines: Generated<number>
   created: Generated<number>
   updated: Generated<number>
@@ -58,7 +63,7 @@ export interface TransmissionTable {
   stale: Generated<number>
   conflict: Generated<number>
   invalid: Generated<number>
-  rejects_bytes: Generated<ColumnType<string, number, number>>
+  rejects_bytes: GeneratedBigint
 }
 
 export interface RejectedRecordTable {
@@ -70,7 +75,7 @@ export interface RejectedRecordTable {
   record_id: string | null
   outcome: string
   errors: Json
-  received_at: Generated<Timestamp>
+  received_at: GeneratedTimestamp
 }
 
 interface VersionColumns {
@@ -80,7 +85,7 @@ interface VersionColumns {
   version: number
   content_hash: string
   updated_at: Timestamp
-  received_at: Generated<Timestamp>
+  received_at: GeneratedTimestamp
   transmission_id: string
   payload: Json
 }
@@ -208,7 +213,7 @@ export interface ReferentialLoadTable {
   file: string
   file_sha256: string
   rows: number
-  loaded_at: Generated<Timestamp>
+  loaded_at: GeneratedTimestamp
 }
 
 export interface CommuneTable {

@@ -18,19 +18,53 @@ describe('migrations', () => {
       select table_name from information_schema.tables where table_schema = 'public'
       and table_name not like 'kysely%' order by table_name`.execute(store.db)
     expect(tables.rows.map((r) => r.table_name)).toEqual([
-      'catalogue_offer', 'cep_current', 'cep_version', 'certification', 'code_list', 'commune',
-      'dossier_current', 'dossier_version', 'dsn_contract', 'organism', 'partner', 'partner_token',
-      'person', 'person_identity', 'referential_load', 'rejected_record', 'shared_link',
-      'shared_reference', 'sngi_identity', 'transmission',
+      'catalogue_offer',
+      'cep_current',
+      'cep_version',
+      'certification',
+      'code_list',
+      'commune',
+      'dossier_current',
+      'dossier_version',
+      'dsn_contract',
+      'organism',
+      'partner',
+      'partner_token',
+      'person',
+      'person_identity',
+      'referential_load',
+      'rejected_record',
+      'shared_link',
+      'shared_reference',
+      'sngi_identity',
+      'transmission',
     ])
   })
 
   it('load the full INSEE commune list and the shipped code lists', async () => {
-    const communes = await store.db.selectFrom('commune').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const communes = await store.db
+      .selectFrom('commune')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(communes.n)).toBe(37006) // distinct INSEE codes among the 37,590 entries
-    const lyon = await store.db.selectFrom('commune').selectAll().where('code', '=', '69123').executeTakeFirstOrThrow()
-    expect(lyon).toMatchObject({ code: '69123', name: 'Lyon', departement: '69', region: '84', type: 'commune-actuelle' })
-    const cpf = await store.db.selectFrom('code_list').select(['label']).where('list', '=', 'dispositifs').where('code', '=', 'CPF').executeTakeFirstOrThrow()
+    const lyon = await store.db
+      .selectFrom('commune')
+      .selectAll()
+      .where('code', '=', '69123')
+      .executeTakeFirstOrThrow()
+    expect(lyon).toMatchObject({
+      code: '69123',
+      name: 'Lyon',
+      departement: '69',
+      region: '84',
+      type: 'commune-actuelle',
+    })
+    const cpf = await store.db
+      .selectFrom('code_list')
+      .select(['label'])
+      .where('list', '=', 'dispositifs')
+      .where('code', '=', 'CPF')
+      .executeTakeFirstOrThrow()
     expect(cpf.label).toBe('Compte personnel de formation (achat Mon Compte Formation)')
   })
 })

@@ -1,15 +1,13 @@
-import { type HubConfig, embeddedDbDir } from '../config.ts'
+import { sql } from 'kysely'
 import { CliError } from '../cli/io.ts'
+import { embeddedDbDir, type HubConfig } from '../config.ts'
 import { openEmbeddedStore, openServerStore, type Store } from './connect.ts'
 import { migrateToLatest } from './migrate.ts'
 import { seedReference } from './seed-reference.ts'
-import { sql } from 'kysely'
 
 /** Opens the configured store: the server of DATABASE_URL, or the embedded one in the data folder. */
 export async function openStore(config: HubConfig): Promise<Store> {
-  return config.databaseUrl
-    ? openServerStore(config.databaseUrl)
-    : openEmbeddedStore(embeddedDbDir(config))
+  return config.databaseUrl ? openServerStore(config.databaseUrl) : openEmbeddedStore(embeddedDbDir(config))
 }
 
 /**
@@ -21,10 +19,13 @@ export async function prepareStore(store: Store): Promise<string[]> {
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
   if (error) {
     const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    throw new CliError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)
+    throw new CliError(
+      `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
-  const { count } = (await sql<{ count: number }>`select count(*)::int as count from commune`.execute(store.db))
-    .rows[0] ?? { count: 0 }
+  const { count } = (
+    await sql<{ count: number }>`select count(*)::int as count from commune`.execute(store.db)
+  ).rows[0] ?? { count: 0 }
   if (applied.length > 0 || count === 0) await seedReference(store.db)
   return applied
 }

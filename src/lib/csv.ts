@@ -11,7 +11,10 @@ export interface CsvRow {
  * Streams a CSV file (UTF-8, comma, header line) row by row with line numbers, so that errors can
  * name the line and memory stays flat whatever the file size.
  */
-export async function* readCsv(path: string, options: { relaxColumnCount?: boolean } = {}): AsyncGenerator<CsvRow> {
+export async function* readCsv(
+  path: string,
+  options: { relaxColumnCount?: boolean } = {},
+): AsyncGenerator<CsvRow> {
   const parser = createReadStream(path).pipe(
     parse({
       columns: true,
@@ -30,7 +33,10 @@ export async function* readCsv(path: string, options: { relaxColumnCount?: boole
 }
 
 /** Reads a whole small CSV file (code lists) into rows. */
-export async function readCsvAll(path: string, options: { relaxColumnCount?: boolean } = {}): Promise<CsvRow[]> {
+export async function readCsvAll(
+  path: string,
+  options: { relaxColumnCount?: boolean } = {},
+): Promise<CsvRow[]> {
   const rows: CsvRow[] = []
   for await (const row of readCsv(path, options)) rows.push(row)
   return rows

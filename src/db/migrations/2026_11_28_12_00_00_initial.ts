@@ -30,6 +30,7 @@ const statements = [
      record_id text not null,
      nir text not null,
      birth_name text not null,
+     birth_name_norm text not null,
      usual_name text,
      first_names text not null,
      birth_date date not null,
@@ -251,10 +252,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const tables = [
-    'code_list', 'commune', 'referential_load', 'dsn_contract', 'sngi_identity', 'catalogue_offer',
-    'certification', 'organism', 'shared_link', 'shared_reference', 'cep_current', 'cep_version',
-    'dossier_current', 'dossier_version', 'rejected_record', 'transmission', 'person_identity',
-    'person', 'partner_token', 'partner',
+    'code_list',
+    'commune',
+    'referential_load',
+    'dsn_contract',
+    'sngi_identity',
+    'catalogue_offer',
+    'certification',
+    'organism',
+    'shared_link',
+    'shared_reference',
+    'cep_current',
+    'cep_version',
+    'dossier_current',
+    'dossier_version',
+    'rejected_record',
+    'transmission',
+    'person_identity',
+    'person',
+    'partner_token',
+    'partner',
   ]
   for (const table of tables) await sql.raw(`drop table if exists ${table}`).execute(db)
 }

@@ -1,0 +1,232 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { dossier, exampleCep, items } from '../../test/fixtures.ts'
+import { openTestStore, type TestStore } from '../../test/store.ts'
+import { addPartner } from '../partners/partner.repository.ts'
+import { applyBatch } from './apply-batch.ts'
+import { openApiTransmission } from './transmission.repository.ts'
+
+let store: TestStore
+const partners: Record<string, number> = {}
+
+beforeAll(async () => {
+  store = await openTestStore()
+  for (const [code, kind] of [
+    ['CDC', 'CDC'],
+    ['R84', 'REGION'],
+    ['FT', 'FT'],
+  ] as const) {
+    partners[code] = (await addPartner(store.db, { code, name: code, kind })).partner.id
+  }
+})
+afterAll(() => store.dispose())
+
+beforeEach(async () => {
+  for (const t of [
+    'dossier_version',
+    'dossier_current',
+    'cep_version',
+    'cep_current',
+    'person_identity',
+    'shared_link',
+    'shared_reference',
+    'rejected_record',
+  ]) {
+    await sql.raw(`delete from ${t}`).execute(store.db)
+  }
+})
+
+async function send(code: string, raws: unknown[]) {
+  const partnerId = partners[code]!
+  const transmissionId = await openApiTransmission(store.db, partnerId, 'test')
+  const results = await applyBatch(
+    store.db,
+    { partnerId, transmissionId, secret: 'test-secret' },
+    await items(raws),
+  )
+  return results.map((r) => r.outcome)
+}
+
+describe('version rules', () => {
+  it('creates, updates, and keeps every accepted version', async () => {
+    expect(
+      await send('CDC', [dossier({ version: 1, status: 'ENTRE', exit: null, certificationResult: null })]),
+    ).toEqual(['created'])
+    expect(await send('CDC', [dossier({ version: 2 })])).toEqual(['updated'])
+    const versions = await store.db
+      .selectFrom('dossier_version')
+      .select(['record_id', 'version'])
+      .orderBy('version')
+      .execute()
+    expect(versions).toEqual([
+      { record_id: 'CPF-2024-000123', version: 1 },
+      { record_id: 'CPF-2024-000123', version: 2 },
+    ])
+    const current = await store.db
+      .selectFrom('dossier_current')
+      .select(['version', 'status', 'exit_date'])
+      .executeTakeFirstOrThrow()
+    expect(current).toEqual({ version: 2, status: 'SORTI', exit_date: '2024-06-28' })
+  })
+
+  it('answers unchanged for a retry of the same version whatever the key order', async () => {
+    const original = dossier({ version: 3 })
+    const reordered = Object.fromEntries(Object.entries(original).reverse())
+    expect(await send('CDC', [original])).toEqual(['created'])
+    expect(await send('CDC', [reordered, original])).toEqual(['unchanged', 'unchanged'])
+    const count = await sql<{ n: number }>`select count(*)::int as n from dossier_version`.execute(store.db)
+    expect(count.rows[0]!.n).toBe(1)
+  })
+
+  it('rejects a lower version as stale and keeps the stored one', async () => {
+    await send('CDC', [dossier({ version: 5 })])
+    expect(await send('CDC', [dossier({ version: 4, status: 'ANNULE' })])).toEqual(['stale'])
+    const current = await store.db
+      .selectFrom('dossier_current')
+      .select(['version', 'status'])
+      .executeTakeFirstOrThrow()
+    expect(current).toEqual({ version: 5, status: 'SORTI' })
+    const rejected = await store.db
+      .selectFrom('rejected_record')
+      .select(['outcome', 'errors'])
+      .executeTakeFirstOrThrow()
+    expect(rejected.outcome).toBe('stale')
+    expect(rejected.errors).toEqual([
+      {
+        path: '/version',
+        code: 'version/stale',
+        message:
+          'version 4 is lower than the stored version 5 (a version must grow with every change; the stored one is kept)',
+      },
+    ])
+  })
+
+  it('rejects the same version with other content as a conflict', async () => {
+    await send('CDC', [dossier({ version: 2 })])
+    expect(await send('CDC', [dossier({ version: 2, status: 'ANNULE' })])).toEqual(['conflict'])
+  })
+
+  it('applies several versions of one record in one batch in order', async () => {
+    const outcomes = await send('CDC', [
+      dossier({ version: 1, status: 'ACCEPTE', entry: null, exit: null, certificationResult: null }),
+      dossier({ version: 2 }),
+      dossier({ version: 1 }),
+    ])
+    expect(outcomes).toEqual(['created', 'updated', 'stale'])
+  })
+
+  it('stores valid records of a mixed batch and reports the others', async () => {
+    const outcomes = await send('CDC', [
+      dossier({ id: 'A1' }),
+      dossier({ id: 'A2', dispositif: 'NOPE' }),
+      exampleCep(),
+    ])
+    expect(outcomes).toEqual(['created', 'invalid', 'created'])
+    const ids = await store.db.selectFrom('dossier_current').select('record_id').execute()
+    expect(ids).toEqual([{ record_id: 'A1' }])
+  })
+
+  it('keeps the clear identity out of stored snapshots', async () => {
+    await send('CDC', [dossier()])
+    const row = await store.db.selectFrom('dossier_version').select('payload').executeTakeFirstOrThrow()
+    expect(JSON.stringify(row.payload)).not.toContain('2850575056048')
+    expect(JSON.stringify(row.payload)).not.toContain('DUPONT')
+    const identity = await store.db
+      .selectFrom('person_identity')
+      .select(['nir', 'birth_name', 'birth_name_norm'])
+      .executeTakeFirstOrThrow()
+    expect(identity).toEqual({ nir: '2850575056048', birth_name: 'DUPONT', birth_name_norm: 'DUPONT' })
+  })
+})
+
+describe('shared dossiers', () => {
+  const cpf = () => dossier({ id: 'CPF-1', sharedWith: [{ partner: 'R84', id: 'ARA-1' }] })
+  const region = () => dossier({ id: 'ARA-1', dispositif: 'PRF', sharedWith: undefined })
+  const ft = () =>
+    dossier({
+      id: 'FT-1',
+      dispositif: 'AIF',
+      sharedWith: undefined,
+      training: { plannedStart: '2024-01-20' },
+    })
+
+  async function groups() {
+    const rows = await store.db
+      .selectFrom('dossier_current')
+      .select(['record_id', 'shared_dossier_id'])
+      .orderBy('record_id')
+      .execute()
+    return Object.fromEntries(rows.map((r) => [r.record_id, r.shared_dossier_id]))
+  }
+
+  const orders: [string, () => Record<string, any>][][] = [
+    [
+      ['CDC', cpf],
+      ['R84', region],
+      ['FT', ft],
+    ],
+    [
+      ['CDC', cpf],
+      ['FT', ft],
+      ['R84', region],
+    ],
+    [
+      ['R84', region],
+      ['CDC', cpf],
+      ['FT', ft],
+    ],
+    [
+      ['R84', region],
+      ['FT', ft],
+      ['CDC', cpf],
+    ],
+    [
+      ['FT', ft],
+      ['CDC', cpf],
+      ['R84', region],
+    ],
+    [
+      ['FT', ft],
+      ['R84', region],
+      ['CDC', cpf],
+    ],
+  ]
+  for (const order of orders) {
+    it(`links declared and matched co-funders whatever the arrival order (${order.map((o) => o[0]).join(' → ')})`, async () => {
+      for (const [code, make] of order) await send(code, [make()])
+      // CPF names ARA-1 (declared); FT-1 matches both by person, SIRET, certification, start within 31 days.
+      expect(await groups()).toEqual({ 'ARA-1': 'CDC:CPF-1', 'CPF-1': 'CDC:CPF-1', 'FT-1': 'CDC:CPF-1' })
+      const links = await store.db
+        .selectFrom('shared_link')
+        .select(['record_id', 'other_record_id', 'reason'])
+        .orderBy(['record_id', 'other_record_id'])
+        .execute()
+      expect(links).toEqual(
+        [
+          { record_id: 'ARA-1', other_record_id: 'CPF-1', reason: 'declared' },
+          { record_id: 'ARA-1', other_record_id: 'FT-1', reason: 'matched' },
+          { record_id: 'CPF-1', other_record_id: 'FT-1', reason: 'matched' },
+          { record_id: 'CPF-1', other_record_id: 'ARA-1', reason: 'declared' },
+          { record_id: 'FT-1', other_record_id: 'ARA-1', reason: 'matched' },
+          { record_id: 'FT-1', other_record_id: 'CPF-1', reason: 'matched' },
+        ].sort((a, b) => (a.record_id + a.other_record_id).localeCompare(b.record_id + b.other_record_id)),
+      )
+    })
+  }
+
+  it('unlinks a record when a new version no longer matches', async () => {
+    await send('CDC', [dossier({ id: 'CPF-1', sharedWith: undefined })])
+    await send('FT', [ft()])
+    expect(await groups()).toEqual({ 'CPF-1': 'CDC:CPF-1', 'FT-1': 'CDC:CPF-1' })
+    await send('FT', [
+      dossier({
+        id: 'FT-1',
+        version: 2,
+        dispositif: 'AIF',
+        sharedWith: undefined,
+        training: { plannedStart: '2024-04-20', plannedEnd: '2024-07-01' },
+      }),
+    ])
+    expect(await groups()).toEqual({ 'CPF-1': null, 'FT-1': null })
+  })
+})

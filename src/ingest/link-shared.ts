@@ -1,0 +1,88 @@
+/**
+ * Shared dossiers (spec/README.md, "Shared dossiers"): records of different partners describe the
+ * same dossier when one names the other in `sharedWith`, or, failing that, when they have the same
+ * person, organism SIRET, certification code (or both none) and planned starts within 31 days.
+ * Pure: the repository gathers the candidates, this decides the links and the groups.
+ */
+
+/** What linking needs to know of one dossier's current state. */
+export interface LinkCandidate {
+  readonly personKey: string
+  readonly partnerId: number
+  readonly partnerCode: string
+  readonly recordId: string
+  readonly siret: string
+  readonly certificationCode: string | null
+  readonly plannedStart: string
+  readonly sharedWith: readonly { readonly partner: string; readonly id: string }[]
+}
+
+export interface Link {
+  readonly a: LinkCandidate
+  readonly b: LinkCandidate
+  readonly reason: 'declared' | 'matched'
+}
+
+const DAY_MS = 86_400_000
+const MATCH_WINDOW_DAYS = 31
+
+/** A stable key of a record, also used as the shared dossier id. */
+export function recordKey(c: { partnerCode: string; recordId: string }): string {
+  return `${c.partnerCode}:${c.recordId}`
+}
+
+function names(from: LinkCandidate, to: LinkCandidate): boolean {
+  return from.sharedWith.some((r) => r.partner === to.partnerCode && r.id === to.recordId)
+}
+
+// "Failing that": a record that declares its co-funder's record at a partner is linked to that
+// record only, never matched by rule to another record of the same partner.
+function declaresOtherAt(from: LinkCandidate, partnerCode: string): boolean {
+  return from.sharedWith.some((r) => r.partner === partnerCode)
+}
+
+function matches(a: LinkCandidate, b: LinkCandidate): boolean {
+  if (a.personKey !== b.personKey || a.siret !== b.siret) return false
+  if (a.certificationCode !== b.certificationCode) return false
+  const days = Math.abs(Date.parse(a.plannedStart) - Date.parse(b.plannedStart)) / DAY_MS
+  return days <= MATCH_WINDOW_DAYS
+}
+
+/** The links between candidates, each pair once, in a deterministic order. */
+export function findLinks(candidates: readonly LinkCandidate[]): Link[] {
+  const sorted = [...candidates].sort((x, y) => recordKey(x).localeCompare(recordKey(y)))
+  const links: Link[] = []
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j]!
+      if (a.partnerId === b.partnerId) continue
+      if (names(a, b) || names(b, a)) links.push({ a, b, reason: 'declared' })
+      else if (declaresOtherAt(a, b.partnerCode) || declaresOtherAt(b, a.partnerCode)) continue
+      else if (matches(a, b)) links.push({ a, b, reason: 'matched' })
+    }
+  }
+  return links
+}
+
+/**
+ * Groups linked records into shared dossiers (connected components). Returns each linked record's
+ * shared dossier id: the smallest record key of its group, so the id does not depend on arrival order.
+ */
+export function groupLinks(links: readonly Link[]): Map<string, string> {
+  const parent = new Map<string, string>()
+  const find = (k: string): string => {
+    let root = k
+    while (parent.get(root) !== root) root = parent.get(root)!
+    parent.set(k, root)
+    return root
+  }
+  for (const { a, b } of links) {
+    for (const k of [recordKey(a), recordKey(b)]) if (!parent.has(k)) parent.set(k, k)
+    const [ra, rb] = [find(recordKey(a)), find(recordKey(b))]
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
+  }
+  const groups = new Map<string, string>()
+  for (const k of parent.keys()) groups.set(k, find(k))
+  return groups
+}
