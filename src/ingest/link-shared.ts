@@ -80,7 +80,8 @@ export function groupLinks(links: readonly Link[]): Map<string, string> {
   for (const { a, b } of links) {
     for (const k of [recordKey(a), recordKey(b)]) if (!parent.has(k)) parent.set(k, k)
     const [ra, rb] = [find(recordKey(a)), find(recordKey(b))]
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
+    const [low, high] = ra < rb ? [ra, rb] : [rb, ra]
+    if (low !== high) parent.set(high, low)
   }
   const groups = new Map<string, string>()
   for (const k of parent.keys()) groups.set(k, find(k))
