@@ -56,6 +56,7 @@ export interface TransmissionTable {
   started_at: GeneratedTimestamp
   finished_at: Timestamp | null
   byte_offset: GeneratedBigint
+  line_number: Generated<number>
   lines: Generated<number>
   created: Generated<number>
   updated: Generated<number>

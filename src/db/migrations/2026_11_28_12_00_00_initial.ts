@@ -48,6 +48,7 @@ const statements = [
      started_at timestamptz not null default now(),
      finished_at timestamptz,
      byte_offset bigint not null default 0,
+     line_number integer not null default 0,
      lines integer not null default 0,
      created integer not null default 0,
      updated integer not null default 0,

@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto'
+import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs'
+import { basename } from 'node:path'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/database.ts'
+import { readLines } from '../lib/lines.ts'
+import { partnerByCode } from '../partners/partner.repository.ts'
+import { applyBatch, type BatchItem, type OutcomeCounts } from './apply-batch.ts'
+import type { RecordResult } from './outcome.ts'
+import { parseLine } from './parse-line.ts'
+import type { ValidationContext } from './validate/index.ts'
+
+/** A failure that stops an import before it starts (unknown partner, unreadable file). */
+export class IngestError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'IngestError'
+  }
+}
+
+export interface ImportOptions {
+  readonly partnerCode: string
+  readonly path: string
+  /** Where rejected lines go, with their errors (NDJSON); none when null. */
+  readonly rejectsPath: string | null
+  readonly secret: string
+  readonly validation: ValidationContext
+  readonly batchSize?: number
+  /** Stops at the next batch boundary; the import resumes there when run again. */
+  readonly signal?: AbortSignal
+  readonly onProgress?: (progress: ImportProgress) => void
+}
+
+export interface ImportProgress {
+  readonly bytesDone: number
+  readonly bytesTotal: number
+  readonly records: number
+  readonly elapsedMs: number
+}
+
+export interface ImportSummary {
+  readonly transmissionId: string
+  readonly file: string
+  readonly status: 'done' | 'interrupted'
+  /** True when this run continued an interrupted one; counts are for the whole file. */
+  readonly resumed: boolean
+  /** True when the file had already been fully imported: nothing was done again. */
+  readonly alreadyImported: boolean
+  readonly counts: OutcomeCounts & { readonly records: number }
+  readonly rejectedByCode: Readonly<Record<string, number>>
+  readonly elapsedMs: number
+}
+
+interface PreparedBatch {
+  readonly items: BatchItem[]
+  readonly texts: Map<number, string>
+  readonly end: number
+  readonly nextLine: number
+}
+
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+async function* prepare(
+  path: string,
+  start: number,
+  firstLine: number,
+  options: ImportOptions,
+): AsyncGenerator<PreparedBatch> {
+  const size = options.batchSize ?? 2000
+  let items: BatchItem[] = []
+  let texts = new Map<number, string>()
+  let end = start
+  let nextLine = firstLine
+  for await (const line of readLines(path, start, firstLine)) {
+    end = line.end
+    nextLine = line.number + 1
+    if (line.text.trim() === '') continue
+    items.push({ index: line.number, result: parseLine(line.text, options.validation) })
+    texts.set(line.number, line.text)
+    if (items.length >= size) {
+      yield { items, texts, end, nextLine }
+      items = []
+      texts = new Map()
+    }
+  }
+  if (items.length > 0 || end > start) yield { items, texts, end, nextLine }
+}
+
+/**
+ * Imports a partner's NDJSON file with the same checks and version rules as the API. Streamed
+ * (memory flat), one transaction per batch that also records where the file stands, so that an
+ * import stopped at any point (Ctrl-C, kill -9) and run again continues where it committed:
+ * nothing is lost or counted twice, and its rejects file is cut back to match.
+ */
+export async function importFile(db: Kysely<Database>, options: ImportOptions): Promise<ImportSummary> {
+  const started = Date.now()
+  const partner = await partnerByCode(db, options.partnerCode)
+  if (!partner)
+    throw new IngestError(`unknown partner "${options.partnerCode}" (add it with passerelle partners add)`)
+  let bytesTotal: number
+  try {
+    bytesTotal = statSync(options.path).size
+  } catch {
+    throw new IngestError(`cannot read ${options.path}`)
+  }
+  const sha256 = await fileSha256(options.path)
+  const existing = await db
+    .selectFrom('transmission')
+    .selectAll()
+    .where('partner_id', '=', partner.id)
+    .where('channel', '=', 'file')
+    .where('file_sha256', '=', sha256)
+    .executeTakeFirst()
+  if (existing?.status === 'done')
+    return summarise(db, existing.id, basename(options.path), false, true, started)
+
+  const transmission =
+    existing ??
+    (await db
+      .insertInto('transmission')
+      .values({
+        partner_id: partner.id,
+        channel: 'file',
+        source: basename(options.path),
+        file_sha256: sha256,
+        file_size: bytesTotal,
+        finished_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow())
+  const transmissionId = String(transmission.id)
+  const rejects = options.rejectsPath
+    ? openRejects(options.rejectsPath, Number(transmission.rejects_bytes))
+    : null
+  let rejectsBytes = Number(transmission.rejects_bytes)
+  let records = transmission.lines
+  const context = { partnerId: partner.id, transmissionId, secret: options.secret }
+
+  const commit = async (batch: PreparedBatch) => {
+    const results = await applyBatch(db, context, batch.items, async (tx, batchResults) => {
+      if (rejects) rejectsBytes += writeRejects(rejects, batchResults, batch.texts)
+      await sql`update transmission set byte_offset = ${batch.end}, line_number = ${batch.nextLine},
+        rejects_bytes = ${rejectsBytes}, status = 'running' where id = ${transmissionId}`.execute(tx)
+    })
+    records += results.length
+    options.onProgress?.({ bytesDone: batch.end, bytesTotal, records, elapsedMs: Date.now() - started })
+  }
+
+  let interrupted = false
+  try {
+    // Validation of the next batch overlaps with the database work of the current one.
+    let inflight: Promise<void> | null = null
+    for await (const batch of prepare(
+      options.path,
+      Number(transmission.byte_offset),
+      transmission.line_number || 1,
+      options,
+    )) {
+      if (inflight) await inflight
+      if (options.signal?.aborted) {
+        interrupted = true
+        inflight = null
+        break
+      }
+      inflight = commit(batch)
+    }
+    if (inflight) await inflight
+  } finally {
+    if (rejects !== null) closeSync(rejects)
+  }
+  await db
+    .updateTable('transmission')
+    .set({ status: interrupted ? 'interrupted' : 'done', finished_at: new Date() })
+    .where('id', '=', transmissionId)
+    .execute()
+  return summarise(db, transmissionId, basename(options.path), existing !== undefined, false, started)
+}
+
+function openRejects(path: string, keepBytes: number): number {
+  const fd = openSync(path, 'a+')
+  // Lines written by a batch whose transaction never committed are cut off before resuming.
+  ftruncateSync(fd, keepBytes)
+  return fd
+}
+
+function writeRejects(fd: number, results: readonly RecordResult[], texts: Map<number, string>): number {
+  let written = 0
+  for (const r of results) {
+    if (!r.errors) continue
+    const text = texts.get(r.index) ?? ''
+    let record: unknown = text
+    try {
+      record = JSON.parse(text)
+    } catch {
+      // kept as the raw text
+    }
+    const line = `${JSON.stringify({ line: r.index, type: r.type, id: r.id, outcome: r.outcome, errors: r.errors, record })}\n`
+    written += writeSync(fd, line)
+  }
+  if (written > 0) fsyncSync(fd)
+  return written
+}
+
+async function summarise(
+  db: Kysely<Database>,
+  transmissionId: string,
+  file: string,
+  resumed: boolean,
+  alreadyImported: boolean,
+  started: number,
+): Promise<ImportSummary> {
+  const t = await db
+    .selectFrom('transmission')
+    .selectAll()
+    .where('id', '=', transmissionId)
+    .executeTakeFirstOrThrow()
+  const { rows } = await sql<{ code: string; n: number }>`
+    select e->>'code' as code, count(*)::int as n
+    from rejected_record r, jsonb_array_elements(r.errors) e
+    where r.transmission_id = ${transmissionId} group by 1 order by 2 desc, 1`.execute(db)
+  return {
+    transmissionId,
+    file,
+    status: t.status === 'done' ? 'done' : 'interrupted',
+    resumed,
+    alreadyImported,
+    counts: {
+      records: t.lines,
+      created: t.created,
+      updated: t.updated,
+      unchanged: t.unchanged,
+      stale: t.stale,
+      conflict: t.conflict,
+      invalid: t.invalid,
+    },
+    rejectedByCode: Object.fromEntries(rows.map((r) => [r.code, r.n])),
+    elapsedMs: Date.now() - started,
+  }
+}

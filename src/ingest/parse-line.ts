@@ -1,0 +1,65 @@
+import { finding } from './findings.ts'
+import { type ValidationContext, type ValidationResult, validateRecord } from './validate/index.ts'
+
+/**
+ * One NDJSON line to a validation result: malformed JSON is a finding like any other, so that one
+ * bad line never stops a file or a stream.
+ */
+export function parseLine(text: string, context: ValidationContext): ValidationResult {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message : 'unreadable'
+    return {
+      ok: false,
+      type: null,
+      id: null,
+      errors: [finding('', 'record/invalid-json', `the line is not valid JSON (${detail})`)],
+    }
+  }
+  return validateRaw(raw, context)
+}
+
+/**
+ * Validates a parsed value. PostgreSQL text cannot hold the NUL character, so a record carrying one
+ * is rejected here with a finding rather than failing in the database.
+ */
+export function validateRaw(raw: unknown, context: ValidationContext): ValidationResult {
+  const nul = findNul(raw, '')
+  if (nul !== null) {
+    const record = raw as { type?: unknown; id?: unknown }
+    return {
+      ok: false,
+      type: typeof record.type === 'string' ? record.type : null,
+      id: typeof record.id === 'string' && !record.id.includes('\u0000') ? record.id : null,
+      errors: [
+        finding(
+          nul,
+          'record/nul-character',
+          `${nul || 'a key'} contains the NUL character (U+0000), which text fields cannot hold`,
+        ),
+      ],
+    }
+  }
+  return validateRecord(raw, context)
+}
+
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], `${path}/${i}`)
+      if (found !== null) return found
+    }
+    return null
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes('\u0000')) return path
+      const found = findNul(child, `${path}/${key}`)
+      if (found !== null) return found
+    }
+  }
+  return null
+}

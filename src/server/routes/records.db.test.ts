@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dossier, exampleCep } from '../../../test/fixtures.ts'
+import { openTestStore, type TestStore } from '../../../test/store.ts'
+import { addPartner, rotateToken } from '../../partners/partner.repository.ts'
+import { loadCodeLists } from '../../reference/code-lists.ts'
+import { createApp } from '../app.ts'
+
+let store: TestStore
+let app: ReturnType<typeof createApp>
+let token: string
+let partnerId: number
+
+beforeAll(async () => {
+  store = await openTestStore()
+  const codes = await loadCodeLists()
+  app = createApp({
+    db: store.db,
+    storeKind: store.kind,
+    secret: 's',
+    validation: () => ({ codes, today: '2026-11-28' }),
+  })
+  const added = await addPartner(store.db, { code: 'CDC', name: 'Caisse des Dépôts', kind: 'CDC' })
+  token = added.token
+  partnerId = added.partner.id
+})
+afterAll(() => store.dispose())
+
+const post = (body: string, type = 'application/json', auth: string | null = `Bearer ${token}`) =>
+  app.request('/api/v1/records', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': type, ...(auth ? { authorization: auth } : {}) },
+  })
+
+describe('POST /api/v1/records', () => {
+  it('stores the valid records of a mixed JSON batch and reports the others', async () => {
+    const res = await post(
+      JSON.stringify([
+        dossier({ id: 'M1' }),
+        dossier({ id: 'M2', training: { plannedEnd: '2023-01-01' } }),
+        42,
+      ]),
+    )
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({
+      results: [
+        { index: 0, id: 'M1', type: 'dossier', outcome: 'created' },
+        {
+          index: 1,
+          id: 'M2',
+          type: 'dossier',
+          outcome: 'invalid',
+          errors: [
+            {
+              path: '/training/plannedEnd',
+              code: 'dossier/planned-end-before-start',
+              message: expect.stringContaining('2023-01-01'),
+            },
+          ],
+        },
+        {
+          index: 2,
+          id: null,
+          type: null,
+          outcome: 'invalid',
+          errors: [{ path: '', code: 'record/not-an-object', message: expect.any(String) }],
+        },
+      ],
+    })
+    const stored = await store.db.selectFrom('dossier_current').select('record_id').execute()
+    expect(stored).toEqual([{ record_id: 'M1' }])
+  })
+
+  it('accepts an NDJSON stream with bad lines among good ones', async () => {
+    const body = [
+      JSON.stringify(dossier({ id: 'N1' })),
+      '{not json',
+      '',
+      JSON.stringify(exampleCep()),
+      JSON.stringify(dossier({ id: 'N1' })),
+    ].join('\n')
+    const res = await post(body, 'application/x-ndjson')
+    expect(res.status).toBe(200)
+    const { results } = (await res.json()) as { results: { outcome: string; index: number }[] }
+    expect(results.map((r) => [r.index, r.outcome])).toEqual([
+      [0, 'created'],
+      [1, 'invalid'],
+      [2, 'created'],
+      [3, 'unchanged'],
+    ])
+  })
+
+  it('answers 401 without a token, with an unknown one, and with a revoked one', async () => {
+    expect((await post('[]', 'application/json', null)).status).toBe(401)
+    expect((await post('[]', 'application/json', 'Bearer nope')).status).toBe(401)
+    const old = token
+    token = await rotateToken(store.db, partnerId)
+    const res = await post('[]', 'application/json', `Bearer ${old}`)
+    expect(res.status).toBe(401)
+    expect(await res.json()).toEqual({
+      error: { code: 'auth/invalid-token', message: 'the token is unknown or revoked' },
+    })
+    expect((await post('[]')).status).toBe(200)
+  })
+
+  it('answers 400 for malformed JSON, 413 above 1,000 records, 415 for other types', async () => {
+    const bad = await post('[{"type":')
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('request/invalid-json')
+    expect((await post(JSON.stringify({ type: 'dossier' }))).status).toBe(400)
+    expect((await post(JSON.stringify(Array.from({ length: 1001 }, () => ({}))))).status).toBe(413)
+    expect((await post('a,b', 'text/csv')).status).toBe(415)
+  })
+
+  it('rejects a NUL character as a finding, not a server error', async () => {
+    const res = await post(JSON.stringify([dossier({ id: 'Z1', training: { title: 'a\u0000b' } })]))
+    expect(res.status).toBe(200)
+    const { results } = (await res.json()) as { results: { outcome: string; errors: { code: string }[] }[] }
+    expect(results[0]!.outcome).toBe('invalid')
+    expect(results[0]!.errors[0]!.code).toBe('record/nul-character')
+  })
+
+  it('describes itself in OpenAPI and answers health without a token', async () => {
+    expect(await (await app.request('/api/v1/health')).json()).toEqual({ status: 'ok', store: store.kind })
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      openapi: string
+      paths: Record<string, unknown>
+    }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toEqual(['/health', '/records'])
+  })
+})

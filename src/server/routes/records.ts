@@ -1,0 +1,104 @@
+import { Hono } from 'hono'
+import { applyBatch, type BatchItem } from '../../ingest/apply-batch.ts'
+import type { RecordResult } from '../../ingest/outcome.ts'
+import { parseLine, validateRaw } from '../../ingest/parse-line.ts'
+import { closeTransmission, openApiTransmission } from '../../ingest/transmission.repository.ts'
+import type { AppEnv, ServerDeps } from '../context.ts'
+import { ndjsonLines } from '../ndjson.ts'
+import { problem } from '../problem.ts'
+
+/** The largest JSON array a request may carry (spec/README.md, "Transport"). */
+export const MAX_ARRAY_RECORDS = 1000
+const MAX_JSON_BYTES = 32 * 1024 * 1024
+const NDJSON_BATCH = 1000
+
+/**
+ * `POST /records`: a JSON array (at most 1,000 records) or an NDJSON stream of any length. Every
+ * record gets its outcome; valid records are committed before the answer, whatever the others.
+ */
+export function recordsRoute(deps: ServerDeps) {
+  const app = new Hono<AppEnv>()
+  app.post('/records', async (c) => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    const partner = c.get('partner')
+    if (type === 'application/json') {
+      const length = Number(c.req.header('content-length') ?? 0)
+      if (length > MAX_JSON_BYTES)
+        return problem(
+          c,
+          413,
+          'request/too-large',
+          `the body exceeds ${MAX_JSON_BYTES} bytes; send an NDJSON stream (application/x-ndjson) for large transmissions`,
+        )
+      let body: unknown
+      try {
+        body = JSON.parse(await c.req.text())
+      } catch (error) {
+        return problem(
+          c,
+          400,
+          'request/invalid-json',
+          `the body is not valid JSON (${error instanceof Error ? error.message : 'unreadable'})`,
+        )
+      }
+      if (!Array.isArray(body))
+        return problem(
+          c,
+          400,
+          'request/not-an-array',
+          'the body must be a JSON array of records (or an application/x-ndjson stream)',
+        )
+      if (body.length > MAX_ARRAY_RECORDS)
+        return problem(
+          c,
+          413,
+          'request/too-many-records',
+          `the array has ${body.length} records; at most ${MAX_ARRAY_RECORDS} per JSON request (send larger transmissions as application/x-ndjson)`,
+        )
+      const validation = deps.validation()
+      const items: BatchItem[] = body.map((raw, index) => ({ index, result: validateRaw(raw, validation) }))
+      const transmissionId = await openApiTransmission(deps.db, partner.id, 'api:json')
+      const results = await applyBatch(
+        deps.db,
+        { partnerId: partner.id, transmissionId, secret: deps.secret },
+        items,
+      )
+      await closeTransmission(deps.db, transmissionId)
+      return c.json({ results: results.map(answer) })
+    }
+    if (type === 'application/x-ndjson') {
+      const stream = c.req.raw.body
+      if (!stream) return c.json({ results: [] })
+      const validation = deps.validation()
+      const transmissionId = await openApiTransmission(deps.db, partner.id, 'api:ndjson')
+      const context = { partnerId: partner.id, transmissionId, secret: deps.secret }
+      const results: RecordResult[] = []
+      let batch: BatchItem[] = []
+      let index = 0
+      for await (const line of ndjsonLines(stream)) {
+        if (line.text.trim() === '') continue
+        batch.push({ index: index++, result: parseLine(line.text, validation) })
+        if (batch.length >= NDJSON_BATCH) {
+          results.push(...(await applyBatch(deps.db, context, batch)))
+          batch = []
+        }
+      }
+      if (batch.length > 0) results.push(...(await applyBatch(deps.db, context, batch)))
+      await closeTransmission(deps.db, transmissionId)
+      return c.json({ results: results.map(answer) })
+    }
+    return problem(
+      c,
+      415,
+      'request/unsupported-media-type',
+      `content type "${type || '(none)'}" is not accepted: send application/json (an array of at most ${MAX_ARRAY_RECORDS} records) or application/x-ndjson`,
+    )
+  })
+  return app
+}
+
+function answer(r: RecordResult) {
+  return r.errors
+    ? { index: r.index, id: r.id, type: r.type, outcome: r.outcome, errors: r.errors }
+    : { index: r.index, id: r.id, type: r.type, outcome: r.outcome }
+}
