@@ -1,0 +1,112 @@
+/**
+ * Marks primary cells (status `A` or `B`) with their protection distance and singleton flag.
+ * @module
+ */
+import type { BuiltTable } from './build-table.ts'
+import type { CellSystem } from './link-tables.ts'
+import {
+  isDominanceUnsafe,
+  isFrequencyUnsafe,
+  needsContributions,
+  protectionDistance,
+  type ResolvedRules,
+} from './primary-rules.ts'
+import type { CellRef, Issue } from './types.ts'
+
+/** Status codes as stored in typed arrays. */
+export const STATUS_CODES = ['V', 'A', 'B', 'D'] as const
+export const PUBLISHED = 0
+export const PRIMARY_FREQUENCY = 1
+export const PRIMARY_DOMINANCE = 2
+export const SECONDARY = 3
+
+/** Primary marks over a cell system. */
+export interface PrimaryMarks {
+  /** Per cell: 0 published, 1 `A`, 2 `B`. */
+  readonly status: Uint8Array
+  /** Per cell: protection distance below and above the value (0 for non-primary cells). */
+  readonly distance: Float64Array
+  /** Per cell: 1 when a single contributor knows the value (n = 1, one contribution, or declared). */
+  readonly singleton: Uint8Array
+}
+
+/**
+ * Applies each table's rules to its cells and adds the extra primary cells. Issues:
+ * `rules/missing-magnitude` (a dominance rule on a table without contributions), `table/unknown-code`
+ * (an extra primary naming a code or table that does not exist).
+ */
+export function applyPrimaryRules(
+  system: CellSystem,
+  rulesOf: (table: BuiltTable) => ResolvedRules,
+  extra: readonly CellRef[] = [],
+): { marks: PrimaryMarks; issues: Issue[] } {
+  const issues: Issue[] = []
+  const status = new Uint8Array(system.size)
+  const distance = new Float64Array(system.size)
+  const singleton = new Uint8Array(system.size)
+  const mark = (id: number, code: number, rules: ResolvedRules, single: boolean) => {
+    status[id] = Math.max(status[id]!, code)
+    distance[id] = Math.max(distance[id]!, protectionDistance(rules, system.value[id]!))
+    if (single) singleton[id] = 1
+  }
+  system.tables.forEach((table, t) => {
+    const rules = rulesOf(table)
+    const ids = system.cellIds[t]!
+    if (needsContributions(rules) && !table.contributions) {
+      issues.push({
+        path: table.name,
+        code: 'rules/missing-magnitude',
+        message: 'dominance rule without contributions',
+      })
+      return
+    }
+    for (let local = 0; local < table.size; local++) {
+      const n = table.n[local]!
+      const contributions = table.contributions?.[local]
+      const single = n === 1 || contributions?.length === 1
+      if (isFrequencyUnsafe(rules, n, table.numerator?.[local]))
+        mark(ids[local]!, PRIMARY_FREQUENCY, rules, single)
+      if (contributions && isDominanceUnsafe(rules, contributions))
+        mark(ids[local]!, PRIMARY_DOMINANCE, rules, single)
+    }
+  })
+  for (const ref of extra) {
+    const found = findCells(system, ref)
+    if (found.length === 0) {
+      const where = Object.entries(ref.codes).map(([d, c]) => `${d}=${c}`)
+      issues.push({
+        path: ref.table ?? 'primary',
+        code: 'table/unknown-code',
+        message: `no such cell: ${where.join(',')}`,
+      })
+    }
+    for (const { id, table } of found) {
+      mark(
+        id,
+        ref.status === 'B' ? PRIMARY_DOMINANCE : PRIMARY_FREQUENCY,
+        rulesOf(table),
+        ref.singleton === true,
+      )
+    }
+  }
+  return { marks: { status, distance, singleton }, issues }
+}
+
+/** The distinct cells a reference names, in every table it applies to. */
+export function findCells(system: CellSystem, ref: CellRef): { id: number; table: BuiltTable }[] {
+  const out: { id: number; table: BuiltTable }[] = []
+  system.tables.forEach((table, t) => {
+    if (ref.table !== undefined && ref.table !== table.name) return
+    if (Object.keys(ref.codes).some((d) => !table.dimensions.includes(d))) return
+    let local = 0
+    for (let i = 0; i < table.hierarchies.length; i++) {
+      const h = table.hierarchies[i]!
+      const code = ref.codes[h.dimension]
+      const index = code === undefined ? 0 : h.index.get(code)
+      if (index === undefined) return
+      local += index * table.strides[i]!
+    }
+    out.push({ id: system.cellIds[t]![local]!, table })
+  })
+  return out
+}

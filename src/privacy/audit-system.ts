@@ -1,0 +1,76 @@
+/**
+ * Audits a suppression pattern on a cell system: the exact attacker interval of every suppressed
+ * cell, checked against each primary cell's protection distance, then again for every singleton's
+ * member, who knows the singleton's value (PRIVACY.md §4).
+ * @module
+ */
+import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
+import { computeIntervals, type Interval } from './compute-intervals.ts'
+import type { CellSystem } from './link-tables.ts'
+import type { AuditSummary } from './report.ts'
+
+/** Which cells the audit bounds: every suppressed cell, or only the primary ones (faster). */
+export type AuditScope = 'suppressed' | 'primary'
+
+/** A suppression pattern with what the audit needs to know about primary cells. */
+export interface AuditedPattern {
+  readonly system: CellSystem
+  /** Per cell: 0 `V`, 1 `A`, 2 `B`, 3 `D`. */
+  readonly status: Uint8Array
+  readonly distance: Float64Array
+  readonly singleton: Uint8Array
+}
+
+const TOLERANCE = 1e-6
+
+/** Runs the attacker LP; returns the intervals and the verdict. */
+export async function auditSystem(
+  pattern: AuditedPattern,
+  scope: AuditScope = 'suppressed',
+): Promise<{ intervals: Map<number, Interval>; summary: AuditSummary }> {
+  const { system, status, distance, singleton } = pattern
+  const suppressed = status.map((s) => (s === PUBLISHED ? 0 : 1))
+  const primaries = [...status.keys()].filter((c) => status[c] !== PUBLISHED && status[c] !== SECONDARY)
+  const targets = scope === 'primary' ? primaries : [...status.keys()].filter((c) => suppressed[c] === 1)
+  const values = system.value
+  const intervals = await computeIntervals({ system, suppressed, values, targets })
+  const unprotected: AuditSummary['unprotected'][number][] = []
+  const check = (cell: number, interval: Interval | undefined) => {
+    if (!interval) return
+    const v = values[cell]!
+    const d = distance[cell]!
+    if (interval.low > v - d + TOLERANCE || interval.up < v + d - TOLERANCE) {
+      const table = system.tables[system.homeTable[cell]!]!.name
+      const key = system.keys[cell]!.replaceAll('\u0001', ',') || 'total'
+      unprotected.push({ table, cell: key, value: v, low: interval.low, up: interval.up })
+    }
+  }
+  for (const p of primaries) check(p, intervals.get(p))
+  let singletonChecks = 0
+  for (const s of primaries) {
+    if (singleton[s] !== 1) continue
+    const neighbours = relatedPrimaries(pattern, s)
+    if (neighbours.length === 0) continue
+    singletonChecks++
+    const known = await computeIntervals({ system, suppressed, values, targets: neighbours, known: [s] })
+    for (const p of neighbours) check(p, known.get(p))
+  }
+  return {
+    intervals,
+    summary: { checked: primaries.length, unprotected, singletonChecks, ok: unprotected.length === 0 },
+  }
+}
+
+/** Other primary cells sharing a relation with a cell. */
+function relatedPrimaries(pattern: AuditedPattern, cell: number): number[] {
+  const { system, status } = pattern
+  const out = new Set<number>()
+  for (let k = system.cellRelStart[cell]!; k < system.cellRelStart[cell + 1]!; k++) {
+    const r = system.cellRels[k]!
+    for (let j = system.relStart[r]!; j < system.relStart[r + 1]!; j++) {
+      const c = system.relCells[j]!
+      if (c !== cell && status[c] !== PUBLISHED && status[c] !== SECONDARY) out.add(c)
+    }
+  }
+  return [...out].sort((a, b) => a - b)
+}

@@ -1,0 +1,98 @@
+/**
+ * Audits a set of published or protected tables on its own: the attacker LP over all of them
+ * together gives [low, up] for every suppressed cell. With tables protected in this process, each
+ * primary cell is also checked against its protection distance; from published files alone, a cell
+ * is flagged when its interval is too narrow to hold any value ± the minimum distance.
+ * @module
+ */
+import { buildPublishedTable, type PublishedTableInput } from './build-published-table.ts'
+import { computeIntervals, type Interval } from './compute-intervals.ts'
+import { linkTables } from './link-tables.ts'
+import { type ProtectedTable, secretsOf } from './protected-table.ts'
+import type { Issue } from './types.ts'
+
+/** One audited cell. */
+export interface AuditedCell {
+  readonly table: string
+  readonly codes: readonly string[]
+  readonly status: string
+  readonly interval: Interval
+  /** False when the interval does not cover the cell's protection distance. */
+  readonly protected: boolean
+}
+
+/** The audit of a set of tables. */
+export interface AuditTablesResult {
+  readonly ok: boolean
+  readonly cells: readonly AuditedCell[]
+  readonly issues: readonly Issue[]
+  readonly seconds: number
+}
+
+/** A published table with each row's status. */
+export type AuditInput = PublishedTableInput & {
+  readonly rows: readonly (PublishedTableInput['rows'][number] & { readonly status?: string })[]
+}
+
+/**
+ * Audits tables published together (they are linked: common cells are one cell).
+ * `minProtection` (default 1) is the distance required when true values are unknown.
+ */
+export async function auditTables(
+  tables: readonly (ProtectedTable | AuditInput)[],
+  options: { minProtection?: number } = {},
+): Promise<AuditTablesResult> {
+  const started = performance.now()
+  const issues: Issue[] = []
+  const built = tables.flatMap((t) => {
+    const b = buildPublishedTable(t)
+    if (!b.ok) issues.push(...b.issues)
+    return b.ok ? [b.value] : []
+  })
+  if (issues.length > 0) return { ok: false, cells: [], issues, seconds: 0 }
+  const linked = linkTables(built)
+  if (!linked.ok) return { ok: false, cells: [], issues: linked.issues, seconds: 0 }
+  const system = linked.value
+  const suppressed = system.value.map((v) => (Number.isNaN(v) ? 1 : 0))
+  const intervals = await computeIntervals({
+    system,
+    suppressed: Uint8Array.from(suppressed),
+    values: system.value,
+  })
+  const minProtection = options.minProtection ?? 1
+  const cells: AuditedCell[] = []
+  const done = new Set<number>()
+  tables.forEach((table, t) => {
+    const secrets = secretsOf(table as ProtectedTable)
+    const ids = system.cellIds[t]!
+    const table0 = built[t]!
+    table.rows.forEach((row, r) => {
+      if (row.n !== null) return
+      let local = 0
+      table0.hierarchies.forEach((h, i) => {
+        local += h.index.get(row.codes[i]!)! * table0.strides[i]!
+      })
+      const id = ids[local]!
+      const interval = intervals.get(id)
+      if (!interval || done.has(id)) return
+      done.add(id)
+      const status = ('status' in row ? row.status : undefined) ?? 'A'
+      const primary = status === 'A' || status === 'B'
+      const v = secrets?.n[r]
+      const d = secrets?.distance[r] ?? minProtection
+      const ok =
+        v === undefined
+          ? interval.up - interval.low >= 2 * d - 1e-6 || !primary
+          : !primary || (interval.low <= v - d + 1e-6 && interval.up >= v + d - 1e-6)
+      cells.push({ table: table.name, codes: row.codes, status, interval, protected: ok })
+      if (!ok) {
+        issues.push({
+          path: table.name,
+          code: 'disclosure/unprotected',
+          message: `cell ${row.codes.join(',')} in [${interval.low}, ${interval.up}]`,
+        })
+      }
+    })
+  })
+  return { ok: issues.length === 0, cells, issues, seconds: (performance.now() - started) / 1000 }
+}

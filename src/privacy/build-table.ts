@@ -1,0 +1,184 @@
+/**
+ * Checks a table's leaf rows against its hierarchies and computes every cell at every level
+ * (the margins), so that the table is complete before any rule is applied.
+ * @module
+ */
+import { buildHierarchy, flatHierarchy, type Hierarchy, isLeaf } from './build-hierarchy.ts'
+import type { Issue, Result, TableInput } from './types.ts'
+
+/** A complete table: one cell per combination of codes of every level, stored densely. */
+export interface BuiltTable {
+  readonly name: string
+  readonly dimensions: readonly string[]
+  readonly hierarchies: readonly Hierarchy[]
+  /** Local index = Σ code_i × strides_i. */
+  readonly strides: readonly number[]
+  readonly size: number
+  readonly n: Float64Array
+  readonly numerator?: Float64Array
+  /** Per cell, contributions sorted largest first (only when the input has them). */
+  readonly contributions?: readonly (readonly number[])[]
+}
+
+/** The code indices of a local cell index. */
+export function codesOf(table: BuiltTable, local: number): number[] {
+  return table.hierarchies.map((h, i) => Math.floor(local / table.strides[i]!) % h.codes.length)
+}
+
+/**
+ * Builds a complete table from its leaf rows. Issues name the table, the line and the bad value:
+ * `table/unknown-code`, `table/not-a-leaf`, `table/negative-count`, `table/non-integer-count`,
+ * `table/duplicate-row`, `table/numerator-exceeds-count`, `table/negative-contribution`, and the
+ * hierarchy issues of {@link buildHierarchy}.
+ */
+export function buildTable(input: TableInput): Result<BuiltTable> {
+  const issues: Issue[] = []
+  const path = input.name
+  const hierarchies: Hierarchy[] = []
+  input.dimensions.forEach((dim, i) => {
+    const rows = input.hierarchies?.[dim]
+    if (!rows) {
+      hierarchies.push(
+        flatHierarchy(
+          dim,
+          input.rows.map((r) => r.codes[i] ?? ''),
+        ),
+      )
+      return
+    }
+    const built = buildHierarchy(dim, rows, `${path}#hierarchy:${dim}`)
+    if (built.ok) hierarchies.push(built.value)
+    else issues.push(...built.issues)
+  })
+  if (issues.length > 0) return { ok: false, issues }
+  const sizes = hierarchies.map((h) => h.codes.length)
+  const strides: number[] = []
+  let size = 1
+  for (let i = sizes.length - 1; i >= 0; i--) {
+    strides[i] = size
+    size *= sizes[i]!
+  }
+  const n = new Float64Array(size)
+  const hasNumerator = input.rows.some((r) => r.numerator !== undefined)
+  const hasContributions = input.rows.some((r) => r.contributions !== undefined)
+  const numerator = hasNumerator ? new Float64Array(size) : undefined
+  const contributions: number[][] | undefined = hasContributions
+    ? Array.from({ length: size }, () => [])
+    : undefined
+  const seen = new Set<number>()
+  for (const row of input.rows) {
+    const at = { path, ...(row.line === undefined ? {} : { line: row.line }) }
+    const local = leafIndex(row.codes, hierarchies, strides, at, issues)
+    if (!checkCount(row.n, 'n', at, issues)) continue
+    if (
+      row.numerator !== undefined &&
+      checkCount(row.numerator, 'numerator', at, issues) &&
+      row.numerator > row.n
+    ) {
+      issues.push({
+        ...at,
+        code: 'table/numerator-exceeds-count',
+        message: `numerator ${row.numerator} > n ${row.n}`,
+      })
+    }
+    for (const c of row.contributions ?? []) {
+      if (!(c >= 0))
+        issues.push({ ...at, code: 'table/negative-contribution', message: `negative contribution: ${c}` })
+    }
+    if (local === undefined) continue
+    if (seen.has(local)) {
+      issues.push({ ...at, code: 'table/duplicate-row', message: `duplicate cell: ${row.codes.join(',')}` })
+      continue
+    }
+    seen.add(local)
+    n[local] = row.n
+    if (numerator) numerator[local] = row.numerator ?? 0
+    if (contributions) contributions[local] = [...(row.contributions ?? [])]
+  }
+  if (issues.length > 0) return { ok: false, issues }
+  hierarchies.forEach((h, i) => {
+    aggregate(h, strides[i]!, size, (from, to) => {
+      n[to] = n[to]! + n[from]!
+      if (numerator) numerator[to] = numerator[to]! + numerator[from]!
+      if (contributions) contributions[to]!.push(...contributions[from]!)
+    })
+  })
+  if (contributions) for (const list of contributions) list.sort((a, b) => b - a)
+  const table: BuiltTable = {
+    name: input.name,
+    dimensions: [...input.dimensions],
+    hierarchies,
+    strides,
+    size,
+    n,
+    ...(numerator ? { numerator } : {}),
+    ...(contributions ? { contributions } : {}),
+  }
+  return { ok: true, value: table, issues: [] }
+}
+
+function leafIndex(
+  codes: readonly string[],
+  hierarchies: readonly Hierarchy[],
+  strides: readonly number[],
+  at: { path: string; line?: number },
+  issues: Issue[],
+): number | undefined {
+  if (codes.length !== hierarchies.length) {
+    issues.push({
+      ...at,
+      code: 'table/bad-row',
+      message: `expected ${hierarchies.length} codes, got ${codes.length}`,
+    })
+    return undefined
+  }
+  let local = 0
+  let ok = true
+  hierarchies.forEach((h, i) => {
+    const code = codes[i]!
+    const index = h.index.get(code)
+    if (index === undefined) {
+      issues.push({ ...at, code: 'table/unknown-code', message: `unknown code in ${h.dimension}: ${code}` })
+      ok = false
+    } else if (!isLeaf(h, index)) {
+      issues.push({ ...at, code: 'table/not-a-leaf', message: `not a leaf of ${h.dimension}: ${code}` })
+      ok = false
+    } else local += index * strides[i]!
+  })
+  return ok ? local : undefined
+}
+
+function checkCount(
+  value: number,
+  field: string,
+  at: { path: string; line?: number },
+  issues: Issue[],
+): boolean {
+  if (!Number.isFinite(value) || !Number.isInteger(value)) {
+    issues.push({ ...at, code: 'table/non-integer-count', message: `${field} is not an integer: ${value}` })
+    return false
+  }
+  if (value < 0) {
+    issues.push({ ...at, code: 'table/negative-count', message: `negative ${field}: ${value}` })
+    return false
+  }
+  return true
+}
+
+/** Adds every cell into its parent along one dimension, deepest codes first (reverse depth-first order). */
+function aggregate(
+  h: Hierarchy,
+  stride: number,
+  size: number,
+  add: (from: number, to: number) => void,
+): void {
+  const block = stride * h.codes.length
+  for (let code = h.codes.length - 1; code > 0; code--) {
+    const parent = h.parent[code]!
+    for (let outer = 0; outer < size; outer += block) {
+      const from = outer + code * stride
+      const to = outer + parent * stride
+      for (let inner = 0; inner < stride; inner++) add(from + inner, to + inner)
+    }
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The attacker's linear program (PRIVACY.md §4): for each suppressed cell, the smallest and largest
+ * value it can take given every published cell of every linked table and every additive relation.
+ * Published cells are constants, so only the relations that touch suppressed cells enter the LP,
+ * split into independent components; a relation left with one unknown fixes it outright.
+ * @module
+ */
+import type { CellSystem } from './link-tables.ts'
+import { createModel, loadSolver } from './load-solver.ts'
+
+/** The attacker's feasibility interval of a cell. */
+export interface Interval {
+  readonly low: number
+  readonly up: number
+}
+
+/** What the attacker sees. */
+export interface AttackInput {
+  readonly system: CellSystem
+  /** Per cell: 1 when suppressed. */
+  readonly suppressed: Uint8Array
+  /** Cell values; only published (and `known`) cells are read. */
+  readonly values: Float64Array
+  /** Cells to bound; default: every suppressed cell. */
+  readonly targets?: readonly number[]
+  /** Suppressed cells the attacker nevertheless knows (a singleton's own member). */
+  readonly known?: readonly number[]
+}
+
+/** Solves the attacker LP and returns [low, up] for every target cell. */
+export async function computeIntervals(input: AttackInput): Promise<Map<number, Interval>> {
+  const { system, suppressed } = input
+  const value = Float64Array.from(input.values)
+  const unknown = Uint8Array.from(suppressed)
+  for (const k of input.known ?? []) unknown[k] = 0
+  propagate(system, unknown, value)
+  const targets = input.targets ?? range(system.size).filter((c) => suppressed[c] === 1)
+  const out = new Map<number, Interval>()
+  const components = new Map<number, number[]>()
+  const root = unionFind(system, unknown)
+  for (const t of targets) {
+    if (unknown[t] === 0) {
+      out.set(t, { low: value[t]!, up: value[t]! })
+      continue
+    }
+    const r = root(t)
+    const list = components.get(r) ?? []
+    list.push(t)
+    components.set(r, list)
+  }
+  if (components.size === 0) return out
+  const highs = await loadSolver()
+  const byRoot = new Map<number, number[]>()
+  for (let c = 0; c < system.size; c++) {
+    if (unknown[c] === 0) continue
+    const r = root(c)
+    if (!components.has(r)) continue
+    const list = byRoot.get(r) ?? []
+    list.push(c)
+    byRoot.set(r, list)
+  }
+  for (const [r, cells] of [...components].sort((a, b) => a[0] - b[0])) {
+    const lp = attackerLp(system, byRoot.get(r)!, unknown, value)
+    const model = createModel(highs, lp.lp)
+    try {
+      let previous = -1
+      for (const target of cells) {
+        const col = lp.column.get(target)!
+        if (previous >= 0) model.changeColCost(previous, 0)
+        previous = col
+        model.changeColCost(col, 1)
+        model.run()
+        const low = model.getObjectiveValue()
+        model.changeColCost(col, -1)
+        model.run()
+        const up = -model.getObjectiveValue()
+        out.set(target, { low: clean(low), up: clean(up) })
+      }
+    } finally {
+      model.dispose()
+    }
+  }
+  return out
+}
+
+function clean(x: number): number {
+  const r = Math.round(x)
+  return Math.abs(x - r) < 1e-6 ? r : x
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i)
+}
+
+/** Fixes every unknown cell that a relation with a single unknown determines, until none is left. */
+function propagate(system: CellSystem, unknown: Uint8Array, value: Float64Array): void {
+  const { relStart, relCells, cellRelStart, cellRels } = system
+  const relations = relStart.length - 1
+  const open = new Int32Array(relations)
+  const queue: number[] = []
+  for (let r = 0; r < relations; r++) {
+    for (let k = relStart[r]!; k < relStart[r + 1]!; k++) open[r]! += unknown[relCells[k]!]!
+    if (open[r] === 1) queue.push(r)
+  }
+  while (queue.length > 0) {
+    const r = queue.pop()!
+    if (open[r] !== 1) continue
+    let cell = -1
+    let rest = 0
+    for (let k = relStart[r]!; k < relStart[r + 1]!; k++) {
+      const c = relCells[k]!
+      const sign = k === relStart[r] ? 1 : -1
+      if (unknown[c] === 1) cell = k
+      else rest += sign * value[c]!
+    }
+    const c = relCells[cell]!
+    value[c] = cell === relStart[r] ? -rest : rest
+    unknown[c] = 0
+    for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
+      const s = cellRels[k]!
+      open[s]!--
+      if (open[s] === 1) queue.push(s)
+    }
+  }
+}
+
+/** Components of unknown cells linked by relations holding at least two of them. */
+function unionFind(system: CellSystem, unknown: Uint8Array): (c: number) => number {
+  const parent = new Int32Array(system.size).map((_, i) => i)
+  const find = (c: number): number => {
+    let x = c
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!
+      x = parent[x]!
+    }
+    return x
+  }
+  const { relStart, relCells } = system
+  for (let r = 0; r + 1 < relStart.length; r++) {
+    let first = -1
+    for (let k = relStart[r]!; k < relStart[r + 1]!; k++) {
+      const c = relCells[k]!
+      if (unknown[c] === 0) continue
+      if (first < 0) first = find(c)
+      else {
+        const other = find(c)
+        if (other !== first) parent[Math.max(other, first)] = Math.min(other, first)
+        first = find(first)
+      }
+    }
+  }
+  return find
+}
+
+/** The attacker LP of one component: unknown cells in [0, upper], relations as equalities. */
+function attackerLp(system: CellSystem, cells: readonly number[], unknown: Uint8Array, value: Float64Array) {
+  const column = new Map(cells.map((c, i) => [c, i]))
+  const rows = new Set<number>()
+  for (const c of cells) {
+    for (let k = system.cellRelStart[c]!; k < system.cellRelStart[c + 1]!; k++) rows.add(system.cellRels[k]!)
+  }
+  const starts = [0]
+  const indices: number[] = []
+  const values: number[] = []
+  const rhs: number[] = []
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    let constant = 0
+    for (let k = system.relStart[r]!; k < system.relStart[r + 1]!; k++) {
+      const c = system.relCells[k]!
+      const sign = k === system.relStart[r] ? 1 : -1
+      if (unknown[c] === 1) {
+        indices.push(column.get(c)!)
+        values.push(sign)
+      } else constant += sign * value[c]!
+    }
+    starts.push(indices.length)
+    rhs.push(-constant)
+  }
+  const n = cells.length
+  return {
+    column,
+    lp: {
+      cost: new Float64Array(n),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(system.upper),
+      rowLower: Float64Array.from(rhs),
+      rowUpper: Float64Array.from(rhs),
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
+  }
+}

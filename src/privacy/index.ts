@@ -1,0 +1,26 @@
+/**
+ * Statistical disclosure control for Passerelle: tables in, protected tables and a report out.
+ * Pure: no file, database or network access (see README.md).
+ * @module
+ */
+export { type AuditTablesResult, auditTables } from './audit-tables.ts'
+export { buildHierarchy, FLAT_ROOT, flatHierarchy, type Hierarchy } from './build-hierarchy.ts'
+export { type BuiltTable, buildTable } from './build-table.ts'
+export type { Interval } from './compute-intervals.ts'
+export { type CellSystem, linkTables } from './link-tables.ts'
+export { csvField, parseCsv } from './parse-csv.ts'
+export { DEFAULT_MIN_PERSONS, type PrimaryRules } from './primary-rules.ts'
+export type { ProtectOptions, ProtectResult } from './protect-tables.ts'
+export { protectTables } from './protect-tables.ts'
+export type { ProtectedRow, ProtectedTable } from './protected-table.ts'
+export type { AuditSummary, ProtectionReport, SuppressionSummary } from './report.ts'
+export type {
+  CellRef,
+  CellStatus,
+  HierarchyRow,
+  Issue,
+  IssueCode,
+  LeafRow,
+  Result,
+  TableInput,
+} from './types.ts'

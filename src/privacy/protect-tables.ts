@@ -1,0 +1,136 @@
+/**
+ * Protects a set of linked tables: checks and completes them, applies the primary rules, chooses
+ * secondary suppressions over the whole set, audits the result, and returns protected tables with
+ * a report. Nothing is returned but issues when the input is bad.
+ * @module
+ */
+import { applyPrimaryRules, STATUS_CODES } from './apply-primary-rules.ts'
+import { type AuditScope, auditSystem } from './audit-system.ts'
+import { type BuiltTable, buildTable, codesOf } from './build-table.ts'
+import { type CellSystem, linkTables } from './link-tables.ts'
+import { type PrimaryRules, type ResolvedRules, resolveRules } from './primary-rules.ts'
+import { makeProtectedTable, type ProtectedRow, type ProtectedTable } from './protected-table.ts'
+import { type ProtectionReport, summarise } from './report.ts'
+import { suppressSecondary } from './suppress-secondary.ts'
+import type { CellRef, Issue, TableInput } from './types.ts'
+
+/** Options of {@link protectTables}. */
+export interface ProtectOptions {
+  /** Primary rules of every table (defaults: DOMAIN.md). */
+  readonly rules?: PrimaryRules
+  /** Per table name, rules replacing `rules`. */
+  readonly tableRules?: Readonly<Record<string, PrimaryRules>>
+  /** Extra primary cells (e.g. from a dominance rule computed elsewhere). */
+  readonly primary?: readonly CellRef[]
+  /** Protect singletons against their own member (default true). */
+  readonly singletons?: boolean
+  /** Audit after protection: every suppressed cell (default), primary cells only, or none. */
+  readonly audit?: AuditScope | 'none'
+}
+
+/** Protected tables and the report, or the issues that stopped protection. */
+export type ProtectResult =
+  | { readonly ok: true; readonly tables: readonly ProtectedTable[]; readonly report: ProtectionReport }
+  | { readonly ok: false; readonly issues: readonly Issue[] }
+
+/**
+ * Protects linked tables (tables given together share their common cells).
+ *
+ * @example
+ * const result = await protectTables([{ name: 't', dimensions: ['region'], rows }])
+ * if (result.ok) publish(result.tables)
+ */
+export async function protectTables(
+  inputs: readonly TableInput[],
+  options: ProtectOptions = {},
+): Promise<ProtectResult> {
+  const started = performance.now()
+  const issues: Issue[] = []
+  const built: BuiltTable[] = []
+  for (const input of inputs) {
+    const table = buildTable(input)
+    if (table.ok) built.push(table.value)
+    else issues.push(...table.issues)
+  }
+  const rules = new Map<string, ResolvedRules>()
+  for (const input of inputs) {
+    const resolved = resolveRules(options.tableRules?.[input.name] ?? options.rules, input.name)
+    rules.set(input.name, resolved.rules)
+    issues.push(...resolved.issues)
+  }
+  if (issues.length > 0) return { ok: false, issues }
+  const linked = linkTables(built)
+  if (!linked.ok) return { ok: false, issues: linked.issues }
+  const system = linked.value
+  const primary = applyPrimaryRules(system, (t) => rules.get(t.name)!, options.primary)
+  if (primary.issues.length > 0) return { ok: false, issues: primary.issues }
+  const { marks } = primary
+  const secondary = await suppressSecondary(system, marks, { singletons: options.singletons !== false })
+  const protectSeconds = (performance.now() - started) / 1000
+  const auditStarted = performance.now()
+  const pattern = { system, status: secondary.status, distance: marks.distance, singleton: marks.singleton }
+  const audit =
+    options.audit === 'none' ? undefined : await auditSystem(pattern, options.audit ?? 'suppressed')
+  const auditSeconds = (performance.now() - auditStarted) / 1000
+  const findings: Issue[] = secondary.unprotectable.map((c) => ({
+    path: system.tables[system.homeTable[c]!]!.name,
+    code: 'disclosure/unprotectable',
+    message: `no suppression pattern protects cell ${system.keys[c]!.replaceAll('\u0001', ',') || 'total'}`,
+  }))
+  for (const u of audit?.summary.unprotected ?? []) {
+    findings.push({
+      path: u.table,
+      code: 'disclosure/unprotected',
+      message: `cell ${u.cell} in [${u.low}, ${u.up}]`,
+    })
+  }
+  const tables = built.map((table, t) => toProtected(system, table, t, secondary.status, marks))
+  const report: ProtectionReport = {
+    tables: built.map((table, t) => ({
+      name: table.name,
+      ...summarise(system, secondary.status, system.cellIds[t]!),
+    })),
+    set: {
+      ...summarise(system, secondary.status, system.value.keys()),
+      distinctCells: system.size,
+      relations: system.relStart.length - 1,
+    },
+    solver: { lpSolved: secondary.lpSolved, protectSeconds, auditSeconds },
+    ...(audit ? { audit: audit.summary } : {}),
+    issues: findings,
+  }
+  return { ok: true, tables, report }
+}
+
+function toProtected(
+  system: CellSystem,
+  table: BuiltTable,
+  t: number,
+  status: Uint8Array,
+  marks: { distance: Float64Array; singleton: Uint8Array },
+): ProtectedTable {
+  const ids = system.cellIds[t]!
+  const rows: ProtectedRow[] = []
+  const n: number[] = []
+  const distance: number[] = []
+  const singleton: boolean[] = []
+  for (let local = 0; local < table.size; local++) {
+    const id = ids[local]!
+    const codes = codesOf(table, local).map((c, i) => table.hierarchies[i]!.codes[c]!)
+    const s = STATUS_CODES[status[id]!]!
+    rows.push({ codes, n: s === 'V' ? table.n[local]! : null, status: s })
+    n.push(table.n[local]!)
+    distance.push(marks.distance[id]!)
+    singleton.push(marks.singleton[id] === 1)
+  }
+  const hierarchies = Object.fromEntries(
+    table.hierarchies.map((h) => [
+      h.dimension,
+      h.codes.map((code, i) => ({ code, parent: i === 0 ? '' : h.codes[h.parent[i]!]! })),
+    ]),
+  )
+  return makeProtectedTable(
+    { name: table.name, dimensions: table.dimensions, hierarchies, rows },
+    { n, distance, singleton },
+  )
+}

@@ -1,0 +1,88 @@
+/**
+ * Shared vocabulary of the privacy library: inputs, statuses and the findings it reports as data.
+ * @module
+ */
+
+/** Cell status flags (INSEE/Eurostat, PRIVACY.md §1): published, primary by frequency, primary by dominance, secondary. */
+export type CellStatus = 'V' | 'A' | 'B' | 'D'
+
+/** Stable, namespaced codes of every finding the library reports. */
+export type IssueCode =
+  | 'table/unknown-code'
+  | 'table/not-a-leaf'
+  | 'table/cycle'
+  | 'table/no-root'
+  | 'table/several-roots'
+  | 'table/duplicate-code'
+  | 'table/duplicate-row'
+  | 'table/negative-count'
+  | 'table/non-integer-count'
+  | 'table/numerator-exceeds-count'
+  | 'table/negative-contribution'
+  | 'table/margins-disagree'
+  | 'table/bad-header'
+  | 'table/bad-row'
+  | 'rules/invalid-parameter'
+  | 'rules/missing-magnitude'
+  | 'disclosure/small-cell'
+  | 'disclosure/unprotected'
+  | 'disclosure/unprotectable'
+  | 'microdata/invalid'
+
+/** A finding users see: where, a stable code, and a terse message echoing the bad value. */
+export interface Issue {
+  readonly path: string
+  readonly code: IssueCode
+  readonly message: string
+  readonly line?: number
+}
+
+/** A result of a step that can partly fail: the value when there is one, and the issues either way. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
+  | {
+      readonly ok: false
+      readonly issues: readonly Issue[]
+    }
+
+/** One `code,parent` row of a hierarchy file; the root has an empty parent. */
+export interface HierarchyRow {
+  readonly code: string
+  readonly parent: string
+  readonly line?: number
+}
+
+/** One leaf cell of an input table. */
+export interface LeafRow {
+  /** One code per dimension, in the table's dimension order; each a leaf of its hierarchy. */
+  readonly codes: readonly string[]
+  /** Distinct persons in the cell. */
+  readonly n: number
+  /** Persons with the outcome, for a rate `numerator / n`. */
+  readonly numerator?: number
+  /** Per-contributor amounts (≥ 0), for dominance rules. */
+  readonly contributions?: readonly number[]
+  /** Source line, for error messages. */
+  readonly line?: number
+}
+
+/** A table as given: leaf rows plus one hierarchy per dimension (missing: flat under `Total`). */
+export interface TableInput {
+  /** Name used in reports and error paths (the CLI uses the file name). */
+  readonly name: string
+  readonly dimensions: readonly string[]
+  readonly hierarchies?: Readonly<Record<string, readonly HierarchyRow[]>>
+  readonly rows: readonly LeafRow[]
+}
+
+/** A cell named by one code per dimension, at any level (for extra primary cells). */
+export interface CellRef {
+  /** Table name; omitted: every table that has these dimensions. */
+  readonly table?: string
+  /** Dimension → code; a dimension not named is at its total. */
+  readonly codes: Readonly<Record<string, string>>
+  /** Status to give: `A` (default) or `B`. */
+  readonly status?: 'A' | 'B'
+  /** The cell's single contributor knows its value (PRIVACY.md §4). */
+  readonly singleton?: boolean
+}
