@@ -1,4 +1,15 @@
+import { importCommand } from './commands/import.ts'
+import { migrateCommand } from './commands/migrate.ts'
+import { partnersCommand } from './commands/partners.ts'
+import { serveCommand } from './commands/serve.ts'
+import { statusCommand } from './commands/status.ts'
 import type { Command } from './io.ts'
 
 /** Every sub-command, in the order `passerelle help` lists them. */
-export const commands: Command[] = []
+export const commands: Command[] = [
+  migrateCommand,
+  partnersCommand,
+  importCommand,
+  statusCommand,
+  serveCommand,
+]

@@ -13,6 +13,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
   /** Where relative paths are resolved. */
   readonly cwd: string
+  /** Redraws a one-line status (progress bar) on a terminal; absent elsewhere. */
+  status?(text: string): void
   /** Resolves when the operator interrupts (Ctrl-C); commands stop at a safe point. */
   readonly interrupted?: AbortSignal
 }
@@ -39,12 +41,18 @@ export interface Command {
 /** The process's own io. */
 export function processIo(): CliIo {
   const controller = new AbortController()
-  process.once('SIGINT', () => controller.abort())
-  process.once('SIGTERM', () => controller.abort())
+  // The first Ctrl-C asks for a clean stop at the next safe point; a second one ends at once.
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(130)
+    controller.abort()
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
   return {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     interactive: Boolean(process.stderr.isTTY),
+    ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(`\r\x1b[K${text}`) } : {}),
     env: process.env,
     cwd: process.cwd(),
     interrupted: controller.signal,

@@ -55,3 +55,11 @@ export function versionFinding(
         message: `version ${incoming.version} is already stored with other content (a changed record needs a higher version)`,
       }
 }
+
+/** Codes the hub adds beside the validation rules, with what they mean. */
+export const ingestRuleCodes: Readonly<Record<string, string>> = Object.freeze({
+  'version/stale': 'a version lower than the stored one (the stored one is kept)',
+  'version/conflict': 'the stored version number again with other content',
+  'record/invalid-json': 'the line is not valid JSON',
+  'record/nul-character': 'a text contains the NUL character, which cannot be stored',
+})

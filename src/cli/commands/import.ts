@@ -1,0 +1,68 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { type ImportSummary, IngestError, importFile } from '../../ingest/import-file.ts'
+import { loadCodeLists } from '../../reference/code-lists.ts'
+import { formatCount, withHub } from '../hub.ts'
+import { CliError, type CliIo, type Command } from '../io.ts'
+import { duration, progressLine } from '../progress.ts'
+
+/** `passerelle import --partner CODE FILE.ndjson [--rejects OUT.ndjson]`: initial loads of partner files. */
+export const importCommand: Command = {
+  name: 'import',
+  summary: "import a partner's NDJSON file (resumable; same rules as the API)",
+  usage: 'passerelle import --partner CODE FILE.ndjson [--rejects OUT.ndjson] [--batch-size 2000]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { partner: { type: 'string' }, rejects: { type: 'string' }, 'batch-size': { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    })
+    if (!values.partner) throw new CliError('--partner CODE is required', 2)
+    if (positionals.length !== 1) throw new CliError('give exactly one FILE.ndjson', 2)
+    const batchSize = Number(values['batch-size'] ?? 2000)
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 20000)
+      throw new CliError(`--batch-size "${values['batch-size']}" must be an integer from 1 to 20000`, 2)
+    const path = resolve(io.cwd, positionals[0]!)
+    const rejectsPath = values.rejects ? resolve(io.cwd, values.rejects) : null
+    return withHub(io, { needsSecret: true }, async ({ store, secret }) => {
+      const codes = await loadCodeLists()
+      try {
+        const summary = await importFile(store.db, {
+          partnerCode: values.partner!,
+          path,
+          rejectsPath,
+          secret,
+          batchSize,
+          validation: { codes, today: new Date().toISOString().slice(0, 10) },
+          ...(io.interrupted ? { signal: io.interrupted } : {}),
+          ...(io.status ? { onProgress: (p) => io.status?.(progressLine(p)) } : {}),
+        })
+        if (io.status) io.status('')
+        printSummary(io, summary, rejectsPath)
+        return summary.status === 'done' ? 0 : 130
+      } catch (error) {
+        if (error instanceof IngestError) throw new CliError(error.message)
+        throw error
+      }
+    })
+  },
+}
+
+function printSummary(io: CliIo, s: ImportSummary, rejectsPath: string | null) {
+  const c = s.counts
+  if (s.alreadyImported)
+    io.out(`${s.file}: already imported (transmission ${s.transmissionId}); nothing done again`)
+  else if (s.status === 'interrupted')
+    io.out(`${s.file}: interrupted; run the same command again to continue where it stopped`)
+  else io.out(`${s.file}: imported${s.resumed ? ' (resumed)' : ''} in ${duration(s.elapsedMs / 1000)}`)
+  io.out(
+    `  ${formatCount(c.records)} records: ${formatCount(c.created)} created, ${formatCount(c.updated)} updated, ${formatCount(c.unchanged)} unchanged, ${formatCount(c.stale)} stale, ${formatCount(c.conflict)} conflict, ${formatCount(c.invalid)} invalid`,
+  )
+  const codes = Object.entries(s.rejectedByCode)
+  if (codes.length > 0) {
+    io.out('  rejected by rule:')
+    for (const [code, n] of codes) io.out(`    ${code.padEnd(40)} ${formatCount(n).padStart(9)}`)
+    if (rejectsPath) io.out(`  rejected lines with their errors: ${rejectsPath}`)
+  }
+}

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import { loadCodeLists } from '../../reference/code-lists.ts'
+import { startServer } from '../../server/start.ts'
+import { withHub } from '../hub.ts'
+import { CliError, type CliIo, type Command } from '../io.ts'
+
+/** `passerelle serve [--port 8080] [--site DIR]`: the partner API and the published site. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the partner API and the published site',
+  usage: 'passerelle serve [--port 8080] [--host 0.0.0.0] [--site DIR]',
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, host: { type: 'string' }, site: { type: 'string' } },
+      strict: true,
+    })
+    const port = parsePort(values.port ?? io.env.PORT ?? '8080')
+    return withHub(io, { needsSecret: true }, async ({ store, secret, config }) => {
+      const site = values.site ? resolve(io.cwd, values.site) : resolve(config.dataDir, 'public')
+      await serveUntilStopped(io, {
+        db: store.db,
+        storeKind: store.kind,
+        secret,
+        site,
+        port,
+        host: values.host ?? '0.0.0.0',
+      })
+      return 0
+    })
+  },
+}
+
+/** Validates a port number given on the command line. */
+export function parsePort(text: string): number {
+  const port = Number(text)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port "${text}" is not a port number (0–65535)`, 2)
+  return port
+}
+
+/** Serves until Ctrl-C (or the io's interruption signal). */
+export async function serveUntilStopped(
+  io: CliIo,
+  options: {
+    db: Kysely<Database>
+    storeKind: 'pg' | 'pglite'
+    secret: string
+    site: string
+    port: number
+    host: string
+  },
+): Promise<void> {
+  const codes = await loadCodeLists()
+  const siteDir = existsSync(options.site) ? options.site : null
+  const running = await startServer(
+    {
+      db: options.db,
+      storeKind: options.storeKind,
+      secret: options.secret,
+      siteDir,
+      validation: () => ({ codes, today: new Date().toISOString().slice(0, 10) }),
+    },
+    options.port,
+    options.host,
+  )
+  const shown = options.host === '0.0.0.0' ? 'localhost' : options.host
+  io.err(
+    `passerelle: serving on http://${shown}:${running.port}  (API: /api/v1, OpenAPI: /api/v1/openapi.json${siteDir ? `, site: ${siteDir}` : ''}); Ctrl-C stops`,
+  )
+  await new Promise<void>((done) => {
+    if (io.interrupted?.aborted) done()
+    io.interrupted?.addEventListener('abort', () => done(), { once: true })
+  })
+  await running.stop()
+  io.err('passerelle: stopped')
+}

@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util'
+import { ingestRuleCodes } from '../../ingest/outcome.ts'
+import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
+import { ruleCodes } from '../../ingest/validate/index.ts'
+import { partnerByCode } from '../../partners/partner.repository.ts'
+import { formatCount, withHub } from '../hub.ts'
+import { CliError, type Command } from '../io.ts'
+
+/** `passerelle status`: the operator's monitoring view of partner feeds. */
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'per partner: records received, accepted, rejected by rule, last transmission, by month',
+  usage: 'passerelle status [--partner CODE] [--json]',
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { partner: { type: 'string' }, json: { type: 'boolean' } },
+      strict: true,
+    })
+    return withHub(io, { needsSecret: false }, async ({ store }) => {
+      const db = store.db
+      const partner = values.partner ? await partnerByCode(db, values.partner) : undefined
+      if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
+      const activity = (await partnerActivity(db)).filter((a) => !partner || a.code === partner.code)
+      const rules = await rejectionsByRule(db, partner?.id)
+      const months = await monthlyActivity(db, partner?.id)
+      if (values.json) {
+        io.out(JSON.stringify({ partners: activity, rejectedByRule: rules, months }, null, 2))
+        return 0
+      }
+      const head = [
+        'partner',
+        'received',
+        'accepted',
+        'unchanged',
+        'rejected',
+        'dossiers',
+        'cep',
+        'last transmission',
+      ]
+      io.out(head.map((h, i) => (i === 0 ? h.padEnd(12) : h.padStart(i === 7 ? 20 : 10))).join(' '))
+      for (const a of activity) {
+        const cells = [a.received, a.accepted, a.unchanged, a.rejected, a.dossiers, a.cepPeriods].map((n) =>
+          formatCount(n).padStart(10),
+        )
+        const last = a.lastTransmission
+          ? new Date(a.lastTransmission).toISOString().slice(0, 16).replace('T', ' ')
+          : '—'
+        io.out([a.code.padEnd(12), ...cells, last.padStart(20)].join(' '))
+      }
+      if (rules.length > 0) {
+        io.out('\nrejected by rule:')
+        for (const r of rules)
+          io.out(
+            `  ${r.partner.padEnd(12)} ${r.code.padEnd(36)} ${formatCount(r.count).padStart(9)}  ${ruleCodes[r.code] ?? ingestRuleCodes[r.code] ?? ''}`,
+          )
+      }
+      if (months.length > 0) {
+        io.out('\nby month of reception:   modifications   rejected')
+        for (const m of months)
+          io.out(
+            `  ${m.month}               ${formatCount(m.modifications).padStart(13)} ${formatCount(m.rejected).padStart(10)}`,
+          )
+      }
+      return 0
+    })
+  },
+}

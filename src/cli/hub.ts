@@ -1,0 +1,39 @@
+import { type HubConfig, readConfig } from '../config.ts'
+import type { Store } from '../db/connect.ts'
+import { openStore, prepareStore } from '../db/open-hub.ts'
+import { CliError, type CliIo } from './io.ts'
+
+/** The hub as a command sees it: its configuration and an open, migrated store. */
+export interface Hub {
+  readonly config: HubConfig
+  readonly store: Store
+}
+
+/**
+ * Runs `fn` with an open, migrated store and closes it afterwards, whatever happens. Commands that
+ * read or write persons need the secret: they refuse to start without it.
+ */
+export async function withHub<T>(
+  io: CliIo,
+  options: { needsSecret: boolean; config?: HubConfig },
+  fn: (hub: Hub & { secret: string }) => Promise<T>,
+): Promise<T> {
+  const config = options.config ?? readConfig(io.env, io.cwd)
+  if (options.needsSecret && !config.secret) {
+    throw new CliError(
+      'PASSERELLE_SECRET is not set: it keys the hash that links persons across partners and must stay the same for the life of the hub (generate one with: openssl rand -hex 32)',
+    )
+  }
+  const store = await openStore(config)
+  try {
+    await prepareStore(store)
+    return await fn({ config, store, secret: config.secret ?? '' })
+  } finally {
+    await store.close()
+  }
+}
+
+/** Formats an integer with thin grouping for operators' eyes. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US')
+}
