@@ -42,8 +42,21 @@ export function validateRaw(raw: unknown, context: ValidationContext): Validatio
       ],
     }
   }
-  return validateRecord(raw, context)
+  const result = validateRecord(raw, context)
+  // Versions are stored as 32-bit integers; a larger one is refused here rather than by the database.
+  if (result.ok && result.valid.record.version > MAX_VERSION) {
+    const { record } = result.valid
+    return {
+      ok: false,
+      type: record.type,
+      id: record.id,
+      errors: [finding('/version', 'record/maximum', `version ${record.version} is above the largest version the hub stores (${MAX_VERSION})`)],
+    }
+  }
+  return result
 }
+
+const MAX_VERSION = 2_147_483_647
 
 function findNul(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null
