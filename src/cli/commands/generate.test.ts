@@ -1,0 +1,86 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { CliError, memoryIo } from '../io.ts'
+import { generateCommand, parseGenerateArgs } from './generate.ts'
+
+const dirs: string[] = []
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'passerelle-generate-'))
+  dirs.push(dir)
+  return dir
+}
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true })
+})
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const sub of ['', 'feeds', 'referentials']) {
+    for (const name of await readdir(join(dir, sub))) {
+      if (name === 'feeds' || name === 'referentials') continue
+      files[join(sub, name)] = await readFile(join(dir, sub, name), 'utf8')
+    }
+  }
+  return files
+}
+
+describe('passerelle generate', () => {
+  it('writes partners, feeds, referentials and a manifest, byte-identical for the same options', async () => {
+    const [a, b] = [await tempDir(), await tempDir()]
+    for (const dir of [a, b]) {
+      const { io, stdout } = memoryIo({}, dir)
+      const code = await generateCommand.run(
+        ['--dossiers', '300', '--seed', '7', '--invalid-rate', '0.02', '--out', 'out'],
+        io,
+      )
+      expect(code).toBe(0)
+      expect(stdout.join('\n')).toMatch(/generated 300 dossiers/)
+    }
+    const first = await snapshot(join(a, 'out'))
+    const second = await snapshot(join(b, 'out'))
+    expect(first).toEqual(second)
+    expect(first['partners.csv']!.split('\n')[0]).toBe('code,name,kind')
+    expect(first['partners.csv']).toMatch(/\nR84,Région Auvergne-Rhône-Alpes,REGION\n/)
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining([
+        'feeds/CDC.ndjson',
+        'feeds/FT.ndjson',
+        'referentials/organisms.csv',
+        'referentials/certifications.csv',
+        'referentials/catalogue.csv',
+        'referentials/sngi.csv',
+        'referentials/dsn.csv',
+        'manifest.json',
+      ]),
+    )
+    const manifest = JSON.parse(first['manifest.json']!)
+    expect(manifest.options).toEqual({ dossiers: 300, seed: '7', invalidRate: 0.02, until: '2026-09-30' })
+    for (const [file, lines] of Object.entries(manifest.files as Record<string, number>)) {
+      const text = first[file]!
+      expect(text === '' ? 0 : text.split('\n').length - 1, file).toBe(lines)
+    }
+    expect(first['referentials/dsn.csv']!.split('\n')[0]).toBe(
+      'nir,employer_siret,naf,contract_type,start_date,end_date,hours_ratio',
+    )
+  })
+
+  it('rejects missing or bad options with a usage error', () => {
+    expect(() => parseGenerateArgs(['--out', 'x'], '/')).toThrow(CliError)
+    expect(() => parseGenerateArgs(['--dossiers', '10'], '/')).toThrow(/--out/)
+    expect(() => parseGenerateArgs(['--dossiers', '-1', '--out', 'x'], '/')).toThrow(/dossiers/)
+    expect(() => parseGenerateArgs(['--dossiers', '5', '--invalid-rate', '2', '--out', 'x'], '/')).toThrow(
+      /invalid-rate/,
+    )
+    expect(() => parseGenerateArgs(['--dossiers', '5', '--until', '30/09/2026', '--out', 'x'], '/')).toThrow(
+      /until/,
+    )
+    expect(parseGenerateArgs(['--dossiers', '5', '--out', 'x'], '/').options).toEqual({
+      dossiers: 5,
+      seed: '1',
+      invalidRate: 0,
+      until: '2026-09-30',
+    })
+  })
+})

@@ -1,0 +1,186 @@
+/**
+ * `passerelle generate`: writes a deterministic synthetic data set — partners, their NDJSON feeds
+ * and the referentials — through buffered streams, so that a million dossiers take minutes and
+ * flat memory.
+ * @module
+ */
+import { once } from 'node:events'
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import {
+  defaultUntil,
+  type GenerateOptions,
+  type GenerateSink,
+  type GenerateSummary,
+  generate,
+  type ReferentialKind,
+} from '../../generate/generate.ts'
+import type { Partner } from '../../generate/partners.ts'
+import { loadGeneratorReference } from '../../generate/reference.ts'
+import { csvLine } from '../../lib/csv.ts'
+import { CliError, type CliIo, type Command } from '../io.ts'
+
+const CHUNK = 1 << 16
+
+/** A file written line by line through a buffer, honouring the stream's backpressure. */
+class LineFile {
+  private chunks: string[] = []
+  private size = 0
+  lines = 0
+  private readonly stream: WriteStream
+
+  constructor(path: string) {
+    this.stream = createWriteStream(path)
+  }
+
+  write(line: string): void | Promise<void> {
+    this.chunks.push(line)
+    this.size += line.length + 1
+    this.lines++
+    if (this.size >= CHUNK) return this.flush()
+  }
+
+  private flush(): void | Promise<void> {
+    if (this.chunks.length === 0) return
+    const ok = this.stream.write(`${this.chunks.join('\n')}\n`)
+    this.chunks = []
+    this.size = 0
+    if (!ok) return once(this.stream, 'drain').then(() => undefined)
+  }
+
+  async close(): Promise<void> {
+    await this.flush()
+    await new Promise<void>((done, fail) => {
+      this.stream.once('error', fail)
+      this.stream.end(() => done())
+    })
+  }
+}
+
+/** A sink writing `partners.csv`, `feeds/<PARTNER>.ndjson` and `referentials/<kind>.csv` under `dir`. */
+export function fileSink(dir: string, interrupted?: AbortSignal) {
+  const partners: Partner[] = []
+  const feeds = new Map<string, LineFile>()
+  const referentials = new Map<ReferentialKind, LineFile>()
+  let count = 0
+  const sink: GenerateSink = {
+    partner(p) {
+      partners.push(p)
+      feeds.set(p.code, new LineFile(join(dir, 'feeds', `${p.code}.ndjson`)))
+    },
+    feed(code, line) {
+      if (++count % 10000 === 0 && interrupted?.aborted) throw new CliError('interrupted', 130)
+      const file = feeds.get(code)
+      if (!file) throw new Error(`unknown partner: ${code}`)
+      return file.write(line)
+    },
+    referential(kind, line) {
+      let file = referentials.get(kind)
+      if (!file) {
+        file = new LineFile(join(dir, 'referentials', `${kind}.csv`))
+        referentials.set(kind, file)
+      }
+      return file.write(line)
+    },
+  }
+  return {
+    sink,
+    /** Closes every file and returns the line count of each, by path relative to `dir`. */
+    async close(): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {}
+      await writeFile(
+        join(dir, 'partners.csv'),
+        `${['code,name,kind', ...partners.map((p) => csvLine([p.code, p.name, p.kind]))].join('\n')}\n`,
+      )
+      counts['partners.csv'] = partners.length + 1
+      for (const [code, file] of feeds) {
+        await file.close()
+        counts[`feeds/${code}.ndjson`] = file.lines
+      }
+      for (const [kind, file] of referentials) {
+        await file.close()
+        counts[`referentials/${kind}.csv`] = file.lines
+      }
+      return counts
+    },
+  }
+}
+
+/** Parses the command's arguments into generator options and the output directory. */
+export function parseGenerateArgs(args: string[], cwd: string): { options: GenerateOptions; out: string } {
+  let values: Record<string, string | undefined>
+  try {
+    ;({ values } = parseArgs({
+      args,
+      options: {
+        dossiers: { type: 'string' },
+        seed: { type: 'string' },
+        'invalid-rate': { type: 'string' },
+        until: { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }))
+  } catch (error) {
+    throw new CliError((error as Error).message, 2)
+  }
+  if (!values.dossiers) throw new CliError('missing --dossiers N', 2)
+  if (!values.out) throw new CliError('missing --out DIR', 2)
+  const dossiers = Number(values.dossiers)
+  if (!Number.isInteger(dossiers) || dossiers < 1)
+    throw new CliError(`invalid --dossiers: ${values.dossiers}`, 2)
+  const invalidRate = Number(values['invalid-rate'] ?? 0)
+  if (!(invalidRate >= 0 && invalidRate <= 1))
+    throw new CliError(`invalid --invalid-rate: ${values['invalid-rate']}`, 2)
+  const until = values.until ?? defaultUntil
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) throw new CliError(`invalid --until: ${until}`, 2)
+  return {
+    options: { dossiers, seed: values.seed ?? '1', invalidRate, until },
+    out: resolve(cwd, values.out),
+  }
+}
+
+function summaryText(summary: GenerateSummary, out: string, seconds: number): string {
+  const lines = Object.values(summary.feedLines).reduce((a, b) => a + b, 0)
+  const invalid = Object.values(summary.invalid).reduce((a, b) => a + b, 0)
+  const partners = Object.values(summary.feedLines).filter((n) => n > 0).length
+  return [
+    `generated ${summary.dossiers} dossiers (${summary.persons} persons, ${summary.cepPeriods} CEP periods) in ${seconds.toFixed(1)} s`,
+    `  feeds: ${lines} lines from ${partners} partners (${invalid} invalid, ${summary.retries} retries, ${summary.corrections} corrections)`,
+    `  co-funded CPF dossiers: ${summary.coFunded.sharedWith} linked by sharedWith, ${summary.coFunded.rule} by the matching rule`,
+    `  referentials: ${Object.entries(summary.referentials)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+    `  written to ${out}`,
+  ].join('\n')
+}
+
+/** `passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR` */
+export const generateCommand: Command = {
+  name: 'generate',
+  summary: 'write a deterministic synthetic data set (partner feeds and referentials)',
+  usage: 'passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR',
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { options, out } = parseGenerateArgs(args, io.cwd)
+    const started = performance.now()
+    await mkdir(join(out, 'feeds'), { recursive: true })
+    await mkdir(join(out, 'referentials'), { recursive: true })
+    const reference = await loadGeneratorReference()
+    const files = fileSink(out, io.interrupted)
+    let summary: GenerateSummary
+    try {
+      summary = await generate(options, reference, files.sink)
+    } catch (error) {
+      await files.close()
+      throw error
+    }
+    const counts = await files.close()
+    const manifest = { generator: 'passerelle generate', options, files: counts, summary }
+    await writeFile(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+    io.out(summaryText(summary, out, (performance.now() - started) / 1000))
+    return 0
+  },
+}
