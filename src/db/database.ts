@@ -107,7 +107,6 @@ interface CurrentColumns {
   sex: string
   residence_commune: string
   qpv: string | null
-  payload: Json
 }
 
 export interface DossierCurrentTable extends CurrentColumns {

@@ -9,7 +9,11 @@ export function jsonRows(rows: readonly object[]): RawBuilder<unknown> {
   return sql`${JSON.stringify(rows)}::json`
 }
 
-/** A set of text values for `in (...)`, as one JSON parameter. */
-export function textSet(values: Iterable<string>): RawBuilder<unknown> {
-  return sql`(select json_array_elements_text(${JSON.stringify([...values])}::json))`
+/**
+ * A text array built from one JSON parameter, for `column = any(...)`. The array is computed once
+ * (an InitPlan), so the planner uses the column's index; `in (select json_array_elements_text(…))`
+ * would be planned as a semi-join over a sequential scan.
+ */
+export function textArray(values: Iterable<string>): RawBuilder<unknown> {
+  return sql`array(select json_array_elements_text(${JSON.stringify([...values])}::json))`
 }

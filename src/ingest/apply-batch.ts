@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../db/database.ts'
-import { jsonRows, textSet } from '../db/json-param.ts'
+import { jsonRows, textArray } from '../db/json-param.ts'
 import { relinkPersons } from './link-repository.ts'
 import {
   decideOutcome,
@@ -132,7 +132,7 @@ async function storedVersions(
     person_key: string
   }>`
     select record_id, version, content_hash, person_key from ${sql.table(`${type}_current`)}
-    where partner_id = ${partnerId} and record_id in ${textSet(new Set(ids))}`.execute(tx)
+    where partner_id = ${partnerId} and record_id = any(${textArray(new Set(ids))})`.execute(tx)
   return new Map(
     rows.map((r) => [
       r.record_id,
@@ -155,7 +155,7 @@ async function writeAccepted(
   await sql`insert into ${sql.table(`${type}_version`)}
       (person_key, partner_id, record_id, version, content_hash, updated_at, transmission_id, payload)
     select x.person_key, ${context.partnerId}, x.record_id, x.version, x.content_hash, x.updated_at,
-      ${context.transmissionId}, x.payload::jsonb
+      ${context.transmissionId}, x.payload
     from json_to_recordset(${jsonRows(accepted.map(versionRow))})
       as x(person_key text, record_id text, version integer, content_hash text, updated_at timestamptz, payload json)`.execute(
     tx,
@@ -200,7 +200,6 @@ function currentBase(a: Accepted) {
     version: r.version,
     content_hash: a.valid.contentHash,
     updated_at: r.updatedAt,
-    payload: strippedPayload(a.valid),
     birth_name_norm: identityColumns(personOf(r)).birth_name_norm,
   }
 }
@@ -242,19 +241,19 @@ async function upsertDossiers(tx: Transaction<Database>, partnerId: number, fina
       received_at, identity_certified, birth_date, sex, residence_commune, qpv, dispositif, status, status_at_entry,
       certification_type, certification_code, certification_level, nsf, organism_siret, offer_ref, place_commune,
       modality, planned_start, planned_end, planned_hours, entry_date, exit_date, exit_reason, hours_completed,
-      certification_result, committed, payload)
+      certification_result, committed)
     select x.person_key, ${partnerId}, x.record_id, x.version, x.content_hash, x.updated_at, now(), ${certified},
       x.birth_date, x.sex, x.residence_commune, x.qpv, x.dispositif, x.status, x.status_at_entry,
       x.certification_type, x.certification_code, x.certification_level, x.nsf, x.organism_siret, x.offer_ref,
       x.place_commune, x.modality, x.planned_start, x.planned_end, x.planned_hours, x.entry_date, x.exit_date,
-      x.exit_reason, x.hours_completed, x.certification_result, x.committed, x.payload::jsonb
+      x.exit_reason, x.hours_completed, x.certification_result, x.committed
     from json_to_recordset(${jsonRows(rows)}) as x(person_key text, record_id text, version integer,
       content_hash text, updated_at timestamptz, birth_name_norm text, birth_date date, sex text,
       residence_commune text, qpv text, dispositif text, status text, status_at_entry text,
       certification_type text, certification_code text, certification_level integer, nsf text,
       organism_siret text, offer_ref text, place_commune text, modality text, planned_start date,
       planned_end date, planned_hours numeric, entry_date date, exit_date date, exit_reason text,
-      hours_completed numeric, certification_result text, committed numeric, payload json)
+      hours_completed numeric, certification_result text, committed numeric)
     on conflict (partner_id, record_id) do update set
       person_key = excluded.person_key, version = excluded.version, content_hash = excluded.content_hash,
       updated_at = excluded.updated_at, received_at = excluded.received_at,
@@ -268,8 +267,7 @@ async function upsertDossiers(tx: Transaction<Database>, partnerId: number, fina
       planned_start = excluded.planned_start, planned_end = excluded.planned_end,
       planned_hours = excluded.planned_hours, entry_date = excluded.entry_date, exit_date = excluded.exit_date,
       exit_reason = excluded.exit_reason, hours_completed = excluded.hours_completed,
-      certification_result = excluded.certification_result, committed = excluded.committed,
-      payload = excluded.payload`.execute(tx)
+      certification_result = excluded.certification_result, committed = excluded.committed`.execute(tx)
 }
 
 async function upsertCeps(tx: Transaction<Database>, partnerId: number, finals: Accepted[]) {
@@ -279,14 +277,14 @@ async function upsertCeps(tx: Transaction<Database>, partnerId: number, finals: 
   }))
   await sql`insert into cep_current (person_key, partner_id, record_id, version, content_hash, updated_at,
       received_at, identity_certified, birth_date, sex, residence_commune, qpv, status_at_entry, start_date,
-      end_date, level, end_reason, project_type, interviews, cancelled, payload)
+      end_date, level, end_reason, project_type, interviews, cancelled)
     select x.person_key, ${partnerId}, x.record_id, x.version, x.content_hash, x.updated_at, now(), ${certified},
       x.birth_date, x.sex, x.residence_commune, x.qpv, x.status_at_entry, x.start_date, x.end_date, x.level,
-      x.end_reason, x.project_type, x.interviews, x.cancelled, x.payload::jsonb
+      x.end_reason, x.project_type, x.interviews, x.cancelled
     from json_to_recordset(${jsonRows(rows)}) as x(person_key text, record_id text, version integer,
       content_hash text, updated_at timestamptz, birth_name_norm text, birth_date date, sex text,
       residence_commune text, qpv text, status_at_entry text, start_date date, end_date date, level integer,
-      end_reason text, project_type text, interviews integer, cancelled boolean, payload json)
+      end_reason text, project_type text, interviews integer, cancelled boolean)
     on conflict (partner_id, record_id) do update set
       person_key = excluded.person_key, version = excluded.version, content_hash = excluded.content_hash,
       updated_at = excluded.updated_at, received_at = excluded.received_at,
@@ -294,9 +292,7 @@ async function upsertCeps(tx: Transaction<Database>, partnerId: number, finals: 
       residence_commune = excluded.residence_commune, qpv = excluded.qpv,
       status_at_entry = excluded.status_at_entry, start_date = excluded.start_date, end_date = excluded.end_date,
       level = excluded.level, end_reason = excluded.end_reason, project_type = excluded.project_type,
-      interviews = excluded.interviews, cancelled = excluded.cancelled, payload = excluded.payload`.execute(
-    tx,
-  )
+      interviews = excluded.interviews, cancelled = excluded.cancelled`.execute(tx)
 }
 
 async function upsertIdentities(
@@ -323,11 +319,15 @@ async function upsertIdentities(
 }
 
 async function replaceReferences(tx: Transaction<Database>, partnerId: number, finals: Accepted[]) {
-  const keys = finals.map((a) => ({ person_key: a.personKey, record_id: a.valid.record.id }))
-  await sql`delete from shared_reference c using json_to_recordset(${jsonRows(keys)}) as x(person_key text, record_id text)
+  // A record seen for the first time has no stored references to replace.
+  const keys = finals
+    .filter((a) => a.previousPersonKey !== null)
+    .map((a) => ({ person_key: a.personKey, record_id: a.valid.record.id }))
+  if (keys.length > 0)
+    await sql`delete from shared_reference c using json_to_recordset(${jsonRows(keys)}) as x(person_key text, record_id text)
     where c.person_key = x.person_key and c.partner_id = ${partnerId} and c.record_id = x.record_id`.execute(
-    tx,
-  )
+      tx,
+    )
   const refs = finals.flatMap((a) => {
     const r = a.valid.record
     if (r.type !== 'dossier') return []

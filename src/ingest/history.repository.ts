@@ -19,7 +19,12 @@ interface VersionRow {
 
 function view(row: VersionRow): VersionView {
   const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
-  return { version: row.version, updatedAt: new Date(row.updated_at), receivedAt: new Date(row.received_at), payload }
+  return {
+    version: row.version,
+    updatedAt: new Date(row.updated_at),
+    receivedAt: new Date(row.received_at),
+    payload,
+  }
 }
 
 /** Every accepted version of a partner's record, oldest first. */

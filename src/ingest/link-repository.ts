@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
-import { jsonRows, textSet } from '../db/json-param.ts'
+import { jsonRows, textArray } from '../db/json-param.ts'
 import { findLinks, groupLinks, type LinkCandidate, recordKey } from './link-shared.ts'
 
 interface CandidateRow {
@@ -25,7 +25,7 @@ async function candidatesOf(db: Kysely<Database>, persons: Set<string>): Promise
          from shared_reference s
         where s.person_key = d.person_key and s.partner_id = d.partner_id and s.record_id = d.record_id) as refs
     from dossier_current d join partner p on p.id = d.partner_id
-    where d.person_key in ${textSet(persons)}`.execute(db)
+    where d.person_key = any(${textArray(persons)})`.execute(db)
   return rows
 }
 
@@ -77,7 +77,7 @@ export async function relinkPersons(db: Kysely<Database>, start: Iterable<string
   const links = findLinks(candidates)
   const groups = groupLinks(links)
 
-  await sql`delete from shared_link where person_key in ${textSet(persons)}`.execute(db)
+  await sql`delete from shared_link where person_key = any(${textArray(persons)})`.execute(db)
   if (links.length > 0) {
     const linkRows = links.flatMap(({ a, b, reason }) => [
       {

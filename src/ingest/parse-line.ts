@@ -50,7 +50,13 @@ export function validateRaw(raw: unknown, context: ValidationContext): Validatio
       ok: false,
       type: record.type,
       id: record.id,
-      errors: [finding('/version', 'record/maximum', `version ${record.version} is above the largest version the hub stores (${MAX_VERSION})`)],
+      errors: [
+        finding(
+          '/version',
+          'record/maximum',
+          `version ${record.version} is above the largest version the hub stores (${MAX_VERSION})`,
+        ),
+      ],
     }
   }
   return result

@@ -87,7 +87,7 @@ function recordTables(kind: 'dossier' | 'cep', columns: string): string[] {
        updated_at timestamptz not null,
        received_at timestamptz not null default now(),
        transmission_id bigint not null,
-       payload jsonb not null,
+       payload json not null,
        primary key (person_key, partner_id, record_id, version)
      )`,
     `create index ${kind}_version_record on ${kind}_version (partner_id, record_id, version)`,
@@ -106,7 +106,6 @@ function recordTables(kind: 'dossier' | 'cep', columns: string): string[] {
        residence_commune text not null,
        qpv text,
        ${columns},
-       payload jsonb not null,
        primary key (person_key, partner_id, record_id)
      )`,
     // Unique on one node; on Citus an index plus the per-partner ingest lock (docs/scaling.md).
@@ -147,7 +146,6 @@ const cepColumns = `status_at_entry text not null,
 
 const linkStatements = [
   `create index dossier_current_shared on dossier_current (shared_dossier_id)`,
-  `create index dossier_current_match on dossier_current (person_key, organism_siret)`,
   // sharedWith references as sent, so that a record arriving later finds who named it.
   `create table shared_reference (
      person_key text not null,
