@@ -381,7 +381,8 @@ export function emitDossier(
     correct(rng, record, ctx, person)
     if (w.put(plan.entryDay + rng.range(5, exitDay - plan.entryDay))) w.corrections++
   }
-  if (exitDay > ctx.until) return result(status)
+  // Some partners never send the exit of a few dossiers: they stay ENTRE in the hub.
+  if (exitDay > ctx.until || rng.chance(0.015)) return result(status)
   record.status = 'SORTI'
   const exit: NonNullable<DossierJson['exit']> = {
     date: isoDate(exitDay),
