@@ -1,0 +1,117 @@
+import { constants } from 'node:fs'
+import { access } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { readConfig } from '../../config.ts'
+import type { Store } from '../../db/connect.ts'
+import { openStore, prepareStore } from '../../db/open-hub.ts'
+import { isReferentialKind, REFERENTIAL_KINDS } from '../../referentials/kinds.ts'
+import { type LoadResult, loadReferential } from '../../referentials/load-referential.ts'
+import { listReferentialLoads } from '../../referentials/referential.repository.ts'
+import { referentialSpecs } from '../../referentials/specs.ts'
+import { CliError, type CliIo, type Command } from '../io.ts'
+
+const USAGE = `passerelle referentials load --kind ${REFERENTIAL_KINDS.join('|')} FILE.csv [--skip-invalid]
+       passerelle referentials list`
+
+/**
+ * `passerelle referentials`: `load` replaces one kind's referential with a CSV file (all or
+ * nothing, unless `--skip-invalid`) and prints a summary or every bad line; `list` prints each
+ * kind's last load.
+ * @example
+ * passerelle referentials load --kind organisms organisms.csv
+ * // loaded 1,234 organisms from organisms.csv
+ */
+export const referentialsCommand: Command = {
+  name: 'referentials',
+  summary: 'load the referentials (organisms, certifications, catalogue, sngi, dsn) and list their loads',
+  usage: USAGE,
+  async run(args, io) {
+    const [sub, ...rest] = args
+    if (sub === 'load') return runLoad(rest, io)
+    if (sub === 'list') return runList(rest, io)
+    throw new CliError(`expected load or list${sub ? `, got "${sub}"` : ''}\nusage: ${USAGE}`, 2)
+  },
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { kind: { type: 'string' }, 'skip-invalid': { type: 'boolean', default: false } },
+    })
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}\nusage: ${USAGE}`, 2)
+  }
+}
+
+async function runLoad(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args)
+  const kind = values.kind
+  if (kind === undefined || !isReferentialKind(kind)) {
+    throw new CliError(`--kind must be one of ${REFERENTIAL_KINDS.join(', ')}\nusage: ${USAGE}`, 2)
+  }
+  if (positionals.length !== 1) throw new CliError(`expected one CSV file\nusage: ${USAGE}`, 2)
+  const path = resolve(io.cwd, positionals[0]!)
+  const config = readConfig(io.env, io.cwd)
+  if (referentialSpecs[kind].needsSecret && config.secret === null) {
+    throw new CliError(
+      `PASSERELLE_SECRET is not set: the ${kind} referential is stored under person keys, which need the hub secret`,
+    )
+  }
+  try {
+    await access(path, constants.R_OK)
+  } catch {
+    throw new CliError(`cannot read ${path}`)
+  }
+  const result = await withStore(io, (store) =>
+    loadReferential(store.db, { kind, path, secret: config.secret, skipInvalid: values['skip-invalid'] }),
+  )
+  report(io, basename(path), result)
+  return result.ok ? 0 : 1
+}
+
+function report(io: CliIo, file: string, result: LoadResult): void {
+  for (const e of result.errors) io.err(`${file}: ${e.path}: ${e.message}`)
+  const unlisted = result.errorCount - result.errors.length
+  if (unlisted > 0) io.err(`${file}: … and ${count(unlisted)} more findings`)
+  if (!result.ok) {
+    io.err(`${file}: not loaded, ${count(result.errorCount)} findings (the previous load is kept)`)
+    return
+  }
+  const skipped = result.invalidLines > 0 ? `, skipped ${count(result.invalidLines)} invalid lines` : ''
+  io.out(`loaded ${count(result.rows)} ${referentialSpecs[result.kind].noun} from ${file}${skipped}`)
+  if (result.certified !== undefined) {
+    io.out(`${count(result.certified)} dossiers and CEP periods have a certified identity`)
+  }
+}
+
+async function runList(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parse(args)
+  if (positionals.length > 0) throw new CliError(`list takes no argument\nusage: ${USAGE}`, 2)
+  const loads = await withStore(io, (store) => listReferentialLoads(store.db))
+  const width = Math.max(...REFERENTIAL_KINDS.map((k) => k.length))
+  for (const kind of REFERENTIAL_KINDS) {
+    const load = loads.find((l) => l.kind === kind)
+    const what = load
+      ? `${load.file}, ${count(load.rows)} rows, loaded ${load.loadedAt.toISOString().slice(0, 19)}Z`
+      : 'never loaded'
+    io.out(`${kind.padEnd(width)}  ${what}`)
+  }
+  return 0
+}
+
+async function withStore<T>(io: CliIo, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(readConfig(io.env, io.cwd))
+  try {
+    await prepareStore(store)
+    return await work(store)
+  } finally {
+    await store.close()
+  }
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US')
+}
