@@ -1,15 +1,21 @@
+import { demoCommand } from './commands/demo.ts'
+import { generateCommand } from './commands/generate.ts'
 import { importCommand } from './commands/import.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { partnersCommand } from './commands/partners.ts'
+import { referentialsCommand } from './commands/referentials.ts'
 import { serveCommand } from './commands/serve.ts'
 import { statusCommand } from './commands/status.ts'
 import type { Command } from './io.ts'
 
 /** Every sub-command, in the order `passerelle help` lists them. */
 export const commands: Command[] = [
+  demoCommand,
   migrateCommand,
   partnersCommand,
   importCommand,
+  referentialsCommand,
   statusCommand,
   serveCommand,
+  generateCommand,
 ]

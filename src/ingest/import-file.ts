@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto'
-import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs'
-import { basename } from 'node:path'
+import {
+  closeSync,
+  createReadStream,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
+import { basename, dirname } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { readLines } from '../lib/lines.ts'
@@ -181,7 +190,15 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
 }
 
 function openRejects(path: string, keepBytes: number): number {
-  const fd = openSync(path, 'a+')
+  let fd: number
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    fd = openSync(path, 'a+')
+  } catch (error) {
+    throw new IngestError(
+      `cannot write the rejects file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    )
+  }
   // Lines written by a batch whose transaction never committed are cut off before resuming.
   ftruncateSync(fd, keepBytes)
   return fd

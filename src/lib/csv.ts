@@ -15,7 +15,8 @@ export async function* readCsv(
   path: string,
   options: { relaxColumnCount?: boolean } = {},
 ): AsyncGenerator<CsvRow> {
-  const parser = createReadStream(path).pipe(
+  const file = createReadStream(path)
+  const parser = file.pipe(
     parse({
       columns: true,
       bom: true,
@@ -24,6 +25,8 @@ export async function* readCsv(
       relax_column_count: options.relaxColumnCount ?? false,
     }),
   )
+  // pipe() does not forward errors: a missing file must reach the caller's try, not crash the process.
+  file.on('error', (error) => parser.destroy(error))
   for await (const { record, info } of parser as AsyncIterable<{
     record: Record<string, string>
     info: { lines: number }

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { readConfig } from '../../config.ts'
+import { importFile } from '../../ingest/import-file.ts'
+import { readCsvAll } from '../../lib/csv.ts'
+import {
+  addPartner,
+  type PartnerKind,
+  partnerByCode,
+  rotateToken,
+} from '../../partners/partner.repository.ts'
+import { loadCodeLists } from '../../reference/code-lists.ts'
+import type { ReferentialKind } from '../../referentials/kinds.ts'
+import { loadReferential } from '../../referentials/load-referential.ts'
+import { formatCount, withHub } from '../hub.ts'
+import { CliError, type CliIo, type Command } from '../io.ts'
+import { duration, progressLine } from '../progress.ts'
+import { generateCommand } from './generate.ts'
+import { parsePort, serveUntilStopped } from './serve.ts'
+
+/** Large enough to be interesting (suppression, co-funding, outcomes), small enough to start in about a minute. */
+export const DEMO_DOSSIERS = 30_000
+const REFERENTIAL_ORDER: ReferentialKind[] = ['organisms', 'certifications', 'catalogue', 'dsn', 'sngi']
+
+/**
+ * `passerelle demo`: the whole chain on the embedded store — generate, create partners, load the
+ * referentials, import every feed, summarise, serve. Re-running it reuses what is already done.
+ */
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'generate synthetic data, ingest it and serve it (what npm start runs)',
+  usage: `passerelle demo [--dossiers ${DEMO_DOSSIERS}] [--seed 1] [--port 8080] [--no-serve]`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        dossiers: { type: 'string' },
+        seed: { type: 'string' },
+        port: { type: 'string' },
+        'no-serve': { type: 'boolean' },
+      },
+      strict: true,
+    })
+    const dossiers = Number(values.dossiers ?? DEMO_DOSSIERS)
+    if (!Number.isInteger(dossiers) || dossiers < 1)
+      throw new CliError(`--dossiers "${values.dossiers}" must be a positive integer`, 2)
+    const seed = values.seed ?? '1'
+    const port = parsePort(values.port ?? io.env.PORT ?? '8080')
+    const base = readConfig(io.env, io.cwd)
+    // The demo always runs on the embedded store in its data folder, whatever DATABASE_URL says.
+    const config = { ...base, databaseUrl: null, secret: base.secret ?? demoSecret(base.dataDir) }
+    const dataDir = join(config.dataDir, 'demo', `${dossiers}-${seed}`)
+    const started = Date.now()
+    await generateOnce(io, dataDir, dossiers, seed)
+    return withHub(io, { needsSecret: true, config }, async ({ store, secret }) => {
+      io.err(`store: embedded PostgreSQL (PGlite) in ${store.location}`)
+      const tokens = await ensurePartners(store.db, dataDir)
+      for (const kind of REFERENTIAL_ORDER) {
+        const result = await loadReferential(store.db, {
+          kind,
+          path: join(dataDir, 'referentials', `${kind}.csv`),
+          secret,
+          skipInvalid: true,
+        })
+        if (!result.ok)
+          throw new CliError(`referential ${kind}: ${result.errors[0]?.message ?? 'not loaded'}`)
+        io.err(
+          `referential ${kind}: ${formatCount(result.rows)} rows${result.certified !== undefined ? `, ${formatCount(result.certified)} identities certified` : ''}`,
+        )
+      }
+      const codes = await loadCodeLists()
+      const today = new Date().toISOString().slice(0, 10)
+      const totals = { records: 0, accepted: 0, rejected: 0 }
+      for (const file of readdirSync(join(dataDir, 'feeds')).sort()) {
+        const partnerCode = file.replace(/\.ndjson$/, '')
+        const summary = await importFile(store.db, {
+          partnerCode,
+          path: join(dataDir, 'feeds', file),
+          rejectsPath: join(dataDir, 'rejects', file),
+          secret,
+          validation: { codes, today },
+          ...(io.interrupted ? { signal: io.interrupted } : {}),
+          ...(io.status
+            ? { onProgress: (p) => io.status?.(`${partnerCode.padEnd(10)} ${progressLine(p)}`) }
+            : {}),
+        })
+        io.status?.('')
+        if (summary.status === 'interrupted')
+          throw new CliError('interrupted; run the demo again to continue', 130)
+        const c = summary.counts
+        totals.records += c.records
+        totals.accepted += c.created + c.updated
+        totals.rejected += c.invalid + c.stale + c.conflict
+        io.err(
+          `import ${partnerCode.padEnd(10)} ${formatCount(c.records).padStart(8)} records, ${formatCount(c.created + c.updated).padStart(8)} accepted, ${formatCount(c.invalid + c.stale + c.conflict).padStart(5)} rejected${summary.alreadyImported ? ' (already imported)' : ''}`,
+        )
+      }
+      printSummary(io, totals, tokens, Date.now() - started)
+      if (values['no-serve']) return 0
+      await serveUntilStopped(io, {
+        db: store.db,
+        storeKind: store.kind,
+        secret,
+        site: join(config.dataDir, 'public'),
+        port,
+        host: '0.0.0.0',
+      })
+      return 0
+    })
+  },
+}
+
+function demoSecret(dataDir: string): string {
+  const path = join(dataDir, 'secret')
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 })
+  chmodSync(path, 0o600)
+  return secret
+}
+
+async function generateOnce(io: CliIo, dir: string, dossiers: number, seed: string) {
+  if (existsSync(join(dir, 'manifest.json'))) {
+    io.err(`synthetic data: reusing ${dir}`)
+    return
+  }
+  const code = await generateCommand.run(
+    ['--dossiers', String(dossiers), '--seed', seed, '--invalid-rate', '0.01', '--out', dir],
+    { ...io, out: io.err },
+  )
+  if (code !== 0) throw new CliError('generation failed', code)
+}
+
+async function ensurePartners(
+  db: Parameters<typeof partnerByCode>[0],
+  dir: string,
+): Promise<[string, string][]> {
+  const tokens: [string, string][] = []
+  for (const { values } of await readCsvAll(join(dir, 'partners.csv'))) {
+    const code = values.code ?? ''
+    const existing = await partnerByCode(db, code)
+    // A demo prints every token; existing partners get a fresh one since only hashes are kept.
+    const token = existing
+      ? await rotateToken(db, existing.id)
+      : (await addPartner(db, { code, name: values.name ?? code, kind: values.kind as PartnerKind })).token
+    tokens.push([code, token])
+  }
+  return tokens
+}
+
+function printSummary(
+  io: CliIo,
+  totals: { records: number; accepted: number; rejected: number },
+  tokens: [string, string][],
+  ms: number,
+) {
+  io.out(
+    `\nPasserelle demo ready in ${duration(ms / 1000)}: ${formatCount(totals.records)} records received, ${formatCount(totals.accepted)} accepted, ${formatCount(totals.rejected)} rejected.`,
+  )
+  io.out('Partner tokens (use as Authorization: Bearer <token>):')
+  for (const [code, token] of tokens) io.out(`  ${code.padEnd(14)} ${token}`)
+}

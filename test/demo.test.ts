@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { memoryIo } from '../src/cli/io.ts'
+import { main } from '../src/cli/main.ts'
+
+describe('passerelle demo', () => {
+  it('generates, creates partners, loads referentials, imports every feed and prints the tokens', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'passerelle-demo-'))
+    const { io, stdout, stderr } = memoryIo({}, cwd)
+    expect(await main(['demo', '--dossiers', '400', '--no-serve'], io)).toBe(0)
+    const text = stdout.join('\n')
+    expect(text).toMatch(
+      /Passerelle demo ready in \d+s: [\d,]+ records received, [\d,]+ accepted, [1-9][\d,]* rejected\./,
+    )
+    expect(stdout.filter((l) => /^ {2}[A-Z0-9_]+ +psl_[\w-]{43}$/.test(l))).toHaveLength(37)
+    expect(stderr.some((l) => l.startsWith('referential sngi: '))).toBe(true)
+    expect(readFileSync(join(cwd, '.passerelle', 'secret'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/)
+
+    // Running it again reuses the data and imports nothing twice.
+    const again = memoryIo({}, cwd)
+    expect(await main(['demo', '--dossiers', '400', '--no-serve'], again.io)).toBe(0)
+    expect(
+      again.stderr.filter((l) => l.startsWith('import ')).every((l) => l.endsWith('(already imported)')),
+    ).toBe(true)
+  })
+})
