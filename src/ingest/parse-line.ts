@@ -18,7 +18,8 @@ export function parseLine(text: string, context: ValidationContext): ValidationR
       errors: [finding('', 'record/invalid-json', `the line is not valid JSON (${detail})`)],
     }
   }
-  return validateRaw(raw, context)
+  // A NUL can only reach a parsed value through the \u0000 escape: skip the walk when absent.
+  return text.includes('\\u0000') ? validateRaw(raw, context) : checkedVersion(validateRecord(raw, context))
 }
 
 /**
@@ -42,7 +43,10 @@ export function validateRaw(raw: unknown, context: ValidationContext): Validatio
       ],
     }
   }
-  const result = validateRecord(raw, context)
+  return checkedVersion(validateRecord(raw, context))
+}
+
+function checkedVersion(result: ValidationResult): ValidationResult {
   // Versions are stored as 32-bit integers; a larger one is refused here rather than by the database.
   if (result.ok && result.valid.record.version > MAX_VERSION) {
     const { record } = result.valid
