@@ -49,7 +49,11 @@ export async function auditSystem(
   let singletonChecks = 0
   for (const s of primaries) {
     if (singleton[s] !== 1) continue
-    const neighbours = relatedPrimaries(pattern, s)
+    // Cells inside the singleton hold the same single person: only the others are at risk.
+    const inside = new Set(descendantsIn(pattern, s))
+    const neighbours = relatedPrimaries(pattern, s).filter(
+      (p) => !inside.has(p) && !(values[p] === 1 && descendantsIn(pattern, p).includes(s)),
+    )
     if (neighbours.length === 0) continue
     singletonChecks++
     const known = await computeIntervals({ system, suppressed, values, targets: neighbours, known: [s] })
@@ -59,6 +63,18 @@ export async function auditSystem(
     intervals,
     summary: { checked: primaries.length, unprotected, singletonChecks, ok: unprotected.length === 0 },
   }
+}
+
+/** Cells a relation lists as children of the cell (one level down, in every dimension). */
+function descendantsIn(pattern: AuditedPattern, cell: number): number[] {
+  const { system } = pattern
+  const out: number[] = []
+  for (let k = system.cellRelStart[cell]!; k < system.cellRelStart[cell + 1]!; k++) {
+    const r = system.cellRels[k]!
+    if (system.relCells[system.relStart[r]!] !== cell) continue
+    for (let j = system.relStart[r]! + 1; j < system.relStart[r + 1]!; j++) out.push(system.relCells[j]!)
+  }
+  return out
 }
 
 /** Other primary cells sharing a relation with a cell. */

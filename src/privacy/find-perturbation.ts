@@ -39,7 +39,7 @@ export function findPerturbation(highs: Highs, problem: PerturbationProblem): Fl
   if (scratch.length < system.size) scratch = new Int32Array(system.size).fill(-1)
   const free: number[] = []
   for (const c of cells) {
-    const fixed = suppressed[c] === 0 && (system.value[c] === 0 || problem.onlySuppressed === true)
+    const fixed = suppressed[c] === 0 && problem.onlySuppressed === true
     if (c === cell || (frozen[c] === 0 && !fixed)) {
       scratch[c] = free.length
       free.push(c)

@@ -3,17 +3,21 @@
  * Pure: no file, database or network access (see README.md).
  * @module
  */
-export { type AuditTablesResult, auditTables } from './audit-tables.ts'
+export { applyPrimaryRules, type PrimaryMarks } from './apply-primary-rules.ts'
+export { type AuditScope, auditSystem } from './audit-system.ts'
+export { type AuditInput, type AuditTablesResult, auditTables } from './audit-tables.ts'
 export { buildHierarchy, FLAT_ROOT, flatHierarchy, type Hierarchy } from './build-hierarchy.ts'
 export { type BuiltTable, buildTable } from './build-table.ts'
 export type { Interval } from './compute-intervals.ts'
 export { type CellSystem, linkTables } from './link-tables.ts'
 export { csvField, parseCsv } from './parse-csv.ts'
-export { DEFAULT_MIN_PERSONS, type PrimaryRules } from './primary-rules.ts'
+export { DEFAULT_MIN_PERSONS, type PrimaryRules, resolveRules } from './primary-rules.ts'
 export type { ProtectOptions, ProtectResult } from './protect-tables.ts'
 export { protectTables } from './protect-tables.ts'
 export type { ProtectedRow, ProtectedTable } from './protected-table.ts'
 export type { AuditSummary, ProtectionReport, SuppressionSummary } from './report.ts'
+export { suppressByRelations } from './suppress-by-relations.ts'
+export { suppressSecondary } from './suppress-secondary.ts'
 export type {
   CellRef,
   CellStatus,

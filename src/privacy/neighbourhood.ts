@@ -68,3 +68,55 @@ export function neighbourhood(
   })
   return { cells: [...found].sort((a, b) => a - b), complete }
 }
+
+/**
+ * The cells that contain a cell (every combination of its codes' ancestors, itself included), in
+ * every table that holds it. A singleton among them is the same person as the cell's own member.
+ */
+export function ancestors(system: CellSystem, locations: readonly Int32Array[], cell: number): number[] {
+  const found = new Set<number>()
+  system.tables.forEach((table, t) => {
+    const local = locations[t]![cell]!
+    if (local < 0) return
+    const chains = codesOf(table, local).map((code, i) => {
+      const h = table.hierarchies[i]!
+      const chain = [code]
+      for (let c = code; c > 0; c = h.parent[c]!) chain.push(h.parent[c]!)
+      return chain
+    })
+    const ids = system.cellIds[t]!
+    const walk = (i: number, base: number) => {
+      if (i === chains.length) {
+        found.add(ids[base]!)
+        return
+      }
+      for (const c of chains[i]!) walk(i + 1, base + c * table.strides[i]!)
+    }
+    walk(0, 0)
+  })
+  return [...found].sort((a, b) => a - b)
+}
+
+/** The cells a cell contains (every combination of its codes' subtrees, itself included). */
+export function descendants(system: CellSystem, locations: readonly Int32Array[], cell: number): number[] {
+  const found = new Set<number>()
+  system.tables.forEach((table, t) => {
+    const local = locations[t]![cell]!
+    if (local < 0) return
+    const ranges = codesOf(table, local).map((code, i) => [
+      code,
+      code + subtreeSizes(table.hierarchies[i]!)[code]!,
+    ])
+    const ids = system.cellIds[t]!
+    const walk = (i: number, base: number) => {
+      if (i === ranges.length) {
+        found.add(ids[base]!)
+        return
+      }
+      const [from, to] = ranges[i]!
+      for (let c = from!; c < to!; c++) walk(i + 1, base + c * table.strides[i]!)
+    }
+    walk(0, 0)
+  })
+  return [...found].sort((a, b) => a - b)
+}

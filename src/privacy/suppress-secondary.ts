@@ -12,7 +12,7 @@ import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
 import { findPerturbation } from './find-perturbation.ts'
 import type { CellSystem } from './link-tables.ts'
 import { loadSolver } from './load-solver.ts'
-import { neighbourhood, tableLocations } from './neighbourhood.ts'
+import { ancestors, descendants, neighbourhood, tableLocations } from './neighbourhood.ts'
 
 /** Options of secondary suppression. */
 export interface SecondaryOptions {
@@ -30,6 +30,8 @@ export interface SecondaryResult {
 }
 
 const SUPPORT = 1e-7
+/** Pruning re-checks certificates in the nearest neighbourhood only, which keeps it linear in the table size. */
+const PRUNE_LEVEL = 1
 
 interface State {
   readonly highs: Highs
@@ -88,39 +90,57 @@ export async function suppressSecondary(
  * Finds up and down certificates for a cell, widening the neighbourhood until both exist; with
  * `onlySuppressed`, within the current pattern. Returns the cells they move, or undefined.
  */
-function certify(state: State, cell: number, onlySuppressed: boolean): number[] | undefined {
+function certify(
+  state: State,
+  cell: number,
+  onlySuppressed: boolean,
+  maxLevel = Infinity,
+): number[] | undefined {
   const { system, marks, suppressed, frozen, highs } = state
   const amount = marks.distance[cell]!
   const support = new Set<number>([cell])
   let needUp = true
   let needDown = true
-  const collect = (cells: readonly number[], y: Float64Array) => {
-    cells.forEach((c, i) => {
-      if (Math.abs(y[i]!) > SUPPORT) support.add(c)
-    })
+  // A singleton containing the cell is the cell's own member: no one else to protect from.
+  // So is a singleton inside a cell of one person.
+  const nested = ancestors(system, state.locations, cell)
+  if (system.value[cell] === 1) nested.push(...descendants(system, state.locations, cell))
+  const thawed = nested.filter((c) => frozen[c] === 1)
+  for (const c of thawed) frozen[c] = 0
+  try {
+    return search()
+  } finally {
+    for (const c of thawed) frozen[c] = 1
   }
-  for (let level = 1; ; level++) {
-    const { cells, complete } = neighbourhood(system, state.locations, cell, level)
-    const problem = { system, cell, cells, suppressed, frozen, amount, onlySuppressed }
-    if (needUp) {
-      const y = findPerturbation(highs, { ...problem, direction: 1 })
-      state.lpSolved++
-      if (y) {
-        collect(cells, y)
-        needUp = false
-        if (needDown && canFlip(system, cells, y)) needDown = false
-      }
+  function search(): number[] | undefined {
+    const collect = (cells: readonly number[], y: Float64Array) => {
+      cells.forEach((c, i) => {
+        if (Math.abs(y[i]!) > SUPPORT) support.add(c)
+      })
     }
-    if (needDown) {
-      const y = findPerturbation(highs, { ...problem, direction: -1 })
-      state.lpSolved++
-      if (y) {
-        collect(cells, y)
-        needDown = false
+    for (let level = 1; ; level++) {
+      const { cells, complete } = neighbourhood(system, state.locations, cell, level)
+      const problem = { system, cell, cells, suppressed, frozen, amount, onlySuppressed }
+      if (needUp) {
+        const y = findPerturbation(highs, { ...problem, direction: 1 })
+        state.lpSolved++
+        if (y) {
+          collect(cells, y)
+          needUp = false
+          if (needDown && canFlip(system, cells, y)) needDown = false
+        }
       }
+      if (needDown) {
+        const y = findPerturbation(highs, { ...problem, direction: -1 })
+        state.lpSolved++
+        if (y) {
+          collect(cells, y)
+          needDown = false
+        }
+      }
+      if (!needUp && !needDown) return [...support].sort((a, b) => a - b)
+      if (complete || level >= maxLevel) return undefined
     }
-    if (!needUp && !needDown) return [...support].sort((a, b) => a - b)
-    if (complete) return undefined
   }
 }
 
@@ -137,7 +157,7 @@ function prune(state: State): void {
     const renewed = new Map<number, number[]>()
     for (const primary of users.get(s) ?? []) {
       const support = certificates.get(primary)?.includes(s)
-        ? certify(state, primary, true)
+        ? certify(state, primary, true, PRUNE_LEVEL)
         : certificates.get(primary)
       if (!support) break
       renewed.set(primary, support)

@@ -1,0 +1,156 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import {
+  type CellRef,
+  csvField,
+  type HierarchyRow,
+  type Issue,
+  type LeafRow,
+  type ProtectedTable,
+  parseCsv,
+  protectTables,
+  type TableInput,
+} from '../../privacy/index.ts'
+import { CliError, type Command } from '../io.ts'
+
+const usage =
+  'passerelle protect --table T.csv [--table T2.csv …] [--hierarchy DIM=H.csv …] [--min-persons 11] [--primary P.csv] [--protection 10] --out DIR'
+
+/** `passerelle protect`: protects linked tables (τ-ARGUS batch style) and writes them with a report. */
+export const protectCommand: Command = {
+  name: 'protect',
+  summary: 'protect tables before publication (primary + secondary suppression, audit)',
+  usage,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        table: { type: 'string', multiple: true },
+        hierarchy: { type: 'string', multiple: true },
+        'min-persons': { type: 'string' },
+        primary: { type: 'string' },
+        protection: { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+    })
+    if (!values.table?.length || !values.out) throw new CliError(`usage: ${usage}`, 2)
+    const minPersons = numberOption(values['min-persons'], 'min-persons', 11)
+    const protectionPercent = numberOption(values.protection, 'protection', 10)
+    const hierarchies: Record<string, HierarchyRow[]> = {}
+    for (const spec of values.hierarchy ?? []) {
+      const [dim, file] = spec.split('=')
+      if (!dim || !file) throw new CliError(`invalid --hierarchy: ${spec} (expected DIM=FILE)`, 2)
+      const text = await read(io.cwd, file)
+      hierarchies[dim] = parseCsv(text).records.map((r) => ({
+        code: (r.fields[0] ?? '').trim(),
+        parent: (r.fields[1] ?? '').trim(),
+        line: r.line,
+      }))
+    }
+    const issues: Issue[] = []
+    const tables: TableInput[] = []
+    for (const file of values.table)
+      tables.push(readTable(file, await read(io.cwd, file), hierarchies, issues))
+    const primary = values.primary ? readPrimary(await read(io.cwd, values.primary)) : []
+    if (issues.length > 0) throw new CliError(formatIssues(issues))
+    const result = await protectTables(tables, { rules: { minPersons, protectionPercent }, primary })
+    if (!result.ok) throw new CliError(formatIssues(result.issues))
+    const out = resolve(io.cwd, values.out)
+    await mkdir(out, { recursive: true })
+    for (const table of result.tables) await writeFile(resolve(out, table.name), tableCsv(table))
+    const structure = result.tables.map((t) => ({
+      file: t.name,
+      dimensions: t.dimensions,
+      hierarchies: t.hierarchies,
+    }))
+    await writeFile(
+      resolve(out, 'report.json'),
+      `${JSON.stringify({ ...result.report, structure }, null, 2)}\n`,
+    )
+    const s = result.report.set
+    io.out(
+      `protected ${result.tables.length} table(s): ${s.distinctCells} cells, ${s.byStatus.A + s.byStatus.B} primary, ${s.byStatus.D} secondary; audit ${result.report.audit?.ok ? 'ok' : 'FAILED'}`,
+    )
+    for (const issue of result.report.issues) io.err(`${issue.path}: ${issue.code} ${issue.message}`)
+    return result.report.audit?.ok === false ? 1 : 0
+  },
+}
+
+async function read(cwd: string, file: string): Promise<string> {
+  try {
+    return await readFile(resolve(cwd, file), 'utf8')
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`)
+  }
+}
+
+function numberOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < 0) throw new CliError(`invalid --${name}: ${value}`, 2)
+  return n
+}
+
+/** A table file: dimension columns + `n` (+ optional `numerator`); one row per leaf cell. */
+function readTable(
+  file: string,
+  text: string,
+  hierarchies: Record<string, HierarchyRow[]>,
+  issues: Issue[],
+): TableInput {
+  const name = basename(file)
+  const csv = parseCsv(text)
+  const nAt = csv.header.indexOf('n')
+  const numAt = csv.header.indexOf('numerator')
+  if (nAt < 0) issues.push({ path: file, line: 1, code: 'table/bad-header', message: 'no column n' })
+  const dims = csv.header.filter((_, i) => i !== nAt && i !== numAt)
+  const dimAt = dims.map((d) => csv.header.indexOf(d))
+  const rows: LeafRow[] = csv.records.map((r) => {
+    const raw = (r.fields[nAt] ?? '').trim()
+    const numerator = numAt >= 0 ? Number((r.fields[numAt] ?? '').trim()) : undefined
+    return {
+      codes: dimAt.map((i) => (r.fields[i] ?? '').trim()),
+      n: raw === '' ? Number.NaN : Number(raw),
+      ...(numerator === undefined ? {} : { numerator }),
+      line: r.line,
+    }
+  })
+  const own = Object.fromEntries(dims.filter((d) => hierarchies[d]).map((d) => [d, hierarchies[d]!]))
+  return { name, dimensions: dims, hierarchies: own, rows }
+}
+
+/** A primary file: dimension columns (codes at any level), optional `status` (A/B) and `singleton`. */
+function readPrimary(text: string): CellRef[] {
+  const csv = parseCsv(text)
+  return csv.records.map((r) => {
+    const codes: Record<string, string> = {}
+    let status: 'A' | 'B' | undefined
+    let singleton = false
+    csv.header.forEach((h, i) => {
+      const v = (r.fields[i] ?? '').trim()
+      if (h === 'status') status = v === 'B' ? 'B' : 'A'
+      else if (h === 'singleton') singleton = v === '1' || v === 'true'
+      else if (v !== '') codes[h] = v
+    })
+    return { codes, ...(status ? { status } : {}), ...(singleton ? { singleton } : {}) }
+  })
+}
+
+function tableCsv(table: ProtectedTable): string {
+  const lines = [[...table.dimensions, 'n', 'status'].map(csvField).join(',')]
+  for (const row of table.rows) {
+    lines.push([...row.codes.map(csvField), row.n === null ? '' : String(row.n), row.status].join(','))
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** One line per issue: `file:line: code message`. */
+export function formatIssues(issues: readonly Issue[]): string {
+  const lines = issues
+    .slice(0, 20)
+    .map((i) => `${i.path}${i.line ? `:${i.line}` : ''}: ${i.code} ${i.message}`)
+  if (issues.length > 20) lines.push(`… and ${issues.length - 20} more`)
+  return `bad input, nothing written:\n${lines.join('\n')}`
+}
