@@ -46,6 +46,11 @@ export function processIo(): CliIo {
     if (controller.signal.aborted) process.exit(130)
     controller.abort()
   }
+  // Output piped into `head` and closed early is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   return {

@@ -11,6 +11,8 @@ export interface PartnerActivity {
   readonly lastTransmission: Date | null
   readonly dossiers: number
   readonly cepPeriods: number
+  /** Current dossiers and CEP periods whose person's identity matches the SNGI register. */
+  readonly certified: number
 }
 
 /** Per partner: records received, accepted, unchanged, rejected, last transmission, records held. */
@@ -25,12 +27,15 @@ export async function partnerActivity(db: Kysely<Database>): Promise<PartnerActi
     last: Date | null
     dossiers: number
     ceps: number
+    certified: number
   }>`
     select p.code, p.name,
       coalesce(t.received, 0)::int as received, coalesce(t.accepted, 0)::int as accepted,
       coalesce(t.unchanged, 0)::int as unchanged, coalesce(t.rejected, 0)::int as rejected, t.last,
       (select count(*) from dossier_current d where d.partner_id = p.id)::int as dossiers,
-      (select count(*) from cep_current c where c.partner_id = p.id)::int as ceps
+      (select count(*) from cep_current c where c.partner_id = p.id)::int as ceps,
+      ((select count(*) from dossier_current d where d.partner_id = p.id and d.identity_certified)
+        + (select count(*) from cep_current c where c.partner_id = p.id and c.identity_certified))::int as certified
     from partner p left join (
       select partner_id, sum(lines) as received, sum(created + updated) as accepted, sum(unchanged) as unchanged,
         sum(stale + conflict + invalid) as rejected, max(started_at) as last
@@ -46,6 +51,7 @@ export async function partnerActivity(db: Kysely<Database>): Promise<PartnerActi
     lastTransmission: r.last,
     dossiers: r.dossiers,
     cepPeriods: r.ceps,
+    certified: r.certified,
   }))
 }
 

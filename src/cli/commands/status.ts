@@ -36,13 +36,20 @@ export const statusCommand: Command = {
         'rejected',
         'dossiers',
         'cep',
+        'certified',
         'last transmission',
       ]
-      io.out(head.map((h, i) => (i === 0 ? h.padEnd(12) : h.padStart(i === 7 ? 20 : 10))).join(' '))
+      io.out(head.map((h, i) => (i === 0 ? h.padEnd(12) : h.padStart(i === 8 ? 20 : 10))).join(' '))
       for (const a of activity) {
-        const cells = [a.received, a.accepted, a.unchanged, a.rejected, a.dossiers, a.cepPeriods].map((n) =>
-          formatCount(n).padStart(10),
-        )
+        const cells = [
+          a.received,
+          a.accepted,
+          a.unchanged,
+          a.rejected,
+          a.dossiers,
+          a.cepPeriods,
+          a.certified,
+        ].map((n) => formatCount(n).padStart(10))
         const last = a.lastTransmission
           ? new Date(a.lastTransmission).toISOString().slice(0, 16).replace('T', ' ')
           : '—'
