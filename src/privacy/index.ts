@@ -9,6 +9,12 @@ export { type AuditInput, type AuditTablesResult, auditTables } from './audit-ta
 export { buildHierarchy, FLAT_ROOT, flatHierarchy, type Hierarchy } from './build-hierarchy.ts'
 export { type BuiltTable, buildTable } from './build-table.ts'
 export type { Interval } from './compute-intervals.ts'
+export {
+  type GeneralisationHierarchy,
+  type KAnonymityOptions,
+  type KAnonymityResult,
+  kAnonymize,
+} from './k-anonymize.ts'
 export { type CellSystem, linkTables } from './link-tables.ts'
 export { csvField, parseCsv } from './parse-csv.ts'
 export { DEFAULT_MIN_PERSONS, type PrimaryRules, resolveRules } from './primary-rules.ts'
