@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryIo } from '../src/cli/io.ts'
+import { main } from '../src/cli/main.ts'
+import { openTestStore, type TestStore } from './store.ts'
+
+let store: TestStore | null = null
+let env: Record<string, string>
+beforeAll(async () => {
+  env = { TZ: 'Europe/Paris' }
+  if (process.env.PASSERELLE_TEST_STORE === 'pg') {
+    store = await openTestStore()
+    env.DATABASE_URL = store.url!
+  } else env.PASSERELLE_DATA = mkdtempSync(join(tmpdir(), 'passerelle-cli-'))
+})
+afterAll(() => store?.dispose())
+
+async function run(args: string[], extra: Record<string, string> = {}) {
+  const { io, stdout, stderr } = memoryIo({ ...env, ...extra })
+  const code = await main(args, io)
+  return { code, stdout, stderr }
+}
+
+describe('passerelle partners', () => {
+  it('prints the new token alone on the last line of stdout, and lists partners', async () => {
+    const added = await run([
+      'partners',
+      'add',
+      '--code',
+      'R84',
+      '--name',
+      'Région Auvergne-Rhône-Alpes',
+      '--kind',
+      'REGION',
+    ])
+    expect(added.code).toBe(0)
+    expect(added.stdout.at(-1)).toMatch(/^psl_[\w-]{43}$/)
+    const list = await run(['partners', 'list'])
+    expect(list.stdout).toEqual([
+      'code          kind      tokens  name',
+      'R84           REGION         1  Région Auvergne-Rhône-Alpes',
+    ])
+  })
+
+  it('refuses a duplicate code, a bad code and an unknown kind with a clear message', async () => {
+    expect(await run(['partners', 'add', '--code', 'R84', '--name', 'x', '--kind', 'REGION'])).toMatchObject({
+      code: 1,
+      stderr: [
+        'passerelle partners: partner R84 already exists (rotate its token with partners rotate-token)',
+      ],
+    })
+    expect(await run(['partners', 'add', '--code', 'r-84', '--name', 'x', '--kind', 'REGION'])).toMatchObject(
+      {
+        code: 2,
+        stderr: ['passerelle partners: --code "r-84" is not a partner code (2–24 characters A–Z, 0–9, _)'],
+      },
+    )
+    expect(await run(['partners', 'add', '--code', 'X1', '--name', 'x', '--kind', 'BANK'])).toMatchObject({
+      code: 2,
+      stderr: ['passerelle partners: --kind "BANK" is not one of REGION, OPCO, FT, CDC, TPRO, AGEFIPH, CEP'],
+    })
+  })
+
+  it('rotates a token: a new one alone on the last line, still one live token', async () => {
+    const rotated = await run(['partners', 'rotate-token', '--code', 'R84'])
+    expect(rotated.code).toBe(0)
+    expect(rotated.stdout.at(-1)).toMatch(/^psl_[\w-]{43}$/)
+    expect((await run(['partners', 'list'])).stdout[1]).toContain('REGION         1')
+  })
+
+  it('refuses to import without PASSERELLE_SECRET', async () => {
+    const result = await run(['import', '--partner', 'R84', 'missing.ndjson'])
+    expect(result.code).toBe(1)
+    expect(result.stderr[0]).toMatch(/^passerelle import: PASSERELLE_SECRET is not set/)
+  })
+})
