@@ -1,8 +1,10 @@
+import { auditCommand } from './commands/audit.ts'
 import { demoCommand } from './commands/demo.ts'
 import { generateCommand } from './commands/generate.ts'
 import { importCommand } from './commands/import.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { partnersCommand } from './commands/partners.ts'
+import { protectCommand } from './commands/protect.ts'
 import { referentialsCommand } from './commands/referentials.ts'
 import { serveCommand } from './commands/serve.ts'
 import { statusCommand } from './commands/status.ts'
@@ -18,4 +20,6 @@ export const commands: Command[] = [
   statusCommand,
   serveCommand,
   generateCommand,
+  protectCommand,
+  auditCommand,
 ]
