@@ -42,6 +42,7 @@ interface Accepted {
   readonly valid: ValidRecord
   readonly personKey: string
   readonly previousPersonKey: string | null
+  readonly identity: ReturnType<typeof identityColumns>
 }
 
 interface Stored extends StoredVersion {
@@ -94,7 +95,12 @@ export async function applyBatch(
         const index = items[position]!.index
         if (isAccepted(outcome)) {
           const key = personKey(context.secret, personOf(record).nir13)
-          accepted.push({ valid, personKey: key, previousPersonKey: before?.personKey ?? null })
+          accepted.push({
+            valid,
+            personKey: key,
+            previousPersonKey: before?.personKey ?? null,
+            identity: identityColumns(personOf(record)),
+          })
           stored.set(record.id, { ...incoming, personKey: key })
           results[position] = { index, id: record.id, type, outcome }
         } else if (outcome === 'unchanged') {
@@ -180,7 +186,8 @@ async function writeAccepted(
   }
 }
 
-function versionRow(a: Accepted) {
+/** The columns that identify a stored version, shared by version and current-state rows. */
+function versionKey(a: Accepted) {
   const r = a.valid.record
   return {
     person_key: a.personKey,
@@ -188,20 +195,15 @@ function versionRow(a: Accepted) {
     version: r.version,
     content_hash: a.valid.contentHash,
     updated_at: r.updatedAt,
-    payload: strippedPayload(a.valid),
   }
 }
 
+function versionRow(a: Accepted) {
+  return { ...versionKey(a), payload: strippedPayload(a.valid) }
+}
+
 function currentBase(a: Accepted) {
-  const r = a.valid.record
-  return {
-    person_key: a.personKey,
-    record_id: r.id,
-    version: r.version,
-    content_hash: a.valid.contentHash,
-    updated_at: r.updatedAt,
-    birth_name_norm: identityColumns(personOf(r)).birth_name_norm,
-  }
+  return { ...versionKey(a), birth_name_norm: a.identity.birth_name_norm }
 }
 
 // A corrected NIR moves a record to another person: its rows under the old key go first.
@@ -304,7 +306,7 @@ async function upsertIdentities(
   const rows = finals.map((a) => ({
     person_key: a.personKey,
     record_id: a.valid.record.id,
-    ...identityColumns(personOf(a.valid.record)),
+    ...a.identity,
   }))
   await sql`insert into person_identity (person_key, partner_id, record_type, record_id, nir, birth_name,
       birth_name_norm, usual_name, first_names, birth_date, sex)
