@@ -76,7 +76,7 @@ export async function applyBatch(
           errors: r.errors,
         }
     })
-    const touchedPersons = new Set<string>()
+    const acceptedByType: Record<RecordType, Accepted[]> = { dossier: [], cep: [] }
     for (const type of ['dossier', 'cep'] as const) {
       const group = byType[type]
       if (group.length === 0) continue
@@ -86,7 +86,6 @@ export async function applyBatch(
         context.partnerId,
         group.map((g) => g.valid.record.id),
       )
-      const accepted: Accepted[] = []
       for (const { position, valid } of group) {
         const { record, contentHash } = valid
         const before = stored.get(record.id)
@@ -95,7 +94,7 @@ export async function applyBatch(
         const index = items[position]!.index
         if (isAccepted(outcome)) {
           const key = personKey(context.secret, personOf(record).nir13)
-          accepted.push({
+          acceptedByType[type].push({
             valid,
             personKey: key,
             previousPersonKey: before?.personKey ?? null,
@@ -115,7 +114,15 @@ export async function applyBatch(
           }
         }
       }
-      if (accepted.length > 0) await writeAccepted(tx, type, context, accepted, touchedPersons)
+    }
+    const touchedPersons = new Set<string>()
+    for (const a of acceptedByType.dossier) {
+      touchedPersons.add(a.personKey)
+      if (a.previousPersonKey) touchedPersons.add(a.previousPersonKey)
+    }
+    await lockPersons(tx, touchedPersons)
+    for (const type of ['dossier', 'cep'] as const) {
+      if (acceptedByType[type].length > 0) await writeAccepted(tx, type, context, acceptedByType[type])
     }
     if (touchedPersons.size > 0) await relinkPersons(tx, touchedPersons)
     await recordRejected(tx, context, results)
@@ -123,6 +130,18 @@ export async function applyBatch(
     if (beforeCommit) await beforeCommit(tx, results)
     return results
   })
+}
+
+// Linking reads every dossier of a person and rewrites their links: two partners' batches touching
+// the same person (co-funders sending at the same time) must not compute links from snapshots that
+// miss each other's records. Persons are locked in sorted order, before any write, so that two
+// batches cannot wait on each other.
+const PERSON_LOCK_SPACE = 4243
+
+async function lockPersons(tx: Transaction<Database>, persons: Set<string>): Promise<void> {
+  if (persons.size === 0) return
+  await sql`select count(pg_advisory_xact_lock(${PERSON_LOCK_SPACE}, hashtext(k)))
+    from (select k from unnest(${textArray([...persons].sort())}) as k order by k) as sorted`.execute(tx)
 }
 
 async function storedVersions(
@@ -152,7 +171,6 @@ async function writeAccepted(
   type: RecordType,
   context: BatchContext,
   accepted: Accepted[],
-  touchedPersons: Set<string>,
 ): Promise<void> {
   const persons = [...new Set(accepted.map((a) => a.personKey))]
   await sql`insert into person (person_key) select value from json_array_elements_text(${JSON.stringify(persons)}::json)
@@ -178,12 +196,6 @@ async function writeAccepted(
   else await upsertCeps(tx, context.partnerId, finals)
   await upsertIdentities(tx, type, context.partnerId, finals)
   if (type === 'dossier') await replaceReferences(tx, context.partnerId, finals)
-  if (type === 'dossier') {
-    for (const a of finals) {
-      touchedPersons.add(a.personKey)
-      if (a.previousPersonKey) touchedPersons.add(a.previousPersonKey)
-    }
-  }
 }
 
 /** The columns that identify a stored version, shared by version and current-state rows. */
