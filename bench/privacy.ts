@@ -112,6 +112,8 @@ interface Row {
   readonly auditOk: boolean
   readonly unprotected: number
   readonly heapMiB: number
+  readonly lpSolved?: number
+  readonly patterns?: number
 }
 
 async function ours(name: string, tables: TableInput[]): Promise<Row> {
@@ -135,6 +137,8 @@ function row(name: string, method: string, report: ProtectionReport): Row {
     auditOk: report.audit?.ok ?? false,
     unprotected: report.audit?.unprotected.length ?? 0,
     heapMiB: process.memoryUsage().rss / 2 ** 20,
+    lpSolved: report.solver.lpSolved,
+    patterns: report.solver.patterns,
   }
 }
 
@@ -224,10 +228,12 @@ const wanted = process.argv.slice(2).filter((a) => a in cases)
 const rows: Row[] = []
 for (const name of wanted.length > 0 ? wanted : Object.keys(cases)) {
   const tables = cases[name]!()
-  rows.push(await baseline(name, tables))
+  if (!process.env.SKIP_BASELINE) rows.push(await baseline(name, tables))
   rows.push(await ours(name, tables))
   const last = rows.at(-1)!
-  process.stderr.write(`${name}: ${last.cells} cells, protect ${last.protectSeconds.toFixed(1)} s\n`)
+  process.stderr.write(
+    `${name}: ${last.cells} cells, protect ${last.protectSeconds.toFixed(1)} s, ${last.patterns} patterns, ${last.lpSolved} LPs\n`,
+  )
 }
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`
 console.table(

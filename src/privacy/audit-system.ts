@@ -1,10 +1,13 @@
 /**
  * Audits a suppression pattern on a cell system: the exact attacker interval of every suppressed
  * cell, checked against each primary cell's protection distance, then again for every singleton's
- * member, who knows the singleton's value (PRIVACY.md §4).
+ * member, who knows the singleton's value (PRIVACY.md §4). With the certificates of the protection
+ * step, a primary whose certificates still hold is proven protected without any LP (see
+ * certificate.ts); the LP bounds only the others, and every suppressed cell for the full report.
  * @module
  */
 import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
+import { type Certificate, verifyCertificate } from './certificate.ts'
 import { computeIntervals, type Interval } from './compute-intervals.ts'
 import type { CellSystem } from './link-tables.ts'
 import type { AuditSummary } from './report.ts'
@@ -27,13 +30,27 @@ const TOLERANCE = 1e-6
 export async function auditSystem(
   pattern: AuditedPattern,
   scope: AuditScope = 'suppressed',
+  certificates?: ReadonlyMap<number, Certificate>,
 ): Promise<{ intervals: Map<number, Interval>; summary: AuditSummary }> {
   const { system, status, distance, singleton } = pattern
   const suppressed = status.map((s) => (s === PUBLISHED ? 0 : 1))
   const primaries = [...status.keys()].filter((c) => status[c] !== PUBLISHED && status[c] !== SECONDARY)
-  const targets = scope === 'primary' ? primaries : [...status.keys()].filter((c) => suppressed[c] === 1)
+  const proven = (p: number, known?: ReadonlySet<number>) => {
+    const certificate = certificates?.get(p)
+    return (
+      certificate !== undefined && verifyCertificate(system, suppressed, p, distance[p]!, certificate, known)
+    )
+  }
+  const certified = new Set(primaries.filter((p) => proven(p)))
+  const targets =
+    scope === 'primary'
+      ? primaries.filter((p) => !certified.has(p))
+      : [...status.keys()].filter((c) => suppressed[c] === 1)
   const values = system.value
-  const intervals = await computeIntervals({ system, suppressed, values, targets })
+  const intervals =
+    targets.length === 0
+      ? new Map<number, Interval>()
+      : await computeIntervals({ system, suppressed, values, targets })
   const unprotected: AuditSummary['unprotected'][number][] = []
   const check = (cell: number, interval: Interval | undefined) => {
     if (!interval) return
@@ -45,7 +62,7 @@ export async function auditSystem(
       unprotected.push({ table, cell: key, value: v, low: interval.low, up: interval.up })
     }
   }
-  for (const p of primaries) check(p, intervals.get(p))
+  for (const p of primaries) if (!certified.has(p)) check(p, intervals.get(p))
   let singletonChecks = 0
   for (const s of primaries) {
     if (singleton[s] !== 1) continue
@@ -56,8 +73,11 @@ export async function auditSystem(
     )
     if (neighbours.length === 0) continue
     singletonChecks++
-    const known = await computeIntervals({ system, suppressed, values, targets: neighbours, known: [s] })
-    for (const p of neighbours) check(p, known.get(p))
+    const knownSet = new Set([s])
+    const open = neighbours.filter((p) => !proven(p, knownSet))
+    if (open.length === 0) continue
+    const known = await computeIntervals({ system, suppressed, values, targets: open, known: [s] })
+    for (const p of open) check(p, known.get(p))
   }
   return {
     intervals,

@@ -70,7 +70,9 @@ export async function protectTables(
   const auditStarted = performance.now()
   const pattern = { system, status: secondary.status, distance: marks.distance, singleton: marks.singleton }
   const audit =
-    options.audit === 'none' ? undefined : await auditSystem(pattern, options.audit ?? 'suppressed')
+    options.audit === 'none'
+      ? undefined
+      : await auditSystem(pattern, options.audit ?? 'suppressed', secondary.certificates)
   const auditSeconds = (performance.now() - auditStarted) / 1000
   const findings: Issue[] = secondary.unprotectable.map((c) => ({
     path: system.tables[system.homeTable[c]!]!.name,
@@ -95,7 +97,7 @@ export async function protectTables(
       distinctCells: system.size,
       relations: system.relStart.length - 1,
     },
-    solver: { lpSolved: secondary.lpSolved, protectSeconds, auditSeconds },
+    solver: { lpSolved: secondary.lpSolved, patterns: secondary.patterns, protectSeconds, auditSeconds },
     ...(audit ? { audit: audit.summary } : {}),
     issues: findings,
   }

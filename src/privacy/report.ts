@@ -34,6 +34,8 @@ export interface ProtectionReport {
   readonly set: SuppressionSummary & { readonly distinctCells: number; readonly relations: number }
   readonly solver: {
     readonly lpSolved: number
+    /** Primary cells certified by a hypercube pattern, without LP. */
+    readonly patterns: number
     readonly protectSeconds: number
     readonly auditSeconds: number
   }

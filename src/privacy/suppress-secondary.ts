@@ -9,10 +9,12 @@
 import type { Highs } from 'highs'
 import type { PrimaryMarks } from './apply-primary-rules.ts'
 import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
+import type { Certificate } from './certificate.ts'
 import { findPerturbation } from './find-perturbation.ts'
+import { findPattern } from './hypercube.ts'
 import type { CellSystem } from './link-tables.ts'
 import { loadSolver } from './load-solver.ts'
-import { ancestors, descendants, neighbourhood, tableLocations } from './neighbourhood.ts'
+import { neighbourhood, tableLocations } from './neighbourhood.ts'
 
 /** Options of secondary suppression. */
 export interface SecondaryOptions {
@@ -26,12 +28,23 @@ export interface SecondaryResult {
   readonly status: Uint8Array
   /** Primary cells no suppression pattern can protect (e.g. a cell equal to its own margin). */
   readonly unprotectable: readonly number[]
+  /** Per protected primary, its up and down certificates (every cell they move is suppressed). */
+  readonly certificates: ReadonlyMap<number, Certificate>
   readonly lpSolved: number
+  /** Primaries certified by a hypercube pattern, without LP. */
+  readonly patterns: number
 }
 
 const SUPPORT = 1e-7
 /** Pruning re-checks certificates in the nearest neighbourhood only, which keeps it linear in the table size. */
 const PRUNE_LEVEL = 1
+/** The LP neighbourhood widens at most this many levels before taking the whole set at once. */
+const MAX_LEVEL = 2
+/** Pattern cost of a cell already suppressed: small, so that patterns reuse them. */
+const REUSE = 1e-3
+const INFEASIBLE = 1e12
+/** Up to this many cells, the LP is also tried when the best pattern suppresses new cells. */
+const LP_REFINE_CELLS = 5000
 
 interface State {
   readonly highs: Highs
@@ -39,11 +52,14 @@ interface State {
   readonly marks: PrimaryMarks
   readonly status: Uint8Array
   readonly suppressed: Uint8Array
+  /** Per cell: 1 while it must not move (a singleton known to someone the current cell is hidden from). */
   readonly frozen: Uint8Array
+  /** Singleton cells (none when singletons are not protected). */
+  readonly singleton: Uint8Array
   readonly locations: Int32Array[]
-  /** Per primary, the cells its certificates move. */
-  readonly certificates: Map<number, number[]>
+  readonly certificates: Map<number, Certificate>
   lpSolved: number
+  patterns: number
 }
 
 /** Chooses secondary cells so that every primary keeps its protection interval. */
@@ -59,118 +75,213 @@ export async function suppressSecondary(
     marks,
     status,
     suppressed: status.map((s) => (s === PUBLISHED ? 0 : 1)),
-    frozen: options.singletons === false ? new Uint8Array(system.size) : Uint8Array.from(marks.singleton),
+    frozen: new Uint8Array(system.size),
+    singleton: options.singletons === false ? new Uint8Array(system.size) : marks.singleton,
     locations: tableLocations(system),
     certificates: new Map(),
     lpSolved: 0,
+    patterns: 0,
   }
-  const primaries = [...status.keys()]
-    .filter((c) => status[c] !== PUBLISHED)
-    .sort((a, b) => marks.distance[b]! - marks.distance[a]! || a - b)
+  const primaries: number[] = []
+  for (let c = 0; c < system.size; c++) if (status[c] !== PUBLISHED) primaries.push(c)
+  primaries.sort((a, b) => marks.distance[b]! - marks.distance[a]! || a - b)
   const unprotectable: number[] = []
   for (const cell of primaries) {
-    const support = certify(state, cell, false)
-    if (!support) {
+    const certificate = certify(state, cell, false)
+    if (!certificate) {
       unprotectable.push(cell)
       continue
     }
-    for (const c of support) {
+    for (const c of certificate.cells) {
       if (state.suppressed[c] === 0) {
         state.suppressed[c] = 1
         status[c] = SECONDARY
       }
     }
-    state.certificates.set(cell, support)
+    state.certificates.set(cell, certificate)
   }
   prune(state)
-  return { status, unprotectable, lpSolved: state.lpSolved }
+  return {
+    status,
+    unprotectable,
+    certificates: state.certificates,
+    lpSolved: state.lpSolved,
+    patterns: state.patterns,
+  }
 }
 
 /**
- * Finds up and down certificates for a cell, widening the neighbourhood until both exist; with
- * `onlySuppressed`, within the current pattern. Returns the cells they move, or undefined.
+ * Finds up and down certificates for a cell: a hypercube pattern first, else the LP on a
+ * neighbourhood widened until both exist; with `onlySuppressed`, within the current pattern.
  */
 function certify(
   state: State,
   cell: number,
   onlySuppressed: boolean,
   maxLevel = Infinity,
-): number[] | undefined {
+): Certificate | undefined {
+  const { system, marks, frozen } = state
+  const known = knownSingletons(state, cell)
+  for (const c of known) frozen[c] = 1
+  try {
+    const amount = marks.distance[cell]!
+    const pattern = findPattern(
+      system,
+      state.locations,
+      cell,
+      amount,
+      patternCost(state, cell, onlySuppressed),
+    )
+    // A pattern that suppresses nothing new cannot be beaten; on small sets, the LP may find a
+    // cheaper certificate than a hypercube (a longer cycle of suppressed cells, say).
+    if (pattern && (pattern.cost < 1 || system.size > LP_REFINE_CELLS)) {
+      state.patterns++
+      return pattern.certificate
+    }
+    if (system.size > LP_REFINE_CELLS && onlySuppressed) return undefined
+    const byLp = certifyByLp(state, cell, onlySuppressed, maxLevel)
+    if (pattern && (!byLp || certificateCost(state, byLp) > pattern.cost)) {
+      state.patterns++
+      return pattern.certificate
+    }
+    return byLp
+  } finally {
+    for (const c of known) frozen[c] = 0
+  }
+}
+
+/**
+ * The singletons whose member the cell must be hidden from, so that its certificates must not move
+ * them (PRIVACY.md §4, as the audit checks it): singletons sharing a relation with the cell, except
+ * its own children, and a singleton inside a cell of one person (the same person).
+ */
+function knownSingletons(state: State, cell: number): number[] {
+  const { system, singleton } = state
+  const { relStart, relCells, cellRelStart, cellRels } = system
+  const out = new Set<number>()
+  const inside = new Set<number>()
+  for (let k = cellRelStart[cell]!; k < cellRelStart[cell + 1]!; k++) {
+    const r = cellRels[k]!
+    const parent = relCells[relStart[r]!]!
+    for (let j = relStart[r]!; j < relStart[r + 1]!; j++) {
+      const c = relCells[j]!
+      if (c === cell || singleton[c] !== 1) continue
+      // The cell is a child of the singleton c, or c is a child of a one-person cell.
+      if (c === parent || (parent === cell && system.value[cell] === 1)) inside.add(c)
+      else out.add(c)
+    }
+  }
+  return [...out].filter((c) => !inside.has(c)).sort((a, b) => a - b)
+}
+
+/** What a certificate costs: persons (plus one) of each cell it suppresses anew. */
+function certificateCost(state: State, certificate: Certificate): number {
+  let cost = 0
+  for (const c of certificate.cells) cost += state.suppressed[c] === 1 ? REUSE : state.system.value[c]! + 1
+  return cost
+}
+
+function patternCost(state: State, cell: number, onlySuppressed: boolean) {
+  const { system, suppressed, frozen } = state
+  const amount = state.marks.distance[cell]!
+  const { value, upper } = system
+  return (c: number): number => {
+    const v = value[c]!
+    if (v < amount - SUPPORT || v + amount > upper + SUPPORT) return INFEASIBLE
+    if (c === cell) return 0
+    if (frozen[c] === 1) return INFEASIBLE
+    if (suppressed[c] === 1) return REUSE
+    return onlySuppressed ? INFEASIBLE : v + 1
+  }
+}
+
+function certifyByLp(
+  state: State,
+  cell: number,
+  onlySuppressed: boolean,
+  maxLevel: number,
+): Certificate | undefined {
   const { system, marks, suppressed, frozen, highs } = state
   const amount = marks.distance[cell]!
-  const support = new Set<number>([cell])
-  let needUp = true
-  let needDown = true
-  // A singleton containing the cell is the cell's own member: no one else to protect from.
-  // So is a singleton inside a cell of one person.
-  const nested = ancestors(system, state.locations, cell)
-  if (system.value[cell] === 1) nested.push(...descendants(system, state.locations, cell))
-  const thawed = nested.filter((c) => frozen[c] === 1)
-  for (const c of thawed) frozen[c] = 0
-  try {
-    return search()
-  } finally {
-    for (const c of thawed) frozen[c] = 1
+  let up: Map<number, number> | undefined
+  let down: Map<number, number> | undefined
+  const sparse = (cells: readonly number[], y: Float64Array, sign: number) => {
+    const out = new Map<number, number>()
+    cells.forEach((c, i) => {
+      if (Math.abs(y[i]!) > SUPPORT) out.set(c, sign * y[i]!)
+    })
+    return out
   }
-  function search(): number[] | undefined {
-    const collect = (cells: readonly number[], y: Float64Array) => {
-      cells.forEach((c, i) => {
-        if (Math.abs(y[i]!) > SUPPORT) support.add(c)
-      })
-    }
-    for (let level = 1; ; level++) {
-      const { cells, complete } = neighbourhood(system, state.locations, cell, level)
-      const problem = { system, cell, cells, suppressed, frozen, amount, onlySuppressed }
-      if (needUp) {
-        const y = findPerturbation(highs, { ...problem, direction: 1 })
-        state.lpSolved++
-        if (y) {
-          collect(cells, y)
-          needUp = false
-          if (needDown && canFlip(system, cells, y)) needDown = false
-        }
+  for (let level = 1; ; level++) {
+    const whole = level > MAX_LEVEL
+    const { cells, complete } = whole
+      ? { cells: [...system.value.keys()], complete: true }
+      : neighbourhood(system, state.locations, cell, level)
+    const problem = { system, cell, cells, suppressed, frozen, amount, onlySuppressed }
+    if (!up) {
+      const y = findPerturbation(highs, { ...problem, direction: 1 })
+      state.lpSolved++
+      if (y) {
+        up = sparse(cells, y, 1)
+        if (!down && canFlip(system, cells, y)) down = sparse(cells, y, -1)
       }
-      if (needDown) {
-        const y = findPerturbation(highs, { ...problem, direction: -1 })
-        state.lpSolved++
-        if (y) {
-          collect(cells, y)
-          needDown = false
-        }
-      }
-      if (!needUp && !needDown) return [...support].sort((a, b) => a - b)
-      if (complete || level >= maxLevel) return undefined
     }
+    if (!down) {
+      const y = findPerturbation(highs, { ...problem, direction: -1 })
+      state.lpSolved++
+      if (y) down = sparse(cells, y, 1)
+    }
+    if (up && down) return toCertificate(up, down)
+    if (complete || level >= maxLevel) return undefined
+  }
+}
+
+function toCertificate(up: Map<number, number>, down: Map<number, number>): Certificate {
+  const cells = Int32Array.from(new Set([...up.keys(), ...down.keys()])).sort()
+  return {
+    cells,
+    up: Float64Array.from(cells, (c) => up.get(c) ?? 0),
+    down: Float64Array.from(cells, (c) => down.get(c) ?? 0),
   }
 }
 
 /** Publishes again each secondary cell (most persons first) whose primaries stay certified without it. */
 function prune(state: State): void {
   const { system, status, suppressed, certificates } = state
-  const users = new Map<number, number[]>()
-  for (const [primary, support] of certificates) {
-    for (const c of support) if (status[c] === SECONDARY) users.set(c, [...(users.get(c) ?? []), primary])
+  const users = new Map<number, Set<number>>()
+  const use = (primary: number, certificate: Certificate) => {
+    for (const c of certificate.cells) {
+      if (status[c] !== SECONDARY) continue
+      let set = users.get(c)
+      if (!set) {
+        set = new Set()
+        users.set(c, set)
+      }
+      set.add(primary)
+    }
   }
+  for (const [primary, certificate] of certificates) use(primary, certificate)
   const secondaries = [...users.keys()].sort((a, b) => system.value[b]! - system.value[a]! || a - b)
   for (const s of secondaries) {
     suppressed[s] = 0
-    const renewed = new Map<number, number[]>()
-    for (const primary of users.get(s) ?? []) {
-      const support = certificates.get(primary)?.includes(s)
-        ? certify(state, primary, true, PRUNE_LEVEL)
-        : certificates.get(primary)
-      if (!support) break
-      renewed.set(primary, support)
+    const renewed = new Map<number, Certificate>()
+    const needing = [...(users.get(s) ?? [])].sort((a, b) => a - b)
+    for (const primary of needing) {
+      const current = certificates.get(primary)
+      if (!current) continue
+      const certificate = current.cells.includes(s) ? certify(state, primary, true, PRUNE_LEVEL) : current
+      if (!certificate) break
+      renewed.set(primary, certificate)
     }
-    if (renewed.size < (users.get(s) ?? []).length) {
+    if (renewed.size < needing.length) {
       suppressed[s] = 1
       continue
     }
     status[s] = PUBLISHED
-    for (const [primary, support] of renewed) {
-      certificates.set(primary, support)
-      for (const c of support)
-        if (status[c] === SECONDARY) users.set(c, [...new Set([...(users.get(c) ?? []), primary])])
+    users.delete(s)
+    for (const [primary, certificate] of renewed) {
+      certificates.set(primary, certificate)
+      use(primary, certificate)
     }
   }
 }
