@@ -30,18 +30,28 @@ const TOLERANCE = 1e-6
 export async function auditSystem(
   pattern: AuditedPattern,
   scope: AuditScope = 'suppressed',
-  certificates?: ReadonlyMap<number, Certificate>,
+  certificates?: ReadonlyMap<number, readonly Certificate[]>,
 ): Promise<{ intervals: Map<number, Interval>; summary: AuditSummary }> {
   const { system, status, distance, singleton } = pattern
   const suppressed = status.map((s) => (s === PUBLISHED ? 0 : 1))
   const primaries = [...status.keys()].filter((c) => status[c] !== PUBLISHED && status[c] !== SECONDARY)
   const proven = (p: number, known?: ReadonlySet<number>) => {
-    const certificate = certificates?.get(p)
-    return (
-      certificate !== undefined && verifyCertificate(system, suppressed, p, distance[p]!, certificate, known)
+    const proof = certificates?.get(p) ?? []
+    return proof.some((certificate) =>
+      verifyCertificate(system, suppressed, p, distance[p]!, certificate, known),
     )
   }
   const certified = new Set(primaries.filter((p) => proven(p)))
+  if (process.env.DEBUG_AUDIT)
+    console.error(
+      primaries.length,
+      certified.size,
+      primaries
+        .filter((p) => !certified.has(p))
+        .slice(0, 20)
+        .map((p) => `${system.keys[p]}:${system.value[p]}:${certificates?.has(p)}`)
+        .join(' '),
+    )
   const targets =
     scope === 'primary'
       ? primaries.filter((p) => !certified.has(p))

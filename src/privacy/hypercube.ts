@@ -27,7 +27,7 @@ interface Line {
 const MAX_LINES = 48
 const INFEASIBLE = 1e12
 /** Up to this many combinations of lines, the search tries them all. */
-const EXHAUSTIVE = 4096
+const EXHAUSTIVE = 256
 
 const linesCache = new WeakMap<Hierarchy, Map<number, Line[]>>()
 
@@ -137,39 +137,59 @@ function searchTable(
   })
   if (options.some((o) => o.length === 0)) return undefined
   const choice = new Int32Array(dims)
+  // Per dimension and line, the local-index offsets of its codes.
+  const offsets = options.map((lines, i) =>
+    lines.map((line) => Int32Array.from(line.codes, (k) => k * strides[i]!)),
+  )
+  const current0 = new Array<Int32Array>(dims)
+  const position = new Int32Array(dims)
   const evaluate = (pick: Int32Array, bound = INFEASIBLE): number => {
+    for (let i = 0; i < dims; i++) current0[i] = offsets[i]![pick[i]!]!
+    position.fill(0)
     let total = 0
-    const walk = (i: number, base: number): void => {
-      if (total >= bound) return
-      if (i === dims) {
-        total += cost(ids[base]!)
-        return
+    for (;;) {
+      let base = 0
+      for (let i = 0; i < dims; i++) base += current0[i]![position[i]!]!
+      total += cost(ids[base]!)
+      if (total >= bound) return total
+      let i = dims - 1
+      for (; i >= 0; i--) {
+        position[i]!++
+        if (position[i]! < current0[i]!.length) break
+        position[i] = 0
       }
-      const line = options[i]![pick[i]!]!
-      for (const k of line.codes) walk(i + 1, base + k * strides[i]!)
+      if (i < 0) return total
     }
-    walk(0, 0)
-    return total
   }
-  let current: number
-  const combinations = options.reduce((p, o) => p * o.length, 1)
-  if (combinations <= EXHAUSTIVE) {
-    // Small enough: try every combination (in lexicographic order, so ties keep the first).
-    const pick = new Int32Array(dims)
-    current = Infinity
-    for (let n = 0; n < combinations; n++) {
-      let rest = n
-      for (let i = dims - 1; i >= 0; i--) {
-        pick[i] = rest % options[i]!.length
-        rest = Math.floor(rest / options[i]!.length)
-      }
-      const c = evaluate(pick, current)
-      if (c < current - 1e-9) {
-        current = c
-        choice.set(pick)
+  // Every combination of the cheapest lines of each dimension (as many as EXHAUSTIVE allows, in
+  // lexicographic order so that ties keep the first), then coordinate descent over all lines.
+  const widths = options.map(() => 1)
+  for (let grown = true; grown; ) {
+    grown = false
+    for (let i = 0; i < dims; i++) {
+      const product = widths.reduce((p, w) => p * w, 1)
+      if (widths[i]! < options[i]!.length && (product / widths[i]!) * (widths[i]! + 1) <= EXHAUSTIVE) {
+        widths[i]!++
+        grown = true
       }
     }
-  } else current = descend(choice, evaluate, options)
+  }
+  const combinations = widths.reduce((p, w) => p * w, 1)
+  const pick = new Int32Array(dims)
+  let current = Infinity
+  for (let n = 0; n < combinations; n++) {
+    let rest = n
+    for (let i = dims - 1; i >= 0; i--) {
+      pick[i] = rest % widths[i]!
+      rest = Math.floor(rest / widths[i]!)
+    }
+    const c = evaluate(pick, current)
+    if (c < current - 1e-9) {
+      current = c
+      choice.set(pick)
+    }
+  }
+  if (combinations < options.reduce((p, o) => p * o.length, 1)) current = descend(choice, evaluate, options)
   if (current >= INFEASIBLE) return undefined
   // Build the change and check it against every relation that touches it, in every table.
   const cells: number[] = []

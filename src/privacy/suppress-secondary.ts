@@ -29,7 +29,7 @@ export interface SecondaryResult {
   /** Primary cells no suppression pattern can protect (e.g. a cell equal to its own margin). */
   readonly unprotectable: readonly number[]
   /** Per protected primary, its up and down certificates (every cell they move is suppressed). */
-  readonly certificates: ReadonlyMap<number, Certificate>
+  readonly certificates: ReadonlyMap<number, readonly Certificate[]>
   readonly lpSolved: number
   /** Primaries certified by a hypercube pattern, without LP. */
   readonly patterns: number
@@ -44,7 +44,7 @@ const MAX_LEVEL = 2
 const REUSE = 1e-3
 const INFEASIBLE = 1e12
 /** Up to this many cells, the LP is also tried when the best pattern suppresses new cells. */
-const LP_REFINE_CELLS = 5000
+const LP_REFINE_CELLS = 1000
 
 interface State {
   readonly highs: Highs
@@ -57,7 +57,8 @@ interface State {
   /** Singleton cells (none when singletons are not protected). */
   readonly singleton: Uint8Array
   readonly locations: Int32Array[]
-  readonly certificates: Map<number, Certificate>
+  /** Per primary, its proof: certificates, one of which holds whatever singleton is known. */
+  readonly certificates: Map<number, Certificate[]>
   lpSolved: number
   patterns: number
 }
@@ -87,18 +88,20 @@ export async function suppressSecondary(
   primaries.sort((a, b) => marks.distance[b]! - marks.distance[a]! || a - b)
   const unprotectable: number[] = []
   for (const cell of primaries) {
-    const certificate = certify(state, cell, false)
-    if (!certificate) {
+    const proof = certify(state, cell, false)
+    if (!proof) {
       unprotectable.push(cell)
       continue
     }
-    for (const c of certificate.cells) {
-      if (state.suppressed[c] === 0) {
-        state.suppressed[c] = 1
-        status[c] = SECONDARY
+    for (const certificate of proof) {
+      for (const c of certificate.cells) {
+        if (state.suppressed[c] === 0) {
+          state.suppressed[c] = 1
+          status[c] = SECONDARY
+        }
       }
     }
-    state.certificates.set(cell, certificate)
+    state.certificates.set(cell, proof)
   }
   prune(state)
   return {
@@ -111,17 +114,42 @@ export async function suppressSecondary(
 }
 
 /**
- * Finds up and down certificates for a cell: a hypercube pattern first, else the LP on a
- * neighbourhood widened until both exist; with `onlySuppressed`, within the current pattern.
+ * A proof that a cell keeps its interval: one certificate that moves none of the singletons whose
+ * members it is hidden from or, when none exists, one certificate per such singleton (the audit
+ * assumes one singleton known at a time) and one for outsiders.
  */
 function certify(
   state: State,
   cell: number,
   onlySuppressed: boolean,
   maxLevel = Infinity,
+): Certificate[] | undefined {
+  const known = knownSingletons(state, cell)
+  const all = certifyWith(state, cell, known, onlySuppressed, maxLevel)
+  if (all) return [all]
+  if (known.length === 0) return undefined
+  const proof: Certificate[] = []
+  for (const frozen of [[], ...known.map((s) => [s])]) {
+    const certificate = certifyWith(state, cell, frozen, onlySuppressed, maxLevel)
+    if (!certificate) return undefined
+    proof.push(certificate)
+  }
+  return proof
+}
+
+/**
+ * Finds up and down certificates for a cell that leave `known` cells alone: a hypercube pattern
+ * first, else the LP on a neighbourhood widened until both exist; with `onlySuppressed`, within
+ * the current pattern.
+ */
+function certifyWith(
+  state: State,
+  cell: number,
+  known: readonly number[],
+  onlySuppressed: boolean,
+  maxLevel: number,
 ): Certificate | undefined {
   const { system, marks, frozen } = state
-  const known = knownSingletons(state, cell)
   for (const c of known) frozen[c] = 1
   try {
     const amount = marks.distance[cell]!
@@ -249,29 +277,32 @@ function toCertificate(up: Map<number, number>, down: Map<number, number>): Cert
 function prune(state: State): void {
   const { system, status, suppressed, certificates } = state
   const users = new Map<number, Set<number>>()
-  const use = (primary: number, certificate: Certificate) => {
-    for (const c of certificate.cells) {
-      if (status[c] !== SECONDARY) continue
-      let set = users.get(c)
-      if (!set) {
-        set = new Set()
-        users.set(c, set)
+  const use = (primary: number, proof: readonly Certificate[]) => {
+    for (const certificate of proof) {
+      for (const c of certificate.cells) {
+        if (status[c] !== SECONDARY) continue
+        let set = users.get(c)
+        if (!set) {
+          set = new Set()
+          users.set(c, set)
+        }
+        set.add(primary)
       }
-      set.add(primary)
     }
   }
   for (const [primary, certificate] of certificates) use(primary, certificate)
   const secondaries = [...users.keys()].sort((a, b) => system.value[b]! - system.value[a]! || a - b)
   for (const s of secondaries) {
     suppressed[s] = 0
-    const renewed = new Map<number, Certificate>()
+    const renewed = new Map<number, Certificate[]>()
     const needing = [...(users.get(s) ?? [])].sort((a, b) => a - b)
     for (const primary of needing) {
       const current = certificates.get(primary)
       if (!current) continue
-      const certificate = current.cells.includes(s) ? certify(state, primary, true, PRUNE_LEVEL) : current
-      if (!certificate) break
-      renewed.set(primary, certificate)
+      const moves = current.some((certificate) => certificate.cells.includes(s))
+      const proof = moves ? certify(state, primary, true, PRUNE_LEVEL) : current
+      if (!proof) break
+      renewed.set(primary, proof)
     }
     if (renewed.size < needing.length) {
       suppressed[s] = 1
@@ -279,9 +310,9 @@ function prune(state: State): void {
     }
     status[s] = PUBLISHED
     users.delete(s)
-    for (const [primary, certificate] of renewed) {
-      certificates.set(primary, certificate)
-      use(primary, certificate)
+    for (const [primary, proof] of renewed) {
+      certificates.set(primary, proof)
+      use(primary, proof)
     }
   }
 }
