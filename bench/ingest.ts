@@ -30,6 +30,7 @@ import { prepareStore } from '../src/db/open-hub.ts'
 import { importFile } from '../src/ingest/import-file.ts'
 import { parseLine } from '../src/ingest/parse-line.ts'
 import { personKey } from '../src/ingest/person-key.ts'
+import { createPreparer } from '../src/ingest/preparer.ts'
 import { personOf } from '../src/ingest/record.ts'
 import { strippedPayload } from '../src/ingest/rows.ts'
 import { csvLine, readCsvAll } from '../src/lib/csv.ts'
@@ -82,6 +83,7 @@ const feeds = () =>
     .sort()
 
 async function importAll(store: Store, files: string[]) {
+  const preparer = await createPreparer(secret, Number(process.env.PASSERELLE_PREPARE_THREADS ?? 1))
   const memory = memorySampler()
   const started = performance.now()
   let records = 0
@@ -93,12 +95,13 @@ async function importAll(store: Store, files: string[]) {
       partnerCode,
       path: file.includes('/') ? file : join(genDir, 'feeds', file),
       rejectsPath: null,
-      secret,
-      validation,
+      preparer,
+      today: validation.today,
     })
     records += summary.counts.records
   }
   const seconds = (performance.now() - started) / 1000
+  await preparer.close()
   return { records, seconds, perSecond: records / seconds, peakRssMiB: memory.stop() }
 }
 

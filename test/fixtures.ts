@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { BatchItem } from '../src/ingest/apply-batch.ts'
-import { validateRecord } from '../src/ingest/validate/index.ts'
+import { prepareValue } from '../src/ingest/prepare-record.ts'
 import { nirKey } from '../src/lib/nir.ts'
 import { loadCodeLists } from '../src/reference/code-lists.ts'
 
@@ -37,8 +37,8 @@ function merge(base: Record<string, any>, changes: Record<string, any>): Record<
   return out
 }
 
-/** Validates raw records into batch items, as the API and the importer do. */
-export async function items(raws: unknown[], today = '2026-11-28'): Promise<BatchItem[]> {
+/** Validates and prepares raw records into batch items, as the API and the importer do. */
+export async function items(raws: unknown[], today = '2026-11-28', secret = 's'): Promise<BatchItem[]> {
   const codes = await loadCodeLists()
-  return raws.map((raw, index) => ({ index, result: validateRecord(raw, { codes, today }) }))
+  return raws.map((raw, index) => ({ index, result: prepareValue(raw, { codes, today }, secret) }))
 }

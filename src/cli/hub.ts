@@ -37,3 +37,14 @@ export async function withHub<T>(
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US')
 }
+
+/** Worker threads for validation (PASSERELLE_PREPARE_THREADS, default 1; 0: in the main thread). */
+export function prepareThreads(env: Readonly<Record<string, string | undefined>>): number {
+  const n = Number(env.PASSERELLE_PREPARE_THREADS ?? 1)
+  if (!Number.isInteger(n) || n < 0 || n > 16)
+    throw new CliError(
+      `PASSERELLE_PREPARE_THREADS "${env.PASSERELLE_PREPARE_THREADS}" must be an integer from 0 to 16`,
+      2,
+    )
+  return n
+}

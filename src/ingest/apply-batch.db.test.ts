@@ -39,11 +39,7 @@ beforeEach(async () => {
 async function send(code: string, raws: unknown[]) {
   const partnerId = partners[code]!
   const transmissionId = await openApiTransmission(store.db, partnerId, 'test')
-  const results = await applyBatch(
-    store.db,
-    { partnerId, transmissionId, secret: 'test-secret' },
-    await items(raws),
-  )
+  const results = await applyBatch(store.db, { partnerId, transmissionId }, await items(raws))
   return results.map((r) => r.outcome)
 }
 

@@ -9,23 +9,19 @@ import {
   type StoredVersion,
   versionFinding,
 } from './outcome.ts'
-import { personKey } from './person-key.ts'
-import { type PartnerRecord, personOf, type RecordType, type ValidRecord } from './record.ts'
-import { cepColumns, dossierColumns, identityColumns, strippedPayload } from './rows.ts'
-import type { ValidationResult } from './validate/index.ts'
+import type { PreparedRecord, PreparedResult } from './prepare-record.ts'
+import type { RecordType } from './record.ts'
 
 /** Who sends, and where the batch is recorded. */
 export interface BatchContext {
   readonly partnerId: number
   readonly transmissionId: string
-  /** HMAC key of person keys. */
-  readonly secret: string
 }
 
-/** One record of a batch: its position in the batch or file, and its validation result. */
+/** One record of a batch: its position in the batch or file, and the record prepared (or rejected). */
 export interface BatchItem {
   readonly index: number
-  readonly result: ValidationResult
+  readonly result: PreparedResult
 }
 
 /** Counters of a batch, added to its transmission. */
@@ -39,10 +35,8 @@ export type BeforeCommit = (tx: Transaction<Database>, results: readonly RecordR
 const PARTNER_LOCK_SPACE = 4242
 
 interface Accepted {
-  readonly valid: ValidRecord
-  readonly personKey: string
+  readonly prepared: PreparedRecord
   readonly previousPersonKey: string | null
-  readonly identity: ReturnType<typeof identityColumns>
 }
 
 interface Stored extends StoredVersion {
@@ -63,10 +57,13 @@ export async function applyBatch(
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${PARTNER_LOCK_SPACE}, ${context.partnerId})`.execute(tx)
     const results: RecordResult[] = new Array(items.length)
-    const byType: Record<RecordType, { position: number; valid: ValidRecord }[]> = { dossier: [], cep: [] }
+    const byType: Record<RecordType, { position: number; prepared: PreparedRecord }[]> = {
+      dossier: [],
+      cep: [],
+    }
     items.forEach((item, position) => {
       const r = item.result
-      if (r.ok) byType[r.valid.record.type].push({ position, valid: r.valid })
+      if (r.ok) byType[r.prepared.type].push({ position, prepared: r.prepared })
       else
         results[position] = {
           index: item.index,
@@ -84,23 +81,17 @@ export async function applyBatch(
         tx,
         type,
         context.partnerId,
-        group.map((g) => g.valid.record.id),
+        group.map((g) => g.prepared.id),
       )
-      for (const { position, valid } of group) {
-        const { record, contentHash } = valid
+      for (const { position, prepared } of group) {
+        const record = prepared
         const before = stored.get(record.id)
-        const incoming = { version: record.version, contentHash }
+        const incoming = { version: record.version, contentHash: prepared.contentHash }
         const outcome = decideOutcome(before, incoming)
         const index = items[position]!.index
         if (isAccepted(outcome)) {
-          const key = personKey(context.secret, personOf(record).nir13)
-          acceptedByType[type].push({
-            valid,
-            personKey: key,
-            previousPersonKey: before?.personKey ?? null,
-            identity: identityColumns(personOf(record)),
-          })
-          stored.set(record.id, { ...incoming, personKey: key })
+          acceptedByType[type].push({ prepared, previousPersonKey: before?.personKey ?? null })
+          stored.set(record.id, { ...incoming, personKey: prepared.personKey })
           results[position] = { index, id: record.id, type, outcome }
         } else if (outcome === 'unchanged') {
           results[position] = { index, id: record.id, type, outcome }
@@ -117,7 +108,7 @@ export async function applyBatch(
     }
     const touchedPersons = new Set<string>()
     for (const a of acceptedByType.dossier) {
-      touchedPersons.add(a.personKey)
+      touchedPersons.add(a.prepared.personKey)
       if (a.previousPersonKey) touchedPersons.add(a.previousPersonKey)
     }
     await lockPersons(tx, touchedPersons)
@@ -172,7 +163,7 @@ async function writeAccepted(
   context: BatchContext,
   accepted: Accepted[],
 ): Promise<void> {
-  const persons = [...new Set(accepted.map((a) => a.personKey))]
+  const persons = [...new Set(accepted.map((a) => a.prepared.personKey))]
   await sql`insert into person (person_key) select value from json_array_elements_text(${JSON.stringify(persons)}::json)
     on conflict (person_key) do nothing`.execute(tx)
 
@@ -180,16 +171,16 @@ async function writeAccepted(
       (person_key, partner_id, record_id, version, content_hash, updated_at, transmission_id, payload)
     select x.person_key, ${context.partnerId}, x.record_id, x.version, x.content_hash, x.updated_at,
       ${context.transmissionId}, x.payload
-    from json_to_recordset(${jsonRows(accepted.map(versionRow))})
+    from json_to_recordset(${joined(accepted.map((a) => a.prepared.versionJson))})
       as x(person_key text, record_id text, version integer, content_hash text, updated_at timestamptz, payload json)`.execute(
     tx,
   )
 
   // Only the last accepted version of each record becomes its current state.
   const last = new Map<string, Accepted>()
-  for (const a of accepted) last.set(a.valid.record.id, a)
+  for (const a of accepted) last.set(a.prepared.id, a)
   const finals = [...last.values()]
-  const moved = finals.filter((a) => a.previousPersonKey && a.previousPersonKey !== a.personKey)
+  const moved = finals.filter((a) => a.previousPersonKey && a.previousPersonKey !== a.prepared.personKey)
   if (moved.length > 0) await forgetMovedRecords(tx, type, context.partnerId, moved)
 
   if (type === 'dossier') await upsertDossiers(tx, context.partnerId, finals)
@@ -198,24 +189,9 @@ async function writeAccepted(
   if (type === 'dossier') await replaceReferences(tx, context.partnerId, finals)
 }
 
-/** The columns that identify a stored version, shared by version and current-state rows. */
-function versionKey(a: Accepted) {
-  const r = a.valid.record
-  return {
-    person_key: a.personKey,
-    record_id: r.id,
-    version: r.version,
-    content_hash: a.valid.contentHash,
-    updated_at: r.updatedAt,
-  }
-}
-
-function versionRow(a: Accepted) {
-  return { ...versionKey(a), payload: strippedPayload(a.valid) }
-}
-
-function currentBase(a: Accepted) {
-  return { ...versionKey(a), birth_name_norm: a.identity.birth_name_norm }
+/** Rows already serialised as JSON objects, joined into one JSON array parameter. */
+function joined(objects: readonly string[]) {
+  return sql`${`[${objects.join(',')}]`}::json`
 }
 
 // A corrected NIR moves a record to another person: its rows under the old key go first.
@@ -225,7 +201,7 @@ async function forgetMovedRecords(
   partnerId: number,
   moved: Accepted[],
 ) {
-  const keys = moved.map((a) => ({ person_key: a.previousPersonKey, record_id: a.valid.record.id }))
+  const keys = moved.map((a) => ({ person_key: a.previousPersonKey, record_id: a.prepared.id }))
   const match = sql`json_to_recordset(${jsonRows(keys)}) as x(person_key text, record_id text)`
   await sql`delete from ${sql.table(`${type}_current`)} c using ${match}
     where c.person_key = x.person_key and c.partner_id = ${partnerId} and c.record_id = x.record_id`.execute(
@@ -247,10 +223,7 @@ const certified = sql`exists (select 1 from sngi_identity s where s.person_key =
   and s.birth_name_norm = x.birth_name_norm and s.birth_date = x.birth_date and s.sex = x.sex)`
 
 async function upsertDossiers(tx: Transaction<Database>, partnerId: number, finals: Accepted[]) {
-  const rows = finals.map((a) => ({
-    ...currentBase(a),
-    ...dossierColumns(a.valid.record as Extract<PartnerRecord, { type: 'dossier' }>),
-  }))
+  const rows = joined(finals.map((a) => a.prepared.currentJson))
   await sql`insert into dossier_current (person_key, partner_id, record_id, version, content_hash, updated_at,
       received_at, identity_certified, birth_date, sex, residence_commune, qpv, dispositif, status, status_at_entry,
       certification_type, certification_code, certification_level, nsf, organism_siret, offer_ref, place_commune,
@@ -261,7 +234,7 @@ async function upsertDossiers(tx: Transaction<Database>, partnerId: number, fina
       x.certification_type, x.certification_code, x.certification_level, x.nsf, x.organism_siret, x.offer_ref,
       x.place_commune, x.modality, x.planned_start, x.planned_end, x.planned_hours, x.entry_date, x.exit_date,
       x.exit_reason, x.hours_completed, x.certification_result, x.committed
-    from json_to_recordset(${jsonRows(rows)}) as x(person_key text, record_id text, version integer,
+    from json_to_recordset(${rows}) as x(person_key text, record_id text, version integer,
       content_hash text, updated_at timestamptz, birth_name_norm text, birth_date date, sex text,
       residence_commune text, qpv text, dispositif text, status text, status_at_entry text,
       certification_type text, certification_code text, certification_level integer, nsf text,
@@ -285,17 +258,14 @@ async function upsertDossiers(tx: Transaction<Database>, partnerId: number, fina
 }
 
 async function upsertCeps(tx: Transaction<Database>, partnerId: number, finals: Accepted[]) {
-  const rows = finals.map((a) => ({
-    ...currentBase(a),
-    ...cepColumns(a.valid.record as Extract<PartnerRecord, { type: 'cep' }>),
-  }))
+  const rows = joined(finals.map((a) => a.prepared.currentJson))
   await sql`insert into cep_current (person_key, partner_id, record_id, version, content_hash, updated_at,
       received_at, identity_certified, birth_date, sex, residence_commune, qpv, status_at_entry, start_date,
       end_date, level, end_reason, project_type, interviews, cancelled)
     select x.person_key, ${partnerId}, x.record_id, x.version, x.content_hash, x.updated_at, now(), ${certified},
       x.birth_date, x.sex, x.residence_commune, x.qpv, x.status_at_entry, x.start_date, x.end_date, x.level,
       x.end_reason, x.project_type, x.interviews, x.cancelled
-    from json_to_recordset(${jsonRows(rows)}) as x(person_key text, record_id text, version integer,
+    from json_to_recordset(${rows}) as x(person_key text, record_id text, version integer,
       content_hash text, updated_at timestamptz, birth_name_norm text, birth_date date, sex text,
       residence_commune text, qpv text, status_at_entry text, start_date date, end_date date, level integer,
       end_reason text, project_type text, interviews integer, cancelled boolean)
@@ -315,16 +285,12 @@ async function upsertIdentities(
   partnerId: number,
   finals: Accepted[],
 ) {
-  const rows = finals.map((a) => ({
-    person_key: a.personKey,
-    record_id: a.valid.record.id,
-    ...a.identity,
-  }))
+  const rows = joined(finals.map((a) => a.prepared.identityJson))
   await sql`insert into person_identity (person_key, partner_id, record_type, record_id, nir, birth_name,
       birth_name_norm, usual_name, first_names, birth_date, sex)
     select x.person_key, ${partnerId}, ${type}, x.record_id, x.nir, x.birth_name, x.birth_name_norm, x.usual_name,
       x.first_names, x.birth_date, x.sex
-    from json_to_recordset(${jsonRows(rows)}) as x(person_key text, record_id text, nir text, birth_name text,
+    from json_to_recordset(${rows}) as x(person_key text, record_id text, nir text, birth_name text,
       birth_name_norm text, usual_name text, first_names text, birth_date date, sex text)
     on conflict (person_key, partner_id, record_type, record_id) do update set nir = excluded.nir,
       birth_name = excluded.birth_name, birth_name_norm = excluded.birth_name_norm,
@@ -336,18 +302,17 @@ async function replaceReferences(tx: Transaction<Database>, partnerId: number, f
   // A record seen for the first time has no stored references to replace.
   const keys = finals
     .filter((a) => a.previousPersonKey !== null)
-    .map((a) => ({ person_key: a.personKey, record_id: a.valid.record.id }))
+    .map((a) => ({ person_key: a.prepared.personKey, record_id: a.prepared.id }))
   if (keys.length > 0)
     await sql`delete from shared_reference c using json_to_recordset(${jsonRows(keys)}) as x(person_key text, record_id text)
     where c.person_key = x.person_key and c.partner_id = ${partnerId} and c.record_id = x.record_id`.execute(
       tx,
     )
   const refs = finals.flatMap((a) => {
-    const r = a.valid.record
-    if (r.type !== 'dossier') return []
+    const r = a.prepared
     const unique = new Map(r.sharedWith.map((s) => [`${s.partner}\u0000${s.id}`, s]))
     return [...unique.values()].map((s) => ({
-      person_key: a.personKey,
+      person_key: r.personKey,
       record_id: r.id,
       ref_partner: s.partner,
       ref_record_id: s.id,

@@ -18,7 +18,7 @@ async function prepare(code: string, raws: unknown[]) {
   const partnerId = ids[code]!
   const transmissionId = await openApiTransmission(store.db, partnerId, 'concurrent')
   const batch = await items(raws)
-  return () => applyBatch(store.db, { partnerId, transmissionId, secret: 's' }, batch)
+  return () => applyBatch(store.db, { partnerId, transmissionId }, batch)
 }
 
 describe('co-funders sending at the same time', () => {
@@ -44,17 +44,15 @@ describe('co-funders sending at the same time', () => {
       ),
       prepare(
         'FT',
-        [...persons]
-          .reverse()
-          .map((nir, i) =>
-            dossier({
-              id: `F-${39 - i}`,
-              version: 2,
-              dispositif: 'AIF',
-              sharedWith: undefined,
-              trainee: { nir: nir15(nir) },
-            }),
-          ),
+        [...persons].reverse().map((nir, i) =>
+          dossier({
+            id: `F-${39 - i}`,
+            version: 2,
+            dispositif: 'AIF',
+            sharedWith: undefined,
+            trainee: { nir: nir15(nir) },
+          }),
+        ),
       ),
     ])
     await Promise.all([a(), b()])

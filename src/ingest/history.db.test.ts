@@ -33,7 +33,7 @@ beforeAll(async () => {
   ]
   for (const v of versions) {
     const transmissionId = await openApiTransmission(store.db, partnerId, 'test')
-    await applyBatch(store.db, { partnerId, transmissionId, secret: 's' }, await items([v]))
+    await applyBatch(store.db, { partnerId, transmissionId }, await items([v]))
   }
 })
 afterAll(() => store.dispose())

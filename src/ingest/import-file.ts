@@ -16,8 +16,7 @@ import { readLines } from '../lib/lines.ts'
 import { partnerByCode } from '../partners/partner.repository.ts'
 import { applyBatch, type BatchItem, type OutcomeCounts } from './apply-batch.ts'
 import type { RecordResult } from './outcome.ts'
-import { parseLine } from './parse-line.ts'
-import type { ValidationContext } from './validate/index.ts'
+import type { Preparer } from './preparer.ts'
 
 /** A failure that stops an import before it starts (unknown partner, unreadable file). */
 export class IngestError extends Error {
@@ -32,8 +31,10 @@ export interface ImportOptions {
   readonly path: string
   /** Where rejected lines go, with their errors (NDJSON); none when null. */
   readonly rejectsPath: string | null
-  readonly secret: string
-  readonly validation: ValidationContext
+  /** Validates and prepares the lines (on worker threads in the command line). */
+  readonly preparer: Preparer
+  /** The hub's date, for the rules on dates. */
+  readonly today: string
   readonly batchSize?: number
   /** Stops at the next batch boundary; the import resumes there when run again. */
   readonly signal?: AbortSignal
@@ -80,23 +81,31 @@ async function* prepare(
   options: ImportOptions,
 ): AsyncGenerator<PreparedBatch> {
   const size = options.batchSize ?? 2000
-  let items: BatchItem[] = []
-  let texts = new Map<number, string>()
+  let numbers: number[] = []
+  let texts: string[] = []
   let end = start
   let nextLine = firstLine
+  const flush = async (): Promise<PreparedBatch> => {
+    const results = await options.preparer.lines(texts, options.today)
+    const batch = {
+      items: results.map((result, i) => ({ index: numbers[i]!, result })),
+      texts: new Map(numbers.map((n, i) => [n, texts[i]!])),
+      end,
+      nextLine,
+    }
+    numbers = []
+    texts = []
+    return batch
+  }
   for await (const line of readLines(path, start, firstLine)) {
     end = line.end
     nextLine = line.number + 1
     if (line.text.trim() === '') continue
-    items.push({ index: line.number, result: parseLine(line.text, options.validation) })
-    texts.set(line.number, line.text)
-    if (items.length >= size) {
-      yield { items, texts, end, nextLine }
-      items = []
-      texts = new Map()
-    }
+    numbers.push(line.number)
+    texts.push(line.text)
+    if (texts.length >= size) yield await flush()
   }
-  if (items.length > 0 || end > start) yield { items, texts, end, nextLine }
+  if (texts.length > 0 || end > start) yield await flush()
 }
 
 /**
@@ -147,7 +156,7 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
     : null
   let rejectsBytes = Number(transmission.rejects_bytes)
   let records = transmission.lines
-  const context = { partnerId: partner.id, transmissionId, secret: options.secret }
+  const context = { partnerId: partner.id, transmissionId }
 
   const commit = async (batch: PreparedBatch) => {
     const results = await applyBatch(db, context, batch.items, async (tx, batchResults) => {

@@ -13,13 +13,26 @@ export function strippedPayload(valid: ValidRecord): Record<string, unknown> {
   return { ...valid.raw, [personField]: person }
 }
 
-/** The analysis columns of a dossier's current state (denormalised for aggregation). */
+/** What a current-state row needs beside the record. */
+export interface VersionKey {
+  readonly personKey: string
+  readonly contentHash: string
+  readonly birthNameNorm: string
+}
+
+/** A dossier's current-state row: its version's key and the analysis columns (denormalised for aggregation). */
 // Object literals are written out in full: a literal that starts with a spread and goes on with
 // many properties is built property by property by V8, which made this a hot spot of ingestion.
-export function dossierColumns(r: DossierRecord) {
+export function dossierColumns(r: DossierRecord, key: VersionKey) {
   const t = r.training
   const p = r.trainee
   return {
+    person_key: key.personKey,
+    record_id: r.id,
+    version: r.version,
+    content_hash: key.contentHash,
+    updated_at: r.updatedAt,
+    birth_name_norm: key.birthNameNorm,
     birth_date: p.birthDate,
     sex: p.sex,
     residence_commune: p.residenceCommune,
@@ -47,10 +60,16 @@ export function dossierColumns(r: DossierRecord) {
   }
 }
 
-/** The analysis columns of a CEP period's current state. */
-export function cepColumns(r: CepRecord) {
+/** A CEP period's current-state row. */
+export function cepColumns(r: CepRecord, key: VersionKey) {
   const p = r.beneficiary
   return {
+    person_key: key.personKey,
+    record_id: r.id,
+    version: r.version,
+    content_hash: key.contentHash,
+    updated_at: r.updatedAt,
+    birth_name_norm: key.birthNameNorm,
     birth_date: p.birthDate,
     sex: p.sex,
     residence_commune: p.residenceCommune,
@@ -67,8 +86,10 @@ export function cepColumns(r: CepRecord) {
 }
 
 /** The restricted identity row of a record's person. */
-export function identityColumns(person: Person) {
+export function identityColumns(person: Person, personKey: string, recordId: string) {
   return {
+    person_key: personKey,
+    record_id: recordId,
     nir: person.nir13,
     birth_name: person.birthName,
     birth_name_norm: normalizeName(person.birthName),

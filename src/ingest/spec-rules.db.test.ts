@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { addPartner } from '../partners/partner.repository.ts'
 import { applyBatch } from './apply-batch.ts'
+import { prepareRecord } from './prepare-record.ts'
 import { openApiTransmission } from './transmission.repository.ts'
 import { validateRecord } from './validate/index.ts'
 import { acceptedCases, failureCases } from './validate/test-cases.ts'
@@ -18,11 +19,14 @@ afterAll(() => store.dispose())
 
 async function apply(raws: { raw: unknown; context?: typeof ctx }[]) {
   const transmissionId = await openApiTransmission(store.db, partnerId, 'spec-rules')
-  const items = raws.map(({ raw, context }, index) => ({
-    index,
-    result: validateRecord(raw, context ?? ctx),
-  }))
-  return applyBatch(store.db, { partnerId, transmissionId, secret: 's' }, items)
+  const items = raws.map(({ raw, context }, index) => {
+    const result = validateRecord(raw, context ?? ctx)
+    return {
+      index,
+      result: result.ok ? { ok: true as const, prepared: prepareRecord(result.valid, 's') } : result,
+    }
+  })
+  return applyBatch(store.db, { partnerId, transmissionId }, items)
 }
 
 describe('every spec rule through the store', () => {

@@ -25,8 +25,8 @@ beforeAll(async () => {
     const transmissionId = await openApiTransmission(store.db, partnerId, 'test')
     const results = await applyBatch(
       store.db,
-      { partnerId, transmissionId, secret: SECRET },
-      await items([raw]),
+      { partnerId, transmissionId },
+      await items([raw], '2026-11-28', SECRET),
     )
     expect(results.map((r) => r.outcome)).toEqual(['created'])
   }

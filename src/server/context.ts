@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
-import type { ValidationContext } from '../ingest/validate/index.ts'
+import type { Preparer } from '../ingest/preparer.ts'
 import type { Partner } from '../partners/partner.repository.ts'
 
 /** What the HTTP layer is given: it holds no business rule of its own. */
 export interface ServerDeps {
   readonly db: Kysely<Database>
   readonly storeKind: 'pg' | 'pglite'
-  /** HMAC key of person keys. */
-  readonly secret: string
-  /** The validation context of the current day (code lists, today's date). */
-  readonly validation: () => ValidationContext
+  /** Validates and prepares records (on worker threads when served). */
+  readonly preparer: Preparer
+  /** The hub's date, `YYYY-MM-DD`, for the rules on dates. */
+  readonly today: () => string
   /** Folder of the published site, served at `/` when set. */
   readonly siteDir?: string | null
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readConfig } from '../../config.ts'
 import { importFile } from '../../ingest/import-file.ts'
+import { createPreparer } from '../../ingest/preparer.ts'
 import { readCsvAll } from '../../lib/csv.ts'
 import {
   addPartner,
@@ -11,10 +12,9 @@ import {
   partnerByCode,
   rotateToken,
 } from '../../partners/partner.repository.ts'
-import { loadCodeLists } from '../../reference/code-lists.ts'
 import type { ReferentialKind } from '../../referentials/kinds.ts'
 import { loadReferential } from '../../referentials/load-referential.ts'
-import { formatCount, withHub } from '../hub.ts'
+import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
 import { generateCommand } from './generate.ts'
@@ -70,7 +70,7 @@ export const demoCommand: Command = {
           `referential ${kind}: ${formatCount(result.rows)} rows${result.certified !== undefined ? `, ${formatCount(result.certified)} identities certified` : ''}`,
         )
       }
-      const codes = await loadCodeLists()
+      const preparer = await createPreparer(secret, prepareThreads(io.env))
       const today = new Date().toISOString().slice(0, 10)
       const totals = { records: 0, accepted: 0, rejected: 0 }
       for (const file of readdirSync(join(dataDir, 'feeds')).sort()) {
@@ -79,8 +79,8 @@ export const demoCommand: Command = {
           partnerCode,
           path: join(dataDir, 'feeds', file),
           rejectsPath: join(dataDir, 'rejects', file),
-          secret,
-          validation: { codes, today },
+          preparer,
+          today,
           ...(io.interrupted ? { signal: io.interrupted } : {}),
           ...(io.status
             ? { onProgress: (p) => io.status?.(`${partnerCode.padEnd(10)} ${progressLine(p)}`) }
@@ -97,6 +97,7 @@ export const demoCommand: Command = {
           `import ${partnerCode.padEnd(10)} ${formatCount(c.records).padStart(8)} records, ${formatCount(c.created + c.updated).padStart(8)} accepted, ${formatCount(c.invalid + c.stale + c.conflict).padStart(5)} rejected${summary.alreadyImported ? ' (already imported)' : ''}`,
         )
       }
+      await preparer.close()
       printSummary(io, totals, tokens, Date.now() - started)
       if (values['no-serve']) return 0
       await serveUntilStopped(io, {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type ImportSummary, IngestError, importFile } from '../../ingest/import-file.ts'
-import { loadCodeLists } from '../../reference/code-lists.ts'
-import { formatCount, withHub } from '../hub.ts'
+import { createPreparer } from '../../ingest/preparer.ts'
+import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
 
@@ -26,15 +26,15 @@ export const importCommand: Command = {
     const path = resolve(io.cwd, positionals[0]!)
     const rejectsPath = values.rejects ? resolve(io.cwd, values.rejects) : null
     return withHub(io, { needsSecret: true }, async ({ store, secret }) => {
-      const codes = await loadCodeLists()
+      const preparer = await createPreparer(secret, prepareThreads(io.env))
       try {
         const summary = await importFile(store.db, {
           partnerCode: values.partner!,
           path,
           rejectsPath,
-          secret,
+          preparer,
+          today: new Date().toISOString().slice(0, 10),
           batchSize,
-          validation: { codes, today: new Date().toISOString().slice(0, 10) },
           ...(io.interrupted ? { signal: io.interrupted } : {}),
           ...(io.status ? { onProgress: (p) => io.status?.(progressLine(p)) } : {}),
         })
@@ -44,6 +44,8 @@ export const importCommand: Command = {
       } catch (error) {
         if (error instanceof IngestError) throw new CliError(error.message)
         throw error
+      } finally {
+        await preparer.close()
       }
     })
   },

@@ -3,9 +3,9 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { loadCodeLists } from '../../reference/code-lists.ts'
+import { createPreparer } from '../../ingest/preparer.ts'
 import { startServer } from '../../server/start.ts'
-import { withHub } from '../hub.ts'
+import { prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 
 /** `passerelle serve [--port 8080] [--site DIR]`: the partner API and the published site. */
@@ -55,15 +55,15 @@ export async function serveUntilStopped(
     host: string
   },
 ): Promise<void> {
-  const codes = await loadCodeLists()
+  const preparer = await createPreparer(options.secret, prepareThreads(io.env))
   const siteDir = existsSync(options.site) ? options.site : null
   const running = await startServer(
     {
       db: options.db,
       storeKind: options.storeKind,
-      secret: options.secret,
+      preparer,
       siteDir,
-      validation: () => ({ codes, today: new Date().toISOString().slice(0, 10) }),
+      today: () => new Date().toISOString().slice(0, 10),
     },
     options.port,
     options.host,
@@ -77,5 +77,6 @@ export async function serveUntilStopped(
     io.interrupted?.addEventListener('abort', () => done(), { once: true })
   })
   await running.stop()
+  await preparer.close()
   io.err('passerelle: stopped')
 }

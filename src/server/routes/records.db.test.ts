@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dossier, exampleCep } from '../../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
+import { workerPreparer } from '../../ingest/preparer.ts'
 import { addPartner, rotateToken } from '../../partners/partner.repository.ts'
-import { loadCodeLists } from '../../reference/code-lists.ts'
 import { createApp } from '../app.ts'
 
 let store: TestStore
@@ -12,12 +12,11 @@ let partnerId: number
 
 beforeAll(async () => {
   store = await openTestStore()
-  const codes = await loadCodeLists()
   app = createApp({
     db: store.db,
     storeKind: store.kind,
-    secret: 's',
-    validation: () => ({ codes, today: '2026-11-28' }),
+    preparer: workerPreparer('s'),
+    today: () => '2026-11-28',
   })
   const added = await addPartner(store.db, { code: 'CDC', name: 'Caisse des Dépôts', kind: 'CDC' })
   token = added.token

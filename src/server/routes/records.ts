@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { applyBatch, type BatchItem } from '../../ingest/apply-batch.ts'
 import type { RecordResult } from '../../ingest/outcome.ts'
-import { parseLine, validateRaw } from '../../ingest/parse-line.ts'
 import { closeTransmission, openApiTransmission } from '../../ingest/transmission.repository.ts'
 import type { AppEnv, ServerDeps } from '../context.ts'
 import { ndjsonLines } from '../ndjson.ts'
@@ -30,60 +29,55 @@ export function recordsRoute(deps: ServerDeps) {
           'request/too-large',
           `the body exceeds ${MAX_JSON_BYTES} bytes; send an NDJSON stream (application/x-ndjson) for large transmissions`,
         )
-      let body: unknown
-      try {
-        body = JSON.parse(await c.req.text())
-      } catch (error) {
-        return problem(
-          c,
-          400,
-          'request/invalid-json',
-          `the body is not valid JSON (${error instanceof Error ? error.message : 'unreadable'})`,
-        )
-      }
-      if (!Array.isArray(body))
+      const prepared = await deps.preparer.jsonArray(await c.req.text(), MAX_ARRAY_RECORDS, deps.today())
+      if (prepared.kind === 'invalid-json')
+        return problem(c, 400, 'request/invalid-json', `the body is not valid JSON (${prepared.message})`)
+      if (prepared.kind === 'not-an-array')
         return problem(
           c,
           400,
           'request/not-an-array',
           'the body must be a JSON array of records (or an application/x-ndjson stream)',
         )
-      if (body.length > MAX_ARRAY_RECORDS)
+      if (prepared.kind === 'too-many')
         return problem(
           c,
           413,
           'request/too-many-records',
-          `the array has ${body.length} records; at most ${MAX_ARRAY_RECORDS} per JSON request (send larger transmissions as application/x-ndjson)`,
+          `the array has ${prepared.count} records; at most ${MAX_ARRAY_RECORDS} per JSON request (send larger transmissions as application/x-ndjson)`,
         )
-      const validation = deps.validation()
-      const items: BatchItem[] = body.map((raw, index) => ({ index, result: validateRaw(raw, validation) }))
+      const items: BatchItem[] = prepared.results.map((result, index) => ({ index, result }))
       const transmissionId = await openApiTransmission(deps.db, partner.id, 'api:json')
-      const results = await applyBatch(
-        deps.db,
-        { partnerId: partner.id, transmissionId, secret: deps.secret },
-        items,
-      )
+      const results = await applyBatch(deps.db, { partnerId: partner.id, transmissionId }, items)
       await closeTransmission(deps.db, transmissionId)
       return c.json({ results: results.map(answer) })
     }
     if (type === 'application/x-ndjson') {
       const stream = c.req.raw.body
       if (!stream) return c.json({ results: [] })
-      const validation = deps.validation()
+      const today = deps.today()
       const transmissionId = await openApiTransmission(deps.db, partner.id, 'api:ndjson')
-      const context = { partnerId: partner.id, transmissionId, secret: deps.secret }
+      const context = { partnerId: partner.id, transmissionId }
       const results: RecordResult[] = []
-      let batch: BatchItem[] = []
-      let index = 0
+      let texts: string[] = []
+      const flush = async () => {
+        const prepared = await deps.preparer.lines(texts, today)
+        const first = results.length
+        results.push(
+          ...(await applyBatch(
+            deps.db,
+            context,
+            prepared.map((result, i) => ({ index: first + i, result })),
+          )),
+        )
+        texts = []
+      }
       for await (const line of ndjsonLines(stream)) {
         if (line.text.trim() === '') continue
-        batch.push({ index: index++, result: parseLine(line.text, validation) })
-        if (batch.length >= NDJSON_BATCH) {
-          results.push(...(await applyBatch(deps.db, context, batch)))
-          batch = []
-        }
+        texts.push(line.text)
+        if (texts.length >= NDJSON_BATCH) await flush()
       }
-      if (batch.length > 0) results.push(...(await applyBatch(deps.db, context, batch)))
+      if (texts.length > 0) await flush()
       await closeTransmission(deps.db, transmissionId)
       return c.json({ results: results.map(answer) })
     }
