@@ -9,7 +9,9 @@
 import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
 import { type Certificate, verifyCertificate } from './certificate.ts'
 import { computeIntervals, type Interval } from './compute-intervals.ts'
+import { findPattern } from './hypercube.ts'
 import type { CellSystem } from './link-tables.ts'
+import { tableLocations } from './neighbourhood.ts'
 import type { AuditSummary } from './report.ts'
 
 /** Which cells the audit bounds: every suppressed cell, or only the primary ones (faster). */
@@ -25,33 +27,38 @@ export interface AuditedPattern {
 }
 
 const TOLERANCE = 1e-6
+const INFEASIBLE = 1e12
 
 /** Runs the attacker LP; returns the intervals and the verdict. */
 export async function auditSystem(
   pattern: AuditedPattern,
   scope: AuditScope = 'suppressed',
   certificates?: ReadonlyMap<number, readonly Certificate[]>,
+  /** Check only these primary cells (e.g. a sample, for a quick look at a large pattern). */
+  only?: readonly number[],
 ): Promise<{ intervals: Map<number, Interval>; summary: AuditSummary }> {
   const { system, status, distance, singleton } = pattern
   const suppressed = status.map((s) => (s === PUBLISHED ? 0 : 1))
-  const primaries = [...status.keys()].filter((c) => status[c] !== PUBLISHED && status[c] !== SECONDARY)
+  const isPrimary = (c: number) => status[c] !== PUBLISHED && status[c] !== SECONDARY
+  const primaries = only ? only.filter(isPrimary) : [...status.keys()].filter(isPrimary)
   const proven = (p: number, known?: ReadonlySet<number>) => {
     const proof = certificates?.get(p) ?? []
-    return proof.some((certificate) =>
-      verifyCertificate(system, suppressed, p, distance[p]!, certificate, known),
+    if (
+      proof.some((certificate) => verifyCertificate(system, suppressed, p, distance[p]!, certificate, known))
     )
+      return true
+    // No certificate from the protection step: a hypercube of suppressed cells is one too.
+    locations ??= tableLocations(system)
+    const d = distance[p]!
+    const cost = (c: number) => {
+      const v = system.value[c]!
+      if (v < d - 1e-9 || v + d > system.upper + 1e-9) return INFEASIBLE
+      return c === p || (suppressed[c] === 1 && !known?.has(c)) ? 0 : INFEASIBLE
+    }
+    return findPattern(system, locations, p, d, cost) !== undefined
   }
+  let locations: Int32Array[] | undefined
   const certified = new Set(primaries.filter((p) => proven(p)))
-  if (process.env.DEBUG_AUDIT)
-    console.error(
-      primaries.length,
-      certified.size,
-      primaries
-        .filter((p) => !certified.has(p))
-        .slice(0, 20)
-        .map((p) => `${system.keys[p]}:${system.value[p]}:${certificates?.has(p)}`)
-        .join(' '),
-    )
   const targets =
     scope === 'primary'
       ? primaries.filter((p) => !certified.has(p))

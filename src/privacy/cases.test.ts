@@ -142,6 +142,74 @@ describe('sdctable_singletons_1d (source asserted)', () => {
     expect(result.report.audit?.ok).toBe(true)
     expect(result.report.audit?.singletonChecks).toBe(2)
   })
+  it('threshold=3: a third cell of the row is suppressed (1 secondary)', async () => {
+    const result = await protectTables([input()], {
+      rules: { minPersons: 2, rate: false },
+      singletons: false,
+      threshold: 3,
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    expect(result.report.set.byStatus).toEqual({ V: 2, A: 2, B: 0, D: 1 })
+    expect(suppressedCells(result.tables[0]!)).toEqual(['a', 'b', 'c'])
+    expect(result.report.audit?.ok).toBe(true)
+  })
+  it('threshold=5: the whole row is suppressed (2 secondary)', async () => {
+    const result = await protectTables([input()], {
+      rules: { minPersons: 2, rate: false },
+      singletons: false,
+      threshold: 5,
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    expect(result.report.set.byStatus).toEqual({ V: 1, A: 2, B: 0, D: 2 })
+    expect(suppressedCells(result.tables[0]!)).toEqual(['a', 'b', 'c', 'd'])
+    expect(result.report.audit?.ok).toBe(true)
+  })
+})
+
+describe('usersupport136_two_hierarchies (linked tables protected together)', () => {
+  /** One variable, region, under two non-nested groupings: counties and BIG/small. */
+  const tables = (): TableInput[] => {
+    const csv = parseCsv(caseText('usersupport136_region_two_hierarchies.csv'))
+    const rows = csv.records.map((r) => ({ codes: [r.fields[0]!], n: Number(r.fields[3]) }))
+    const grouping = (column: number, root: string) => {
+      const groups = [...new Set(csv.records.map((r) => r.fields[column]!))]
+      return [
+        { code: root, parent: '' },
+        ...groups.map((g) => ({ code: g, parent: root })),
+        ...csv.records.map((r) => ({ code: r.fields[0]!, parent: r.fields[column]! })),
+      ]
+    }
+    return [
+      { name: 'by-county', dimensions: ['region'], hierarchies: { region: grouping(1, 'Total') }, rows },
+      { name: 'by-size', dimensions: ['region'], hierarchies: { region: grouping(2, 'All') }, rows },
+    ]
+  }
+  it('every primary keeps its interval against the relations of both hierarchies at once', async () => {
+    const result = await protectTables(tables(), { rules: { minPersons: 4, rate: false } })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    // A, B (2 persons), K, L, M (3) are primary; the leaves and the total are common cells.
+    expect(result.report.set.byStatus.A).toBe(5)
+    expect(result.report.audit).toMatchObject({ ok: true, checked: 5 })
+    // The audit of the published union, on its own, finds every primary protected.
+    const audit = await auditTables(result.tables)
+    expect(audit.ok).toBe(true)
+    const primary = audit.cells.filter((c) => c.status === 'A')
+    expect(primary.map((c) => c.codes[0]).sort()).toEqual(['A', 'B', 'K', 'L', 'M'])
+    for (const cell of primary) expect(cell.interval.up - cell.interval.low).toBeGreaterThanOrEqual(2)
+  })
+  it('protecting each hierarchy alone is not enough: the union discloses a cell', async () => {
+    const [county, size] = tables()
+    const alone = await Promise.all(
+      [county!, size!].map((t) => protectTables([t], { rules: { minPersons: 4, rate: false } })),
+    )
+    const published = alone.flatMap((r) => (r.ok ? r.tables : []))
+    expect(published.length).toBe(2)
+    const audit = await auditTables(published)
+    // Each table alone is protected, but together they disclose K (3 persons) exactly: issue #136.
+    expect(alone.every((r) => r.ok && r.report.audit?.ok)).toBe(true)
+    expect(audit.ok).toBe(false)
+    expect(audit.cells.find((c) => c.codes[0] === 'K')?.interval).toEqual({ low: 3, up: 3 })
+  })
 })
 
 describe('sdctable_problemdata_4x4 (source asserted)', () => {

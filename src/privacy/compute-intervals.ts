@@ -60,27 +60,78 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
     byRoot.set(r, list)
   }
   for (const [r, cells] of [...components].sort((a, b) => a[0] - b[0])) {
-    const lp = attackerLp(system, byRoot.get(r)!, unknown, value)
+    const members = byRoot.get(r)!
+    const lp = attackerLp(system, members, unknown, value)
+    // Every solution is a feasible point of the attacker LP: a target seen at its simple bound
+    // (from the relations with a known parent, or its known children) needs no solve there.
+    const seenLow = new Float64Array(members.length).fill(Infinity)
+    const seenUp = new Float64Array(members.length).fill(-Infinity)
+    const harvest = (x: ArrayLike<number>) => {
+      for (let i = 0; i < members.length; i++) {
+        const v = x[i]!
+        if (v < seenLow[i]!) seenLow[i] = v
+        if (v > seenUp[i]!) seenUp[i] = v
+      }
+    }
     const model = createModel(highs, lp.lp)
     try {
       let previous = -1
-      for (const target of cells) {
-        const col = lp.column.get(target)!
-        if (previous >= 0) model.changeColCost(previous, 0)
+      const solve = (col: number, sign: 1 | -1): number => {
+        if (previous >= 0 && previous !== col) model.changeColCost(previous, 0)
         previous = col
-        model.changeColCost(col, 1)
+        model.changeColCost(col, sign)
         model.run()
-        const low = model.getObjectiveValue()
-        model.changeColCost(col, -1)
-        model.run()
-        const up = -model.getObjectiveValue()
-        out.set(target, { low: clean(low), up: clean(up) })
+        harvest(model.getSolution().colValue)
+        return sign * model.getObjectiveValue()
       }
+      // All minima, then all maxima: consecutive solves of one sense start near their optimum.
+      const bounds = cells.map((target) => simpleBounds(system, target, unknown, value))
+      const lows = cells.map((target, i) => {
+        const col = lp.column.get(target)!
+        return seenLow[col]! <= bounds[i]!.low + BOUND_TOLERANCE ? bounds[i]!.low : solve(col, 1)
+      })
+      cells.forEach((target, i) => {
+        const col = lp.column.get(target)!
+        const up = seenUp[col]! >= bounds[i]!.up - BOUND_TOLERANCE ? bounds[i]!.up : solve(col, -1)
+        out.set(target, { low: clean(lows[i]!), up: clean(up) })
+      })
     } finally {
       model.dispose()
     }
   }
   return out
+}
+
+const BOUND_TOLERANCE = 1e-7
+
+/**
+ * Bounds of an unknown cell that hold in every feasible point: [0, upper], at most a known parent
+ * minus its known other children, at least the sum of its known children.
+ */
+function simpleBounds(system: CellSystem, cell: number, unknown: Uint8Array, value: Float64Array) {
+  const { relStart, relCells, cellRelStart, cellRels } = system
+  let low = 0
+  let up = system.upper
+  for (let k = cellRelStart[cell]!; k < cellRelStart[cell + 1]!; k++) {
+    const r = cellRels[k]!
+    const parent = relCells[relStart[r]!]!
+    if (parent === cell) {
+      let known = 0
+      for (let j = relStart[r]! + 1; j < relStart[r + 1]!; j++) {
+        const c = relCells[j]!
+        if (unknown[c] === 0) known += value[c]!
+      }
+      if (known > low) low = known
+    } else if (unknown[parent] === 0) {
+      let rest = value[parent]!
+      for (let j = relStart[r]! + 1; j < relStart[r + 1]!; j++) {
+        const c = relCells[j]!
+        if (c !== cell && unknown[c] === 0) rest -= value[c]!
+      }
+      if (rest < up) up = rest
+    }
+  }
+  return { low, up }
 }
 
 function clean(x: number): number {

@@ -24,6 +24,8 @@ export interface ProtectOptions {
   readonly primary?: readonly CellRef[]
   /** Protect singletons against their own member (default true). */
   readonly singletons?: boolean
+  /** sdcTable's `threshold`: least persons suppressed in a relation that has suppressed cells. */
+  readonly threshold?: number
   /** Audit after protection: every suppressed cell (default), primary cells only, or none. */
   readonly audit?: AuditScope | 'none'
 }
@@ -65,7 +67,10 @@ export async function protectTables(
   const primary = applyPrimaryRules(system, (t) => rules.get(t.name)!, options.primary)
   if (primary.issues.length > 0) return { ok: false, issues: primary.issues }
   const { marks } = primary
-  const secondary = await suppressSecondary(system, marks, { singletons: options.singletons !== false })
+  const secondary = await suppressSecondary(system, marks, {
+    singletons: options.singletons !== false,
+    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+  })
   const protectSeconds = (performance.now() - started) / 1000
   const auditStarted = performance.now()
   const pattern = { system, status: secondary.status, distance: marks.distance, singleton: marks.singleton }

@@ -20,6 +20,12 @@ import { neighbourhood, tableLocations } from './neighbourhood.ts'
 export interface SecondaryOptions {
   /** Treat singleton primaries as known to their member (PRIVACY.md §4–5). Default true. */
   readonly singletons?: boolean
+  /**
+   * sdcTable's `threshold`: in every relation with a suppressed cell, the suppressed cells other than
+   * the margin hold at least this many persons; else its smallest published cells are suppressed
+   * (non-empty ones first) until they do or none is left.
+   */
+  readonly threshold?: number
 }
 
 /** The statuses after secondary suppression, and what it cost. */
@@ -104,6 +110,7 @@ export async function suppressSecondary(
     state.certificates.set(cell, proof)
   }
   prune(state)
+  if (options.threshold !== undefined) applyThreshold(system, status, options.threshold)
   return {
     status,
     unprotectable,
@@ -324,4 +331,35 @@ function canFlip(system: CellSystem, cells: readonly number[], y: Float64Array):
     const moved = v - y[i]!
     return moved >= -SUPPORT && moved <= system.upper + SUPPORT
   })
+}
+
+/** Raises every relation's suppressed persons to the threshold (see SecondaryOptions.threshold). */
+function applyThreshold(system: CellSystem, status: Uint8Array, threshold: number): void {
+  const { relStart, relCells, cellRelStart, cellRels, value } = system
+  const queue: number[] = []
+  for (let r = 0; r + 1 < relStart.length; r++) queue.push(r)
+  for (let head = 0; head < queue.length; head++) {
+    const r = queue[head]!
+    let sum = 0
+    let any = false
+    const published: number[] = []
+    for (let k = relStart[r]! + 1; k < relStart[r + 1]!; k++) {
+      const c = relCells[k]!
+      if (status[c] === PUBLISHED) published.push(c)
+      else {
+        any = true
+        sum += value[c]!
+      }
+    }
+    if (!any || sum >= threshold) continue
+    published.sort(
+      (a, b) => Number(value[a] === 0) - Number(value[b] === 0) || value[a]! - value[b]! || a - b,
+    )
+    for (const c of published) {
+      if (sum >= threshold) break
+      status[c] = SECONDARY
+      sum += value[c]!
+      for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) queue.push(cellRels[k]!)
+    }
+  }
 }
