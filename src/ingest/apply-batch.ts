@@ -83,28 +83,7 @@ export async function applyBatch(
         context.partnerId,
         group.map((g) => g.prepared.id),
       )
-      for (const { position, prepared } of group) {
-        const record = prepared
-        const before = stored.get(record.id)
-        const incoming = { version: record.version, contentHash: prepared.contentHash }
-        const outcome = decideOutcome(before, incoming)
-        const index = items[position]!.index
-        if (isAccepted(outcome)) {
-          acceptedByType[type].push({ prepared, previousPersonKey: before?.personKey ?? null })
-          stored.set(record.id, { ...incoming, personKey: prepared.personKey })
-          results[position] = { index, id: record.id, type, outcome }
-        } else if (outcome === 'unchanged') {
-          results[position] = { index, id: record.id, type, outcome }
-        } else {
-          results[position] = {
-            index,
-            id: record.id,
-            type,
-            outcome,
-            errors: [versionFinding(outcome as 'stale' | 'conflict', before!, incoming)],
-          }
-        }
-      }
+      acceptedByType[type] = applyVersionRules(group, stored, items, results)
     }
     const touchedPersons = new Set<string>()
     for (const a of acceptedByType.dossier) {
@@ -121,6 +100,38 @@ export async function applyBatch(
     if (beforeCommit) await beforeCommit(tx, results)
     return results
   })
+}
+
+/**
+ * The version rules over one type's records of a batch, in order: each accepted version becomes
+ * the stored one that the next record with the same id is compared against. Fills `results` at
+ * the records' positions and returns the accepted versions.
+ */
+function applyVersionRules(
+  group: readonly { position: number; prepared: PreparedRecord }[],
+  stored: Map<string, Stored>,
+  items: readonly BatchItem[],
+  results: RecordResult[],
+): Accepted[] {
+  const accepted: Accepted[] = []
+  for (const { position, prepared } of group) {
+    const { id, type } = prepared
+    const before = stored.get(id)
+    const incoming = { version: prepared.version, contentHash: prepared.contentHash }
+    const outcome = decideOutcome(before, incoming)
+    const index = items[position]!.index
+    if (isAccepted(outcome)) {
+      accepted.push({ prepared, previousPersonKey: before?.personKey ?? null })
+      stored.set(id, { ...incoming, personKey: prepared.personKey })
+      results[position] = { index, id, type, outcome }
+    } else if (outcome === 'unchanged') {
+      results[position] = { index, id, type, outcome }
+    } else {
+      const errors = [versionFinding(outcome as 'stale' | 'conflict', before!, incoming)]
+      results[position] = { index, id, type, outcome, errors }
+    }
+  }
+  return accepted
 }
 
 // Linking reads every dossier of a person and rewrites their links: two partners' batches touching
