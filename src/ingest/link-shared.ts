@@ -48,21 +48,44 @@ function matches(a: LinkCandidate, b: LinkCandidate): boolean {
   return days <= MATCH_WINDOW_DAYS
 }
 
-/** The links between candidates, each pair once, in a deterministic order. */
+/**
+ * The links between candidates, each pair once, in a deterministic order. Declared links are
+ * found through the records' keys and rule matches within each person, so the work grows with the
+ * number of candidates, not with its square (a bulk batch relinks thousands of persons at once).
+ */
 export function findLinks(candidates: readonly LinkCandidate[]): Link[] {
   const sorted = [...candidates].sort((x, y) => recordKey(x).localeCompare(recordKey(y)))
-  const links: Link[] = []
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i]!
-    for (let j = i + 1; j < sorted.length; j++) {
-      const b = sorted[j]!
-      if (a.partnerId === b.partnerId) continue
-      if (names(a, b) || names(b, a)) links.push({ a, b, reason: 'declared' })
-      else if (declaresOtherAt(a, b.partnerCode) || declaresOtherAt(b, a.partnerCode)) continue
-      else if (matches(a, b)) links.push({ a, b, reason: 'matched' })
+  const byKey = new Map(sorted.map((c) => [recordKey(c), c]))
+  const byPerson = new Map<string, LinkCandidate[]>()
+  for (const c of sorted) {
+    const list = byPerson.get(c.personKey)
+    if (list) list.push(c)
+    else byPerson.set(c.personKey, [c])
+  }
+  const pairs = new Map<string, Link>()
+  const add = (x: LinkCandidate, y: LinkCandidate, reason: Link['reason']) => {
+    const [a, b] = recordKey(x) < recordKey(y) ? [x, y] : [y, x]
+    const key = `${recordKey(a)}\u0000${recordKey(b)}`
+    if (!pairs.has(key)) pairs.set(key, { a, b, reason })
+  }
+  for (const a of sorted) {
+    for (const ref of a.sharedWith) {
+      const b = byKey.get(recordKey({ partnerCode: ref.partner, recordId: ref.id }))
+      if (b && b.partnerId !== a.partnerId) add(a, b, 'declared')
     }
   }
-  return links
+  for (const group of byPerson.values()) {
+    for (let i = 0; i < group.length; i++) {
+      const a = group[i]!
+      for (let j = i + 1; j < group.length; j++) {
+        const b = group[j]!
+        if (a.partnerId === b.partnerId || names(a, b) || names(b, a)) continue
+        if (declaresOtherAt(a, b.partnerCode) || declaresOtherAt(b, a.partnerCode)) continue
+        if (matches(a, b)) add(a, b, 'matched')
+      }
+    }
+  }
+  return [...pairs.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, link]) => link)
 }
 
 /**
