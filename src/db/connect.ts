@@ -14,12 +14,14 @@ export interface Store {
   close(): Promise<void>
 }
 
-// Same value types from both drivers: dates as 'YYYY-MM-DD' strings, numerics as numbers,
-// bigints as strings (ids and byte offsets stay exact).
+// Same value types from both drivers: dates as 'YYYY-MM-DD' strings, numerics and bigints as
+// numbers (versions, ids, counts and byte offsets stay below 2^53).
 const DATE = 1082
 const NUMERIC = 1700
+const INT8 = 20
 pg.types.setTypeParser(DATE, (value: string) => value)
 pg.types.setTypeParser(NUMERIC, (value: string) => Number(value))
+pg.types.setTypeParser(INT8, (value: string) => Number(value))
 
 /** Opens the PostgreSQL server at `url` (a pool of `max` connections). */
 export function openServerStore(url: string, max = 10): Store {
@@ -34,7 +36,11 @@ export function openServerStore(url: string, max = 10): Store {
 export async function openEmbeddedStore(dir: string | null, loadDataDir?: Blob): Promise<Store> {
   if (dir) mkdirSync(dir, { recursive: true })
   const options = {
-    parsers: { [DATE]: (value: string) => value, [NUMERIC]: (value: string) => Number(value) },
+    parsers: {
+      [DATE]: (value: string) => value,
+      [NUMERIC]: (value: string) => Number(value),
+      [INT8]: (value: string) => Number(value),
+    },
     ...(loadDataDir ? { loadDataDir } : {}),
   }
   const pglite = dir ? await PGlite.create(dir, options) : await PGlite.create(options)

@@ -7,8 +7,8 @@ type Numeric = ColumnType<number, number | string, number | string>
 type Json = ColumnType<unknown, string, string>
 /** A timestamp the database fills in by default. */
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
-/** A bigint counter with a default, read back as a string. */
-type GeneratedBigint = ColumnType<string, number | undefined, number>
+/** A bigint counter with a default (bigints are read back as numbers: connect.ts). */
+type GeneratedBigint = ColumnType<number, number | undefined, number>
 
 export interface PartnerTable {
   id: Generated<number>
@@ -46,12 +46,12 @@ export interface PersonIdentityTable {
 }
 
 export interface TransmissionTable {
-  id: Generated<string>
+  id: Generated<number>
   partner_id: number
   channel: 'api' | 'file'
   source: string | null
   file_sha256: string | null
-  file_size: ColumnType<string | null, number | null, number | null>
+  file_size: number | null
   status: Generated<'running' | 'done' | 'interrupted'>
   started_at: GeneratedTimestamp
   finished_at: Timestamp | null
@@ -68,8 +68,8 @@ export interface TransmissionTable {
 }
 
 export interface RejectedRecordTable {
-  id: Generated<string>
-  transmission_id: string
+  id: Generated<number>
+  transmission_id: number
   partner_id: number
   position: number
   record_type: string | null
@@ -87,7 +87,7 @@ interface VersionColumns {
   content_hash: string
   updated_at: Timestamp
   received_at: GeneratedTimestamp
-  transmission_id: string
+  transmission_id: number
   payload: Json
 }
 

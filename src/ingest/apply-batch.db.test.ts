@@ -122,6 +122,26 @@ describe('version rules', () => {
     expect(ids).toEqual([{ record_id: 'A1' }])
   })
 
+  it('stores versions beyond 32 bits (epoch milliseconds) and compares them exactly', async () => {
+    expect(await send('CDC', [dossier({ version: 1732780800000 })])).toEqual(['created'])
+    expect(
+      await send('CDC', [
+        dossier({ version: 1732780800001, status: 'ANNULE' }),
+        dossier({ version: 1732780800000 }),
+      ]),
+    ).toEqual(['updated', 'stale'])
+    const current = await store.db
+      .selectFrom('dossier_current')
+      .select(['version', 'status'])
+      .executeTakeFirstOrThrow()
+    expect(current).toEqual({ version: 1732780800001, status: 'ANNULE' })
+  })
+
+  it('stores the other records of a batch when one carries text the database cannot hold', async () => {
+    const bad = JSON.parse(JSON.stringify(dossier({ id: 'U1' })).replace('"Marie"', '"Marie\\ud800"'))
+    expect(await send('CDC', [bad, dossier({ id: 'U2' })])).toEqual(['invalid', 'created'])
+  })
+
   it('keeps the clear identity out of stored snapshots', async () => {
     await send('CDC', [dossier()])
     const row = await store.db.selectFrom('dossier_version').select('payload').executeTakeFirstOrThrow()

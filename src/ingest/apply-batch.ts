@@ -15,7 +15,7 @@ import type { RecordType } from './record.ts'
 /** Who sends, and where the batch is recorded. */
 export interface BatchContext {
   readonly partnerId: number
-  readonly transmissionId: string
+  readonly transmissionId: number
 }
 
 /** One record of a batch: its position in the batch or file, and the record prepared (or rejected). */
@@ -163,7 +163,7 @@ async function storedVersions(
   return new Map(
     rows.map((r) => [
       r.record_id,
-      { version: r.version, contentHash: r.content_hash, personKey: r.person_key },
+      { version: Number(r.version), contentHash: r.content_hash, personKey: r.person_key },
     ]),
   )
 }
@@ -183,7 +183,7 @@ async function writeAccepted(
     select x.person_key, ${context.partnerId}, x.record_id, x.version, x.content_hash, x.updated_at,
       ${context.transmissionId}, x.payload
     from json_to_recordset(${joined(accepted.map((a) => a.prepared.versionJson))})
-      as x(person_key text, record_id text, version integer, content_hash text, updated_at timestamptz, payload json)`.execute(
+      as x(person_key text, record_id text, version bigint, content_hash text, updated_at timestamptz, payload json)`.execute(
     tx,
   )
 
@@ -245,7 +245,7 @@ async function upsertDossiers(tx: Transaction<Database>, partnerId: number, fina
       x.certification_type, x.certification_code, x.certification_level, x.nsf, x.organism_siret, x.offer_ref,
       x.place_commune, x.modality, x.planned_start, x.planned_end, x.planned_hours, x.entry_date, x.exit_date,
       x.exit_reason, x.hours_completed, x.certification_result, x.committed
-    from json_to_recordset(${rows}) as x(person_key text, record_id text, version integer,
+    from json_to_recordset(${rows}) as x(person_key text, record_id text, version bigint,
       content_hash text, updated_at timestamptz, birth_name_norm text, birth_date date, sex text,
       residence_commune text, qpv text, dispositif text, status text, status_at_entry text,
       certification_type text, certification_code text, certification_level integer, nsf text,
@@ -276,7 +276,7 @@ async function upsertCeps(tx: Transaction<Database>, partnerId: number, finals: 
     select x.person_key, ${partnerId}, x.record_id, x.version, x.content_hash, x.updated_at, now(), ${certified},
       x.birth_date, x.sex, x.residence_commune, x.qpv, x.status_at_entry, x.start_date, x.end_date, x.level,
       x.end_reason, x.project_type, x.interviews, x.cancelled
-    from json_to_recordset(${rows}) as x(person_key text, record_id text, version integer,
+    from json_to_recordset(${rows}) as x(person_key text, record_id text, version bigint,
       content_hash text, updated_at timestamptz, birth_name_norm text, birth_date date, sex text,
       residence_commune text, qpv text, status_at_entry text, start_date date, end_date date, level integer,
       end_reason text, project_type text, interviews integer, cancelled boolean)
@@ -362,7 +362,7 @@ export function countResults(results: readonly RecordResult[]): OutcomeCounts {
   return counts
 }
 
-async function countOutcomes(tx: Transaction<Database>, transmissionId: string, results: RecordResult[]) {
+async function countOutcomes(tx: Transaction<Database>, transmissionId: number, results: RecordResult[]) {
   const c = countResults(results)
   await sql`update transmission set lines = lines + ${results.length}, created = created + ${c.created},
     updated = updated + ${c.updated}, unchanged = unchanged + ${c.unchanged}, stale = stale + ${c.stale},

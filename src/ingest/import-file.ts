@@ -49,7 +49,7 @@ export interface ImportProgress {
 }
 
 export interface ImportSummary {
-  readonly transmissionId: string
+  readonly transmissionId: number
   readonly file: string
   readonly status: 'done' | 'interrupted'
   /** True when this run continued an interrupted one; counts are for the whole file. */
@@ -150,7 +150,7 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
       })
       .returningAll()
       .executeTakeFirstOrThrow())
-  const transmissionId = String(transmission.id)
+  const transmissionId = Number(transmission.id)
   const rejects = options.rejectsPath
     ? openRejects(options.rejectsPath, Number(transmission.rejects_bytes))
     : null
@@ -233,7 +233,7 @@ function writeRejects(fd: number, results: readonly RecordResult[], texts: Map<n
 
 async function summarise(
   db: Kysely<Database>,
-  transmissionId: string,
+  transmissionId: number,
   file: string,
   resumed: boolean,
   alreadyImported: boolean,

@@ -35,9 +35,15 @@ describe('findLinks', () => {
     ).toEqual(['A-F:matched'])
   })
 
-  it('never matches by rule a record that declares another record at the same partner', () => {
+  it('never matches by rule a record whose declaration at that partner names another known record', () => {
     const a = c('CDC', 'A', { sharedWith: [{ partner: 'FT', id: 'OTHER' }] })
-    expect(summary(findLinks([a, c('FT', 'F')]))).toEqual([])
+    const other = c('FT', 'OTHER', { plannedStart: '2023-01-01' })
+    expect(summary(findLinks([a, c('FT', 'F'), other]))).toEqual(['A-OTHER:declared'])
+  })
+
+  it('falls back to the matching rule when a declaration names no known record', () => {
+    const a = c('CDC', 'A', { sharedWith: [{ partner: 'FT', id: 'TYPO' }] })
+    expect(summary(findLinks([a, c('FT', 'F')]))).toEqual(['A-F:matched'])
   })
 
   it('never links two records of the same partner', () => {

@@ -35,10 +35,17 @@ function names(from: LinkCandidate, to: LinkCandidate): boolean {
   return from.sharedWith.some((r) => r.partner === to.partnerCode && r.id === to.recordId)
 }
 
-// "Failing that": a record that declares its co-funder's record at a partner is linked to that
-// record only, never matched by rule to another record of the same partner.
-function declaresOtherAt(from: LinkCandidate, partnerCode: string): boolean {
-  return from.sharedWith.some((r) => r.partner === partnerCode)
+// "Failing that": a record whose declaration of a co-funder's record at a partner resolves is
+// linked to that record only, never matched by rule to another record of the same partner; a
+// declaration that names no known record falls back to the matching rule.
+function declaresOtherAt(
+  from: LinkCandidate,
+  partnerCode: string,
+  known: ReadonlyMap<string, LinkCandidate>,
+): boolean {
+  return from.sharedWith.some(
+    (r) => r.partner === partnerCode && known.has(recordKey({ partnerCode: r.partner, recordId: r.id })),
+  )
 }
 
 function matches(a: LinkCandidate, b: LinkCandidate): boolean {
@@ -80,7 +87,7 @@ export function findLinks(candidates: readonly LinkCandidate[]): Link[] {
       for (let j = i + 1; j < group.length; j++) {
         const b = group[j]!
         if (a.partnerId === b.partnerId || names(a, b) || names(b, a)) continue
-        if (declaresOtherAt(a, b.partnerCode) || declaresOtherAt(b, a.partnerCode)) continue
+        if (declaresOtherAt(a, b.partnerCode, byKey) || declaresOtherAt(b, a.partnerCode, byKey)) continue
         if (matches(a, b)) add(a, b, 'matched')
       }
     }

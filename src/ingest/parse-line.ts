@@ -1,4 +1,4 @@
-import { finding } from './findings.ts'
+import { type Finding, finding } from './findings.ts'
 import { type ValidationContext, type ValidationResult, validateRecord } from './validate/index.ts'
 
 /**
@@ -10,35 +10,53 @@ export function parseLine(text: string, context: ValidationContext): ValidationR
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    const detail = error instanceof SyntaxError ? error.message : 'unreadable'
-    return {
-      ok: false,
-      type: null,
-      id: null,
-      errors: [finding('', 'record/invalid-json', `the line is not valid JSON (${detail})`)],
-    }
+    return { ok: false, type: null, id: null, errors: [invalidJson(error, 'the line')] }
   }
-  // A NUL can only reach a parsed value through the \u0000 escape: skip the walk when absent.
-  return text.includes('\\u0000') ? validateRaw(raw, context) : checkedVersion(validateRecord(raw, context))
+  // Text PostgreSQL cannot store (NUL, lone surrogates) can only come through a \u escape:
+  // the walk over every string is skipped for lines without one.
+  return text.includes('\\u') ? validateRaw(raw, context) : checkedVersion(validateRecord(raw, context))
 }
 
 /**
- * Validates a parsed value. PostgreSQL text cannot hold the NUL character, so a record carrying one
- * is rejected here with a finding rather than failing in the database.
+ * A JSON syntax error as a finding. V8's messages quote the text around the error, which may be a
+ * NIR or a name: only the kind of error and its position are kept.
+ */
+export function invalidJson(error: unknown, what: string): Finding {
+  return finding('', 'record/invalid-json', `${what} is not valid JSON (${safeSyntaxDetail(error)})`)
+}
+
+/** The part of a JSON.parse error message that quotes no input. */
+export function safeSyntaxDetail(error: unknown): string {
+  const message = error instanceof Error ? error.message : ''
+  const kind =
+    /^[^'"]*/
+      .exec(message)?.[0]
+      ?.replace(/[\s,]+$/, '')
+      .trim() || 'unreadable'
+  const position = /at position (\d+)/.exec(message)?.[1]
+  return position && !kind.includes('position') ? `${kind} at position ${position}` : kind
+}
+
+/**
+ * Validates a parsed value. PostgreSQL text cannot hold the NUL character nor an unpaired UTF-16
+ * surrogate, so a record carrying one is rejected here with a finding rather than failing in the
+ * database (which would roll back the whole batch).
  */
 export function validateRaw(raw: unknown, context: ValidationContext): ValidationResult {
-  const nul = findNul(raw, '')
-  if (nul !== null) {
+  const bad = findUnstorable(raw, '')
+  if (bad !== null) {
     const record = raw as { type?: unknown; id?: unknown }
     return {
       ok: false,
-      type: typeof record.type === 'string' ? record.type : null,
-      id: typeof record.id === 'string' && !record.id.includes('\u0000') ? record.id : null,
+      type: typeof record.type === 'string' && storable(record.type) ? record.type : null,
+      id: typeof record.id === 'string' && storable(record.id) ? record.id : null,
       errors: [
         finding(
-          nul,
-          'record/nul-character',
-          `${nul || 'a key'} contains the NUL character (U+0000), which text fields cannot hold`,
+          bad.path,
+          bad.code,
+          bad.code === 'record/nul-character'
+            ? `${bad.path || 'a key'} contains the NUL character (U+0000), which text fields cannot hold`
+            : `${bad.path || 'a key'} contains an unpaired UTF-16 surrogate (an escape such as \\ud800 without its pair), which is not text`,
         ),
       ],
     }
@@ -46,8 +64,13 @@ export function validateRaw(raw: unknown, context: ValidationContext): Validatio
   return checkedVersion(validateRecord(raw, context))
 }
 
+/**
+ * JavaScript compares integers exactly only up to 2^53 − 1: a larger version could not be told
+ * from its neighbours, so it is refused rather than silently rounded.
+ */
+export const MAX_VERSION = Number.MAX_SAFE_INTEGER
+
 function checkedVersion(result: ValidationResult): ValidationResult {
-  // Versions are stored as 32-bit integers; a larger one is refused here rather than by the database.
   if (result.ok && result.valid.record.version > MAX_VERSION) {
     const { record } = result.valid
     return {
@@ -58,7 +81,7 @@ function checkedVersion(result: ValidationResult): ValidationResult {
         finding(
           '/version',
           'record/maximum',
-          `version ${record.version} is above the largest version the hub stores (${MAX_VERSION})`,
+          `version ${record.version} is above the largest exact integer ${MAX_VERSION} (versions are compared exactly)`,
         ),
       ],
     }
@@ -66,21 +89,32 @@ function checkedVersion(result: ValidationResult): ValidationResult {
   return result
 }
 
-const MAX_VERSION = 2_147_483_647
+function storable(text: string): boolean {
+  return !text.includes('\u0000') && text.isWellFormed()
+}
 
-function findNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+function problemOf(text: string): 'record/nul-character' | 'record/invalid-unicode' | null {
+  if (text.includes('\u0000')) return 'record/nul-character'
+  return text.isWellFormed() ? null : 'record/invalid-unicode'
+}
+
+function findUnstorable(value: unknown, path: string): { path: string; code: string } | null {
+  if (typeof value === 'string') {
+    const code = problemOf(value)
+    return code ? { path, code } : null
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], `${path}/${i}`)
+      const found = findUnstorable(value[i], `${path}/${i}`)
       if (found !== null) return found
     }
     return null
   }
   if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
-      if (key.includes('\u0000')) return path
-      const found = findNul(child, `${path}/${key}`)
+      const code = problemOf(key)
+      if (code) return { path, code }
+      const found = findUnstorable(child, `${path}/${key}`)
       if (found !== null) return found
     }
   }

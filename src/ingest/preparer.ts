@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import { safeSyntaxDetail } from './parse-line.ts'
 import { type PreparedResult, prepareLine, prepareValue } from './prepare-record.ts'
 import type { ValidationContext } from './validate/index.ts'
 
@@ -41,7 +42,7 @@ export function prepareArray(
   try {
     parsed = JSON.parse(body)
   } catch (error) {
-    return { kind: 'invalid-json', message: error instanceof Error ? error.message : 'unreadable' }
+    return { kind: 'invalid-json', message: safeSyntaxDetail(error) }
   }
   if (!Array.isArray(parsed)) return { kind: 'not-an-array' }
   if (parsed.length > max) return { kind: 'too-many', count: parsed.length }

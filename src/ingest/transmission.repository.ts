@@ -6,7 +6,7 @@ export async function openApiTransmission(
   db: Kysely<Database>,
   partnerId: number,
   source: string,
-): Promise<string> {
+): Promise<number> {
   const row = await db
     .insertInto('transmission')
     .values({
@@ -19,13 +19,13 @@ export async function openApiTransmission(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  return String(row.id)
+  return Number(row.id)
 }
 
 /** Marks a transmission finished. */
 export async function closeTransmission(
   db: Kysely<Database>,
-  id: string,
+  id: number,
   status: 'done' | 'interrupted' = 'done',
 ): Promise<void> {
   await db.updateTable('transmission').set({ status, finished_at: new Date() }).where('id', '=', id).execute()

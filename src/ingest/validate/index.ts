@@ -87,7 +87,7 @@ export function validateRecord(raw: unknown, ctx: ValidationContext): Validation
       finding(
         '/updatedAt',
         'record/format',
-        `updatedAt ${describeValue(raw.updatedAt)} cannot be read as an instant`,
+        `updatedAt ${describeValue(raw.updatedAt)} is not an RFC 3339 date-time with an offset (e.g. 2024-03-01T10:00:00+01:00 or …Z)`,
       ),
     )
   }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { dossier } from '../../test/fixtures.ts'
+import { loadCodeLists } from '../reference/code-lists.ts'
+import { parseLine, validateRaw } from './parse-line.ts'
+
+const context = { codes: await loadCodeLists(), today: '2026-11-28' }
+
+describe('parseLine', () => {
+  it('reports malformed JSON without quoting the line (it may hold a NIR)', () => {
+    const line = JSON.stringify(dossier()).replace('"2850575056048"', "'2850575056048'")
+    const result = parseLine(line, context)
+    expect(result).toEqual({
+      ok: false,
+      type: null,
+      id: null,
+      errors: [
+        { path: '', code: 'record/invalid-json', message: 'the line is not valid JSON (Unexpected token)' },
+      ],
+    })
+    const short = parseLine('nir 2850575056048', context)
+    expect(JSON.stringify(short)).not.toContain('285057505')
+    expect(parseLine('{"a":', context)).toMatchObject({
+      errors: [{ message: 'the line is not valid JSON (Unexpected end of JSON input)' }],
+    })
+  })
+
+  it('rejects text PostgreSQL cannot store, as a finding naming the field', () => {
+    const surrogate = JSON.stringify(dossier()).replace('"Marie"', '"Marie\\ud800"')
+    expect(parseLine(surrogate, context)).toEqual({
+      ok: false,
+      type: 'dossier',
+      id: 'CPF-2024-000123',
+      errors: [
+        {
+          path: '/trainee/firstNames',
+          code: 'record/invalid-unicode',
+          message:
+            '/trainee/firstNames contains an unpaired UTF-16 surrogate (an escape such as \\ud800 without its pair), which is not text',
+        },
+      ],
+    })
+    expect(validateRaw(dossier({ training: { title: 'a\u0000b' } }), context)).toMatchObject({
+      ok: false,
+      errors: [{ path: '/training/title', code: 'record/nul-character' }],
+    })
+    expect(
+      parseLine(JSON.stringify(dossier({ trainee: { firstNames: 'Zoë \ud83d\ude00' } })), context).ok,
+    ).toBe(true)
+  })
+
+  it('accepts versions up to the largest exact integer, and refuses larger ones', () => {
+    expect(parseLine(JSON.stringify(dossier({ version: 1732780800000 })), context).ok).toBe(true)
+    expect(parseLine(JSON.stringify(dossier({ version: 2 ** 53 })), context)).toMatchObject({
+      ok: false,
+      errors: [{ path: '/version', code: 'record/maximum' }],
+    })
+  })
+})
