@@ -62,4 +62,5 @@ export const ingestRuleCodes: Readonly<Record<string, string>> = Object.freeze({
   'version/conflict': 'the stored version number again with other content',
   'record/invalid-json': 'the line is not valid JSON',
   'record/nul-character': 'a text contains the NUL character, which cannot be stored',
+  'record/invalid-unicode': 'a text contains an unpaired UTF-16 surrogate, which is not text',
 })
