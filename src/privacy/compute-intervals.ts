@@ -74,6 +74,8 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
       }
     }
     const model = createModel(highs, lp.lp)
+    // Re-solved with only the objective changed: the basis stays primal feasible.
+    model.options.set({ simplex_strategy: 4 })
     try {
       let previous = -1
       const solve = (col: number, sign: 1 | -1): number => {

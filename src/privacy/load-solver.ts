@@ -37,7 +37,7 @@ export interface SparseLp {
 }
 
 /** Options every model gets: quiet, no presolve (the models are small and re-solved warm). */
-export const QUIET = { output_flag: false, presolve: 'off', simplex_strategy: 4 } as const
+export const QUIET = { output_flag: false, presolve: 'off' } as const
 
 /** Creates a persistent model from a sparse LP; the caller disposes it. */
 export function createModel(highs: Highs, lp: SparseLp) {

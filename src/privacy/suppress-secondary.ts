@@ -51,6 +51,8 @@ const REUSE = 1e-3
 const INFEASIBLE = 1e12
 /** Up to this many cells, the LP is also tried when the best pattern suppresses new cells. */
 const LP_REFINE_CELLS = 1000
+/** On larger sets, the LP is tried against patterns that suppress new cells until this many LPs were solved. */
+const LP_REFINE_BUDGET = 300
 
 interface State {
   readonly highs: Highs
@@ -167,13 +169,15 @@ function certifyWith(
       amount,
       patternCost(state, cell, onlySuppressed),
     )
-    // A pattern that suppresses nothing new cannot be beaten; on small sets, the LP may find a
-    // cheaper certificate than a hypercube (a longer cycle of suppressed cells, say).
-    if (pattern && (pattern.cost < 1 || system.size > LP_REFINE_CELLS)) {
+    // A pattern that suppresses nothing new cannot be beaten; else the LP may find a cheaper
+    // certificate than a hypercube (a longer cycle of suppressed cells, say): always tried on small
+    // sets, within a budget of solves on larger ones (deterministic: primaries in a fixed order).
+    const refine = system.size <= LP_REFINE_CELLS || (!onlySuppressed && state.lpSolved < LP_REFINE_BUDGET)
+    if (pattern && (pattern.cost < 1 || !refine)) {
       state.patterns++
       return pattern.certificate
     }
-    if (system.size > LP_REFINE_CELLS && onlySuppressed) return undefined
+    if (!refine && onlySuppressed) return undefined
     const byLp = certifyByLp(state, cell, onlySuppressed, maxLevel)
     if (pattern && (!byLp || certificateCost(state, byLp) > pattern.cost)) {
       state.patterns++
@@ -298,6 +302,13 @@ function prune(state: State): void {
     }
   }
   for (const [primary, certificate] of certificates) use(primary, certificate)
+  // A secondary cell no proof moves is not needed at all.
+  for (let c = 0; c < system.size; c++) {
+    if (status[c] === SECONDARY && !users.has(c)) {
+      status[c] = PUBLISHED
+      suppressed[c] = 0
+    }
+  }
   const secondaries = [...users.keys()].sort((a, b) => system.value[b]! - system.value[a]! || a - b)
   for (const s of secondaries) {
     suppressed[s] = 0
