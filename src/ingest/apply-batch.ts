@@ -303,7 +303,7 @@ async function upsertIdentities(
       x.first_names, x.birth_date, x.sex
     from json_to_recordset(${rows}) as x(person_key text, record_id text, nir text, birth_name text,
       birth_name_norm text, usual_name text, first_names text, birth_date date, sex text)
-    on conflict (person_key, partner_id, record_type, record_id) do update set nir = excluded.nir,
+    on conflict (partner_id, record_type, record_id, person_key) do update set nir = excluded.nir,
       birth_name = excluded.birth_name, birth_name_norm = excluded.birth_name_norm,
       usual_name = excluded.usual_name, first_names = excluded.first_names,
       birth_date = excluded.birth_date, sex = excluded.sex`.execute(tx)

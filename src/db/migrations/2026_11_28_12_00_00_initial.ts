@@ -1,8 +1,10 @@
 import { type Kysely, sql } from 'kysely'
 
 // The whole v1 schema. Large tables (persons, identities, versions, current states, links, DSN
-// contracts) carry `person_key` first in their primary keys: it is the distribution column when the
-// schema runs on Citus (docs/scaling.md). Code lists and referentials are small reference tables.
+// contracts) carry `person_key` in their primary keys: it is the distribution column when the
+// schema runs on Citus (docs/scaling.md). Append-mostly tables (versions, identities) put it last,
+// so that a partner's file inserts in key order instead of at random places of a large index.
+// Code lists and referentials are small reference tables.
 const statements = [
   `create table partner (
      id serial primary key,
@@ -35,7 +37,7 @@ const statements = [
      first_names text not null,
      birth_date date not null,
      sex text not null,
-     primary key (person_key, partner_id, record_type, record_id)
+     primary key (partner_id, record_type, record_id, person_key)
    )`,
   `create table transmission (
      id bigserial primary key,
@@ -88,10 +90,8 @@ function recordTables(kind: 'dossier' | 'cep', columns: string): string[] {
        received_at timestamptz not null default now(),
        transmission_id bigint not null,
        payload json not null,
-       primary key (person_key, partner_id, record_id, version)
+       primary key (partner_id, record_id, version, person_key)
      )`,
-    `create index ${kind}_version_record on ${kind}_version (partner_id, record_id, version)`,
-    `create index ${kind}_version_received on ${kind}_version (received_at)`,
     `create table ${kind}_current (
        person_key text not null,
        partner_id integer not null,
