@@ -62,8 +62,8 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
   for (const [r, cells] of [...components].sort((a, b) => a[0] - b[0])) {
     const members = byRoot.get(r)!
     const lp = attackerLp(system, members, unknown, value)
-    // Every solution is a feasible point of the attacker LP: a target seen at its simple bound
-    // (from the relations with a known parent, or its known children) needs no solve there.
+    // Every solution is a feasible point of the attacker LP: a target seen at a bound that every
+    // feasible point meets (propagated relation by relation) needs no solve there.
     const seenLow = new Float64Array(members.length).fill(Infinity)
     const seenUp = new Float64Array(members.length).fill(-Infinity)
     const harvest = (x: ArrayLike<number>) => {
@@ -87,7 +87,11 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
         return sign * model.getObjectiveValue()
       }
       // All minima, then all maxima: consecutive solves of one sense start near their optimum.
-      const bounds = cells.map((target) => simpleBounds(system, target, unknown, value))
+      const box = propagateBounds(system, members, lp.column, unknown, value)
+      const bounds = cells.map((target) => {
+        const col = lp.column.get(target)!
+        return { low: box.low[col]!, up: box.up[col]! }
+      })
       const lows = cells.map((target, i) => {
         const col = lp.column.get(target)!
         return seenLow[col]! <= bounds[i]!.low + BOUND_TOLERANCE ? bounds[i]!.low : solve(col, 1)
@@ -105,32 +109,77 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
 }
 
 const BOUND_TOLERANCE = 1e-7
+const PROPAGATION_SWEEPS = 30
 
 /**
- * Bounds of an unknown cell that hold in every feasible point: [0, upper], at most a known parent
- * minus its known other children, at least the sum of its known children.
+ * Bounds every feasible point meets, for each cell of a component: [0, upper] tightened relation by
+ * relation (each unknown between the relation's constant and the others' bounds) until stable.
  */
-function simpleBounds(system: CellSystem, cell: number, unknown: Uint8Array, value: Float64Array) {
+function propagateBounds(
+  system: CellSystem,
+  members: readonly number[],
+  column: ReadonlyMap<number, number>,
+  unknown: Uint8Array,
+  value: Float64Array,
+) {
   const { relStart, relCells, cellRelStart, cellRels } = system
-  let low = 0
-  let up = system.upper
-  for (let k = cellRelStart[cell]!; k < cellRelStart[cell + 1]!; k++) {
-    const r = cellRels[k]!
-    const parent = relCells[relStart[r]!]!
-    if (parent === cell) {
-      let known = 0
-      for (let j = relStart[r]! + 1; j < relStart[r + 1]!; j++) {
-        const c = relCells[j]!
-        if (unknown[c] === 0) known += value[c]!
+  const n = members.length
+  const low = new Float64Array(n)
+  const up = new Float64Array(n).fill(system.upper)
+  const rows = new Set<number>()
+  for (const c of members)
+    for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) rows.add(cellRels[k]!)
+  // Each relation as Σ sign·x = rhs over its unknown cells.
+  const relations = [...rows]
+    .sort((a, b) => a - b)
+    .map((r) => {
+      const cols: number[] = []
+      const signs: number[] = []
+      let rhs = 0
+      for (let k = relStart[r]!; k < relStart[r + 1]!; k++) {
+        const c = relCells[k]!
+        const sign = k === relStart[r] ? 1 : -1
+        if (unknown[c] === 1) {
+          cols.push(column.get(c)!)
+          signs.push(sign)
+        } else rhs -= sign * value[c]!
       }
-      if (known > low) low = known
-    } else if (unknown[parent] === 0) {
-      let rest = value[parent]!
-      for (let j = relStart[r]! + 1; j < relStart[r + 1]!; j++) {
-        const c = relCells[j]!
-        if (c !== cell && unknown[c] === 0) rest -= value[c]!
+      return { cols, signs, rhs }
+    })
+  for (let sweep = 0, changed = true; changed && sweep < PROPAGATION_SWEEPS; sweep++) {
+    changed = false
+    for (const { cols, signs, rhs } of relations) {
+      // Range of Σ sign·x over all unknowns.
+      let min = 0
+      let max = 0
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i]!
+        if (signs[i]! > 0) {
+          min += low[c]!
+          max += up[c]!
+        } else {
+          min -= up[c]!
+          max -= low[c]!
+        }
       }
-      if (rest < up) up = rest
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i]!
+        // sign·x_c = rhs − (Σ others), others in [min − own, max − own].
+        const ownMin = signs[i]! > 0 ? low[c]! : -up[c]!
+        const ownMax = signs[i]! > 0 ? up[c]! : -low[c]!
+        const from = rhs - (max - ownMax)
+        const to = rhs - (min - ownMin)
+        const lo = signs[i]! > 0 ? from : -to
+        const hi = signs[i]! > 0 ? to : -from
+        if (lo > low[c]! + 1e-9) {
+          low[c] = lo
+          changed = true
+        }
+        if (hi < up[c]! - 1e-9) {
+          up[c] = hi
+          changed = true
+        }
+      }
     }
   }
   return { low, up }
