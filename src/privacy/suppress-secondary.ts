@@ -1,9 +1,11 @@
 /**
  * Secondary suppression over a whole set of linked tables: every primary cell gets, in each
- * direction, a perturbation certificate (see find-perturbation.ts) whose cells are all suppressed,
- * so its interval against the attacker LP over all tables together covers its protection distance.
- * Primaries are taken largest protection need first; later ones reuse earlier suppressions. A final
- * pass publishes again every secondary cell that the certificates can do without, largest first.
+ * direction, a perturbation certificate (certificate.ts) whose cells are all suppressed, so its
+ * interval against the attacker LP over all tables together covers its protection distance. A
+ * hypercube pattern (hypercube.ts) is tried first, the LP (find-perturbation.ts) where none exists
+ * or, within a budget, where it may be cheaper. Primaries are taken largest protection need first;
+ * later ones reuse earlier suppressions. A final pass publishes again every secondary cell that
+ * the certificates can do without, largest first. The certificates are returned for the audit.
  * @module
  */
 import type { Highs } from 'highs'
