@@ -15,7 +15,7 @@ import {
 import { CliError, type Command } from '../io.ts'
 
 const usage =
-  'passerelle protect --table T.csv [--table T2.csv …] [--hierarchy DIM=H.csv …] [--min-persons 11] [--primary P.csv] [--protection 10] --out DIR'
+  'passerelle protect --table T.csv [--table T2.csv …] [--hierarchy DIM=H.csv …] [--min-persons 11] [--primary P.csv] [--protection 10] [--audit primary|suppressed|none] --out DIR'
 
 /** `passerelle protect`: protects linked tables (τ-ARGUS batch style) and writes them with a report. */
 export const protectCommand: Command = {
@@ -31,6 +31,7 @@ export const protectCommand: Command = {
         'min-persons': { type: 'string' },
         primary: { type: 'string' },
         protection: { type: 'string' },
+        audit: { type: 'string' },
         out: { type: 'string' },
       },
       strict: true,
@@ -55,7 +56,13 @@ export const protectCommand: Command = {
       tables.push(readTable(file, await read(io.cwd, file), hierarchies, issues))
     const primary = values.primary ? readPrimary(await read(io.cwd, values.primary)) : []
     if (issues.length > 0) throw new CliError(formatIssues(issues))
-    const result = await protectTables(tables, { rules: { minPersons, protectionPercent }, primary })
+    // `primary` proves every primary cell's interval exactly and quickly (certificates, then the
+    // attacker LP where needed); `suppressed` also gives [low, up] for every suppressed cell,
+    // which takes minutes on tables of tens of thousands of cells.
+    const audit = values.audit ?? 'primary'
+    if (audit !== 'primary' && audit !== 'suppressed' && audit !== 'none')
+      throw new CliError(`--audit "${audit}" must be primary, suppressed or none`, 2)
+    const result = await protectTables(tables, { rules: { minPersons, protectionPercent }, primary, audit })
     if (!result.ok) throw new CliError(formatIssues(result.issues))
     const out = resolve(io.cwd, values.out)
     await mkdir(out, { recursive: true })
