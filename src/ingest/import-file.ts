@@ -185,6 +185,9 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
         break
       }
       inflight = commit(batch)
+      // A failed batch is reported by the next `await inflight`; until then it must not count as
+      // an unhandled rejection while the next batch is read.
+      inflight.catch(() => {})
     }
     if (inflight) await inflight
   } finally {
