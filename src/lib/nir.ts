@@ -24,8 +24,3 @@ export function nirKeyIsValid(nir15: string): boolean {
 export function nir13Of(nir: string): string {
   return nir.slice(0, 13)
 }
-
-/** A masked form safe for messages: never more than the sex digit. */
-export function maskNir(nir: string): string {
-  return `${nir.slice(0, 1)}${'•'.repeat(Math.max(0, nir.length - 1))}`
-}
