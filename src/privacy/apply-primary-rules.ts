@@ -7,6 +7,7 @@ import type { CellSystem } from './link-tables.ts'
 import {
   isDominanceUnsafe,
   isFrequencyUnsafe,
+  isRateUnsafe,
   needsContributions,
   protectionDistance,
   type ResolvedRules,
@@ -63,8 +64,13 @@ export function applyPrimaryRules(
     for (let local = 0; local < table.size; local++) {
       const n = table.n[local]!
       const contributions = table.contributions?.[local]
-      const single = n === 1 || contributions?.length === 1
-      if (isFrequencyUnsafe(rules, n, table.numerator?.[local]))
+      const persons = table.persons?.[local]
+      const single = n === 1 || persons === 1 || contributions?.length === 1
+      if (
+        isFrequencyUnsafe(rules, n, table.numerator?.[local]) ||
+        (persons !== undefined && isFrequencyUnsafe(rules, persons, undefined)) ||
+        table.rates?.some((r) => isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!))
+      )
         mark(ids[local]!, PRIMARY_FREQUENCY, rules, single)
       if (contributions && isDominanceUnsafe(rules, contributions))
         mark(ids[local]!, PRIMARY_DOMINANCE, rules, single)

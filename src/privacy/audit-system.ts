@@ -10,7 +10,7 @@ import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
 import { type Certificate, verifyCertificate } from './certificate.ts'
 import { computeIntervals, type Interval } from './compute-intervals.ts'
 import { findPattern } from './hypercube.ts'
-import type { CellSystem } from './link-tables.ts'
+import { type CellSystem, displayKey } from './link-tables.ts'
 import { tableLocations } from './neighbourhood.ts'
 import type { AuditSummary } from './report.ts'
 
@@ -75,7 +75,7 @@ export async function auditSystem(
     const d = distance[cell]!
     if (interval.low > v - d + TOLERANCE || interval.up < v + d - TOLERANCE) {
       const table = system.tables[system.homeTable[cell]!]!.name
-      const key = system.keys[cell]!.replaceAll('\u0001', ',') || 'total'
+      const key = displayKey(system.keys[cell]!)
       unprotected.push({ table, cell: key, value: v, low: interval.low, up: interval.up })
     }
   }

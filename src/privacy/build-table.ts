@@ -18,6 +18,16 @@ export interface BuiltTable {
   readonly numerator?: Float64Array
   /** Per cell, contributions sorted largest first (only when the input has them). */
   readonly contributions?: readonly (readonly number[])[]
+  /** Tables of different populations are never linked. */
+  readonly population?: string
+  /** Additive measures per cell, summed like `n`. */
+  readonly measures?: ReadonlyMap<string, Float64Array>
+  /** Non-additive measures per cell as given (NaN where not given). */
+  readonly cellValues?: ReadonlyMap<string, Float64Array>
+  /** Distinct persons per cell, when the input names a persons measure. */
+  readonly persons?: Float64Array
+  /** Numerator and denominator of every published rate, per cell. */
+  readonly rates?: readonly { readonly numerator: Float64Array; readonly denominator: Float64Array }[]
 }
 
 /** The code indices of a local cell index. */
@@ -65,6 +75,12 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
   const contributions: number[][] | undefined = hasContributions
     ? Array.from({ length: size }, () => [])
     : undefined
+  const keyed = input.rows.some((r) => r.contributors !== undefined)
+  const contributors: Map<string, number>[] | undefined = keyed
+    ? Array.from({ length: size }, () => new Map())
+    : undefined
+  const measureNames = [...new Set(input.rows.flatMap((r) => Object.keys(r.measures ?? {})))].sort()
+  const measures = new Map(measureNames.map((name) => [name, new Float64Array(size)]))
   const seen = new Set<number>()
   for (const row of input.rows) {
     const at = { path, ...(row.line === undefined ? {} : { line: row.line }) }
@@ -81,9 +97,13 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
         message: `numerator ${row.numerator} > n ${row.n}`,
       })
     }
-    for (const c of row.contributions ?? []) {
+    for (const c of [...(row.contributions ?? []), ...Object.values(row.contributors ?? {})]) {
       if (!(c >= 0))
         issues.push({ ...at, code: 'table/negative-contribution', message: `negative contribution: ${c}` })
+    }
+    for (const [name, value] of Object.entries(row.measures ?? {})) {
+      if (!Number.isFinite(value))
+        issues.push({ ...at, code: 'table/bad-row', message: `measure ${name} is not a number: ${value}` })
     }
     if (local === undefined) continue
     if (seen.has(local)) {
@@ -94,6 +114,9 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
     n[local] = row.n
     if (numerator) numerator[local] = row.numerator ?? 0
     if (contributions) contributions[local] = [...(row.contributions ?? [])]
+    if (contributors)
+      for (const [k, v] of Object.entries(row.contributors ?? {})) contributors[local]!.set(k, v)
+    for (const [name, value] of Object.entries(row.measures ?? {})) measures.get(name)![local] = value
   }
   if (issues.length > 0) return { ok: false, issues }
   hierarchies.forEach((h, i) => {
@@ -101,9 +124,36 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
       n[to] = n[to]! + n[from]!
       if (numerator) numerator[to] = numerator[to]! + numerator[from]!
       if (contributions) contributions[to]!.push(...contributions[from]!)
+      if (contributors) addContributors(contributors[to]!, contributors[from]!)
+      for (const values of measures.values()) values[to] = values[to]! + values[from]!
     })
   })
-  if (contributions) for (const list of contributions) list.sort((a, b) => b - a)
+  // Keyed amounts become one contribution per contributor, so that a contributor present in
+  // several leaves weighs its total in every margin (dominance by organism).
+  const merged = contributors
+    ? contributors.map((map, local) => [...(contributions?.[local] ?? []), ...map.values()])
+    : contributions
+  if (merged) for (const list of merged) list.sort((a, b) => b - a)
+  const cells = cellMeasures(input, hierarchies, strides, size, issues)
+  if (issues.length > 0) return { ok: false, issues }
+  const valueOf = (name: string | undefined): Float64Array | undefined =>
+    name === undefined ? n : (measures.get(name) ?? cells.get(name))
+  const rates = (input.rates ?? []).map((rate, i) => {
+    const numeratorValues = valueOf(rate.numerator)
+    const denominator = valueOf(rate.denominator)
+    if (!numeratorValues || !denominator) {
+      issues.push({
+        path: `${path}#rates/${i}`,
+        code: 'table/bad-row',
+        message: `rate names an unknown measure: ${numeratorValues ? rate.denominator : rate.numerator}`,
+      })
+    }
+    return { numerator: numeratorValues ?? n, denominator: denominator ?? n }
+  })
+  const persons = input.personsMeasure === undefined ? undefined : cells.get(input.personsMeasure)
+  if (input.personsMeasure !== undefined && !persons)
+    issues.push({ path, code: 'table/bad-row', message: `unknown persons measure: ${input.personsMeasure}` })
+  if (issues.length > 0) return { ok: false, issues }
   const table: BuiltTable = {
     name: input.name,
     dimensions: [...input.dimensions],
@@ -112,9 +162,51 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
     size,
     n,
     ...(numerator ? { numerator } : {}),
-    ...(contributions ? { contributions } : {}),
+    ...(merged ? { contributions: merged } : {}),
+    ...(input.population === undefined ? {} : { population: input.population }),
+    ...(measures.size > 0 ? { measures } : {}),
+    ...(cells.size > 0 ? { cellValues: cells } : {}),
+    ...(persons ? { persons } : {}),
+    ...(rates.length > 0 ? { rates } : {}),
   }
   return { ok: true, value: table, issues: [] }
+}
+
+function addContributors(to: Map<string, number>, from: ReadonlyMap<string, number>): void {
+  for (const [k, v] of from) to.set(k, (to.get(k) ?? 0) + v)
+}
+
+/** Non-additive values of cells at any level, NaN where a cell has none. */
+function cellMeasures(
+  input: TableInput,
+  hierarchies: readonly Hierarchy[],
+  strides: readonly number[],
+  size: number,
+  issues: Issue[],
+): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>()
+  for (const row of input.cellMeasures ?? []) {
+    let local = 0
+    for (let i = 0; i < hierarchies.length; i++) {
+      const h = hierarchies[i]!
+      const index = h.index.get(row.codes[i] ?? '')
+      if (index === undefined || row.codes.length !== hierarchies.length) {
+        issues.push({
+          path: input.name,
+          code: 'table/unknown-code',
+          message: `cell measures of an unknown cell: ${row.codes.join(',')}`,
+        })
+        return out
+      }
+      local += index * strides[i]!
+    }
+    for (const [name, value] of Object.entries(row.values)) {
+      let values = out.get(name)
+      if (!values) out.set(name, (values = new Float64Array(size).fill(Number.NaN)))
+      values[local] = value
+    }
+  }
+  return out
 }
 
 function leafIndex(

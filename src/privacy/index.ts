@@ -25,6 +25,7 @@ export type { AuditSummary, ProtectionReport, SuppressionSummary } from './repor
 export { suppressByRelations } from './suppress-by-relations.ts'
 export { suppressSecondary } from './suppress-secondary.ts'
 export type {
+  CellMeasureRow,
   CellRef,
   CellStatus,
   HierarchyRow,

@@ -37,7 +37,15 @@ export function cellKey(table: BuiltTable, codes: readonly number[]): string {
     const code = codes[i]!
     if (code !== 0) parts.push(`${h.dimension}=${h.codes[code]}`)
   })
-  return parts.sort().join('\u0001')
+  const key = parts.sort().join('\u0001')
+  return table.population === undefined ? key : `${table.population}\u0002${key}`
+}
+
+/** A cell key as people read it: `population: dim=code,dim=code` (`total` for the grand total). */
+export function displayKey(key: string): string {
+  const [population, cell] = key.includes('\u0002') ? key.split('\u0002') : [undefined, key]
+  const shown = cell!.replaceAll('\u0001', ',') || 'total'
+  return population === undefined ? shown : `${population}: ${shown}`
 }
 
 /**
@@ -71,7 +79,7 @@ export function linkTables(tables: readonly BuiltTable[]): Result<CellSystem> {
         issues.push({
           path: table.name,
           code: 'table/margins-disagree',
-          message: `cell ${key.replaceAll('\u0001', ',') || 'total'} is ${n} here but ${value[id]} in ${other}`,
+          message: `cell ${displayKey(key)} is ${n} here but ${value[id]} in ${other}`,
         })
       }
       map[local] = id

@@ -99,6 +99,21 @@ export function isFrequencyUnsafe(rules: ResolvedRules, n: number, numerator: nu
   )
 }
 
+/**
+ * The rate rules on one rate of a cell (status `A`): a denominator below minDenominator, or a
+ * numerator or complement between 1 and minCount − 1. A denominator of 0 publishes no rate.
+ */
+export function isRateUnsafe(rules: ResolvedRules, denominator: number, numerator: number): boolean {
+  if (rules.rate === false || !(denominator > 0)) return false
+  const { minDenominator, minCount } = rules.rate
+  const complement = denominator - numerator
+  return (
+    denominator < minDenominator ||
+    (numerator > 0 && numerator < minCount) ||
+    (complement > 0 && complement < minCount)
+  )
+}
+
 /** Dominance rules on one cell's contributions, sorted largest first (status `B`). */
 export function isDominanceUnsafe(rules: ResolvedRules, contributions: readonly number[]): boolean {
   if (contributions.length === 0) return false

@@ -7,7 +7,7 @@
 import { applyPrimaryRules, STATUS_CODES } from './apply-primary-rules.ts'
 import { type AuditScope, auditSystem } from './audit-system.ts'
 import { type BuiltTable, buildTable, codesOf } from './build-table.ts'
-import { type CellSystem, linkTables } from './link-tables.ts'
+import { type CellSystem, displayKey, linkTables } from './link-tables.ts'
 import { type PrimaryRules, type ResolvedRules, resolveRules } from './primary-rules.ts'
 import { makeProtectedTable, type ProtectedRow, type ProtectedTable } from './protected-table.ts'
 import { type ProtectionReport, summarise } from './report.ts'
@@ -82,7 +82,7 @@ export async function protectTables(
   const findings: Issue[] = secondary.unprotectable.map((c) => ({
     path: system.tables[system.homeTable[c]!]!.name,
     code: 'disclosure/unprotectable',
-    message: `no suppression pattern protects cell ${system.keys[c]!.replaceAll('\u0001', ',') || 'total'}`,
+    message: `no suppression pattern protects cell ${displayKey(system.keys[c]!)}`,
   }))
   for (const u of audit?.summary.unprotected ?? []) {
     findings.push({
@@ -125,7 +125,14 @@ function toProtected(
     const id = ids[local]!
     const codes = codesOf(table, local).map((c, i) => table.hierarchies[i]!.codes[c]!)
     const s = STATUS_CODES[status[id]!]!
-    rows.push({ codes, n: s === 'V' ? table.n[local]! : null, status: s })
+    const published = s === 'V'
+    const measures: Record<string, number | null> = {}
+    for (const [name, values] of table.measures ?? []) measures[name] = published ? values[local]! : null
+    for (const [name, values] of table.cellValues ?? []) {
+      const value = values[local]!
+      measures[name] = published && !Number.isNaN(value) ? value : null
+    }
+    rows.push({ codes, n: published ? table.n[local]! : null, status: s, measures })
     n.push(table.n[local]!)
     distance.push(marks.distance[id]!)
     singleton.push(marks.singleton[id] === 1)

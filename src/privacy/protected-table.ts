@@ -11,6 +11,8 @@ export interface ProtectedRow {
   readonly codes: readonly string[]
   readonly n: number | null
   readonly status: CellStatus
+  /** The table's measures (additive and per-cell), null when the cell is suppressed or has no value. */
+  readonly measures: Readonly<Record<string, number | null>>
 }
 
 /** A table that went through {@link protectTables}; its brand cannot be forged outside src/privacy. */

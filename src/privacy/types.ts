@@ -62,6 +62,13 @@ export interface LeafRow {
   readonly numerator?: number
   /** Per-contributor amounts (≥ 0), for dominance rules. */
   readonly contributions?: readonly number[]
+  /**
+   * Amounts (≥ 0) keyed by contributor, for dominance rules when one contributor spans several
+   * leaves (an organism in many cells): margins add up each contributor's amounts before the rule.
+   */
+  readonly contributors?: Readonly<Record<string, number>>
+  /** Additive values published with the cell (sums of hours, euros, sub-counts), summed to margins. */
+  readonly measures?: Readonly<Record<string, number>>
   /** Source line, for error messages. */
   readonly line?: number
 }
@@ -73,6 +80,27 @@ export interface TableInput {
   readonly dimensions: readonly string[]
   readonly hierarchies?: Readonly<Record<string, readonly HierarchyRow[]>>
   readonly rows: readonly LeafRow[]
+  /**
+   * Tables of different populations are never linked, even when they share dimensions (the same
+   * codes name different counts). Default: one population for every table of a call.
+   */
+  readonly population?: string
+  /**
+   * Rates published with the table: measures named by `numerator` and `denominator` (default `n`)
+   * of each cell. The rate rules apply to each (denominator ≥ minDenominator, numerator and
+   * complement not between 1 and minCount − 1).
+   */
+  readonly rates?: readonly { readonly numerator: string; readonly denominator?: string }[]
+  /** Values of cells at any level that are not additive (distinct persons), published with the cell. */
+  readonly cellMeasures?: readonly CellMeasureRow[]
+  /** Name of the cell measure giving distinct persons: the persons rule applies to it at every level. */
+  readonly personsMeasure?: string
+}
+
+/** Non-additive values of one cell, named by one code per dimension (at any level). */
+export interface CellMeasureRow {
+  readonly codes: readonly string[]
+  readonly values: Readonly<Record<string, number>>
 }
 
 /** A cell named by one code per dimension, at any level (for extra primary cells). */
