@@ -136,11 +136,11 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
   if (merged) for (const list of merged) list.sort((a, b) => b - a)
   const cells = cellMeasures(input, hierarchies, strides, size, issues)
   if (issues.length > 0) return { ok: false, issues }
-  const valueOf = (name: string | undefined): Float64Array | undefined =>
+  const measureNamed = (name: string | undefined): Float64Array | undefined =>
     name === undefined ? n : (measures.get(name) ?? cells.get(name))
   const rates = (input.rates ?? []).map((rate, i) => {
-    const numeratorValues = valueOf(rate.numerator)
-    const denominator = valueOf(rate.denominator)
+    const numeratorValues = measureNamed(rate.numerator)
+    const denominator = measureNamed(rate.denominator)
     if (!numeratorValues || !denominator) {
       issues.push({
         path: `${path}#rates/${i}`,
@@ -201,8 +201,8 @@ function cellMeasures(
       local += index * strides[i]!
     }
     for (const [name, value] of Object.entries(row.values)) {
-      let values = out.get(name)
-      if (!values) out.set(name, (values = new Float64Array(size).fill(Number.NaN)))
+      const values = out.get(name) ?? new Float64Array(size).fill(Number.NaN)
+      out.set(name, values)
       values[local] = value
     }
   }
