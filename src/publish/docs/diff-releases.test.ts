@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { diffReleases } from './diff-releases.ts'
+import { current, previous } from './docs.fixture.ts'
+
+describe('diffReleases', () => {
+  it('says first release when there is no previous one', () => {
+    expect(diffReleases(undefined, current)).toEqual([{ kind: 'first-release' }])
+  })
+
+  it('finds measures, dimensions, partners, tables, columns, periods, totals and suppression that changed', () => {
+    expect(diffReleases(previous, current)).toEqual([
+      { kind: 'measure-added', measure: 'part_en_formation_6m' },
+      { kind: 'measure-removed', measure: 'nb_abandons' },
+      { kind: 'dimension-removed', dimension: 'organisme' },
+      { kind: 'partners-changed', previous: 36, current: 38 },
+      {
+        kind: 'columns-added',
+        table: 'sorties_region',
+        columns: ['part_en_formation_6m', 'part_en_formation_6m_statut'],
+      },
+      {
+        kind: 'periods-changed',
+        table: 'sorties_region',
+        previous: { first: '2024-T1', last: '2026-T2' },
+        current: { first: '2024-T1', last: '2026-T3' },
+      },
+      {
+        kind: 'total-changed',
+        table: 'sorties_region',
+        measure: 'nb_sorties',
+        previous: 58890,
+        current: 64120,
+      },
+      {
+        kind: 'suppression-changed',
+        table: 'sorties_region',
+        previous: { cells: 87 / 570, count: 2 },
+        current: { cells: 75 / 627, count: 1 },
+      },
+      { kind: 'table-removed', table: 'sorties_organisme', title: 'Sorties par organisme' },
+    ])
+  })
+
+  it('reports new tables and removed columns, and nothing for a release identical in what it prints', () => {
+    const [sorties, entrees] = current.tables
+    const later = {
+      ...current,
+      tables: [{ ...sorties!, columns: sorties!.columns.slice(0, -2) }, entrees!],
+    }
+    expect(diffReleases({ ...current, tables: [sorties!] }, later)).toEqual([
+      {
+        kind: 'columns-removed',
+        table: 'sorties_region',
+        columns: ['taux_realisation', 'taux_realisation_statut'],
+      },
+      { kind: 'table-added', table: 'entrees_dispositif', title: 'Entrées par dispositif', rows: 264 },
+    ])
+    // 75 of 627 and 75 of 626 cells both print 12,0 %.
+    const same = { ...sorties!, suppression: { ...sorties!.suppression, cells: 626 } }
+    expect(diffReleases(current, { ...current, date: '2026-12-31', tables: [same, entrees!] })).toEqual([])
+  })
+})

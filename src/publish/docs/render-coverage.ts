@@ -1,0 +1,23 @@
+/**
+ * "Couverture": periods, territories, date of the data and partners of a release.
+ * @module
+ */
+import { formatDate, formatNumber, frenchSpaces, joinFrench } from './french.ts'
+import { formatRange, unionRange } from './periods.ts'
+import type { ReleaseSummary } from './summary.ts'
+
+/** The coverage section of a dataset's documentation. */
+export function renderCoverage(release: ReleaseSummary): string {
+  const range = unionRange(release.tables.map((t) => t.periods))
+  const lines = [
+    range
+      ? `**Période couverte** : ${formatRange(range)} (codes \`${range.first}\` à \`${range.last}\`).`
+      : '**Période couverte** : sans découpage par période.',
+    `**Territoires** : ${joinFrench(release.territories)}.`,
+    `**Date des données** : ${formatDate(release.asOf)} (état du hub à cette date ; publication du ${formatDate(release.date)}).`,
+    ...(release.partners === undefined
+      ? []
+      : [`**Partenaires contributeurs** : ${formatNumber(release.partners)}.`]),
+  ]
+  return frenchSpaces(['## Couverture', lines.map((l) => `- ${l}`).join('\n')].join('\n\n'))
+}

@@ -1,0 +1,129 @@
+/**
+ * "Règles de confidentialité appliquées": the rules as the protection applied them (defaults
+ * filled by the privacy library itself, so the page cannot drift from it), and the cells and
+ * share of the count suppressed per table and for the dataset.
+ * @module
+ */
+import { type AuditSummary, resolveRules } from '../../privacy/index.ts'
+import { MEASURES, POPULATIONS } from '../definition/catalogue.ts'
+import type { DatasetDefinition, TableDefinition } from '../definition/types.ts'
+import {
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatShare,
+  frenchSpaces,
+  joinFrench,
+  plural,
+} from './french.ts'
+import { markdownTable } from './markdown.ts'
+import type { ReleaseSummary, SuppressionFigures } from './summary.ts'
+
+/** What the protection of the release did beyond the dataset's rules. */
+export interface ProtectionContext {
+  /** Singletons protected against their own member (the privacy library's default: true). */
+  readonly singletons?: boolean
+  /** Dates of earlier releases still online whose suppressed cells the protection took into account. */
+  readonly releasesOnline?: readonly string[]
+  /** The audit of the whole release, when it ran. */
+  readonly audit?: Pick<AuditSummary, 'checked' | 'ok' | 'unprotected'>
+}
+
+const names = (tables: readonly TableDefinition[]) => tables.map((t) => `\`${t.name}\``).join(', ')
+
+function ruleLines(definition: DatasetDefinition, context: ProtectionContext): string[] {
+  const { rules } = resolveRules(definition.rules)
+  const lines: string[] = []
+  // A checked definition only tightens the defaults (11 persons, rates on 20): every threshold is ≥ 2.
+  lines.push(
+    `**Seuil de personnes** : une cellule qui compte de 1 à ${rules.minPersons - 1} personnes distinctes est masquée (statut \`A\`), à tous les niveaux de chaque dimension ; une cellule vide (0) est publiée.`,
+  )
+  const withRates = definition.tables.filter((t) =>
+    t.measures.some((m) => MEASURES[m].measure.kind === 'rate'),
+  )
+  if (rules.rate && withRates.length > 0) {
+    const { minDenominator, minCount } = rules.rate
+    lines.push(
+      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`).`,
+    )
+  }
+  const withAmounts = definition.tables.filter((t) => POPULATIONS[t.population].contributor !== undefined)
+  const dominance = [
+    ...(rules.minContributors > 1
+      ? [`une cellule doit réunir au moins ${rules.minContributors} organismes`]
+      : []),
+    ...rules.dominance.map(({ n, k }) =>
+      n === 1
+        ? `le plus grand organisme ne peut y dépasser ${k} % du total`
+        : `les ${n} plus grands organismes ne peuvent y dépasser ${k} % du total`,
+    ),
+  ]
+  if (withAmounts.length > 0 && dominance.length > 0)
+    lines.push(`**Montants** (${names(withAmounts)}) : ${dominance.join(' ; ')} (statut \`B\`).`)
+  lines.push(
+    `**Intervalle de protection** : aucune cellule en secret primaire ne peut être recalculée, exactement ou à ±${formatNumber(rules.protectionPercent)} % près (au moins ±${formatNumber(rules.minProtection)}), à partir de l’ensemble des valeurs publiées, marges comprises ; d’autres cellules sont masquées pour cela (secret secondaire, statut \`D\`).`,
+  )
+  const populations = [...new Set(definition.tables.map((t) => t.population))].map(
+    (p) => `${POPULATIONS[p].label} (${names(definition.tables.filter((t) => t.population === p))})`,
+  )
+  lines.push(
+    `**Tables liées** : les tables d’une même population sont protégées ensemble, avec celles des autres jeux de données de la publication ; ici ${populations.join(' ; ')}.`,
+  )
+  if (context.singletons !== false)
+    lines.push(
+      '**Personne seule** : une personne seule dans une cellule connaît sa propre valeur ; le masquage en tient compte.',
+    )
+  const online = context.releasesOnline ?? []
+  lines.push(
+    online.length === 0
+      ? '**Versions successives** : aucune version antérieure n’est en ligne.'
+      : `**Versions successives** : les cellules masquées par les versions encore en ligne (${joinFrench(online.map(formatDate))}) restent masquées, pour qu’aucune différence entre versions ne révèle leur valeur.`,
+  )
+  const { audit } = context
+  if (audit)
+    lines.push(
+      audit.ok
+        ? `**Vérification** : l’audit de la publication (programme linéaire de l’attaquant, sur toutes les tables liées) a contrôlé ${plural(audit.checked, 'cellule')} en secret primaire ; aucune n’est recalculable dans son intervalle de protection.`
+        : `**Vérification** : l’audit de la publication a contrôlé ${plural(audit.checked, 'cellule')} en secret primaire ; cellules insuffisamment protégées : ${formatNumber(audit.unprotected.length)}.`,
+    )
+  return lines
+}
+
+function row(label: string, s: SuppressionFigures): string[] {
+  const { A, B, D } = s.byStatus
+  const share = s.cells === 0 ? 0 : (A + B + D) / s.cells
+  return [
+    label,
+    ...[s.cells, A, B, D].map((n) => formatNumber(n)),
+    formatShare(share),
+    formatPercent(s.countSuppressedPercent, share > 0),
+  ]
+}
+
+/** The rules section of a dataset's documentation. */
+export function renderRules(
+  definition: DatasetDefinition,
+  release: ReleaseSummary,
+  context: ProtectionContext = {},
+): string {
+  const table = markdownTable(
+    ['Table', 'Cellules', 'A', 'B', 'D', 'Cellules masquées', 'Effectif masqué'],
+    [
+      ...release.tables.map((t) => row(`\`${t.name}\``, t.suppression)),
+      row('**Ensemble**', release.suppression),
+    ],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+  )
+  return frenchSpaces(
+    [
+      '## Règles de confidentialité appliquées',
+      'Chaque valeur publiée porte un statut (colonnes `*_statut`) : `V` publiée, `A` secret primaire (fréquence), `B` secret primaire (dominance), `D` secret secondaire. Une valeur masquée est un champ vide, jamais 0.',
+      ruleLines(definition, context)
+        .map((line) => `- ${line}`)
+        .join('\n'),
+      '### Cellules masquées',
+      table,
+      'Cellules : toutes les cellules publiées, à tous les niveaux de chaque dimension. Effectif masqué : part de la mesure de comptage de la table (entrées, sorties, périodes ou financements), sommée sur toutes les cellules, qui se trouve dans des cellules masquées ; arrondie au pour cent, et non diffusée pour les petites tables, où elle renseignerait sur les cellules masquées. Ensemble : somme des tables du jeu de données.',
+    ].join('\n\n'),
+  )
+}
