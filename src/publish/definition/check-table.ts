@@ -68,10 +68,6 @@ export function checkTable(value: unknown, location: Location, issues: Issues): 
   checkFields(object, location, issues, fields, fields)
   const before = issues.length
   const name = object.name === undefined ? undefined : asText(object.name, at(location, 'name'), issues)
-  if (name !== undefined && !TABLE_NAME.test(name)) {
-    const message = `table name ${name} does not match ${TABLE_NAME.source} (snake_case)`
-    issues.push(issue(at(location, 'name'), 'definition/bad-pattern', message))
-  }
   const title = object.title === undefined ? undefined : asText(object.title, at(location, 'title'), issues)
   const description =
     object.description === undefined
@@ -100,8 +96,13 @@ export function checkTable(value: unknown, location: Location, issues: Issues): 
           const m = readMeasure(v, l, issues)
           return m === undefined ? undefined : { value: m, location: l }
         })
+  const readIssues = issues.length
+  if (name !== undefined && !TABLE_NAME.test(name)) {
+    const message = `table name ${name} does not match ${TABLE_NAME.source} (snake_case)`
+    issues.push(issue(at(location, 'name'), 'definition/bad-pattern', message))
+  }
   // Cross-field rules only on a table read without error: a dropped item would mislead them.
-  if (issues.length > before || !name || !title || !description || !population || !dimensions || !measures)
+  if (readIssues > before || !name || !title || !description || !population || !dimensions || !measures)
     return undefined
   checkDimensions(dimensions, population, location, issues)
   checkMeasures(measures, population, issues)

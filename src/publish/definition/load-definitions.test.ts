@@ -412,14 +412,22 @@ describe('loadDefinitions: rules may only tighten the defaults', () => {
 })
 
 describe('loadDefinitions: tables against the catalogue', () => {
-  it('requires a snake_case table name', () => {
-    expect(issuesOf(withTable({ name: 'Entrées-Région' }))).toEqual([
-      {
-        path: `${JSON_FILE}#/tables/0/name`,
-        code: 'definition/bad-pattern',
-        message: 'table name Entrées-Région does not match ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ (snake_case)',
-      },
-    ])
+  it('requires a snake_case table name, and still checks the rest of the table', () => {
+    expect(issuesOf(withTable({ name: 'Entrées-Région', measures: ['nb_personnes', 'nb_entrees'] }))).toEqual(
+      [
+        {
+          path: `${JSON_FILE}#/tables/0/name`,
+          code: 'definition/bad-pattern',
+          message: 'table name Entrées-Région does not match ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ (snake_case)',
+        },
+        {
+          path: `${JSON_FILE}#/tables/0/measures/0`,
+          code: 'definition/count-not-first',
+          message:
+            'first measure is nb_personnes: the first measure of a table on population entrees is its count, nb_entrees',
+        },
+      ],
+    )
   })
 
   it('reports an unknown population', () => {
