@@ -5,10 +5,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { type DefinitionFile, type LoadDefinitionsResult, loadDefinitions } from './load-definitions.ts'
 
 /** The repository root (this file is src/publish/definition/read-definitions.ts). */
-export const repositoryRoot = new URL('../../../', import.meta.url).pathname
+export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
 /**
  * Reads every dataset folder under `<root>/datasets` and checks it. A missing file is left out
