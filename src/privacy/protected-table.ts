@@ -6,7 +6,7 @@ import type { CellStatus, HierarchyRow } from './types.ts'
 
 declare const protectedBrand: unique symbol
 
-/** One published row: codes at any level, persons (null when suppressed) and status. */
+/** One published row: codes at any level, the table's count `n` (null when suppressed), status and measures. */
 export interface ProtectedRow {
   readonly codes: readonly string[]
   readonly n: number | null

@@ -30,7 +30,9 @@ export function datasetFiles(
   const issues: WriteIssue[] = []
   const written: { definition: TableDefinition; table: ProtectedTable; files: TableFiles }[] = []
   for (const definition of dataset.tables) {
-    const table = tables.find((t) => t.name === definition.name)
+    // A release protects every dataset's tables together, named `slug/table`.
+    const qualified = `${dataset.slug}/${definition.name}`
+    const table = tables.find((t) => t.name === qualified || t.name === definition.name)
     if (!table) {
       const message = `no protected table ${definition.name}`
       issues.push({ path: `${dataset.slug}/${definition.name}`, code: 'write/missing-table', message })
