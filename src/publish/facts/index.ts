@@ -1,0 +1,1 @@
+export { buildFacts, FACT_TABLES, type FactsResult, type FactTable } from './build-facts.ts'

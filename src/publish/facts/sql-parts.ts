@@ -1,0 +1,48 @@
+/**
+ * SQL fragments shared by the fact tables: they must read the same on PGlite and PostgreSQL 15.
+ * @module
+ */
+
+/** Results of a certification that count as known (INCONNU and null do not). */
+export const KNOWN_RESULTS = "('OBTENUE','PARTIELLE','ECHEC')"
+
+/**
+ * The date of the data as an SQL date literal. Inlined rather than bound: `create table … as`
+ * statements repeat it many times, and a constant lets the planner fold the date arithmetic.
+ * Throws on anything but a real calendar date, so nothing else can reach the SQL text.
+ */
+export function asOfLiteral(asOf: string): string {
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(asOf)
+  const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN
+  // Date.UTC rolls 30 February over to March: a real date formats back to itself.
+  const real = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === asOf
+  if (!real) throw new Error(`invalid asOf: ${JSON.stringify(asOf)} (expected a YYYY-MM-DD date)`)
+  return `date '${asOf}'`
+}
+
+/**
+ * `date` plus `months` calendar months. PostgreSQL clamps to the last day of a shorter month
+ * (31 August + 6 months = 28 or 29 February), exactly as `addMonths` of src/lib/dates.ts.
+ */
+export function plusMonths(date: string, months: number): string {
+  return `(${date} + interval '${months} months')::date`
+}
+
+/**
+ * The age band at `at` of a person born on `birth`. PostgreSQL's `age()` lowers the years exactly
+ * when the month and day of `at` come before those of `birth`: whole years with the birthday
+ * counting from its day, as `ageAt` of the validator (born 29 February: a year older on 1 March
+ * of other years). `width_bucket` places the age once: 0 under 26, 1 from 26 to 44, 2 from 45.
+ */
+export function ageBand(birth: string, at: string): string {
+  const age = `date_part('year', age((${at})::timestamp, (${birth})::timestamp))`
+  return `(array['moins_26','26_44','45_plus'])[width_bucket(${age}, array[26, 45]) + 1]`
+}
+
+/**
+ * A dossier's key: its shared dossier id (already `partner:record` of one of its records, see
+ * src/ingest/link-shared.ts), else `partner:record` of its only record.
+ */
+export function dossierKey(record: string, partner: string): string {
+  return `coalesce(${record}.shared_dossier_id, ${partner}.code || ':' || ${record}.record_id)`
+}
