@@ -61,6 +61,24 @@ describe('measures published with the cells', () => {
     ])
   })
 
+  it('gives an empty cell 0 for its cell measures and leaves other missing ones null', async () => {
+    const result = await protect([
+      table(
+        [
+          { codes: ['R1'], n: 40 },
+          { codes: ['R2'], n: 30 },
+        ],
+        { cellMeasures: [{ codes: ['R1'], values: { nb_personnes: 38 } }] },
+      ),
+    ])
+    expect(result.tables[0]!.rows.map((r) => [r.codes[0], r.measures.nb_personnes])).toEqual([
+      ['_T', null],
+      ['R1', 38],
+      ['R2', null],
+      ['R3', 0],
+    ])
+  })
+
   it('applies the rate rules to every rate, with its own denominator', async () => {
     const rows = [
       // employment known for 25 of 40; 3 employed: numerator between 1 and 10.
@@ -93,7 +111,7 @@ describe('measures published with the cells', () => {
   })
 
   it('applies (n,k)-dominance to the amounts added up per contributor', async () => {
-    const rows = [
+    const rows: TableInput['rows'] = [
       { codes: ['R1'], n: 40, contributors: { X: 900, Y: 50, A: 50 } },
       { codes: ['R2'], n: 40, contributors: { X: 100, Y: 100, B: 100, C: 100 } },
       { codes: ['R3'], n: 40, contributors: { D: 300, E: 300, F: 300 } },

@@ -129,7 +129,8 @@ function toProtected(
     const measures: Record<string, number | null> = {}
     for (const [name, values] of table.measures ?? []) measures[name] = published ? values[local]! : null
     for (const [name, values] of table.cellValues ?? []) {
-      const value = values[local]!
+      // A cell measure counts units of the cell (distinct persons): an empty cell has none.
+      const value = table.n[local] === 0 && Number.isNaN(values[local]!) ? 0 : values[local]!
       measures[name] = published && !Number.isNaN(value) ? value : null
     }
     rows.push({ codes, n: published ? table.n[local]! : null, status: s, measures })

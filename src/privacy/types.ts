@@ -91,7 +91,10 @@ export interface TableInput {
    * complement not between 1 and minCount − 1).
    */
   readonly rates?: readonly { readonly numerator: string; readonly denominator?: string }[]
-  /** Values of cells at any level that are not additive (distinct persons), published with the cell. */
+  /**
+   * Values of cells at any level that are not additive (distinct persons), published with the cell;
+   * a cell left out has none (null), but an empty cell (n = 0) has 0.
+   */
   readonly cellMeasures?: readonly CellMeasureRow[]
   /** Name of the cell measure giving distinct persons: the persons rule applies to it at every level. */
   readonly personsMeasure?: string
