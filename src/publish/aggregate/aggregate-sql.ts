@@ -1,0 +1,79 @@
+/**
+ * The one SQL statement that aggregates a table (README.md, "Why this query"): additive measures
+ * in two stages (the finest cells, then grouping sets over them), distinct persons by grouping
+ * sets over the fact rows, persons ranked to integers first.
+ * @module
+ */
+import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
+import { type AggregationPlan, codeColumns } from './plan.ts'
+
+/**
+ * The statement's rows: `grouping_id` (`grouping()` of the code columns), one column per level
+ * of every dimension (`d<i>_<j>`, null above the row's level), `by_contributor` and `contributor`
+ * (a finest cell split by contributor), each additive measure, and the persons measure.
+ */
+export function aggregateSql(plan: AggregationPlan): string {
+  const codes = codeColumns(plan).join(', ')
+  const ctes = [factCte(plan), leafCte(plan), additiveCte(plan)]
+  if (!plan.persons) return `with ${ctes.join(',\n')}\nselect * from additive`
+  ctes.push(...personsCtes(plan))
+  const measures = plan.additive.map((m) => m.name)
+  const merged = [...measures, plan.persons.name].map((m) => `max(${m}) as ${m}`).join(', ')
+  return `with ${ctes.join(',\n')}
+select grouping_id, ${codes}, by_contributor, contributor, ${merged} from (
+  select grouping_id, ${codes}, by_contributor, contributor, ${measures.join(', ')}, null::bigint as ${plan.persons.name} from additive
+  union all
+  select grouping_id, ${codes}, false, null, ${measures.map(() => 'null').join(', ')}, ${plan.persons.name} from persons
+) parts
+group by grouping_id, ${codes}, by_contributor, contributor`
+}
+
+/**
+ * The population's rows with their codes. Codes are compared byte by byte (`collate "C"`): the
+ * same groups, but sorts ~1.4× faster than under a `C.UTF-8` locale (README.md).
+ */
+function factCte(plan: AggregationPlan): string {
+  const levels = plan.dimensions.flatMap((d) => d.levels.map((l) => `(${l.sql}) collate "C" as ${l.column}`))
+  const contributor = plan.contributor ? `${plan.contributor.column} as contributor, ` : ''
+  const { factTable, where } = plan.population
+  return `fact as not materialized (
+  select ${levels.join(', ')}, ${contributor}f.* from ${factTable} f where ${where})`
+}
+
+/** Stage 1: the finest cells (split by contributor when there is one), by a hash aggregate. */
+function leafCte(plan: AggregationPlan): string {
+  const keys = [...codeColumns(plan), ...(plan.contributor ? ['contributor'] : [])].join(', ')
+  const measures = plan.additive.map((m) => `${m.sql} as ${m.name}`).join(', ')
+  return `leaf as (select ${keys}, ${measures} from fact group by ${keys})`
+}
+
+/** Stage 2: every cell at every level from the finest cells, plus the finest cells by contributor. */
+function additiveCte(plan: AggregationPlan): string {
+  const codes = codeColumns(plan)
+  const sets = groupingSets(plan)
+  const sums = plan.additive.map((m) => `sum(${m.name}) as ${m.name}`).join(', ')
+  const contributor = plan.contributor
+    ? 'grouping(contributor) = 0 as by_contributor, contributor'
+    : 'false as by_contributor, null::text as contributor'
+  const allSets = plan.contributor ? [...sets, [...codes, 'contributor']] : sets
+  return `additive as (
+  select ${groupingIdSql(plan)} as grouping_id, ${codes.join(', ')}, ${contributor}, ${sums}
+  from leaf group by ${groupingSetsClause(allSets)})`
+}
+
+/**
+ * Distinct persons cannot be summed from finer cells: they are counted on the fact rows, by
+ * grouping sets with `count(distinct)`. Its per-group sorts dominate; persons ranked to integers
+ * first (one sort of the rows) make them about twice as fast as on the text keys.
+ */
+function personsCtes(plan: AggregationPlan): string[] {
+  const persons = plan.persons!
+  const codes = codeColumns(plan).join(', ')
+  return [
+    `people as (
+  select ${codes}, dense_rank() over (order by ${persons.column} collate "C") as person from fact)`,
+    `persons as (
+  select ${groupingIdSql(plan)} as grouping_id, ${codes}, count(distinct person) as ${persons.name}
+  from people group by ${groupingSetsClause(groupingSets(plan))})`,
+  ]
+}

@@ -1,0 +1,104 @@
+/**
+ * Test support: the fact tables of src/publish/facts/README.md, created empty and filled with
+ * hand-made rows (every column not given takes a default).
+ * @module
+ */
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../../db/database.ts'
+
+type Value = string | number | boolean | null
+
+const DOSSIER_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>> = {
+  dossier_key: ['text', null],
+  person_key: ['text', 'P0'],
+  status: ['text', 'ENTRE'],
+  entry_date: ['date', null],
+  exit_date: ['date', null],
+  res_commune: ['text', '01053'],
+  res_departement: ['text', '01'],
+  res_region: ['text', '84'],
+  qpv: ['boolean', false],
+  place_departement: ['text', null],
+  place_region: ['text', null],
+  dispositif: ['text', 'CPF'],
+  funder: ['text', 'CDC'],
+  funder_kind: ['text', 'CDC'],
+  status_at_entry: ['text', null],
+  sex: ['text', 'F'],
+  age_band: ['text', '26_44'],
+  cert_level: ['text', 'sans'],
+  nsf_domain: ['text', null],
+  nsf_group: ['text', null],
+  modality: ['text', 'PRESENTIEL'],
+  organism_siret: ['text', '11111111111111'],
+  organism_region: ['text', '84'],
+  planned_hours: ['numeric', 0],
+  hours_completed: ['numeric', null],
+  committed: ['numeric', 0],
+  abandoned: ['boolean', false],
+  certifying: ['boolean', false],
+  certification_known: ['boolean', false],
+  certified: ['boolean', false],
+  emp6_known: ['boolean', false],
+  emp6_salaried: ['boolean', false],
+  emp6_lasting: ['boolean', false],
+  emp6_access: ['boolean', false],
+  emp6_in_training: ['boolean', false],
+  emp12_known: ['boolean', false],
+  emp12_salaried: ['boolean', false],
+  emp12_in_training: ['boolean', false],
+}
+
+const FUNDING_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>> = {
+  person_key: ['text', 'P0'],
+  dossier_key: ['text', null],
+  funder: ['text', 'R84'],
+  funder_kind: ['text', 'REGION'],
+  dispositif: ['text', 'PRF'],
+  res_commune: ['text', '01053'],
+  res_departement: ['text', '01'],
+  res_region: ['text', '84'],
+  sex: ['text', 'F'],
+  age_band: ['text', '26_44'],
+  period_date: ['date', null],
+  organism_siret: ['text', null],
+  committed: ['numeric', 0],
+}
+
+/** (Re)creates `publish_fact_dossier` with these rows. */
+export function createDossierFact(
+  db: Kysely<Database>,
+  rows: readonly Record<string, Value>[],
+): Promise<void> {
+  return createTable(db, 'publish_fact_dossier', DOSSIER_COLUMNS, rows)
+}
+
+/** (Re)creates `publish_fact_funding` with these rows. */
+export function createFundingFact(
+  db: Kysely<Database>,
+  rows: readonly Record<string, Value>[],
+): Promise<void> {
+  return createTable(db, 'publish_fact_funding', FUNDING_COLUMNS, rows)
+}
+
+async function createTable(
+  db: Kysely<Database>,
+  table: string,
+  columns: Readonly<Record<string, [string, Value]>>,
+  rows: readonly Record<string, Value>[],
+): Promise<void> {
+  const names = Object.keys(columns)
+  await sql.raw(`drop table if exists ${table}`).execute(db)
+  await sql
+    .raw(`create table ${table} (${names.map((n) => `${n} ${columns[n]![0]}`).join(', ')})`)
+    .execute(db)
+  for (const row of rows) {
+    for (const key of Object.keys(row))
+      if (!(key in columns)) throw new Error(`${table} has no column ${key}`)
+    // Values go as parameters, booleans and numbers as JS values (PGlite refuses 't'/'f' for booleans).
+    const values = names.map((n) => sql`${n in row ? row[n] : columns[n]![1]}`)
+    await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))}) values (${sql.join(values)})`.execute(
+      db,
+    )
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * What one table's aggregation computes, from its definition and the catalogue: the SQL of every
+ * level kept of every dimension, the additive measures, the persons column and the contributor.
+ * Pure; every SQL fragment comes from catalogue constants, never from user text.
+ * @module
+ */
+import {
+  DIMENSIONS,
+  type DimensionName,
+  MEASURES,
+  type MeasureName,
+  POPULATIONS,
+  type Population,
+} from '../definition/catalogue.ts'
+import type { TableDefinition } from '../definition/types.ts'
+
+/** The magnitude the dominance rules protect, split by the population's contributor. */
+export const DOMINANCE_MEASURE: MeasureName = 'montant_engage'
+
+/** A dimension of the table, its levels from the top down to the table's depth. */
+export interface PlannedDimension {
+  readonly name: DimensionName
+  /** Per level kept: its name, its SQL (with `$date` replaced) and the result column naming it. */
+  readonly levels: readonly { readonly name: string; readonly sql: string; readonly column: string }[]
+}
+
+/** Everything the SQL builder and the row reader need. */
+export interface AggregationPlan {
+  readonly population: Population
+  readonly dimensions: readonly PlannedDimension[]
+  /** The count measure, then the table's `sum` measures, in table order: summed to margins. */
+  readonly additive: readonly { readonly name: MeasureName; readonly sql: string }[]
+  /** Distinct persons, when the table publishes them: the measure and the fact column counted. */
+  readonly persons?: { readonly name: MeasureName; readonly column: string }
+  /** Per-contributor amounts of `measure` at the finest level, for dominance rules. */
+  readonly contributor?: { readonly column: string; readonly measure: MeasureName }
+}
+
+/**
+ * Plans a table checked by the definition step. Throws on what that check rules out (an unknown
+ * depth, a rate whose operands are not in the table, no dimension): a bug, not a data issue.
+ *
+ * @example
+ * planTable({ population: 'entrees', dimensions: [{ name: 'sexe' }], measures: ['nb_entrees'], … })
+ * // { additive: [{ name: 'nb_entrees', sql: 'count(*)' }], dimensions: [{ name: 'sexe', levels: [{ column: 'd0_0', sql: 'sex', … }] }], … }
+ */
+export function planTable(table: TableDefinition): AggregationPlan {
+  const population = POPULATIONS[table.population]
+  if (table.dimensions.length === 0) throw new Error(`table ${table.name}: no dimension`)
+  const dimensions = table.dimensions.map(({ name, depth }, i): PlannedDimension => {
+    const all = DIMENSIONS[name].levels
+    const cut = depth === undefined ? all.length - 1 : all.findIndex((l) => l.name === depth)
+    if (cut < 0) throw new Error(`table ${table.name}: dimension ${name} has no level ${depth}`)
+    return {
+      name,
+      levels: all.slice(0, cut + 1).map((level, j) => ({
+        name: level.name,
+        sql: level.sql.replaceAll('$date', population.periodDate),
+        column: `d${i}_${j}`,
+      })),
+    }
+  })
+  const additive: { name: MeasureName; sql: string }[] = []
+  let persons: AggregationPlan['persons']
+  for (const name of table.measures) {
+    const measure = MEASURES[name].measure
+    if (!('sql' in measure)) {
+      // A rate or a ratio: computed later from its operands, which the table must have.
+      const { numerator, denominator } = measure
+      if (!table.measures.includes(numerator) || !table.measures.includes(denominator))
+        throw new Error(`table ${table.name}: ${name} needs ${numerator} and ${denominator}`)
+    } else if (measure.kind === 'persons') {
+      persons = { name, column: countedColumn(name, measure.sql) }
+    } else {
+      additive.push({ name, sql: measure.sql })
+    }
+  }
+  const contributor =
+    population.contributor && table.measures.includes(DOMINANCE_MEASURE)
+      ? { column: population.contributor, measure: DOMINANCE_MEASURE }
+      : undefined
+  return {
+    population,
+    dimensions,
+    additive,
+    ...(persons ? { persons } : {}),
+    ...(contributor ? { contributor } : {}),
+  }
+}
+
+/** The column of `count(distinct column)`: persons are ranked by it, then counted per cell. */
+function countedColumn(name: MeasureName, sql: string): string {
+  const match = /^count\(distinct ([a-z_]+)\)$/.exec(sql)
+  if (!match) throw new Error(`measure ${name}: expected count(distinct <column>), got ${sql}`)
+  return match[1]!
+}
+
+/** Every result column naming a code, dimension by dimension, level by level. */
+export function codeColumns(plan: AggregationPlan): string[] {
+  return plan.dimensions.flatMap((d) => d.levels.map((l) => l.column))
+}

@@ -1,0 +1,120 @@
+/**
+ * Aggregated cells → the privacy library's `TableInput`. Pure.
+ * @module
+ */
+import type { CellMeasureRow, HierarchyRow, LeafRow, TableInput } from '../../privacy/index.ts'
+import { MEASURES } from '../definition/catalogue.ts'
+import type { TableDefinition } from '../definition/types.ts'
+import { planTable } from './plan.ts'
+import type { AggregatedCell, AggregatedTable } from './types.ts'
+
+/** A node of a dimension's tree, as `src/publish/definition/hierarchies.ts` gives it. */
+export interface HierarchyEntry {
+  readonly code: string
+  readonly parent: string
+  readonly level: string
+}
+
+/** A finding of this step. */
+export interface AggregateIssue {
+  readonly path: string
+  readonly code: 'aggregate/unknown-code'
+  readonly message: string
+}
+
+export type TableInputResult =
+  | { readonly ok: true; readonly value: TableInput; readonly issues: readonly AggregateIssue[] }
+  | { readonly ok: false; readonly issues: readonly AggregateIssue[] }
+
+/**
+ * The protection input of a table: its finest cells (`n` the population's count, the `sum`
+ * measures, the dominance measure by contributor), its rates, the distinct persons of every cell
+ * at every level, and its hierarchies as given (already cut to the data by the caller).
+ * A cell whose code is not in its dimension's hierarchy (or has no code) is an error
+ * `aggregate/unknown-code`: its values could not be placed in the table.
+ *
+ * @example
+ * const input = toTableInput('formation-entrees/entrees_region', table, await aggregateTable(db, table), hierarchies)
+ * if (input.ok) protectTables([input.value], rules)
+ */
+export function toTableInput(
+  name: string,
+  table: TableDefinition,
+  aggregated: AggregatedTable,
+  hierarchies: Readonly<Record<string, readonly HierarchyEntry[]>>,
+): TableInputResult {
+  const plan = planTable(table)
+  const dimensions = plan.dimensions.map((d) => d.name)
+  const issues = unknownCodes(name, dimensions, aggregated.cells, hierarchies)
+  if (issues.length > 0) return { ok: false, issues }
+  const count = plan.population.count
+  const sums = plan.additive.map((m) => m.name).filter((m) => m !== count)
+  const depths = plan.dimensions.map((d) => d.levels.length)
+  const rows: LeafRow[] = aggregated.cells
+    .filter((cell) => cell.levels.every((level, i) => level === depths[i]))
+    .map((cell) => ({
+      codes: cell.codes as string[],
+      n: cell.values[count] ?? 0,
+      ...(sums.length > 0 ? { measures: pick(cell.values, sums) } : {}),
+      ...(cell.contributors ? { contributors: cell.contributors } : {}),
+    }))
+  const rates = table.measures.flatMap((m) => {
+    const measure = MEASURES[m].measure
+    if (measure.kind !== 'rate') return []
+    const { numerator, denominator } = measure
+    return [denominator === count ? { numerator } : { numerator, denominator }]
+  })
+  const persons = plan.persons?.name
+  const cellMeasures: CellMeasureRow[] | undefined = persons
+    ? aggregated.cells.map((cell) => ({
+        codes: cell.codes as string[],
+        values: pick(cell.values, [persons]),
+      }))
+    : undefined
+  const value: TableInput = {
+    name,
+    dimensions,
+    population: table.population,
+    rows,
+    hierarchies: Object.fromEntries(dimensions.map((d) => [d, hierarchyRows(hierarchies[d] ?? [])])),
+    ...(rates.length > 0 ? { rates } : {}),
+    ...(persons ? { cellMeasures, personsMeasure: persons } : {}),
+  }
+  return { ok: true, value, issues: [] }
+}
+
+/** Every code of a cell below the total that its dimension's hierarchy lacks, once each. */
+function unknownCodes(
+  name: string,
+  dimensions: readonly string[],
+  cells: readonly AggregatedCell[],
+  hierarchies: Readonly<Record<string, readonly HierarchyEntry[]>>,
+): AggregateIssue[] {
+  const issues: AggregateIssue[] = []
+  dimensions.forEach((dimension, i) => {
+    const known = new Set((hierarchies[dimension] ?? []).map((n) => n.code))
+    const reported = new Set<string | null>()
+    for (const cell of cells) {
+      const code = cell.codes[i] ?? null
+      if (cell.levels[i] === 0 || (code !== null && known.has(code)) || reported.has(code)) continue
+      reported.add(code)
+      issues.push({
+        path: `${name}/${dimension}`,
+        code: 'aggregate/unknown-code',
+        message:
+          code === null
+            ? `table ${name}: rows without a code for dimension ${dimension}`
+            : `table ${name}: code ${code} of dimension ${dimension} is not in its hierarchy`,
+      })
+    }
+  })
+  return issues
+}
+
+function hierarchyRows(nodes: readonly HierarchyEntry[]): HierarchyRow[] {
+  return nodes.map((n) => ({ code: n.code, parent: n.parent }))
+}
+
+function pick(values: Readonly<Record<string, number>>, names: readonly string[]): Record<string, number> {
+  return Object.fromEntries(names.map((n) => [n, values[n] ?? 0]))
+}
