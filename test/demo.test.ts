@@ -9,7 +9,7 @@ describe('passerelle demo', () => {
   it('generates, creates partners, loads referentials, imports every feed and prints the tokens', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'passerelle-demo-'))
     const { io, stdout, stderr } = memoryIo({}, cwd)
-    expect(await main(['demo', '--dossiers', '400', '--no-serve'], io)).toBe(0)
+    expect(await main(['demo', '--dossiers', '400', '--no-serve', '--no-publish'], io)).toBe(0)
     const text = stdout.join('\n')
     expect(text).toMatch(
       /Passerelle demo ready in \d+s: [\d,]+ records received, [\d,]+ accepted, [1-9][\d,]* rejected\./,
@@ -20,7 +20,7 @@ describe('passerelle demo', () => {
 
     // Running it again reuses the data and imports nothing twice.
     const again = memoryIo({}, cwd)
-    expect(await main(['demo', '--dossiers', '400', '--no-serve'], again.io)).toBe(0)
+    expect(await main(['demo', '--dossiers', '400', '--no-serve', '--no-publish'], again.io)).toBe(0)
     expect(
       again.stderr.filter((l) => l.startsWith('import ')).every((l) => l.endsWith('(already imported)')),
     ).toBe(true)

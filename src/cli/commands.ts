@@ -5,6 +5,7 @@ import { importCommand } from './commands/import.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { partnersCommand } from './commands/partners.ts'
 import { protectCommand } from './commands/protect.ts'
+import { publishCommand } from './commands/publish.ts'
 import { referentialsCommand } from './commands/referentials.ts'
 import { serveCommand } from './commands/serve.ts'
 import { statusCommand } from './commands/status.ts'
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   referentialsCommand,
   statusCommand,
   serveCommand,
+  publishCommand,
   generateCommand,
   protectCommand,
   auditCommand,

@@ -12,6 +12,7 @@ import {
   partnerByCode,
   rotateToken,
 } from '../../partners/partner.repository.ts'
+import { publishRelease } from '../../publish/run/publish-release.ts'
 import type { ReferentialKind } from '../../referentials/kinds.ts'
 import { loadReferential } from '../../referentials/load-referential.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
@@ -31,7 +32,7 @@ const REFERENTIAL_ORDER: ReferentialKind[] = ['organisms', 'certifications', 'ca
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'generate synthetic data, ingest it and serve it (what npm start runs)',
-  usage: `passerelle demo [--dossiers ${DEMO_DOSSIERS}] [--seed 1] [--port 8080] [--no-serve]`,
+  usage: `passerelle demo [--dossiers ${DEMO_DOSSIERS}] [--seed 1] [--port 8080] [--no-serve] [--no-publish]`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -40,6 +41,7 @@ export const demoCommand: Command = {
         seed: { type: 'string' },
         port: { type: 'string' },
         'no-serve': { type: 'boolean' },
+        'no-publish': { type: 'boolean' },
       },
       strict: true,
     })
@@ -99,7 +101,18 @@ export const demoCommand: Command = {
       }
       await preparer.close()
       printSummary(io, totals, tokens, Date.now() - started)
-      if (values['no-serve']) return 0
+      const publish = () => publishDemo(io, store.db, join(config.dataDir, 'public'), dataDir, today)
+      if (values['no-serve']) {
+        if (!values['no-publish']) await publish()
+        return 0
+      }
+      // Protecting every table of a release takes minutes: the API is served meanwhile, and the
+      // published files appear at / when the release is online.
+      if (!values['no-publish']) {
+        publish().catch((error: unknown) =>
+          io.err(`publication failed: ${error instanceof Error ? error.message : String(error)}`),
+        )
+      }
       await serveUntilStopped(io, {
         db: store.db,
         storeKind: store.kind,
@@ -111,6 +124,29 @@ export const demoCommand: Command = {
       return 0
     })
   },
+}
+
+/** Publishes the demo's datasets, with the generated data's last day as the date of the data. */
+async function publishDemo(
+  io: CliIo,
+  db: Parameters<typeof publishRelease>[0],
+  out: string,
+  dataDir: string,
+  today: string,
+) {
+  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
+    options: { until: string }
+  }
+  const asOf = manifest.options.until < today ? manifest.options.until : today
+  const result = await publishRelease(db, { out, date: today, asOf, log: (m) => io.err(`publish ${m}`) })
+  if (!result.ok) {
+    const lines = result.issues.slice(0, 20).map((i) => `${i.path}: ${i.code} ${i.message}`)
+    throw new CliError(`publication failed, nothing written:\n${lines.join('\n')}`)
+  }
+  const set = result.report.set
+  io.out(
+    `Published ${result.datasets.length} datasets (${formatCount(set.cells)} cells, ${(set.cellsSuppressedShare * 100).toFixed(1)} % suppressed) into ${out}`,
+  )
 }
 
 function demoSecret(dataDir: string): string {

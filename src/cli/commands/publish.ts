@@ -1,0 +1,61 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { publishRelease } from '../../publish/run/publish-release.ts'
+import { formatCount, withHub } from '../hub.ts'
+import { CliError, type Command } from '../io.ts'
+
+const usage =
+  'passerelle publish [--out DIR] [--date YYYY-MM-DD] [--as-of YYYY-MM-DD] [--base-url URL] [--datasets-root DIR]'
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** `passerelle publish`: a protected, documented, dated release of every dataset. */
+export const publishCommand: Command = {
+  name: 'publish',
+  summary: 'build, protect and publish every dataset of datasets/ as a dated release',
+  usage,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        out: { type: 'string' },
+        date: { type: 'string' },
+        'as-of': { type: 'string' },
+        'base-url': { type: 'string' },
+        'datasets-root': { type: 'string' },
+      },
+      strict: true,
+    })
+    const today = new Date().toISOString().slice(0, 10)
+    const date = values.date ?? today
+    const asOf = values['as-of'] ?? date
+    for (const [name, value] of [
+      ['date', date],
+      ['as-of', asOf],
+    ] as const) {
+      if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
+        throw new CliError(`--${name} "${value}" must be a date YYYY-MM-DD`, 2)
+    }
+    if (asOf > date) throw new CliError(`--as-of ${asOf} is after the release date ${date}`, 2)
+    return withHub(io, { needsSecret: false }, async ({ store, config }) => {
+      const out = values.out ? resolve(io.cwd, values.out) : resolve(config.dataDir, 'public')
+      const result = await publishRelease(store.db, {
+        out,
+        date,
+        asOf,
+        ...(values['datasets-root'] ? { root: resolve(io.cwd, values['datasets-root']) } : {}),
+        ...(values['base-url'] ? { catalog: { baseUrl: values['base-url'] } } : {}),
+        log: (message) => io.err(message),
+      })
+      if (!result.ok) {
+        const lines = result.issues.map((i) => `${i.path}: ${i.code} ${i.message}`)
+        throw new CliError(`publication failed, nothing written:\n${lines.join('\n')}`)
+      }
+      const set = result.report.set
+      io.out(
+        `release ${date} (data as of ${asOf}) in ${out}: ${result.datasets.length} datasets, ${result.report.tables.length} tables, ${formatCount(set.cells)} cells, ${formatCount(set.byStatus.A + set.byStatus.B)} primary and ${formatCount(set.byStatus.D)} secondary suppressions (${(set.cellsSuppressedShare * 100).toFixed(1)} % of cells), ${formatCount(result.carriedOver)} carried over from earlier releases; audit ok`,
+      )
+      return 0
+    })
+  },
+}

@@ -1,0 +1,223 @@
+/**
+ * `passerelle publish`: builds every dataset from the hub's current data, protects all their
+ * tables together (and with the releases still online), and puts a dated release online. A failed
+ * definition, protection or audit writes nothing.
+ * @module
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import { type ProtectionReport, protectTables } from '../../privacy/index.ts'
+import { buildCatalog, type CatalogInput } from '../catalog/index.ts'
+import { readDefinitions, repositoryRoot } from '../definition/read-definitions.ts'
+import { type ReleaseSummary, renderReleaseNotes } from '../docs/index.ts'
+import { carriedOverCells, type PublishedTableText } from '../release/carry-over.ts'
+import { commitRelease, discardStaging, listReleases, stagingFolder } from '../release/commit-release.ts'
+import { type DatasetOutput, datasetOutput } from './dataset-output.ts'
+import { auditFile, type ReleaseEntry, releaseEntry, releaseIndex } from './release-index.ts'
+import { buildReleaseTables } from './release-tables.ts'
+
+/** Options of {@link publishRelease}. */
+export interface PublishOptions {
+  /** Output folder (the site's root). */
+  readonly out: string
+  /** Release date, YYYY-MM-DD (default: today). */
+  readonly date: string
+  /** Date of the data: outcomes are known up to it (default: the release date). */
+  readonly asOf: string
+  /** Folder holding `datasets/` (default: the repository). */
+  readonly root?: string
+  readonly catalog?: Omit<CatalogInput, 'datasets' | 'releaseDate'>
+  /** Progress messages for the operator. */
+  readonly log?: (message: string) => void
+}
+
+/** A finding that stops a publication: where, a stable namespaced code, what is wrong. */
+export interface PublishIssue {
+  readonly path: string
+  readonly code: string
+  readonly message: string
+}
+
+/** The release put online, or every issue that stopped it (nothing written then). */
+export type PublishResult =
+  | {
+      readonly ok: true
+      readonly date: string
+      readonly datasets: readonly DatasetOutput[]
+      readonly report: ProtectionReport
+      readonly carriedOver: number
+      readonly seconds: Readonly<Record<string, number>>
+    }
+  | { readonly ok: false; readonly issues: readonly PublishIssue[] }
+
+/** Runs the whole publication. */
+export async function publishRelease(db: Kysely<Database>, options: PublishOptions): Promise<PublishResult> {
+  const log = options.log ?? (() => {})
+  const seconds: Record<string, number> = {}
+  const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now()
+    const value = await run()
+    seconds[step] = Math.round(performance.now() - started) / 1000
+    log(`${step}: ${seconds[step]} s`)
+    return value
+  }
+  const definitions = await readDefinitions(options.root ?? repositoryRoot)
+  if (!definitions.ok) return { ok: false, issues: definitions.issues }
+  const built = await buildReleaseTables(db, definitions.value, options.asOf, timed)
+  if (!built.ok) return built
+  const tables = built.value
+  const online = (await listReleases(options.out)).filter((d) => d !== options.date)
+  const carried = carriedOverCells(
+    await previousTables(options.out, online, tables.published),
+    (table, dimension, code) => tables.hasCode(table, dimension, code),
+  )
+  const protectedRelease = await timed('protection', () =>
+    protectTables(tables.inputs, { tableRules: tables.rules, primary: carried, audit: 'primary' }),
+  )
+  if (!protectedRelease.ok) return { ok: false, issues: protectedRelease.issues }
+  const { report } = protectedRelease
+  if (report.issues.length > 0 || report.audit?.ok !== true) {
+    return {
+      ok: false,
+      issues: [
+        ...report.issues,
+        ...(report.audit?.ok === true
+          ? []
+          : [
+              { path: 'audit', code: 'disclosure/unprotected' as const, message: 'the release audit failed' },
+            ]),
+      ],
+    }
+  }
+  const earlier = await earlierSummaries(options.out, online)
+  const protection = { releasesOnline: online, audit: report.audit }
+  const catalogSettings = { ...options.catalog, releaseDate: options.date }
+  const outputs: DatasetOutput[] = []
+  const issues: PublishIssue[] = []
+  for (const definition of definitions.value) {
+    const output = datasetOutput({
+      definition,
+      tables: protectedRelease.tables,
+      report,
+      labels: tables.labels[definition.slug]!,
+      date: options.date,
+      asOf: options.asOf,
+      territories: tables.territories,
+      partners: tables.partners,
+      earlier: earlier.get(definition.slug) ?? [],
+      protection,
+      catalog: catalogSettings,
+    })
+    if (output.ok) outputs.push(output.value)
+    else issues.push(...output.issues)
+  }
+  if (issues.length > 0) return { ok: false, issues }
+  await timed('files', () =>
+    writeRelease(options, outputs, report, carried.length, online, earlier, catalogSettings),
+  )
+  return { ok: true, date: options.date, datasets: outputs, report, carriedOver: carried.length, seconds }
+}
+
+async function writeRelease(
+  options: PublishOptions,
+  outputs: readonly DatasetOutput[],
+  report: ProtectionReport,
+  carriedOver: number,
+  online: readonly string[],
+  earlier: ReadonlyMap<string, readonly ReleaseSummary[]>,
+  catalogSettings: Omit<CatalogInput, 'datasets'>,
+): Promise<void> {
+  await mkdir(options.out, { recursive: true })
+  const staging = await stagingFolder(options.out)
+  try {
+    const put = async (path: string, data: string | Uint8Array) => {
+      for (const copy of ['latest', 'release']) {
+        await mkdir(dirname(join(staging, copy, path)), { recursive: true })
+        await writeFile(join(staging, copy, path), data)
+      }
+    }
+    for (const output of outputs) {
+      for (const file of output.files) await put(`datasets/${output.summary.slug}/${file.path}`, file.bytes)
+    }
+    const catalog = await buildCatalog({ ...catalogSettings, datasets: outputs.map((o) => o.catalog) })
+    await put('catalog.jsonld', `${JSON.stringify(catalog, null, 2)}\n`)
+    await put(
+      'audit.json',
+      auditFile({ date: options.date, asOf: options.asOf, report, carriedOver, releasesOnline: online }),
+    )
+    const entries: ReleaseEntry[] = []
+    for (const date of online) {
+      const text = await readFile(join(options.out, 'releases', date, 'release.json'), 'utf8').catch(
+        () => null,
+      )
+      if (text) entries.push(JSON.parse(text) as ReleaseEntry)
+    }
+    const entry = releaseEntry(
+      options.date,
+      options.asOf,
+      outputs.map((o) => o.summary),
+    )
+    await put('release.json', `${JSON.stringify(entry, null, 2)}\n`)
+    await put('releases.json', releaseIndex(entry, entries))
+    const notes = renderReleaseNotes(
+      options.date,
+      outputs.map((o) => ({ release: o.summary, earlier: earlier.get(o.summary.slug) ?? [] })),
+    )
+    const previousNotes = await readFile(join(options.out, 'CHANGELOG.md'), 'utf8').catch(() => '')
+    const changelog = `${notes.trimEnd()}\n\n${stripRelease(previousNotes, options.date)}`.trimEnd()
+    await put('CHANGELOG.md', `${changelog}\n`)
+    await commitRelease(options.out, options.date, staging)
+  } catch (error) {
+    await discardStaging(staging)
+    throw error
+  }
+}
+
+/** The release notes without the section of a release published again the same day. */
+function stripRelease(notes: string, date: string): string {
+  const sections = notes.split(/(?=^## )/m)
+  return sections.filter((s) => !s.includes(date)).join('')
+}
+
+async function previousTables(
+  out: string,
+  online: readonly string[],
+  published: readonly {
+    table: string
+    slug: string
+    name: string
+    dimensions: readonly string[]
+    count: string
+  }[],
+): Promise<PublishedTableText[]> {
+  const texts: PublishedTableText[] = []
+  for (const date of online) {
+    for (const t of published) {
+      const path = join(out, 'releases', date, 'datasets', t.slug, `${t.name}.csv`)
+      const csv = await readFile(path, 'utf8').catch(() => null)
+      if (csv !== null) texts.push({ table: t.table, dimensions: t.dimensions, count: t.count, csv })
+    }
+  }
+  return texts
+}
+
+async function earlierSummaries(
+  out: string,
+  online: readonly string[],
+): Promise<Map<string, ReleaseSummary[]>> {
+  const bySlug = new Map<string, ReleaseSummary[]>()
+  for (const date of online) {
+    const index = await readFile(join(out, 'releases', date, 'release.json'), 'utf8').catch(() => null)
+    if (!index) continue
+    for (const { slug } of (JSON.parse(index) as ReleaseEntry).datasets) {
+      const text = await readFile(
+        join(out, 'releases', date, 'datasets', slug, 'release.json'),
+        'utf8',
+      ).catch(() => null)
+      if (text) bySlug.set(slug, [...(bySlug.get(slug) ?? []), JSON.parse(text) as ReleaseSummary])
+    }
+  }
+  return bySlug
+}

@@ -1,0 +1,179 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { memoryIo } from '../src/cli/io.ts'
+import { main } from '../src/cli/main.ts'
+import { parseCsv } from '../src/privacy/index.ts'
+
+// One small generated hub (the demo's chain on the embedded store), published twice: golden
+// files for the first release, a scan of every file for identifying data, and the rules of a
+// second release. The dates are pinned so that the output does not depend on the day.
+const DOSSIERS = '1500'
+const root = join(import.meta.dirname, 'fixtures', 'publish-datasets')
+const golden = join(import.meta.dirname, 'golden', 'publish')
+let cwd: string
+let out: string
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile())
+    .sort()
+}
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { io, stdout, stderr } = memoryIo({}, cwd)
+  const code = await main(args, io)
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') }
+}
+
+beforeAll(async () => {
+  cwd = mkdtempSync(join(tmpdir(), 'passerelle-publish-'))
+  out = join(cwd, '.passerelle', 'public')
+  expect((await run(['demo', '--dossiers', DOSSIERS, '--no-serve', '--no-publish'])).code).toBe(0)
+  const first = await run([
+    'publish',
+    '--date',
+    '2026-10-01',
+    '--as-of',
+    '2026-09-30',
+    '--datasets-root',
+    root,
+  ])
+  expect(first.stderr).not.toContain('failed')
+  expect(first.code).toBe(0)
+}, 600_000)
+
+describe('passerelle publish on a generated hub', () => {
+  it('writes the release the golden files hold (UPDATE_GOLDEN=1 rewrites them)', () => {
+    const written = files(out).filter((f) => !f.endsWith('.parquet'))
+    const names = written.map((f) => relative(out, f))
+    if (process.env.UPDATE_GOLDEN === '1') {
+      for (const f of written) {
+        const target = join(golden, relative(out, f))
+        mkdirSync(dirname(target), { recursive: true })
+        writeFileSync(target, readFileSync(f))
+      }
+    }
+    expect(names).toEqual(files(golden).map((f) => relative(golden, f)))
+    for (const f of written) {
+      expect(readFileSync(f, 'utf8'), relative(out, f)).toBe(
+        readFileSync(join(golden, relative(out, f)), 'utf8'),
+      )
+    }
+  })
+
+  it('publishes nothing that identifies a person: no NIR, name, birth date, person key or record id', async () => {
+    const db = new PGlite(join(cwd, '.passerelle', 'pgdata'))
+    const identities = (
+      await db.query<{
+        nir: string
+        birth_name: string
+        first_names: string
+        birth_date: string
+        person_key: string
+        record_id: string
+      }>(
+        `select i.nir, i.birth_name, i.first_names, to_char(i.birth_date, 'YYYY-MM-DD') as birth_date, i.person_key, i.record_id
+         from person_identity i`,
+      )
+    ).rows
+    await db.close()
+    expect(identities.length).toBeGreaterThan(1000)
+    const labels = new Set<string>()
+    const texts = files(out)
+      .filter((f) => !f.endsWith('.parquet'))
+      .map((f) => ({ file: relative(out, f), text: readFileSync(f, 'utf8') }))
+    for (const { file, text } of texts) if (file.includes('/hierarchies/')) labels.add(text.toUpperCase())
+    const leaks: string[] = []
+    for (const { file, text } of texts) {
+      const upper = text.toUpperCase()
+      for (const p of identities) {
+        const found = [
+          p.nir.slice(0, 13),
+          p.person_key,
+          p.record_id,
+          `${p.first_names.split(' ')[0]} ${p.birth_name}`.toUpperCase(),
+          `${p.birth_name} ${p.first_names.split(' ')[0]}`.toUpperCase(),
+        ].filter((needle) => upper.includes(needle.toUpperCase()))
+        // A birth date is a day; the only days published are release and coverage dates.
+        if (text.includes(p.birth_date) && p.birth_date < '2010-01-01') found.push(p.birth_date)
+        if (found.length > 0) leaks.push(`${file}: ${found.join(', ')}`)
+      }
+    }
+    expect(leaks).toEqual([])
+  })
+
+  it('writes no zero in place of a suppressed value and a status beside every measure', () => {
+    for (const file of files(join(out, 'datasets')).filter(
+      (f) => f.endsWith('.csv') && !f.includes('hierarchies'),
+    )) {
+      const { header, records } = parseCsv(readFileSync(file, 'utf8'))
+      const statusColumns = header.flatMap((h, i) => (h.endsWith('_statut') ? [i] : []))
+      expect(statusColumns.length, file).toBeGreaterThan(0)
+      for (const record of records) {
+        for (const s of statusColumns) {
+          const status = record.fields[s]!
+          expect(['V', 'A', 'B', 'D'], file).toContain(status)
+          const value = record.fields[header.indexOf(header[s]!.replace(/_statut$/, ''))]
+          if (status !== 'V') expect(value, `${file}:${record.line}`).toBe('')
+        }
+      }
+    }
+  })
+
+  it('keeps earlier releases online and keeps their suppressed cells suppressed in a new release', async () => {
+    const second = await run([
+      'publish',
+      '--date',
+      '2026-11-01',
+      '--as-of',
+      '2026-10-31',
+      '--datasets-root',
+      root,
+    ])
+    expect(second.code).toBe(0)
+    expect(readdirSync(join(out, 'releases')).sort()).toEqual(['2026-10-01', '2026-11-01'])
+    const table = 'datasets/entrees-essai/entrees_dispositif.csv'
+    const before = parseCsv(readFileSync(join(out, 'releases', '2026-10-01', table), 'utf8'))
+    const after = parseCsv(readFileSync(join(out, table), 'utf8'))
+    const status = (csv: typeof before) => {
+      const dims = csv.header.filter(
+        (h) => !h.startsWith('nb_') && !h.includes('heures') && !h.startsWith('duree'),
+      )
+      const s = csv.header.indexOf('nb_entrees_statut')
+      return new Map(
+        csv.records.map((r) => [dims.map((d) => r.fields[csv.header.indexOf(d)]).join(), r.fields[s]]),
+      )
+    }
+    const old = status(before)
+    const now = status(after)
+    const reopened = [...old].filter(([cell, s]) => s !== 'V' && now.get(cell) === 'V')
+    expect(reopened).toEqual([])
+    const index = JSON.parse(readFileSync(join(out, 'releases.json'), 'utf8'))
+    expect(index.releases.map((r: { date: string }) => r.date)).toEqual(['2026-11-01', '2026-10-01'])
+  })
+
+  it('writes nothing when a dataset definition is wrong', async () => {
+    const bad = join(cwd, 'bad')
+    mkdirSync(join(bad, 'datasets', 'x'), { recursive: true })
+    writeFileSync(join(bad, 'datasets', 'x', 'dataset.json'), '{"slug": "x"')
+    writeFileSync(join(bad, 'datasets', 'x', 'README.md'), '# x\n')
+    const before = files(out).map((f) => [f, statSync(f).mtimeMs])
+    const failed = await run(['publish', '--date', '2026-11-02', '--datasets-root', bad])
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain('datasets/x/dataset.json')
+    expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
+    expect(existsSync(join(out, 'releases', '2026-11-02'))).toBe(false)
+  })
+})
