@@ -4,7 +4,8 @@
  * peak memory; and the aggregation step against a plain `GROUP BY GROUPING SETS` of the same cells
  * (count only), measured in the same run on the same fact tables.
  *
- * Options: --dossiers 1000000,8000000 (comma-separated sizes), --keep (keep the databases).
+ * Options: --dossiers 1000000,8000000 (comma-separated sizes), --keep (keep the databases),
+ * --datasets-root DIR (a folder holding other dataset definitions, e.g. the tests' reduced set).
  * PASSERELLE_BENCH_PG names the server (local by default). Targets: 8 M ≤ 3 minutes end to end;
  * aggregation ≤ 2 × the plain query.
  */
@@ -23,7 +24,11 @@ import { fmt, memorySampler, scratchDatabase, writeResult } from './lib.ts'
 import { synthesizeHub } from './publish-data.ts'
 
 const { values } = parseArgs({
-  options: { dossiers: { type: 'string', default: '1000000,8000000' }, keep: { type: 'boolean' } },
+  options: {
+    dossiers: { type: 'string', default: '1000000,8000000' },
+    keep: { type: 'boolean' },
+    'datasets-root': { type: 'string' },
+  },
 })
 const sizes = (values.dossiers ?? '').split(',').map(Number)
 const AS_OF = '2026-10-31'
@@ -47,13 +52,14 @@ for (const dossiers of sizes) {
       out,
       date: '2026-11-28',
       asOf: AS_OF,
+      ...(values['datasets-root'] ? { root: values['datasets-root'] } : {}),
       log: (m) => console.log(`  ${m}`),
     })
     const totalSeconds = (performance.now() - started) / 1000
     const peakMiB = memory.stop()
     if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 5)))
     // The baseline: the same cells, count only, one plain GROUPING SETS query per table.
-    const definitions = await readDefinitions()
+    const definitions = await readDefinitions(values['datasets-root'])
     if (!definitions.ok) throw new Error('definitions')
     await sql`set jit = off`.execute(store.db)
     started = performance.now()
@@ -85,4 +91,4 @@ for (const dossiers of sizes) {
     if (!values.keep) await drop()
   }
 }
-console.log(`results: ${writeResult('publish', { asOf: AS_OF, results })}`)
+console.log(`results: ${writeResult('publish', { asOf: AS_OF, datasetsRoot: values['datasets-root'] ?? 'datasets/', results })}`)
