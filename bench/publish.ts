@@ -91,4 +91,6 @@ for (const dossiers of sizes) {
     if (!values.keep) await drop()
   }
 }
-console.log(`results: ${writeResult('publish', { asOf: AS_OF, datasetsRoot: values['datasets-root'] ?? 'datasets/', results })}`)
+console.log(
+  `results: ${writeResult('publish', { asOf: AS_OF, datasetsRoot: values['datasets-root'] ?? 'datasets/', results })}`,
+)
