@@ -101,18 +101,11 @@ export const demoCommand: Command = {
       }
       await preparer.close()
       printSummary(io, totals, tokens, Date.now() - started)
-      const publish = () => publishDemo(io, store.db, join(config.dataDir, 'public'), dataDir, today)
-      if (values['no-serve']) {
-        if (!values['no-publish']) await publish()
-        return 0
-      }
-      // Protecting every table of a release takes minutes: the API is served meanwhile, and the
-      // published files appear at / when the release is online.
-      if (!values['no-publish']) {
-        publish().catch((error: unknown) =>
-          io.err(`publication failed: ${error instanceof Error ? error.message : String(error)}`),
-        )
-      }
+      // Protection runs on this thread (CPU-bound LPs): publishing before serving keeps the API
+      // responsive once it is up.
+      if (!values['no-publish'])
+        await publishDemo(io, store.db, join(config.dataDir, 'public'), dataDir, today)
+      if (values['no-serve']) return 0
       await serveUntilStopped(io, {
         db: store.db,
         storeKind: store.kind,
