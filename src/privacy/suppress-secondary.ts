@@ -69,6 +69,8 @@ interface State {
   readonly locations: Int32Array[]
   /** Per primary, its proof: certificates, one of which holds whatever singleton is known. */
   readonly certificates: Map<number, Certificate[]>
+  /** Per cell, every certificate found so far that moves it (each still a valid change of the system). */
+  readonly through: Map<number, Certificate[]>
   lpSolved: number
   patterns: number
 }
@@ -90,6 +92,7 @@ export async function suppressSecondary(
     singleton: options.singletons === false ? new Uint8Array(system.size) : marks.singleton,
     locations: tableLocations(system),
     certificates: new Map(),
+    through: new Map(),
     lpSolved: 0,
     patterns: 0,
   }
@@ -112,6 +115,7 @@ export async function suppressSecondary(
       }
     }
     state.certificates.set(cell, proof)
+    for (const certificate of proof) remember(state, certificate)
   }
   prune(state)
   if (options.threshold !== undefined) applyThreshold(system, status, options.threshold)
@@ -141,6 +145,8 @@ function certify(
   if (known.length === 0) return undefined
   const proof: Certificate[] = []
   for (const frozen of [[], ...known.map((s) => [s])]) {
+    // A certificate already in the proof that leaves this singleton alone holds when it is known.
+    if (frozen.length > 0 && proof.some((certificate) => !moves(certificate, frozen[0]!))) continue
     const certificate = certifyWith(state, cell, frozen, onlySuppressed, maxLevel)
     if (!certificate) return undefined
     proof.push(certificate)
@@ -175,7 +181,15 @@ function certifyWith(
     // certificate than a hypercube (a longer cycle of suppressed cells, say): always tried on small
     // sets, within a budget of solves on larger ones (deterministic: primaries in a fixed order).
     const refine = system.size <= LP_REFINE_CELLS || (!onlySuppressed && state.lpSolved < LP_REFINE_BUDGET)
-    if (pattern && (pattern.cost < 1 || !refine)) {
+    if (pattern && pattern.cost < 1) {
+      state.patterns++
+      return pattern.certificate
+    }
+    // An earlier certificate that already moves this cell far enough both ways, within suppressed
+    // cells, proves it too at no cost (linked sparse tables: primaries on one cycle share it).
+    const reused = reuse(state, cell, amount)
+    if (reused) return reused
+    if (pattern && !refine) {
       state.patterns++
       return pattern.certificate
     }
@@ -275,6 +289,63 @@ function certifyByLp(
     if (up && down) return toCertificate(up, down)
     if (complete || level >= maxLevel) return undefined
   }
+}
+
+/** True when a certificate changes the cell up or down. */
+function moves(certificate: Certificate, cell: number): boolean {
+  const i = certificate.cells.indexOf(cell)
+  return i >= 0 && (certificate.up[i] !== 0 || certificate.down[i] !== 0)
+}
+
+/** Indexes a certificate under every cell it moves, for `reuse`. */
+function remember(state: State, certificate: Certificate): void {
+  certificate.cells.forEach((c, i) => {
+    if (certificate.up[i] === 0 && certificate.down[i] === 0) return
+    let list = state.through.get(c)
+    if (!list) {
+      list = []
+      state.through.set(c, list)
+    }
+    list.push(certificate)
+  })
+}
+
+/**
+ * Up and down changes taken from earlier certificates that move `cell` by at least `amount` each
+ * way and move only suppressed, non-frozen cells (besides `cell`). Any certificate's up or down
+ * change keeps every relation and bound whatever cell it was found for, so it proves this one too.
+ */
+function reuse(state: State, cell: number, amount: number): Certificate | undefined {
+  const candidates = state.through.get(cell)
+  if (!candidates) return undefined
+  const { suppressed, frozen } = state
+  const usable = (cells: Int32Array, y: Float64Array) => {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!
+      if (y[i] === 0 || c === cell) continue
+      if (suppressed[c] !== 1 || frozen[c] === 1) return false
+    }
+    return true
+  }
+  let up: Map<number, number> | undefined
+  let down: Map<number, number> | undefined
+  for (const certificate of candidates) {
+    const i = certificate.cells.indexOf(cell)
+    for (const y of [certificate.up, certificate.down]) {
+      const move = y[i]!
+      const needUp = !up && move >= amount - SUPPORT
+      const needDown = !down && move <= -amount + SUPPORT
+      if (!(needUp || needDown) || !usable(certificate.cells, y)) continue
+      const change = new Map<number, number>()
+      certificate.cells.forEach((c, k) => {
+        if (y[k] !== 0) change.set(c, y[k]!)
+      })
+      if (needUp) up = change
+      else down = change
+    }
+    if (up && down) return toCertificate(up, down)
+  }
+  return undefined
 }
 
 function toCertificate(up: Map<number, number>, down: Map<number, number>): Certificate {
