@@ -27,7 +27,6 @@ const DISPOSITIFS = [
 export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 0.42): Promise<void> {
   const q = (text: string) => client.query(text)
   await q(`select setseed(${seed})`)
-  const kinds = [...new Set(DISPOSITIFS.map((d) => d[1]))]
   const partners = [
     ...Array.from({ length: 18 }, (_, i) => [`R${i}`, 'REGION']),
     ...Array.from({ length: 11 }, (_, i) => [`OPCO${i}`, 'OPCO']),
@@ -41,7 +40,6 @@ export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 
   ]
   for (const [code, kind] of partners)
     await q(`insert into partner (code, name, kind) values ('${code}', 'Partenaire ${code}', '${kind}')`)
-  void kinds
   await q(`create temp table bench_commune as
     select code, departement, region, row_number() over (order by population desc nulls last, code) as r
     from commune where type = 'commune-actuelle'`)

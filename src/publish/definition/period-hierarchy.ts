@@ -3,22 +3,8 @@
  * `2025-T1` > month `2025-01`. Every observed code brings its ancestors.
  * @module
  */
+import { FRENCH_MONTHS as MONTHS } from '../../lib/months.ts'
 import { byCode, type HierarchyNode, root, TOTAL } from './hierarchy-types.ts'
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-]
 
 const YEAR = /^\d{4}$/
 const QUARTER = /^(\d{4})-T([1-4])$/

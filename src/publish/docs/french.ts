@@ -5,26 +5,12 @@
  * the Node build (the golden files must be byte-identical everywhere).
  * @module
  */
+import { FRENCH_MONTHS as MONTHS } from '../../lib/months.ts'
 
 /** No-break space (before `:` and inside « »). */
 export const NBSP = '\u00a0'
 /** Narrow no-break space (thousands, before `; ! ? %`). */
 export const NNBSP = '\u202f'
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-]
 
 /** A month name from its number (1–12). */
 export function monthName(month: number): string {
