@@ -233,6 +233,39 @@ export interface CodeListTable {
   attributes: Json
 }
 
+export interface PartnerUserTable {
+  id: Generated<number>
+  partner_id: number
+  email: string
+  password_hash: string
+  created_at: GeneratedTimestamp
+  disabled_at: Timestamp | null
+}
+
+export interface PartnerSessionTable {
+  id_hash: string
+  user_id: number
+  csrf_token: string
+  created_at: GeneratedTimestamp
+  last_seen: GeneratedTimestamp
+}
+
+export interface SignInFailureTable {
+  key: string
+  at: GeneratedTimestamp
+}
+
+/** Append-only log of nominative reads (a trigger refuses UPDATE and DELETE). */
+export interface AccessAuditTable {
+  id: Generated<number>
+  at: GeneratedTimestamp
+  partner_id: number
+  /** `token:<id>` or `user:<email>`. */
+  actor: string
+  route: string
+  dossiers: ColumnType<string[], string[] | undefined, never>
+}
+
 /** The hub's schema, as kysely sees it. */
 export interface Database {
   partner: PartnerTable
@@ -255,4 +288,8 @@ export interface Database {
   referential_load: ReferentialLoadTable
   commune: CommuneTable
   code_list: CodeListTable
+  partner_user: PartnerUserTable
+  partner_session: PartnerSessionTable
+  sign_in_failure: SignInFailureTable
+  access_audit: AccessAuditTable
 }

@@ -18,6 +18,7 @@ describe('migrations', () => {
       select table_name from information_schema.tables where table_schema = 'public'
       and table_name not like 'kysely%' order by table_name`.execute(store.db)
     expect(tables.rows.map((r) => r.table_name)).toEqual([
+      'access_audit',
       'catalogue_offer',
       'cep_current',
       'cep_version',
@@ -29,13 +30,16 @@ describe('migrations', () => {
       'dsn_contract',
       'organism',
       'partner',
+      'partner_session',
       'partner_token',
+      'partner_user',
       'person',
       'person_identity',
       'referential_load',
       'rejected_record',
       'shared_link',
       'shared_reference',
+      'sign_in_failure',
       'sngi_identity',
       'transmission',
     ])

@@ -1,10 +1,12 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
 import type { Database } from './database.ts'
 import * as initial from './migrations/2026_11_28_12_00_00_initial.ts'
+import * as partnerAccess from './migrations/2026_12_02_19_00_00_partner_access.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
   '2026_11_28_12_00_00_initial': initial,
+  '2026_12_02_19_00_00_partner_access': partnerAccess,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

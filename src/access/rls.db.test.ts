@@ -1,0 +1,167 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestStore, type TestStore } from '../../test/store.ts'
+import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
+import { recordRead } from './audit.repository.ts'
+import { withPartner } from './partner-tx.ts'
+
+let store: TestStore
+let a: number
+let b: number
+let c: number
+
+const identity = (partner_id: number, record_id: string, person_key: string) => ({
+  person_key,
+  partner_id,
+  record_type: 'dossier',
+  record_id,
+  nir: '1850599123456',
+  birth_name: 'DUPONT',
+  birth_name_norm: 'DUPONT',
+  usual_name: null,
+  first_names: 'Marie',
+  birth_date: '1985-05-14',
+  sex: 'F',
+})
+
+beforeAll(async () => {
+  store = await openTestStore()
+  const ids = await store.db
+    .insertInto('partner')
+    .values([
+      { code: 'RA', name: 'Région A', kind: 'REGION' },
+      { code: 'OB', name: 'OPCO B', kind: 'OPCO' },
+      { code: 'FC', name: 'France Travail C', kind: 'FT' },
+    ])
+    .returning('id')
+    .execute()
+  ;[a, b, c] = ids.map((r) => r.id) as [number, number, number]
+  await insertDossiers(store.db, [
+    { partner_id: a, record_id: 'A1', person_key: 'P1', shared_dossier_id: 'G1' },
+    { partner_id: b, record_id: 'B1', person_key: 'P1', shared_dossier_id: 'G1' },
+    { partner_id: a, record_id: 'A2', person_key: 'P2' },
+    { partner_id: c, record_id: 'C1', person_key: 'P3' },
+    { partner_id: c, record_id: 'C2', person_key: 'P3', shared_dossier_id: 'G2' },
+    { partner_id: b, record_id: 'B2', person_key: 'P3', shared_dossier_id: 'G2' },
+  ])
+  await store.db
+    .insertInto('person_identity')
+    .values([identity(a, 'A1', 'P1'), identity(b, 'B1', 'P1'), identity(c, 'C1', 'P3')])
+    .execute()
+  await store.db
+    .insertInto('dsn_contract')
+    .values([
+      {
+        person_key: 'P1',
+        line: 1,
+        employer_siret: '1',
+        naf: null,
+        contract_type: 'CDI',
+        start_date: '2024-07-01',
+        end_date: null,
+        hours_ratio: 1,
+      },
+      {
+        person_key: 'P3',
+        line: 1,
+        employer_siret: '1',
+        naf: null,
+        contract_type: 'CDI',
+        start_date: '2024-07-01',
+        end_date: null,
+        hours_ratio: 1,
+      },
+    ])
+    .execute()
+})
+afterAll(() => store.dispose())
+
+const NOMINATIVE = [
+  'person',
+  'person_identity',
+  'dossier_version',
+  'dossier_current',
+  'cep_version',
+  'cep_current',
+  'shared_reference',
+  'shared_link',
+  'dsn_contract',
+  'transmission',
+  'rejected_record',
+]
+
+const records = (partnerId: number) =>
+  withPartner(store.db, partnerId, async ({ db }) =>
+    (await db.selectFrom('dossier_current').select('record_id').orderBy('record_id').execute()).map(
+      (r) => r.record_id,
+    ),
+  )
+
+describe('row-level security on nominative tables', () => {
+  it('returns no row of any nominative table to the reader role without the partner setting', async () => {
+    const counts = await store.db.transaction().execute(async (tx) => {
+      await sql`set local role passerelle_reader`.execute(tx)
+      const out: Record<string, number> = {}
+      for (const table of NOMINATIVE)
+        out[table] = (
+          await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx)
+        ).rows[0]!.n
+      return out
+    })
+    expect(counts).toEqual(Object.fromEntries(NOMINATIVE.map((t) => [t, 0])))
+  })
+
+  it('shows a partner its own dossiers and its co-funders’ records of shared dossiers, nothing else', async () => {
+    expect(await records(a)).toEqual(['A1', 'A2', 'B1'])
+    expect(await records(b)).toEqual(['A1', 'B1', 'B2', 'C2'])
+    expect(await records(c)).toEqual(['B2', 'C1', 'C2'])
+  })
+
+  it('never shows a co-funder’s clear identity (NIR, names)', async () => {
+    const seen = await withPartner(store.db, a, ({ db }) =>
+      db.selectFrom('person_identity').select(['partner_id', 'record_id']).execute(),
+    )
+    expect(seen).toEqual([{ partner_id: a, record_id: 'A1' }])
+  })
+
+  it('shows payroll contracts only of persons of visible dossiers', async () => {
+    const seen = await withPartner(store.db, a, ({ db }) =>
+      db.selectFrom('dsn_contract').select('person_key').execute(),
+    )
+    expect(seen).toEqual([{ person_key: 'P1' }])
+  })
+
+  it('refuses the reader role the tables it has no grant on', async () => {
+    await expect(
+      withPartner(store.db, a, ({ db }) => db.selectFrom('sngi_identity').selectAll().execute()),
+    ).rejects.toThrow(/permission denied/)
+  })
+
+  it('keeps the hub’s own jobs unrestricted after the scoped transaction ends', async () => {
+    await records(a)
+    const all = await store.db.selectFrom('dossier_current').select('record_id').execute()
+    expect(all).toHaveLength(6)
+  })
+
+  it('keeps the audit log append-only, even for the owner', async () => {
+    await withPartner(store.db, a, (scope) =>
+      recordRead(scope, { actor: 'token:RA', route: 'GET /x', dossiers: ['A1'] }),
+    )
+    await expect(
+      withPartner(store.db, a, (scope) =>
+        recordRead({ ...scope, partnerId: b } as typeof scope, {
+          actor: 'token:RA',
+          route: 'GET /x',
+          dossiers: [],
+        }),
+      ),
+    ).rejects.toThrow(/row-level security/)
+    await expect(sql`update access_audit set route = 'x'`.execute(store.db)).rejects.toThrow(/append-only/)
+    await expect(sql`delete from access_audit`.execute(store.db)).rejects.toThrow(/append-only/)
+    const rows = await store.db
+      .selectFrom('access_audit')
+      .select(['partner_id', 'route', 'dossiers'])
+      .execute()
+    expect(rows).toEqual([{ partner_id: a, route: 'GET /x', dossiers: ['A1'] }])
+  })
+})
