@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'pglite',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'site/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
           env: { ...shared.env, PASSERELLE_TEST_STORE: 'pglite' },
         },
       },

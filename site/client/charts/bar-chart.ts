@@ -1,0 +1,108 @@
+/**
+ * Horizontal bars with Observable Plot (labels of dispositifs and territories are long, so categories
+ * go down the side): one bar per cell, grouped by series, the 95 % interval as a black rule, suppressed
+ * cells as full-length hatched bars labelled "secret", cells without data labelled as such.
+ */
+import * as Plot from '@observablehq/plot'
+import type { Cell } from '../data/cells.ts'
+import { formatValue, STATE_TEXT } from '../format.ts'
+import { MUTED, SINGLE, seriesColour, TEXT } from './colours.ts'
+import type { SeriesKey } from './legend.ts'
+import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
+
+const short = (label: string) => (label.length > 42 ? `${label.slice(0, 40)}…` : label)
+
+/** The series of `cells` in order of appearance, with their colours. */
+export function seriesKeys(cells: readonly Cell[]): SeriesKey[] {
+  const labels = [...new Set(cells.flatMap((c) => (c.seriesLabel ? [c.seriesLabel] : [])))]
+  return labels.map((label, i) => ({ label, colour: seriesColour(i) }))
+}
+
+/** Draws `cells` as horizontal bars; `width` is the room the page gives the chart. */
+export function renderBars(cells: readonly Cell[], rate: boolean, width: number): SVGSVGElement {
+  const hatchId = uniqueId('psl-hatch')
+  const keys = seriesKeys(cells)
+  const colourOf = new Map(keys.map((k) => [k.label, k.colour]))
+  const grouped = keys.length > 0
+  const values = cells.filter((c) => c.value !== null)
+  const top = Math.max(0, ...values.map((c) => c.high ?? c.value!)) || (rate ? 1 : 1)
+  const domain = [...new Set(cells.map((c) => (grouped ? c.seriesLabel! : c.xLabel)))]
+  const y = (c: Cell) => (grouped ? c.seriesLabel : c.xLabel)
+  const fy = grouped ? (c: Cell) => c.xLabel : undefined
+  const longest = Math.max(...cells.map((c) => short(y(c) ?? '').length), 4)
+  const fyLongest = grouped ? Math.max(...cells.map((c) => short(c.xLabel).length)) : 0
+  const row = 22
+  const label = (c: Cell) =>
+    c.value !== null ? formatValue(c.value, rate) : STATE_TEXT[c.state === 'value' ? 'absent' : c.state]
+  const withInterval = values.filter((c) => c.low !== null && c.high !== null)
+  const secrets = cells.filter((c) => c.state === 'secret')
+  const missing = cells.filter((c) => c.state === 'absent' || c.state === 'undefined')
+  const svg = Plot.plot({
+    width,
+    height: cells.length * row + 40 + (grouped ? new Set(cells.map((c) => c.xLabel)).size * 8 : 0),
+    marginLeft: Math.min(300, 10 + longest * 6.2),
+    marginRight: 70,
+    ...(grouped
+      ? {
+          fy: { label: null, axis: 'left' as const, tickFormat: short },
+          facet: { marginLeft: Math.min(520, 10 + (longest + fyLongest) * 6.2) },
+        }
+      : {}),
+    x: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatValue(v, rate) },
+    y: { label: null, domain, tickFormat: short },
+    style: { fontSize: '12px', color: TEXT, background: '#ffffff' },
+    marks: [
+      Plot.barX(secrets, {
+        y,
+        fy,
+        x1: 0,
+        x2: top,
+        fill: `url(#${hatchId})`,
+        stroke: HATCH_LINE,
+        strokeWidth: 0.5,
+      }),
+      Plot.barX(values, {
+        y,
+        fy,
+        x: 'value',
+        fill: grouped ? (c: Cell) => colourOf.get(c.seriesLabel!) : SINGLE,
+        title: (c: Cell) => `${c.xLabel}${c.seriesLabel ? `, ${c.seriesLabel}` : ''} : ${label(c)}`,
+      }),
+      Plot.ruleY(withInterval, { y, fy, x1: 'low', x2: 'high', stroke: TEXT, strokeWidth: 1.5 }),
+      Plot.text(values, {
+        y,
+        fy,
+        x: (c: Cell) => c.high ?? c.value,
+        text: label,
+        dx: 4,
+        textAnchor: 'start',
+        fill: TEXT,
+      }),
+      Plot.text(secrets, {
+        y,
+        fy,
+        x: 0,
+        text: () => 'secret',
+        dx: 4,
+        textAnchor: 'start',
+        fill: TEXT,
+        stroke: '#ffffff',
+        strokeWidth: 4,
+        fontWeight: 'bold',
+      }),
+      Plot.text(missing, {
+        y,
+        fy,
+        x: 0,
+        text: label,
+        dx: 4,
+        textAnchor: 'start',
+        fill: MUTED,
+        fontStyle: 'italic',
+      }),
+      Plot.ruleX([0], { stroke: TEXT }),
+    ],
+  }) as SVGSVGElement
+  addHatchPattern(svg, hatchId)
+  return svg
+}

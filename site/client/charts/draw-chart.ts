@@ -1,0 +1,94 @@
+/**
+ * From a ChartSpec to a drawn chart: loads the published table and the hierarchies it needs, selects
+ * the cells, draws bars, a line or a map, and adds the legend and the text alternative.
+ */
+import type { ChartSpec } from '../../../src/site/chart-spec.ts'
+import { type Cell, isRate, selectCells } from '../data/cells.ts'
+import { type Hierarchy, parseHierarchy } from '../data/hierarchy.ts'
+import { fetchJson, fetchText, type PublishedTable } from '../data/published-table.ts'
+import { loadBoundaries } from '../maps/boundaries.ts'
+import { renderChoropleth } from '../maps/choropleth.ts'
+import { colourScale } from '../maps/colour.ts'
+import { layoutMap } from '../maps/insets.ts'
+import { renderBars, seriesKeys } from './bar-chart.ts'
+import { type LegendItem, legendItems, renderLegend } from './legend.ts'
+import { renderLine } from './line-chart.ts'
+import { summarise } from './summary.ts'
+
+/** A drawn chart: its SVG (for downloads) and the cells behind it (for the CSV and the table). */
+export interface DrawnChart {
+  readonly svg: SVGSVGElement
+  readonly cells: readonly Cell[]
+  readonly rate: boolean
+  readonly summary: string
+  readonly table: PublishedTable
+  readonly hierarchies: ReadonlyMap<string, Hierarchy>
+  readonly legend: readonly LegendItem[]
+}
+
+/** The hierarchies of `dimensions`, read beside the table (`hierarchies/<dimension>.csv`). */
+export async function loadHierarchies(
+  dataUrl: string,
+  dimensions: readonly string[],
+): Promise<Map<string, Hierarchy>> {
+  const base = new URL(dataUrl, document.baseURI)
+  const texts = await Promise.all(
+    dimensions.map((d) => fetchText(new URL(`hierarchies/${d}.csv`, base).href)),
+  )
+  const map = new Map<string, Hierarchy>()
+  dimensions.forEach((d, i) => {
+    const text = texts[i]
+    if (text) map.set(d, parseHierarchy(text))
+  })
+  return map
+}
+
+/** The territorial dimension a map colours: the spec's `x`, else the table's `territoire…` column. */
+function mapDimension(spec: ChartSpec, table: PublishedTable): string {
+  return spec.x ?? table.dimensions.find((d) => d.startsWith('territoire')) ?? 'territoire'
+}
+
+/**
+ * Draws `spec` into `target` (replacing its content) at most `width` pixels wide.
+ * @example await drawChart({ kind: 'bar', data: 'datasets/x/t.json', measure: 'nb', x: 'territoire', filters: {}, title: 'T' }, div, 640)
+ */
+export async function drawChart(spec: ChartSpec, target: HTMLElement, width: number): Promise<DrawnChart> {
+  const table = await fetchJson<PublishedTable>(spec.data)
+  const x = spec.kind === 'map' ? mapDimension(spec, table) : spec.x
+  const dims = [x, spec.series].filter((d): d is string => d !== undefined)
+  const hierarchies = await loadHierarchies(spec.data, dims)
+  const rate = isRate(table, spec.measure)
+  const cells = selectCells(table, hierarchies, {
+    measure: spec.measure,
+    ...(x ? { x } : {}),
+    ...(spec.series ? { series: spec.series } : {}),
+    ...(spec.level ? { level: spec.level } : {}),
+    filters: spec.filters,
+  })
+  const summary = summarise(spec.title, cells, rate)
+  let svg: SVGSVGElement
+  let legend: LegendItem[]
+  const credit = document.createElement('p')
+  if (spec.kind === 'map') {
+    const level = spec.level ?? 'region'
+    const boundaries = await loadBoundaries(level)
+    const scale = colourScale(
+      cells.flatMap((c) => (c.value !== null ? [c.value] : [])),
+      rate,
+    )
+    svg = renderChoropleth(layoutMap(boundaries, level), cells, scale, rate)
+    legend = legendItems(
+      cells,
+      scale.classes.map((c) => ({ label: c.label, colour: c.colour })),
+    )
+    credit.className = 'psl-credit'
+    credit.textContent = 'Fond de carte : IGN, Admin Express COG simplifié (Licence Ouverte 2.0).'
+  } else {
+    svg = spec.kind === 'line' ? renderLine(cells, rate, width) : renderBars(cells, rate, width)
+    legend = legendItems(cells, seriesKeys(cells))
+  }
+  svg.setAttribute('role', 'img')
+  svg.setAttribute('aria-label', summary)
+  target.replaceChildren(svg, renderLegend(legend), ...(credit.textContent ? [credit] : []))
+  return { svg, cells, rate, summary, table, hierarchies, legend }
+}

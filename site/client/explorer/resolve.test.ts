@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import type { TableInfo } from '../data/datapackage.ts'
+import { chartKinds, resolveState } from './resolve.ts'
+
+const table: TableInfo = {
+  name: 'insertion_departement',
+  title: 'Insertion par département',
+  json: 'insertion_departement.json',
+  dimensions: [
+    { name: 'periode', title: 'Période' },
+    { name: 'territoire', title: 'Territoire' },
+  ],
+  measures: [
+    { name: 'nb_sorties', title: 'Sorties' },
+    { name: 'taux_emploi_6m', title: 'Taux', unit: 'proportion' },
+  ],
+}
+const facts = {
+  levels: new Map([
+    ['periode', ['annee']],
+    ['territoire', ['region', 'departement']],
+  ]),
+  codes: new Map([
+    ['periode', new Set(['_T', '2024', '2025'])],
+    ['territoire', new Set(['_T', 'R84', 'D01'])],
+  ]),
+}
+
+describe('resolveState', () => {
+  it('completes an empty state with the first measure, a territorial breakdown at its top level, bars', () => {
+    expect(resolveState({ filters: {} }, 'insertion', table, facts)).toEqual({
+      dataset: 'insertion',
+      table: 'insertion_departement',
+      measure: 'nb_sorties',
+      breakdown: 'territoire',
+      level: 'region',
+      chart: 'bar',
+      kinds: ['bar', 'map'],
+      filters: {},
+    })
+  })
+
+  it('keeps valid choices and drops filters on unknown codes, unknown dimensions and the breakdown', () => {
+    const resolved = resolveState(
+      {
+        measure: 'taux_emploi_6m',
+        breakdown: 'territoire',
+        level: 'departement',
+        chart: 'map',
+        filters: { periode: '2025', territoire: 'R84', sexe: 'F', autre: 'x' },
+      },
+      'insertion',
+      table,
+      facts,
+    )
+    expect([resolved.measure, resolved.level, resolved.chart, resolved.filters]).toEqual([
+      'taux_emploi_6m',
+      'departement',
+      'map',
+      { periode: '2025' },
+    ])
+  })
+
+  it('replaces a chart kind the breakdown does not allow (a map of periods) by its default', () => {
+    const resolved = resolveState({ breakdown: 'periode', chart: 'map', filters: {} }, 'i', table, facts)
+    expect([resolved.chart, resolved.kinds]).toEqual(['line', ['bar', 'line']])
+  })
+})
+
+describe('chartKinds', () => {
+  it('offers a map for régions and départements only', () => {
+    expect([
+      chartKinds('territoire', 'region'),
+      chartKinds('territoire', 'commune'),
+      chartKinds('dispositif', 'dispositif'),
+    ]).toEqual([['bar', 'map'], ['bar'], ['bar']])
+  })
+})
