@@ -8,6 +8,7 @@ import { protectCommand } from './commands/protect.ts'
 import { publishCommand } from './commands/publish.ts'
 import { referentialsCommand } from './commands/referentials.ts'
 import { serveCommand } from './commands/serve.ts'
+import { siteCommand } from './commands/site.ts'
 import { statusCommand } from './commands/status.ts'
 import type { Command } from './io.ts'
 
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   statusCommand,
   serveCommand,
   publishCommand,
+  siteCommand,
   generateCommand,
   protectCommand,
   auditCommand,

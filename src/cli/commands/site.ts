@@ -1,0 +1,30 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { readConfig } from '../../config.ts'
+import { buildSiteIn } from '../../site/build-site.ts'
+import { SiteInputError } from '../../site/published.ts'
+import { CliError, type Command } from '../io.ts'
+
+const usage = 'passerelle site [--out DIR]'
+
+/** `passerelle site`: rebuilds the static site of a published folder from its files alone. */
+export const siteCommand: Command = {
+  name: 'site',
+  summary: 'rebuild the static site of a published folder (default: the data folder’s public/)',
+  usage,
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true })
+    const out = values.out
+      ? resolve(io.cwd, values.out)
+      : resolve(readConfig(io.env, io.cwd).dataDir, 'public')
+    try {
+      const result = await buildSiteIn(out, (message) => io.err(message))
+      io.out(`site of ${out}: ${result.files.length} files in ${result.milliseconds} ms`)
+      return 0
+    } catch (error) {
+      if (error instanceof SiteInputError)
+        throw new CliError(`no site built, ${out} is not a publication:\n${error.message}`)
+      throw error
+    }
+  },
+}

@@ -1,0 +1,174 @@
+import { rateCell, secretLegend, valueCell } from '../cells.ts'
+import { renderDataTable } from '../data-table.ts'
+import { tableDownloads } from '../downloads.ts'
+import { renderFigure, tableUrl } from '../figure.ts'
+import { findTable, type TableRef } from '../find-table.ts'
+import { escapeHtml, join } from '../html.ts'
+import { labeller } from '../labels.ts'
+import type { Published } from '../published.ts'
+import { slice, TOTAL } from '../table-rows.ts'
+
+const ROOT = '../'
+const RATES = [
+  { measure: 'taux_emploi_6m', label: 'Taux d’emploi salarié à 6 mois' },
+  { measure: 'taux_obtention', label: 'Taux d’obtention de la certification' },
+] as const
+const PREFER = ['insertion-emploi', 'sorties-resultats']
+
+/** Dispositifs as rows, the codes of `across` as columns: one rate (with its interval) per cell. */
+function crossTable(ref: TableRef, measure: string, label: string, across: string, caption: string): string {
+  const name = labeller(ref.dataset)
+  const columns = [...slice(ref.data, across, {}).keys()]
+  const byDispositif = [...slice(ref.data, 'dispositif', {}).keys()]
+  const rowOf = (dispositif: string, code: string) =>
+    ref.data.rows.find(
+      (r) =>
+        r.dispositif === dispositif &&
+        r[across] === code &&
+        ref.dimensions.every((d) => d === 'dispositif' || d === across || r[d] === TOTAL),
+    )
+  return renderDataTable({
+    caption,
+    columns: [
+      { label: 'Dispositif' },
+      ...[TOTAL, ...columns].map((c) => ({
+        label: c === TOTAL ? 'Ensemble' : name(across, c),
+        numeric: true,
+      })),
+    ],
+    rows: [TOTAL, ...byDispositif].map((d) => ({
+      header: d === TOTAL ? 'Tous dispositifs' : name('dispositif', d),
+      cells: [TOTAL, ...columns].map((c) => rateCell(rowOf(d, c), measure, ROOT)),
+    })),
+  }).replace('<caption>', `<caption>${escapeHtml(label)} — `)
+}
+
+async function overview(published: Published): Promise<string> {
+  const refs = await Promise.all(
+    RATES.map((r) =>
+      findTable(published, { measure: r.measure, dimensions: ['dispositif'], prefer: PREFER }),
+    ),
+  )
+  const parts: string[] = []
+  for (const [i, rate] of RATES.entries()) {
+    const ref = refs[i]
+    if (!ref) continue
+    const name = labeller(ref.dataset)
+    const rows = slice(ref.data, 'dispositif', {})
+    const title = `${rate.label} par dispositif, toutes années de sortie`
+    const count = ref.resource.schema.fields.find((f) => f.name === 'nb_sorties') ? 'nb_sorties' : undefined
+    parts.push(
+      renderFigure(
+        {
+          kind: 'bar',
+          data: tableUrl(ROOT, ref.dataset.slug, ref.resource.name),
+          measure: rate.measure,
+          x: 'dispositif',
+          filters: {},
+          title,
+        },
+        renderDataTable({
+          caption: title,
+          columns: [
+            { label: 'Dispositif' },
+            { label: rate.label, numeric: true },
+            ...(count ? [{ label: 'Sorties', numeric: true }] : []),
+          ],
+          rows: [...rows].map(([code, row]) => ({
+            header: name('dispositif', code),
+            cells: [
+              rateCell(row, rate.measure, ROOT),
+              ...(count ? [valueCell(row, count, 'count', ROOT)] : []),
+            ],
+          })),
+        }),
+        'Chaque barre porte son intervalle de confiance à 95 % : deux dispositifs dont les intervalles se chevauchent largement ne se distinguent pas nettement.',
+      ),
+    )
+  }
+  return parts.join('\n')
+}
+
+async function breakdown(
+  published: Published,
+  across: string,
+  heading: string,
+  id: string,
+): Promise<{ html: string; refs: TableRef[] }> {
+  const refs: TableRef[] = []
+  const parts: string[] = []
+  for (const rate of RATES) {
+    const ref = await findTable(published, {
+      measure: rate.measure,
+      dimensions: ['dispositif', across],
+      prefer: PREFER,
+    })
+    if (!ref) continue
+    refs.push(ref)
+    parts.push(
+      crossTable(
+        ref,
+        rate.measure,
+        rate.label,
+        across,
+        `par dispositif et ${heading.toLowerCase()}, toutes années de sortie`,
+      ),
+    )
+  }
+  if (parts.length === 0) return { html: '', refs }
+  return { html: `<h2 id="${id}">Par ${escapeHtml(heading.toLowerCase())}</h2>\n${parts.join('\n')}`, refs }
+}
+
+async function byLevel(published: Published): Promise<{ html: string; refs: TableRef[] }> {
+  const refs: TableRef[] = []
+  const rows: { header: string; cells: string[] }[] = []
+  const found = await Promise.all(
+    RATES.map((r) =>
+      findTable(published, { measure: r.measure, dimensions: ['niveau_certification'], prefer: PREFER }),
+    ),
+  )
+  const first = found.find((r) => r !== undefined)
+  if (!first) return { html: '', refs }
+  const name = labeller(first.dataset)
+  const codes = [...slice(first.data, 'niveau_certification', {}).keys()]
+  for (const code of codes) {
+    rows.push({
+      header: name('niveau_certification', code),
+      cells: RATES.map((rate, i) =>
+        rateCell(found[i] && slice(found[i].data, 'niveau_certification', {}).get(code), rate.measure, ROOT),
+      ),
+    })
+  }
+  for (const ref of found) if (ref) refs.push(ref)
+  const html = `<h2 id="niveau">Par niveau de certification visé</h2>
+<p>Aucune table ne croise le dispositif et le niveau : les taux sont donnés ici par niveau, tous dispositifs confondus.</p>
+${renderDataTable({ caption: 'Taux par niveau de certification visé, toutes années de sortie', columns: [{ label: 'Niveau' }, ...RATES.map((r) => ({ label: r.label, numeric: true }))], rows })}`
+  return { html, refs }
+}
+
+/** The comparison of dispositifs: employment and certification rates with their intervals. */
+export async function renderCompareMain(published: Published): Promise<string> {
+  const sections = [
+    await breakdown(published, 'territoire', 'Région', 'regions'),
+    await breakdown(published, 'sexe', 'Sexe', 'sexe'),
+    await breakdown(published, 'tranche_age', 'Tranche d’âge', 'age'),
+    await breakdown(published, 'statut_entree', 'Statut à l’entrée', 'statut'),
+    await byLevel(published),
+  ]
+  const refs = new Map(
+    sections.flatMap((s) => s.refs).map((r) => [`${r.dataset.slug}/${r.resource.name}`, r]),
+  )
+  const first = await overview(published)
+  return join([
+    '<h1>Comparer les dispositifs</h1>',
+    '<p class="lead">Quels dispositifs mènent à l’emploi et à la certification, et pour quels publics ? Les taux sont publiés avec leur intervalle de confiance à 95 % (méthode de Wilson), entre crochets : une différence plus petite que ces intervalles peut n’être que du bruit.</p>',
+    secretLegend(ROOT),
+    first
+      ? `<h2 id="ensemble">Ensemble</h2>\n${first}`
+      : '<p>Aucun taux par dispositif n’est publié dans cette version.</p>',
+    ...sections.map((s) => s.html),
+    refs.size > 0 && '<h2 id="telecharger">Télécharger les données</h2>',
+    refs.size > 0 &&
+      `<ul class="downloads">${[...refs.values()].map((r) => `<li>${escapeHtml(r.resource.title ?? r.resource.name)} : ${tableDownloads(ROOT, r.dataset.slug, r.resource.name, r.resource.title ?? r.resource.name)}</li>`).join('')}</ul>`,
+  ])
+}

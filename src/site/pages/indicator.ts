@@ -1,0 +1,170 @@
+import { intervalCell, secretLegend, valueCell } from '../cells.ts'
+import type { ChartSpec } from '../chart-spec.ts'
+import { type Column, renderDataTable } from '../data-table.ts'
+import { tableDownloads } from '../downloads.ts'
+import { renderFigure, tableUrl } from '../figure.ts'
+import { formatChange, formatValue } from '../format.ts'
+import { escapeAttribute, escapeHtml, join } from '../html.ts'
+import { type IndicatorData, type IndicatorView, nationalRows } from '../indicator-data.ts'
+import { labeller } from '../labels.ts'
+import { publishedValue } from '../table-rows.ts'
+
+/** Path of an indicator's page from the site root. */
+export const indicatorPath = (id: string): string => `indicateurs/${id}/index.html`
+
+function columns(data: IndicatorData, first: string): Column[] {
+  return [
+    { label: first },
+    { label: data.field.title ?? data.indicator.title, numeric: true },
+    ...(data.interval ? [{ label: 'Intervalle de confiance à 95 %', numeric: true }] : []),
+  ]
+}
+
+function viewTable(
+  data: IndicatorData,
+  view: IndicatorView,
+  dimension: string,
+  first: string,
+  caption: string,
+  root: string,
+): string {
+  const label = labeller(view.ref.dataset)
+  const { measure } = data.indicator
+  return renderDataTable({
+    caption,
+    columns: columns(data, first),
+    rows: [...view.rows].map(([code, row]) => ({
+      header: label(dimension, code),
+      cells: [
+        valueCell(row, measure, data.kind, root),
+        ...(data.interval ? [intervalCell(row, measure, root)] : []),
+      ],
+    })),
+  })
+}
+
+function spec(
+  data: IndicatorData,
+  view: IndicatorView,
+  root: string,
+  rest: Omit<ChartSpec, 'data' | 'measure'>,
+): ChartSpec {
+  return {
+    data: tableUrl(root, view.ref.dataset.slug, view.ref.resource.name),
+    measure: data.indicator.measure,
+    ...rest,
+  }
+}
+
+/** The key figure of an indicator: its national value for the reference year and the change over a year. */
+export function keyFigure(data: IndicatorData, root: string, heading: 'h2' | 'h3', href?: string): string {
+  const { measure, title } = data.indicator
+  const { current, previous } = nationalRows(data)
+  const value = publishedValue(current, measure)
+  const before = publishedValue(previous, measure)
+  const shown = value === undefined ? 'secret' : formatValue(value, data.kind)
+  const change =
+    value !== undefined && before !== undefined ? formatChange(value, before, data.kind) : undefined
+  const trend = change ? `${change} par rapport à ${Number(data.year) - 1}` : ''
+  const interval = data.interval && current ? intervalText(current, measure) : ''
+  const name = href ? `<a href="${escapeAttribute(root + href)}">${escapeHtml(title)}</a>` : escapeHtml(title)
+  return `<div class="key-figure"><${heading}>${name}</${heading}><span class="value">${escapeHtml(shown)}</span><span class="trend">France entière, ${escapeHtml(data.year)}${interval ? ` · IC 95 % ${escapeHtml(interval)}` : ''}</span>${trend ? `<span class="trend">${escapeHtml(trend)}</span>` : ''}</div>`
+}
+
+function intervalText(row: Readonly<Record<string, string | number | null>>, measure: string): string {
+  const low = row[`${measure}_ic_bas`]
+  const high = row[`${measure}_ic_haut`]
+  if (typeof low !== 'number' || typeof high !== 'number') return ''
+  return `${formatValue(low, 'rate')} – ${formatValue(high, 'rate')}`
+}
+
+/** The trend figure (national value by year). */
+export function trendFigure(data: IndicatorData, root: string): string {
+  const title = `${data.indicator.title} par année, France entière`
+  return renderFigure(
+    spec(data, data.trend, root, { kind: 'line', x: 'periode', filters: {}, title }),
+    viewTable(data, data.trend, 'periode', 'Année', title, root),
+  )
+}
+
+/** The map of régions for the reference year. */
+export function regionFigure(data: IndicatorData, root: string): string {
+  if (!data.regions) return ''
+  const title = `${data.indicator.title} par région de résidence, ${data.year}`
+  return renderFigure(
+    spec(data, data.regions, root, { kind: 'map', level: 'region', filters: { periode: data.year }, title }),
+    viewTable(data, data.regions, 'territoire', 'Région', title, root),
+  )
+}
+
+/** A whole indicator page's main content. */
+export function renderIndicatorMain(data: IndicatorData, root: string): string {
+  const { indicator } = data
+  const sources = [data.trend, data.regions, data.departements, data.dispositifs].filter(
+    (v): v is IndicatorView => v !== undefined,
+  )
+  const tables = new Map(sources.map((v) => [`${v.ref.dataset.slug}/${v.ref.resource.name}`, v.ref]))
+  const departements =
+    data.departements &&
+    renderFigure(
+      spec(data, data.departements, root, {
+        kind: 'map',
+        level: 'departement',
+        filters: { periode: data.year },
+        title: `${indicator.title} par département de résidence, ${data.year}`,
+      }),
+      viewTable(
+        data,
+        data.departements,
+        'territoire',
+        'Département',
+        `${indicator.title} par département de résidence, ${data.year}`,
+        root,
+      ),
+    )
+  const dispositifs =
+    data.dispositifs &&
+    renderFigure(
+      spec(data, data.dispositifs, root, {
+        kind: 'bar',
+        x: 'dispositif',
+        filters: { periode: data.year },
+        title: `${indicator.title} par dispositif, ${data.year}`,
+      }),
+      viewTable(
+        data,
+        data.dispositifs,
+        'dispositif',
+        'Dispositif',
+        `${indicator.title} par dispositif, ${data.year}`,
+        root,
+      ),
+    )
+  return join([
+    `<nav class="breadcrumb" aria-label="Fil d’Ariane"><ol><li><a href="${root}index.html">Accueil</a></li><li><a href="${root}indicateurs/index.html">Indicateurs</a></li><li aria-current="page">${escapeHtml(indicator.title)}</li></ol></nav>`,
+    `<h1>${escapeHtml(indicator.title)}</h1>`,
+    `<p class="lead">${escapeHtml(indicator.summary)}</p>`,
+    `<div class="key-figures">${keyFigure(data, root, 'h2')}</div>`,
+    '<h2 id="definition">Définition</h2>',
+    `<p>${escapeHtml(indicator.definition)}</p>`,
+    data.field.description &&
+      `<p class="note">Dans les fichiers : colonne <code>${escapeHtml(indicator.measure)}</code> — ${escapeHtml(data.field.description)}</p>`,
+    secretLegend(root),
+    '<h2 id="evolution">Évolution</h2>',
+    trendFigure(data, root),
+    data.regions && '<h2 id="regions">Par région</h2>',
+    regionFigure(data, root),
+    departements && '<h2 id="departements">Par département</h2>',
+    departements,
+    dispositifs && '<h2 id="dispositifs">Par dispositif</h2>',
+    dispositifs,
+    '<h2 id="telecharger">Télécharger les données</h2>',
+    `<ul class="downloads">${[...tables.values()]
+      .map(
+        (ref) =>
+          `<li>${escapeHtml(ref.resource.title ?? ref.resource.name)} : ${tableDownloads(root, ref.dataset.slug, ref.resource.name, ref.resource.title ?? ref.resource.name)} — <a href="${root}jeux-de-donnees/${escapeAttribute(ref.dataset.slug)}/index.html">${escapeHtml(ref.dataset.datapackage.title)}</a></li>`,
+      )
+      .join('')}</ul>`,
+    `<p>Pour d’autres croisements (sexe, âge, niveau, financeur…), utilisez l’<a href="${root}explorer/index.html">explorateur</a>.</p>`,
+  ])
+}
