@@ -41,7 +41,7 @@ export async function listAudit(
     .select(['a.at', 'p.code as partner', 'a.actor', 'a.route', 'a.dossiers'])
     .orderBy('a.id')
   if (filter.partnerId !== undefined) query = query.where('a.partner_id', '=', filter.partnerId)
-  if (filter.since) query = query.where('a.at', '>=', filter.since)
+  if (filter.since) query = query.where('a.at', '>=', new Date(filter.since))
   const rows = await query.execute()
   return rows.map((r) => ({ ...r, at: new Date(r.at), dossiers: r.dossiers ?? [] }))
 }

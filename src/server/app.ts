@@ -3,24 +3,42 @@ import { Hono } from 'hono'
 import type { AppEnv, ServerDeps } from './context.ts'
 import { partnerAuth } from './middleware/partner-auth.ts'
 import { openApiDocument } from './openapi.ts'
+import { partnerArea } from './partner-area/routes.ts'
 import { problem } from './problem.ts'
+import { accessDeps } from './routes/access-deps.ts'
+import { changesRoute } from './routes/changes.ts'
+import { dossiersRoute } from './routes/dossiers.ts'
+import { exportRoute } from './routes/export.ts'
 import { recordsRoute } from './routes/records.ts'
+import { referentialsRoute } from './routes/referentials.ts'
 
-/** The hub's HTTP application: the partner API under `/api/v1`, and the published site at `/`. */
+/**
+ * The hub's HTTP application: the partner API under `/api/v1`, the partner area under
+ * `/espace-partenaire/`, and the published site at `/`.
+ */
 export function createApp(deps: ServerDeps) {
   const app = new Hono<AppEnv>()
   const api = new Hono<AppEnv>()
   const openapi = openApiDocument()
+  const access = accessDeps(deps)
   api.get('/health', (c) => c.json({ status: 'ok', store: deps.storeKind }))
   api.get('/openapi.json', (c) => c.json(openapi))
-  api.use('/records', partnerAuth(deps.db))
+  const auth = partnerAuth(deps.db)
+  for (const path of ['/records', '/dossiers/*', '/changes', '/export.csv', '/referentials/*'])
+    api.use(path, auth)
   api.route('/', recordsRoute(deps))
+  api.route('/', dossiersRoute(deps))
+  api.route('/', changesRoute(access))
+  api.route('/', exportRoute(deps))
+  api.route('/', referentialsRoute(deps))
   api.notFound((c) => problem(c, 404, 'request/not-found', `no route ${c.req.method} ${c.req.path}`))
   app.route('/api/v1', api)
+  app.route('/espace-partenaire', partnerArea(access))
   if (deps.siteDir) app.use('/*', serveStatic({ root: deps.siteDir }))
   app.onError((error, c) => {
-    // A failure of ours, not the caller's: logged without the request body (it may hold NIRs).
-    console.error(`passerelle: ${c.req.method} ${c.req.path} failed: ${error.message}`)
+    // A failure of ours, not the caller's: logged with the route pattern, never the request's path
+    // or body (a misused URL or a body may hold a NIR).
+    console.error(`passerelle: ${c.req.method} ${c.req.routePath} failed: ${error.message}`)
     return problem(
       c,
       500,

@@ -13,9 +13,15 @@ export interface ServerDeps {
   readonly today: () => string
   /** Folder of the published site, served at `/` when set. */
   readonly siteDir?: string | null
+  /** PASSERELLE_SECRET: keys the opaque cursors. Without it, a random key lives as long as the process. */
+  readonly secret?: string
 }
 
 /** Variables hono carries through a request. */
 export interface AppEnv {
-  Variables: { partner: Partner }
+  Variables: {
+    partner: Partner
+    /** Who reads, for the audit log: `token:<partner code>` or `user:<e-mail>`. */
+    actor: string
+  }
 }

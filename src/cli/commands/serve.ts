@@ -63,6 +63,7 @@ export async function serveUntilStopped(
       storeKind: options.storeKind,
       preparer,
       siteDir,
+      secret: options.secret,
       today: () => new Date().toISOString().slice(0, 10),
     },
     options.port,

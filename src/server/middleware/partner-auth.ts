@@ -23,6 +23,7 @@ export function partnerAuth(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
       return problem(c, 401, 'auth/invalid-token', 'the token is unknown or revoked')
     }
     c.set('partner', partner)
+    c.set('actor', `token:${partner.code}`)
     await next()
     return undefined
   }

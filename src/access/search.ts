@@ -1,0 +1,108 @@
+import { normalizeName } from '../ingest/person-key.ts'
+
+/** A search of the caller's dossiers, as validated from a request body. */
+export interface DossierQuery {
+  readonly id?: string
+  readonly nir?: string
+  readonly name?: string
+  readonly birthDate?: string
+  readonly startFrom?: string
+  readonly startTo?: string
+  readonly exitFrom?: string
+  readonly exitTo?: string
+  readonly status?: string
+  readonly dispositif?: string
+  readonly page: number
+  readonly pageSize: number
+}
+
+/** A finding about a request, as the API reports it. */
+export interface Finding {
+  readonly path: string
+  readonly code: string
+  readonly message: string
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * True for text a query may carry: 1 to `max` characters, no control character (PostgreSQL
+ * refuses a NUL byte in text, and no identifier or name holds one).
+ */
+export function isPlainText(value: unknown, max = 100): value is string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= max &&
+    !/[\u0000-\u001f\u007f]/.test(value)
+  )
+}
+const TEXT_FIELDS = ['id', 'name', 'status', 'dispositif'] as const
+const DATE_FIELDS = ['birthDate', 'startFrom', 'startTo', 'exitFrom', 'exitTo'] as const
+export const MAX_PAGE_SIZE = 100
+
+/**
+ * Validates a search body. Unknown fields are refused (a typo must not widen a search); the NIR
+ * is checked in shape only and never echoed in a message.
+ */
+export function parseDossierQuery(body: unknown): { query: DossierQuery } | { errors: Finding[] } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { errors: [{ path: '', code: 'search/not-an-object', message: 'the body must be a JSON object' }] }
+  const input = body as Record<string, unknown>
+  const errors: Finding[] = []
+  const out: Record<string, unknown> = {}
+  const known = new Set<string>([...TEXT_FIELDS, ...DATE_FIELDS, 'nir', 'page', 'pageSize'])
+  for (const key of Object.keys(input))
+    if (!known.has(key))
+      errors.push({
+        path: `/${key}`,
+        code: 'search/unknown-field',
+        message: `unknown search field "${key.slice(0, 40)}"`,
+      })
+  for (const key of TEXT_FIELDS) {
+    const v = input[key]
+    if (v === undefined) continue
+    if (!isPlainText(v))
+      errors.push({
+        path: `/${key}`,
+        code: 'search/invalid-text',
+        message: `${key} must be a string of 1 to 100 characters`,
+      })
+    else out[key] = v
+  }
+  for (const key of DATE_FIELDS) {
+    const v = input[key]
+    if (v === undefined) continue
+    if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v)))
+      errors.push({
+        path: `/${key}`,
+        code: 'search/invalid-date',
+        message: `${key} must be a date YYYY-MM-DD`,
+      })
+    else out[key] = v
+  }
+  if (input.nir !== undefined) {
+    const nir = typeof input.nir === 'string' ? input.nir.replace(/\s/g, '').toUpperCase() : ''
+    if (!/^[12]\d{2}(0[1-9]|1[0-2]|[2-9]\d)(\d{2}|2A|2B)\d{6}(\d{2})?$/.test(nir))
+      errors.push({ path: '/nir', code: 'search/invalid-nir', message: 'nir must be 13 or 15 characters' })
+    else out.nir = nir.slice(0, 13)
+  }
+  const page = input.page ?? 1
+  const pageSize = input.pageSize ?? 20
+  if (!Number.isInteger(page) || (page as number) < 1 || (page as number) > 100_000)
+    errors.push({ path: '/page', code: 'search/invalid-page', message: 'page must be an integer from 1' })
+  if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > MAX_PAGE_SIZE)
+    errors.push({
+      path: '/pageSize',
+      code: 'search/invalid-page-size',
+      message: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`,
+    })
+  if (errors.length > 0) return { errors }
+  return { query: { ...out, page, pageSize } as DossierQuery }
+}
+
+/** The name as stored for comparison (upper case, no accents), for prefix search. */
+export function nameKey(name: string): string {
+  return normalizeName(name)
+}

@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { Database } from '../db/database.ts'
+import { hashPassword, verifyPassword } from './password.ts'
+
+/** A partner's user account (never with its hash). */
+export interface PartnerUser {
+  readonly id: number
+  readonly partnerId: number
+  readonly partnerCode: string
+  readonly email: string
+  readonly disabled: boolean
+}
+
+/** E-mails are compared in lower case: one account per address whatever its spelling. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+/** Creates a user of a partner with a hashed password. */
+export async function addUser(
+  db: Kysely<Database>,
+  input: { partnerId: number; email: string; password: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('partner_user')
+    .values({
+      partner_id: input.partnerId,
+      email: normaliseEmail(input.email),
+      password_hash: await hashPassword(input.password),
+      disabled_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+const userColumns = ['u.id', 'u.partner_id', 'p.code', 'u.email', 'u.disabled_at'] as const
+
+function toUser(r: {
+  id: number
+  partner_id: number
+  code: string
+  email: string
+  disabled_at: Date | null
+}): PartnerUser {
+  return {
+    id: r.id,
+    partnerId: r.partner_id,
+    partnerCode: r.code,
+    email: r.email,
+    disabled: r.disabled_at !== null,
+  }
+}
+
+/** Every user, optionally of one partner, by partner then e-mail. */
+export async function listUsers(db: Kysely<Database>, partnerId?: number): Promise<PartnerUser[]> {
+  let query = db
+    .selectFrom('partner_user as u')
+    .innerJoin('partner as p', 'p.id', 'u.partner_id')
+    .select(userColumns)
+    .orderBy('p.code')
+    .orderBy('u.email')
+  if (partnerId !== undefined) query = query.where('u.partner_id', '=', partnerId)
+  return (await query.execute()).map(toUser)
+}
+
+/** Disables a user and ends its sessions; false when there is no such user. */
+export async function disableUser(db: Kysely<Database>, email: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('partner_user')
+      .set({ disabled_at: sql<Date>`now()` })
+      .where('email', '=', normaliseEmail(email))
+      .returning('id')
+      .executeTakeFirst()
+    if (!row) return false
+    await tx.deleteFrom('partner_session').where('user_id', '=', row.id).execute()
+    return true
+  })
+}
+
+// Verifying against a fixed hash when the e-mail is unknown keeps the answer time the same.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
+
+/** The live user whose e-mail and password match, or undefined (unknown, disabled or wrong password). */
+export async function authenticate(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+): Promise<PartnerUser | undefined> {
+  const row = await db
+    .selectFrom('partner_user as u')
+    .innerJoin('partner as p', 'p.id', 'u.partner_id')
+    .select([...userColumns, 'u.password_hash'])
+    .where('u.email', '=', normaliseEmail(email))
+    .executeTakeFirst()
+  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH)
+  if (!row || !ok || row.disabled_at !== null) return undefined
+  return toUser(row)
+}

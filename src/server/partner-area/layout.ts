@@ -1,0 +1,66 @@
+import { html } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
+
+/** Any fragment built with `html```: interpolated values are escaped. */
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
+
+const NAV = [
+  ['recherche', 'Recherche'],
+  ['changements', 'Changements'],
+  ['tableau-de-bord', 'Tableau de bord'],
+  ['qualite', 'Qualité des données'],
+  ['export', 'Export'],
+] as const
+
+/**
+ * A page of the partner area: French, a skip link, the navigation when signed in, one `main`.
+ * Everything is served by the hub itself (no external request).
+ */
+export function page(
+  title: string,
+  body: Html,
+  session?: { partnerName: string; email: string; csrfToken: string },
+): Html {
+  return html`<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title} — Espace partenaire Passerelle</title>
+<link rel="stylesheet" href="/espace-partenaire/style.css">
+</head>
+<body>
+<a class="evitement" href="#contenu">Aller au contenu</a>
+<header>
+<p class="marque">Passerelle — espace partenaire</p>
+${
+  session
+    ? html`<nav aria-label="Menu principal"><ul>${NAV.map(
+        ([href, label]) => html`<li><a href="/espace-partenaire/${href}">${label}</a></li>`,
+      )}</ul></nav>
+<form method="post" action="/espace-partenaire/deconnexion" class="session">
+<span>${session.partnerName} — ${session.email}</span>
+<input type="hidden" name="csrf" value="${session.csrfToken}">
+<button type="submit">Se déconnecter</button>
+</form>`
+    : ''
+}
+</header>
+<main id="contenu">
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>`
+}
+
+/** A rate as a French percentage, or a dash when there is no denominator. */
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`
+}
+
+/** A count with French digit grouping. */
+export function count(n: number): string {
+  return n.toLocaleString('fr-FR')
+}

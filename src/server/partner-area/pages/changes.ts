@@ -1,0 +1,21 @@
+import { html } from 'hono/html'
+import type { ChangeView } from '../../../access/changes.repository.ts'
+import { type Html, page } from '../layout.ts'
+
+type SessionInfo = Parameters<typeof page>[2] & {}
+
+/** The change feed: what co-funders changed on the caller's shared dossiers, oldest first. */
+export function changesPage(session: SessionInfo, changes: readonly ChangeView[], next: string | null): Html {
+  return page(
+    'Changements des cofinanceurs',
+    html`<p>Les versions envoyées par les autres partenaires sur les dossiers partagés auxquels vous contribuez, dans l’ordre de réception.</p>
+<table><caption>${changes.length} changement(s)</caption>
+<thead><tr><th>Reçu le</th><th>Partenaire</th><th>Son dossier</th><th>Version</th><th>Statut</th><th>Vos dossiers</th></tr></thead>
+<tbody>${changes.map(
+      (ch) =>
+        html`<tr><td>${ch.receivedAt}</td><td>${ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${ch.status ?? ''}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
+    )}</tbody></table>
+${next && changes.length > 0 ? html`<p><a href="/espace-partenaire/changements?depuis=${encodeURIComponent(next)}">Changements suivants</a></p>` : html`<p>Vous êtes à jour.</p>`}`,
+    session,
+  )
+}

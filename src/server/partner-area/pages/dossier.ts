@@ -1,0 +1,74 @@
+import { html } from 'hono/html'
+import type { DossierView } from '../../../access/dossier.repository.ts'
+import type { HorizonOutcome } from '../../../publish/indicators/employment.ts'
+import { type Html, page } from '../layout.ts'
+
+type SessionInfo = Parameters<typeof page>[2] & {}
+
+const SHOWN = [
+  'status',
+  'dispositif',
+  'plannedStart',
+  'plannedEnd',
+  'entryDate',
+  'exitDate',
+  'exitReason',
+  'certificationCode',
+  'certificationResult',
+  'organismSiret',
+  'committed',
+  'version',
+  'updatedAt',
+] as const
+const LABELS: Record<(typeof SHOWN)[number], string> = {
+  status: 'Statut',
+  dispositif: 'Dispositif',
+  plannedStart: 'Début prévu',
+  plannedEnd: 'Fin prévue',
+  entryDate: 'Entrée',
+  exitDate: 'Sortie',
+  exitReason: 'Motif de sortie',
+  certificationCode: 'Certification',
+  certificationResult: 'Résultat',
+  organismSiret: 'Organisme (SIRET)',
+  committed: 'Montant engagé (€)',
+  version: 'Version',
+  updatedAt: 'Modifié le',
+}
+
+function horizon(label: string, o: HorizonOutcome): Html {
+  if (!o.known) return html`<tr><th scope="row">${label}</th><td colspan="3">pas encore connu</td></tr>`
+  const yes = (b: boolean) => (b ? 'oui' : 'non')
+  return html`<tr><th scope="row">${label}</th><td>${yes(o.salaried)}</td><td>${yes(o.lasting)}</td><td>${yes(o.access)}</td></tr>`
+}
+
+/** A shared dossier: the person (the caller's own record), every contribution with its history, the outcomes. */
+export function dossierPage(session: SessionInfo, view: DossierView): Html {
+  const p = view.person
+  return page(
+    `Dossier ${view.id}`,
+    html`${p ? html`<h2>Personne</h2><p>${p.birthName}${p.usualName ? ` (${p.usualName})` : ''} ${p.firstNames}, née ou né le ${p.birthDate}, sexe ${p.sex}</p>` : ''}
+<h2>Contributions des cofinanceurs</h2>
+<table><caption>${view.sharedDossierId ? `Dossier partagé ${view.sharedDossierId}` : 'Dossier non partagé'}</caption>
+<thead><tr><th>Partenaire</th><th>Dossier</th>${SHOWN.map((k) => html`<th>${LABELS[k]}</th>`)}</tr></thead>
+<tbody>${view.contributions.map(
+      (c) =>
+        html`<tr><td>${c.partner.name}${c.yours ? ' (vous)' : ''}</td><td>${c.id}</td>${SHOWN.map((k) => html`<td>${String(c.current[k] ?? '')}</td>`)}</tr>`,
+    )}</tbody></table>
+<h2>Historique</h2>
+${view.contributions.map(
+  (c) => html`<details><summary>${c.partner.name} — ${c.id} : ${c.history.length} version(s)</summary>
+<ol>${c.history.map((v) => html`<li>version ${v.version}, modifiée le ${v.updatedAt}, reçue le ${v.receivedAt}<pre>${JSON.stringify(v.payload, null, 2)}</pre></li>`)}</ol></details>`,
+)}
+<h2>Résultats</h2>
+<p>Certification : ${view.outcomes.certification ?? 'inconnue'}. Sortie : ${view.outcomes.exitDate ?? 'pas encore'}.</p>
+${
+  view.outcomes.employment
+    ? html`<table><caption>Emploi salarié après la sortie (DSN)</caption>
+<thead><tr><th>Horizon</th><th>En emploi salarié</th><th>Emploi durable</th><th>Accès à l’emploi</th></tr></thead>
+<tbody>${horizon('6 mois', view.outcomes.employment['6'])}${horizon('12 mois', view.outcomes.employment['12'])}</tbody></table>`
+    : ''
+}`,
+    session,
+  )
+}

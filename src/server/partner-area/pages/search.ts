@@ -1,0 +1,61 @@
+import { html } from 'hono/html'
+import type { DossierSummary } from '../../../access/search.repository.ts'
+import type { DossierQuery, Finding } from '../../../access/search.ts'
+import { type Html, page } from '../layout.ts'
+
+type SessionInfo = Parameters<typeof page>[2]
+
+const FIELDS: [keyof DossierQuery, string, string][] = [
+  ['id', 'Identifiant du dossier', 'text'],
+  ['nir', 'NIR (13 ou 15 caractères)', 'text'],
+  ['name', 'Nom de naissance ou d’usage (début)', 'text'],
+  ['birthDate', 'Date de naissance', 'date'],
+  ['startFrom', 'Début prévu à partir du', 'date'],
+  ['startTo', 'Début prévu jusqu’au', 'date'],
+  ['exitFrom', 'Sortie à partir du', 'date'],
+  ['exitTo', 'Sortie jusqu’au', 'date'],
+  ['status', 'Statut (ex. ENTRE, SORTI)', 'text'],
+  ['dispositif', 'Dispositif (ex. CPF)', 'text'],
+]
+
+/**
+ * The search form (POST: a NIR never goes in a URL) and, after a search, one page of results.
+ * The NIR typed is not written back into the form.
+ */
+export function searchPage(
+  session: SessionInfo & {},
+  input: Record<string, string>,
+  result?: { items: readonly DossierSummary[]; page: number; hasMore: boolean },
+  errors: readonly Finding[] = [],
+): Html {
+  const value = (k: string) => (k === 'nir' ? '' : (input[k] ?? ''))
+  const hidden = (p: number) => html`<form method="post" action="/espace-partenaire/recherche">
+<input type="hidden" name="csrf" value="${session.csrfToken}">
+${FIELDS.filter(([k]) => k !== 'nir' && input[k]).map(([k]) => html`<input type="hidden" name="${k}" value="${value(k)}">`)}
+<input type="hidden" name="page" value="${p}"><button type="submit">Page ${p}</button></form>`
+  return page(
+    'Recherche de vos dossiers',
+    html`${errors.length ? html`<div class="erreur" role="alert"><ul>${errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : ''}
+<form method="post" action="/espace-partenaire/recherche" class="champs">
+<input type="hidden" name="csrf" value="${session.csrfToken}">
+${FIELDS.map(([k, label, type]) => html`<p><label for="${k}">${label}</label><input id="${k}" name="${k}" type="${type}" value="${value(k)}" autocomplete="off"></p>`)}
+<p><button type="submit">Rechercher</button></p>
+</form>
+${
+  result
+    ? html`<table><caption>Résultats, page ${result.page}</caption>
+<thead><tr><th>Dossier</th><th>Nom</th><th>Prénoms</th><th>Naissance</th><th>Dispositif</th><th>Statut</th><th>Début prévu</th><th>Sortie</th><th>Dossier partagé</th></tr></thead>
+<tbody>${
+        result.items.length === 0
+          ? html`<tr><td colspan="9">Aucun dossier ne correspond.</td></tr>`
+          : result.items.map(
+              (d) =>
+                html`<tr><td><a href="/espace-partenaire/dossiers/${encodeURIComponent(d.id)}">${d.id}</a></td><td>${d.birthName ?? ''}</td><td>${d.firstNames ?? ''}</td><td>${d.birthDate}</td><td>${d.dispositif}</td><td>${d.status}</td><td>${d.plannedStart}</td><td>${d.exitDate ?? ''}</td><td>${d.sharedDossierId ? 'oui' : 'non'}</td></tr>`,
+            )
+      }</tbody></table>
+${result.page > 1 ? hidden(result.page - 1) : ''}${result.hasMore ? hidden(result.page + 1) : ''}`
+    : ''
+}`,
+    session,
+  )
+}

@@ -1,0 +1,144 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { recordRead } from '../../access/audit.repository.ts'
+import { isChangePosition, readChanges } from '../../access/changes.repository.ts'
+import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
+import { readDashboard } from '../../access/dashboard.repository.ts'
+import { readDossier } from '../../access/dossier.repository.ts'
+import { withPartner } from '../../access/partner-tx.ts'
+import { readQuality } from '../../access/quality.repository.ts'
+import { searchDossiers } from '../../access/search.repository.ts'
+import { isPlainText, parseDossierQuery } from '../../access/search.ts'
+import { deleteSession } from '../../access/sessions.repository.ts'
+import type { AccessDeps } from '../routes/access-deps.ts'
+import { csvHeaders, csvStream } from '../routes/export.ts'
+import { changesPage } from './pages/changes.ts'
+import { dashboardPage } from './pages/dashboard.ts'
+import { dossierPage } from './pages/dossier.ts'
+import { exportPage } from './pages/export.ts'
+import { notFoundPage } from './pages/not-found.ts'
+import { qualityPage } from './pages/quality.ts'
+import { searchPage } from './pages/search.ts'
+import { type AreaEnv, clearSessionCookie, requireSession, sameOrigin, sameToken } from './session.ts'
+import { signInRoutes } from './sign-in.ts'
+import { PARTNER_CSS } from './style.ts'
+
+/** Every POST of a signed-in page carries the session's CSRF token and comes from this origin. */
+function csrf(): MiddlewareHandler<AreaEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'POST') {
+      const form = await c.req.parseBody()
+      const token = typeof form.csrf === 'string' ? form.csrf : undefined
+      if (!sameOrigin(c) || !sameToken(token, c.get('session').csrfToken))
+        return c.text('Requête refusée : jeton de sécurité absent ou invalide. Rechargez la page.', 403)
+    }
+    await next()
+    return undefined
+  }
+}
+
+/** The partner area (`/espace-partenaire/`): server-rendered French pages over the same reads as the API. */
+export function partnerArea(deps: AccessDeps) {
+  const area = new Hono<AreaEnv>()
+  area.get('/style.css', (c) => c.body(PARTNER_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }))
+  area.route('/', signInRoutes(deps.db))
+  const signedIn = new Hono<AreaEnv>()
+  signedIn.use('*', requireSession(deps.db), csrf())
+  const info = (c: { get(k: 'session'): AreaEnv['Variables']['session'] }) => {
+    const s = c.get('session')
+    return { partnerName: s.partnerName, email: s.user.email, csrfToken: s.csrfToken }
+  }
+  const actor = (c: { get(k: 'session'): AreaEnv['Variables']['session'] }) =>
+    `user:${c.get('session').user.email}`
+
+  signedIn.get('/', (c) => c.redirect('/espace-partenaire/recherche', 303))
+  signedIn.get('/recherche', (c) => c.html(searchPage(info(c), {})))
+  signedIn.post('/recherche', async (c) => {
+    const form = await c.req.parseBody()
+    const input: Record<string, string> = {}
+    for (const [k, v] of Object.entries(form))
+      if (typeof v === 'string' && v !== '' && k !== 'csrf') input[k] = v
+    const body: Record<string, unknown> = { ...input }
+    if (input.page) body.page = Number(input.page)
+    const parsed = parseDossierQuery(body)
+    if ('errors' in parsed) return c.html(searchPage(info(c), input, undefined, parsed.errors), 400)
+    const partnerId = c.get('session').user.partnerId
+    const result = await withPartner(deps.db, partnerId, async (scope) => {
+      const found = await searchDossiers(scope, parsed.query)
+      await recordRead(scope, {
+        actor: actor(c),
+        route: 'POST /espace-partenaire/recherche',
+        dossiers: found.items.map((d) => d.id),
+      })
+      return found
+    })
+    return c.html(searchPage(info(c), input, { ...result, page: parsed.query.page }))
+  })
+  signedIn.get('/dossiers/:id', async (c) => {
+    const id = c.req.param('id')
+    const partnerId = c.get('session').user.partnerId
+    const view = !isPlainText(id, 200)
+      ? undefined
+      : await withPartner(deps.db, partnerId, async (scope) => {
+          const found = await readDossier(scope, id, deps.today())
+          if (found)
+            await recordRead(scope, {
+              actor: actor(c),
+              route: 'GET /espace-partenaire/dossiers/{id}',
+              dossiers: [id],
+            })
+          return found
+        })
+    if (!view) return c.html(notFoundPage(info(c)), 404)
+    return c.html(dossierPage(info(c), view))
+  })
+  signedIn.get('/changements', async (c) => {
+    const partnerId = c.get('session').user.partnerId
+    const since = c.req.query('depuis')
+    const position = since ? decodeCursor(deps.cursorKey, partnerId, since) : null
+    if (since && !isChangePosition(position)) return c.html(notFoundPage(info(c)), 400)
+    const page = await withPartner(deps.db, partnerId, async (scope) => {
+      const found = await readChanges(scope, isChangePosition(position) ? position : null, 200)
+      if (found.changes.length > 0)
+        await recordRead(scope, {
+          actor: actor(c),
+          route: 'GET /espace-partenaire/changements',
+          dossiers: [...new Set(found.changes.flatMap((ch) => ch.yourRecords))],
+        })
+      return found
+    })
+    return c.html(
+      changesPage(
+        info(c),
+        page.changes,
+        page.last ? encodeCursor(deps.cursorKey, partnerId, page.last) : null,
+      ),
+    )
+  })
+  signedIn.get('/export', (c) => c.html(exportPage(info(c))))
+  signedIn.get('/export.csv', (c) => {
+    const { user } = c.get('session')
+    return c.body(
+      csvStream(deps.db, user.partnerId, actor(c)),
+      200,
+      csvHeaders(user.partnerCode, deps.today()),
+    )
+  })
+  signedIn.get('/tableau-de-bord', async (c) => {
+    const dashboard = await withPartner(deps.db, c.get('session').user.partnerId, (scope) =>
+      readDashboard(scope, deps.today()),
+    )
+    return c.html(dashboardPage(info(c), dashboard))
+  })
+  signedIn.get('/qualite', async (c) => {
+    const quality = await withPartner(deps.db, c.get('session').user.partnerId, (scope) => readQuality(scope))
+    return c.html(qualityPage(info(c), quality))
+  })
+  signedIn.post('/deconnexion', async (c) => {
+    await deleteSession(deps.db, c.get('sessionId'))
+    clearSessionCookie(c)
+    return c.redirect('/espace-partenaire/connexion?sortie=1', 303)
+  })
+  signedIn.notFound((c) => c.html(notFoundPage(info(c)), 404))
+  area.route('/', signedIn)
+  return area
+}

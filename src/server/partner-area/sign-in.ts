@@ -1,0 +1,74 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { type Context, Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { Kysely } from 'kysely'
+import { recordFailure, retryAfter, signInKeys } from '../../access/rate-limit.ts'
+import { createSession, purgeSessions } from '../../access/sessions.repository.ts'
+import { authenticate } from '../../access/users.repository.ts'
+import type { Database } from '../../db/database.ts'
+import { signInPage } from './pages/sign-in.ts'
+import {
+  type AreaEnv,
+  SIGN_IN_COOKIE,
+  sameOrigin,
+  sameToken,
+  setSessionCookie,
+  signInToken,
+} from './session.ts'
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'inconnue'
+  } catch {
+    return 'inconnue'
+  }
+}
+
+/** `GET|POST /connexion`: sign-in with e-mail and password, rate-limited per account and per address. */
+export function signInRoutes(db: Kysely<Database>) {
+  const route = new Hono<AreaEnv>()
+  route.get('/connexion', (c) => {
+    c.header('cache-control', 'no-store')
+    const message = c.req.query('sortie')
+      ? { kind: 'info' as const, text: 'Vous êtes déconnecté.' }
+      : undefined
+    return c.html(signInPage(signInToken(c), message))
+  })
+  route.post('/connexion', async (c) => {
+    c.header('cache-control', 'no-store')
+    const form = await c.req.parseBody()
+    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
+    if (!sameOrigin(c) || !sameToken(text('csrf'), getCookie(c, SIGN_IN_COOKIE)))
+      return c.html(
+        signInPage(signInToken(c), { kind: 'erreur', text: 'Le formulaire a expiré : recommencez.' }),
+        403,
+      )
+    const email = text('email').slice(0, 200)
+    const keys = signInKeys(email, clientAddress(c))
+    const wait = await retryAfter(db, keys)
+    if (wait > 0) {
+      c.header('Retry-After', String(wait))
+      const minutes = Math.ceil(wait / 60)
+      return c.html(
+        signInPage(signInToken(c), {
+          kind: 'erreur',
+          text: `Trop de tentatives : réessayez dans ${minutes} minute(s).`,
+        }),
+        429,
+      )
+    }
+    const user = await authenticate(db, email, text('password'))
+    if (!user) {
+      await recordFailure(db, keys)
+      return c.html(
+        signInPage(signInToken(c), { kind: 'erreur', text: 'Adresse ou mot de passe incorrect.' }),
+        401,
+      )
+    }
+    await purgeSessions(db)
+    const session = await createSession(db, user.id)
+    setSessionCookie(c, session.id)
+    return c.redirect('/espace-partenaire/recherche', 303)
+  })
+  return route
+}

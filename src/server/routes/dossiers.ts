@@ -1,0 +1,62 @@
+import { Hono } from 'hono'
+import { recordRead } from '../../access/audit.repository.ts'
+import { readDossier } from '../../access/dossier.repository.ts'
+import { withPartner } from '../../access/partner-tx.ts'
+import { searchDossiers } from '../../access/search.repository.ts'
+import { isPlainText, parseDossierQuery } from '../../access/search.ts'
+import type { AppEnv, ServerDeps } from '../context.ts'
+import { problem } from '../problem.ts'
+
+const MAX_ID = 200
+
+/** `GET /dossiers/{id}` and `POST /dossiers/search`: the caller's dossiers, under its row-level policies. */
+export function dossiersRoute(deps: ServerDeps) {
+  const route = new Hono<AppEnv>()
+  route.get('/dossiers/:id', async (c) => {
+    const id = c.req.param('id')
+    const partner = c.get('partner')
+    // An id that is not the caller's takes the same path as one that does not exist.
+    const view = !isPlainText(id, MAX_ID)
+      ? undefined
+      : await withPartner(deps.db, partner.id, async (scope) => {
+          const found = await readDossier(scope, id, deps.today())
+          if (found)
+            await recordRead(scope, {
+              actor: c.get('actor'),
+              route: 'GET /api/v1/dossiers/{id}',
+              dossiers: [id],
+            })
+          return found
+        })
+    if (!view) return problem(c, 404, 'dossier/not-found', 'no dossier of yours has this id')
+    return c.json(view)
+  })
+  route.post('/dossiers/search', async (c) => {
+    let body: unknown
+    try {
+      body = await c.req.json()
+    } catch {
+      return problem(c, 400, 'request/invalid-json', 'the body is not JSON')
+    }
+    const parsed = parseDossierQuery(body)
+    if ('errors' in parsed) return c.json({ errors: parsed.errors }, 400)
+    const { query } = parsed
+    const partner = c.get('partner')
+    const result = await withPartner(deps.db, partner.id, async (scope) => {
+      const found = await searchDossiers(scope, query)
+      await recordRead(scope, {
+        actor: c.get('actor'),
+        route: 'POST /api/v1/dossiers/search',
+        dossiers: found.items.map((d) => d.id),
+      })
+      return found
+    })
+    return c.json({
+      items: result.items,
+      page: query.page,
+      pageSize: query.pageSize,
+      hasMore: result.hasMore,
+    })
+  })
+  return route
+}

@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { listAudit } from '../../src/access/audit.repository.ts'
+import { rotateToken } from '../../src/partners/partner.repository.ts'
+import { openTestStore, type TestStore } from '../store.ts'
+import { NIR_OTHER, NIR_SHARED, partnerFixture } from './partner-fixture.ts'
+
+let store: TestStore
+let fx: Awaited<ReturnType<typeof partnerFixture>>
+const logged: string[] = []
+
+beforeAll(async () => {
+  store = await openTestStore()
+  fx = await partnerFixture(store)
+  for (const level of ['log', 'error', 'warn', 'info'] as const)
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(' '))
+    })
+})
+afterAll(async () => {
+  vi.restoreAllMocks()
+  await store.dispose()
+})
+
+const INJECTIONS = [
+  "' or 1=1 --",
+  "x'; drop table dossier_current; --",
+  '%',
+  '_',
+  '\\',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '\u0000',
+  "CPF-1' union select nir from person_identity --",
+]
+
+const NOT_FOUND = { error: { code: 'dossier/not-found', message: 'no dossier of yours has this id' } }
+
+describe('GET /api/v1/dossiers/{id}', () => {
+  it('gives the caller its shared dossier with every co-funder’s record, history and outcomes', async () => {
+    const res = await fx.get('CDC', '/api/v1/dossiers/CPF-1')
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.person).toEqual({
+      nir: NIR_SHARED,
+      birthName: 'DUPONT',
+      usualName: null,
+      firstNames: 'Marie',
+      birthDate: '1985-05-14',
+      sex: 'F',
+    })
+    expect(body.contributions.map((c: any) => [c.partner.code, c.id, c.yours, c.history.length])).toEqual([
+      ['CDC', 'CPF-1', true, 1],
+      ['R84', 'ARA-1', false, 1],
+    ])
+    expect(body.outcomes).toEqual({
+      certification: 'OBTENUE',
+      exitDate: '2024-06-28',
+      employment: {
+        '6': {
+          known: true,
+          salaried: false,
+          lasting: false,
+          access: false,
+          situation: 'sans_emploi_salarie',
+        },
+        '12': {
+          known: true,
+          salaried: false,
+          lasting: false,
+          access: false,
+          situation: 'sans_emploi_salarie',
+        },
+      },
+    })
+  })
+
+  it('answers another partner’s id exactly like an id that does not exist', async () => {
+    const theirs = await fx.get('OPCO', '/api/v1/dossiers/CPF-1')
+    const none = await fx.get('OPCO', '/api/v1/dossiers/NOPE-1')
+    expect([theirs.status, await theirs.text()]).toEqual([none.status, await none.text()])
+    expect(none.status).toBe(404)
+  })
+
+  it('leaks nothing to a partner enumerating ids', async () => {
+    const ids = [
+      'CPF-1',
+      'CPF-2',
+      'ARA-1',
+      'CPF-0',
+      'CPF-3',
+      ...Array.from({ length: 20 }, (_, i) => `CPF-${100 + i}`),
+    ]
+    const answers = await Promise.all(
+      ids.map(async (id) => {
+        const res = await fx.get('OPCO', `/api/v1/dossiers/${encodeURIComponent(id)}`)
+        return [res.status, await res.json()]
+      }),
+    )
+    expect(answers).toEqual(ids.map(() => [404, NOT_FOUND]))
+  })
+
+  it('never shows a co-funder its partner’s identity of the person', async () => {
+    const res = await fx.get('R84', '/api/v1/dossiers/ARA-1')
+    const body = await res.json()
+    expect(body.contributions.map((c: any) => c.partner.code)).toEqual(['CDC', 'R84'])
+    // R84 sent the same NIR itself: what it sees is its own record's identity, and no payload holds one.
+    expect(JSON.stringify(body.contributions)).not.toContain(NIR_SHARED)
+  })
+
+  it('answers injection strings in the id as plain 404s', async () => {
+    for (const id of INJECTIONS) {
+      const res = await fx.get('OPCO', `/api/v1/dossiers/${encodeURIComponent(id)}`)
+      expect([id, res.status]).toEqual([id, 404])
+    }
+  })
+})
+
+describe('POST /api/v1/dossiers/search', () => {
+  const search = (code: 'CDC' | 'R84' | 'OPCO', body: unknown) =>
+    fx.get(code, '/api/v1/dossiers/search', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    })
+
+  it('finds the caller’s dossiers by NIR in the body, by name, birth date, dates, status and dispositif', async () => {
+    const ids = async (q: unknown) =>
+      ((await (await search('CDC', q)).json()) as any).items.map((d: any) => d.id)
+    expect(await ids({ nir: NIR_SHARED })).toEqual(['CPF-1', 'CPF-2'])
+    expect(await ids({ name: 'dup' })).toEqual(['CPF-1', 'CPF-2'])
+    expect(await ids({ birthDate: '1985-05-14', startFrom: '2024-02-01' })).toEqual(['CPF-2'])
+    expect(await ids({ status: 'SORTI', dispositif: 'CPF', id: 'CPF-1' })).toEqual(['CPF-1'])
+    expect(await ids({ pageSize: 1, page: 2 })).toEqual(['CPF-2'])
+  })
+
+  it('never finds another partner’s dossiers, even by their NIR', async () => {
+    const res = await search('CDC', { nir: NIR_OTHER })
+    expect(await res.json()).toEqual({ items: [], page: 1, pageSize: 20, hasMore: false })
+  })
+
+  it('refuses unknown fields and bad values with findings that never echo a NIR', async () => {
+    const res = await search('CDC', { nir: `${NIR_SHARED}99X`, pageSize: 1000, where: '1=1' })
+    expect(res.status).toBe(400)
+    const text = await res.text()
+    expect(text).not.toContain(NIR_SHARED)
+    expect(JSON.parse(text).errors.map((e: any) => e.code)).toEqual([
+      'search/unknown-field',
+      'search/invalid-nir',
+      'search/invalid-page-size',
+    ])
+  })
+
+  it('treats injection strings in every field as data', async () => {
+    for (const value of INJECTIONS) {
+      const res = await search('OPCO', { id: value, name: value, status: value, dispositif: value })
+      const body = (await res.json()) as any
+      // A NUL byte is refused as invalid text; everything else is searched for as data.
+      const expected = value === '\u0000' ? [400, undefined] : [200, []]
+      expect([value, res.status, body.items]).toEqual([value, ...expected])
+    }
+  })
+})
+
+describe('GET /api/v1/changes', () => {
+  it('shows what co-funders changed on the caller’s shared dossiers, with an opaque cursor', async () => {
+    await fx.post(
+      'R84',
+      [
+        {
+          ...(await (await fx.get('R84', '/api/v1/dossiers/ARA-1')).json()).contributions[1].history[0]
+            .payload,
+        },
+      ]
+        .map((p) => ({ ...p, type: 'dossier', id: 'ARA-1', version: 2, status: 'SORTI', sharedWith: [] }))
+        .map(withPerson),
+    )
+    const first = (await (await fx.get('CDC', '/api/v1/changes')).json()) as any
+    expect(first.changes.map((c: any) => [c.partner, c.record, c.version, c.yourRecords])).toEqual([
+      ['R84', 'ARA-1', 1, ['CPF-1']],
+      ['R84', 'ARA-1', 2, ['CPF-1']],
+    ])
+    const after = (await (
+      await fx.get('CDC', `/api/v1/changes?since=${encodeURIComponent(first.next)}`)
+    ).json()) as any
+    expect(after.changes).toEqual([])
+    const opco = (await (await fx.get('OPCO', '/api/v1/changes')).json()) as any
+    expect(opco.changes).toEqual([])
+  })
+
+  it('refuses forged, edited and other partners’ cursors with 400', async () => {
+    const cdcCursor = ((await (await fx.get('CDC', '/api/v1/changes')).json()) as any).next as string
+    const forged = [
+      'abc',
+      `${Buffer.from('["1970-01-01T00:00:00Z",0,"",0]').toString('base64url')}.${cdcCursor.split('.')[1]}`,
+      cdcCursor,
+      ...INJECTIONS,
+    ]
+    for (const since of forged) {
+      const res = await fx.get('OPCO', `/api/v1/changes?since=${encodeURIComponent(since)}`)
+      expect([since, res.status, ((await res.json()) as any).error.code]).toEqual([
+        since,
+        400,
+        'cursor/invalid',
+      ])
+    }
+  })
+})
+
+function withPerson(p: Record<string, any>) {
+  return { ...p, trainee: { ...p.trainee, nir: NIR_SHARED, birthName: 'DUPONT', firstNames: 'Marie' } }
+}
+
+describe('GET /api/v1/export.csv', () => {
+  it('streams the caller’s records and its co-funders’ records of shared dossiers, nothing else', async () => {
+    const res = await fx.get('CDC', '/api/v1/export.csv')
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const lines = (await res.text()).trim().split('\n')
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 5))).toEqual([
+      [expect.any(String), 'CDC', 'CPF-1', 'true', NIR_SHARED],
+      ['', 'CDC', 'CPF-2', 'true', NIR_SHARED],
+      [expect.any(String), 'R84', 'ARA-1', 'false', ''],
+    ])
+    const opco = await (await fx.get('OPCO', '/api/v1/export.csv')).text()
+    expect(opco).not.toContain(NIR_SHARED)
+    expect(opco).not.toContain('CPF-1')
+  })
+})
+
+describe('GET /api/v1/referentials/{kind}', () => {
+  it('answers searches and refuses other kinds, injection strings as data', async () => {
+    const ok = await fx.get('OPCO', '/api/v1/referentials/organisms?q=%27%20or%201%3D1%20--')
+    expect([ok.status, ((await ok.json()) as any).items]).toEqual([200, []])
+    const bad = await fx.get('OPCO', '/api/v1/referentials/sngi')
+    expect(bad.status).toBe(404)
+    const page = await fx.get('OPCO', '/api/v1/referentials/catalogue?page=0')
+    expect(page.status).toBe(400)
+  })
+})
+
+describe('tokens', () => {
+  it('answers 401 without a token, with an unknown one, and with a rotated (revoked) one', async () => {
+    const none = await fx.app.request('/api/v1/dossiers/CPF-1')
+    const unknown = await fx.app.request('/api/v1/dossiers/CPF-1', {
+      headers: { authorization: 'Bearer psl_nope' },
+    })
+    const old = fx.partners.OPCO.token
+    await rotateToken(store.db, fx.partners.OPCO.partner.id)
+    const revoked = await fx.app.request('/api/v1/export.csv', {
+      headers: { authorization: `Bearer ${old}` },
+    })
+    expect([none.status, unknown.status, revoked.status]).toEqual([401, 401, 401])
+  })
+})
+
+describe('audit and logs', () => {
+  it('logs every nominative read with partner, actor, route and dossiers', async () => {
+    const rows = await listAudit(store.db, { partnerId: fx.partners.CDC.partner.id })
+    expect(rows[0]).toEqual({
+      at: expect.any(Date),
+      partner: 'CDC',
+      actor: 'token:CDC',
+      route: 'GET /api/v1/dossiers/{id}',
+      dossiers: ['CPF-1'],
+    })
+    expect(new Set(rows.map((r) => r.route))).toEqual(
+      new Set([
+        'GET /api/v1/dossiers/{id}',
+        'POST /api/v1/dossiers/search',
+        'GET /api/v1/changes',
+        'GET /api/v1/export.csv',
+      ]),
+    )
+  })
+
+  it('wrote no NIR to any log line', () => {
+    expect(logged.filter((l) => l.includes(NIR_SHARED) || l.includes(NIR_OTHER))).toEqual([])
+  })
+})
