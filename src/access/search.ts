@@ -30,13 +30,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
  * refuses a NUL byte in text, and no identifier or name holds one).
  */
 export function isPlainText(value: unknown, max = 100): value is string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
-  return (
-    typeof value === 'string' &&
-    value.length > 0 &&
-    value.length <= max &&
-    !/[\u0000-\u001f\u007f]/.test(value)
-  )
+  if (typeof value !== 'string' || value.length === 0 || value.length > max) return false
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 0x20 || code === 0x7f) return false
+  }
+  return true
 }
 const TEXT_FIELDS = ['id', 'name', 'status', 'dispositif'] as const
 const DATE_FIELDS = ['birthDate', 'startFrom', 'startTo', 'exitFrom', 'exitTo'] as const

@@ -29,7 +29,7 @@ const INJECTIONS = [
   '\\',
   '../../etc/passwd',
   '<script>alert(1)</script>',
-  '${7*7}',
+  '{{7*7}}',
   '\u0000',
   "CPF-1' union select nir from person_identity --",
 ]

@@ -1,0 +1,178 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { disableUser } from '../../src/access/users.repository.ts'
+import { openTestStore, type TestStore } from '../store.ts'
+import { NIR_OTHER, NIR_SHARED, PASSWORD, partnerFixture } from './partner-fixture.ts'
+
+let store: TestStore
+let fx: Awaited<ReturnType<typeof partnerFixture>>
+
+beforeAll(async () => {
+  store = await openTestStore()
+  fx = await partnerFixture(store)
+})
+afterAll(() => store.dispose())
+
+const AREA = 'http://hub.test/espace-partenaire'
+
+function cookiesOf(res: Response): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';')
+    const [name, value] = pair!.split('=') as [string, string]
+    out[name] = value
+  }
+  return out
+}
+
+async function signInForm() {
+  const res = await fx.app.request(`${AREA}/connexion`)
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await res.text())![1]!
+  return { csrf, cookie: `passerelle_connexion=${cookiesOf(res).passerelle_connexion}` }
+}
+
+async function signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}) {
+  const form = await signInForm()
+  return fx.app.request(`${AREA}/connexion`, {
+    method: 'POST',
+    body: new URLSearchParams({ csrf: form.csrf, email, password }),
+    headers: { cookie: form.cookie, origin: 'http://hub.test', host: 'hub.test', ...headers },
+  })
+}
+
+async function session(email: string) {
+  const res = await signIn(email)
+  const id = cookiesOf(res).passerelle_session!
+  const cookie = `passerelle_session=${id}`
+  const page = await (await fx.app.request(`${AREA}/recherche`, { headers: { cookie } })).text()
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!
+  return { cookie, csrf, id }
+}
+
+const post = (path: string, cookie: string, fields: Record<string, string>, origin = 'http://hub.test') =>
+  fx.app.request(`${AREA}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { cookie, origin, host: 'hub.test' },
+  })
+
+describe('sign-in', () => {
+  it('sets an HttpOnly, SameSite=Strict session cookie, Secure over TLS', async () => {
+    const plain = await signIn('cdc@example.fr')
+    expect(plain.status).toBe(303)
+    const cookie = plain.headers.getSetCookie().find((c) => c.startsWith('passerelle_session='))!
+    expect(cookie).toMatch(/; Path=\/; HttpOnly; SameSite=Strict$/)
+    const tls = await signIn('cdc@example.fr', PASSWORD, { 'x-forwarded-proto': 'https' })
+    const secure = tls.headers.getSetCookie().find((c) => c.startsWith('passerelle_session='))!
+    expect(secure).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Strict$/)
+  })
+
+  it('stores only a hash of the session id', async () => {
+    const { id } = await session('r84@example.fr')
+    const { rows } = await sql<{
+      n: number
+    }>`select count(*)::int as n from partner_session where id_hash = ${id}`.execute(store.db)
+    expect(rows[0]!.n).toBe(0)
+  })
+
+  it('refuses a sign-in without the form token or from another origin', async () => {
+    const form = await signInForm()
+    const noToken = await fx.app.request(`${AREA}/connexion`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'cdc@example.fr', password: PASSWORD }),
+      headers: { cookie: form.cookie },
+    })
+    const otherOrigin = await fx.app.request(`${AREA}/connexion`, {
+      method: 'POST',
+      body: new URLSearchParams({ csrf: form.csrf, email: 'cdc@example.fr', password: PASSWORD }),
+      headers: { cookie: form.cookie, origin: 'https://evil.example', host: 'hub.test' },
+    })
+    expect([noToken.status, otherOrigin.status]).toEqual([403, 403])
+    expect(noToken.headers.getSetCookie().some((c) => c.startsWith('passerelle_session='))).toBe(false)
+  })
+
+  it('rate-limits failed sign-ins per account with 429 and Retry-After, across restarts (in the database)', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) statuses.push((await signIn('opco@example.fr', 'wrong')).status)
+    const blocked = await signIn('opco@example.fr')
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+    expect(blocked.status).toBe(429)
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+    const { rows } = await sql<{
+      n: number
+    }>`select count(*)::int as n from sign_in_failure where key = 'account:opco@example.fr'`.execute(store.db)
+    expect(rows[0]!.n).toBe(5)
+  })
+})
+
+describe('signed-in pages', () => {
+  it('render search, dossier, changes, export, dashboard and quality in French for the signed-in partner', async () => {
+    const { cookie } = await session('cdc@example.fr')
+    const pages = ['/recherche', '/dossiers/CPF-1', '/changements', '/export', '/tableau-de-bord', '/qualite']
+    for (const path of pages) {
+      const res = await fx.app.request(`${AREA}${path}`, { headers: { cookie } })
+      const text = await res.text()
+      expect([
+        path,
+        res.status,
+        text.includes('<html lang="fr">'),
+        /https?:\/\/(?!hub\.test)/.test(text),
+      ]).toEqual([path, 200, true, false])
+    }
+    const dossier = await (await fx.app.request(`${AREA}/dossiers/CPF-1`, { headers: { cookie } })).text()
+    expect(dossier).toContain('Région Auvergne-Rhône-Alpes')
+    expect(dossier).toContain('ARA-1')
+  })
+
+  it('answers another partner’s dossier exactly like a missing one', async () => {
+    const { cookie } = await session('r84@example.fr')
+    const theirs = await fx.app.request(`${AREA}/dossiers/CPF-2`, { headers: { cookie } })
+    const none = await fx.app.request(`${AREA}/dossiers/NOPE`, { headers: { cookie } })
+    expect([theirs.status, await theirs.text()]).toEqual([none.status, await none.text()])
+    expect(none.status).toBe(404)
+  })
+
+  it('searches by NIR through a POST body and never writes a NIR into a URL or the form', async () => {
+    const { cookie, csrf } = await session('cdc@example.fr')
+    const res = await post('/recherche', cookie, { csrf, nir: NIR_SHARED })
+    const text = await res.text()
+    expect(res.status).toBe(200)
+    expect(text).toContain('/espace-partenaire/dossiers/CPF-1')
+    expect(text).not.toContain(NIR_SHARED)
+    const hrefs = [...text.matchAll(/(?:href|action)="([^"]+)"/g)].map((m) => m[1]!)
+    expect(hrefs.filter((h) => h.includes(NIR_SHARED) || h.includes(NIR_OTHER))).toEqual([])
+  })
+
+  it('refuses a POST without the CSRF token, with a wrong one, or from another origin', async () => {
+    const { cookie, csrf } = await session('cdc@example.fr')
+    const answers = [
+      await post('/recherche', cookie, { nir: NIR_SHARED }),
+      await post('/recherche', cookie, { csrf: 'x'.repeat(csrf.length), nir: NIR_SHARED }),
+      await post('/recherche', cookie, { csrf, nir: NIR_SHARED }, 'https://evil.example'),
+      await post('/deconnexion', cookie, {}),
+    ]
+    expect(answers.map((r) => r.status)).toEqual([403, 403, 403, 403])
+  })
+
+  it('sends a request without a live session to the sign-in page: none, forged, idle too long, disabled user', async () => {
+    const idle = await session('cdc@example.fr')
+    await sql`update partner_session set last_seen = now() - interval '31 minutes'`.execute(store.db)
+    const disabled = await session('r84@example.fr')
+    await disableUser(store.db, 'r84@example.fr')
+    const statuses = []
+    for (const cookie of ['', 'passerelle_session=forged', idle.cookie, disabled.cookie]) {
+      const res = await fx.app.request(`${AREA}/dossiers/CPF-1`, { headers: { cookie } })
+      statuses.push([res.status, res.headers.get('location')])
+    }
+    expect(statuses).toEqual(Array(4).fill([303, '/espace-partenaire/connexion']))
+  })
+
+  it('signs out: the session is deleted and the cookie cleared', async () => {
+    const { cookie, csrf } = await session('cdc@example.fr')
+    const out = await post('/deconnexion', cookie, { csrf })
+    expect(out.status).toBe(303)
+    expect(out.headers.getSetCookie().some((c) => /^passerelle_session=;.*Max-Age=0/.test(c))).toBe(true)
+    const after = await fx.app.request(`${AREA}/recherche`, { headers: { cookie } })
+    expect(after.status).toBe(303)
+  })
+})
