@@ -1,5 +1,6 @@
 import { renderAtomFeed } from './atom.ts'
 import { fileSiteEffects, type SiteEffects } from './effects.ts'
+import { writeExplorerPages } from './explorer-pages.ts'
 import { catalogueEntry } from './facets.ts'
 import { escapeAttribute, escapeHtml } from './html.ts'
 import { type IndicatorData, indicatorData } from './indicator-data.ts'
@@ -43,10 +44,7 @@ const ASSETS: readonly [source: string, target: string][] = [
  * relatively, so the folder can be served from any host and sub-path.
  * @example await buildSite(fileSiteEffects('/data/public'))
  */
-export async function buildSite(
-  effects: SiteEffects,
-  options: BuildSiteOptions = {},
-): Promise<BuildSiteResult> {
+export async function buildSite(effects: SiteEffects): Promise<BuildSiteResult> {
   const started = performance.now()
   const published = await readPublished(effects)
   const files: string[] = []
@@ -131,8 +129,9 @@ export async function buildSite(
   }
   await write('flux.atom', renderAtomFeed(feed))
 
-  const datasets = published.release.datasets.map(({ slug, title }) => ({ slug, title }))
-  for (const hook of options.hooks ?? []) await hook(effects, datasets)
+  // The explorer's pages and the browser code (charts, maps) that every chart figure needs.
+  await writeExplorerPages(effects, { datasets: published.release.datasets })
+  files.push('explorer/index.html', 'explorer/embed.html')
   const milliseconds = Math.round(performance.now() - started)
   effects.log(`site: ${files.length} files, ${indicators.length} indicator pages in ${milliseconds} ms`)
   return { files, indicators: indicators.map((d) => d.indicator.id), milliseconds }

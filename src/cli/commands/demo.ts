@@ -15,6 +15,7 @@ import {
 import { publishRelease } from '../../publish/run/publish-release.ts'
 import type { ReferentialKind } from '../../referentials/kinds.ts'
 import { loadReferential } from '../../referentials/load-referential.ts'
+import { buildSiteIn } from '../../site/build-site.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
@@ -140,6 +141,7 @@ async function publishDemo(
   io.out(
     `Published ${result.datasets.length} datasets (${formatCount(set.cells)} cells, ${(set.cellsSuppressedShare * 100).toFixed(1)} % suppressed) into ${out}`,
   )
+  await buildSiteIn(out, (message) => io.err(`publish ${message}`))
 }
 
 function demoSecret(dataDir: string): string {

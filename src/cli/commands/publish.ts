@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { publishRelease } from '../../publish/run/publish-release.ts'
+import { buildSiteIn } from '../../site/build-site.ts'
 import { formatCount, withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
@@ -55,6 +56,8 @@ export const publishCommand: Command = {
       io.out(
         `release ${date} (data as of ${asOf}) in ${out}: ${result.datasets.length} datasets, ${result.report.tables.length} tables, ${formatCount(set.cells)} cells, ${formatCount(set.byStatus.A + set.byStatus.B)} primary and ${formatCount(set.byStatus.D)} secondary suppressions (${(set.cellsSuppressedShare * 100).toFixed(1)} % of cells), ${formatCount(result.carriedOver)} carried over from earlier releases; audit ok`,
       )
+      // The site is built from the release now online, from its files alone.
+      await buildSiteIn(out, (message) => io.err(message))
       return 0
     })
   },
