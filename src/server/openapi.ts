@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { accessPaths, accessSchemas } from './openapi-access.ts'
 
 const schemaDir = new URL('../ingest/schema/', import.meta.url)
 const load = (file: string) => JSON.parse(readFileSync(new URL(file, schemaDir), 'utf8'))
@@ -63,6 +64,7 @@ export function openApiDocument() {
         },
         Finding: finding,
         Error: error,
+        ...accessSchemas,
         RecordResult: {
           type: 'object',
           required: ['index', 'id', 'type', 'outcome'],
@@ -142,6 +144,7 @@ export function openApiDocument() {
           },
         },
       },
+      ...accessPaths(errorResponse),
     },
   }
 }

@@ -126,6 +126,14 @@ describe('POST /api/v1/records', () => {
       paths: Record<string, unknown>
     }
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(['/health', '/records'])
+    expect(Object.keys(doc.paths)).toEqual([
+      '/health',
+      '/records',
+      '/dossiers/{id}',
+      '/dossiers/search',
+      '/changes',
+      '/export.csv',
+      '/referentials/{kind}',
+    ])
   })
 })

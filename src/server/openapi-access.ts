@@ -1,0 +1,237 @@
+/**
+ * OpenAPI descriptions of the partner-access routes (issue 6): reads of the caller's own
+ * nominative data under row-level security, and the public referentials.
+ * @module
+ */
+
+type ErrorResponse = (description: string) => unknown
+
+const json = (schema: unknown) => ({ 'application/json': { schema } })
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const page = (items: unknown) => ({
+  type: 'object',
+  required: ['items', 'page', 'pageSize', 'hasMore'],
+  properties: {
+    items: { type: 'array', items },
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer' },
+    hasMore: { type: 'boolean' },
+  },
+})
+const date = { type: 'string', format: 'date' }
+const horizon = {
+  type: 'object',
+  description: '`known: false` until exit + horizon is reached; then the spec’s employment outcomes',
+  properties: {
+    known: { type: 'boolean' },
+    salaried: { type: 'boolean' },
+    lasting: { type: 'boolean' },
+    access: { type: 'boolean' },
+    situation: { enum: ['emploi', 'en_formation', 'sans_emploi_salarie'] },
+  },
+}
+
+/** Schemas the access routes refer to. */
+export const accessSchemas = {
+  DossierSearch: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Every field optional; unknown fields are refused. A NIR goes only here, never in a URL.',
+    properties: {
+      id: { type: 'string', maxLength: 100 },
+      nir: { type: 'string', description: '13 characters, or 15 with the key' },
+      name: { type: 'string', description: 'Start of the birth or usual name, case- and accent-insensitive' },
+      birthDate: date,
+      startFrom: date,
+      startTo: date,
+      exitFrom: date,
+      exitTo: date,
+      status: { type: 'string' },
+      dispositif: { type: 'string' },
+      page: { type: 'integer', minimum: 1, default: 1 },
+      pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    },
+  },
+  DossierSummary: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      sharedDossierId: { type: ['string', 'null'] },
+      birthName: { type: ['string', 'null'] },
+      firstNames: { type: ['string', 'null'] },
+      birthDate: date,
+      dispositif: { type: 'string' },
+      status: { type: 'string' },
+      plannedStart: date,
+      exitDate: { type: ['string', 'null'], format: 'date' },
+    },
+  },
+  SharedDossier: {
+    type: 'object',
+    required: ['id', 'sharedDossierId', 'person', 'contributions', 'outcomes'],
+    properties: {
+      id: { type: 'string', description: 'Your record id' },
+      sharedDossierId: { type: ['string', 'null'] },
+      person: {
+        description: 'The identity you sent (co-funders’ identities are never shown)',
+        type: ['object', 'null'],
+      },
+      contributions: {
+        type: 'array',
+        description: 'Every partner’s record of the shared dossier, the lead first',
+        items: {
+          type: 'object',
+          properties: {
+            partner: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+            id: { type: 'string' },
+            yours: { type: 'boolean' },
+            current: { type: 'object', description: 'Current state (dates, status, training, funding)' },
+            history: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  version: { type: 'integer' },
+                  updatedAt: { type: 'string', format: 'date-time' },
+                  receivedAt: { type: 'string', format: 'date-time' },
+                  payload: { type: 'object', description: 'The version as sent, without the clear identity' },
+                },
+              },
+            },
+          },
+        },
+      },
+      outcomes: {
+        type: 'object',
+        properties: {
+          certification: { type: ['string', 'null'] },
+          exitDate: { type: ['string', 'null'], format: 'date' },
+          employment: {
+            type: ['object', 'null'],
+            properties: { '6': horizon, '12': horizon },
+          },
+        },
+      },
+    },
+  },
+  Change: {
+    type: 'object',
+    properties: {
+      sharedDossierId: { type: 'string' },
+      yourRecords: { type: 'array', items: { type: 'string' } },
+      partner: { type: 'string', description: 'Code of the partner that changed its record' },
+      record: { type: 'string' },
+      version: { type: 'integer' },
+      status: { type: ['string', 'null'] },
+      updatedAt: { type: 'string', format: 'date-time' },
+      receivedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+}
+
+/** Paths of the access routes. */
+export function accessPaths(errorResponse: ErrorResponse) {
+  const security = [{ bearer: [] }]
+  const unauthorised = errorResponse('Missing, unknown or revoked token')
+  return {
+    '/dossiers/{id}': {
+      get: {
+        summary: 'One of your dossiers, as a shared dossier',
+        description:
+          'Your record `id` with every co-funder’s record of the same shared dossier, their history, and the outcomes (certification; employment at 6 and 12 months from DSN). An id that is not yours answers exactly like one that does not exist. Every call is written to the audit log.',
+        security,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', maxLength: 200 } }],
+        responses: {
+          '200': { description: 'The shared dossier', content: json(ref('SharedDossier')) },
+          '401': unauthorised,
+          '404': errorResponse('No dossier of yours has this id'),
+        },
+      },
+    },
+    '/dossiers/search': {
+      post: {
+        summary: 'Search your dossiers',
+        security,
+        requestBody: { required: true, content: json(ref('DossierSearch')) },
+        responses: {
+          '200': { description: 'One page, by record id', content: json(page(ref('DossierSummary'))) },
+          '400': {
+            description: 'Invalid search',
+            content: json({
+              type: 'object',
+              properties: { errors: { type: 'array', items: ref('Finding') } },
+            }),
+          },
+          '401': unauthorised,
+        },
+      },
+    },
+    '/changes': {
+      get: {
+        summary: 'What co-funders changed on your shared dossiers',
+        description:
+          'Versions other partners sent on shared dossiers you contributed to, in the order the hub received them, 500 at most per page. Pass `next` back as `since` to continue; it is opaque and signed, and a forged one answers 400.',
+        security,
+        parameters: [{ name: 'since', in: 'query', required: false, schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'A page of changes',
+            content: json({
+              type: 'object',
+              properties: {
+                changes: { type: 'array', items: ref('Change') },
+                next: { type: ['string', 'null'] },
+                hasMore: { type: 'boolean' },
+              },
+            }),
+          },
+          '400': errorResponse('The cursor is not one this hub gave you (`cursor/invalid`)'),
+          '401': unauthorised,
+        },
+      },
+    },
+    '/export.csv': {
+      get: {
+        summary: 'All your nominative data as CSV',
+        description:
+          'One line per record you may read (yours, with the identity you sent; co-funders’ records of shared dossiers, without theirs), streamed in batches: any size.',
+        security,
+        responses: {
+          '200': {
+            description: 'CSV, UTF-8, header line',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+          '401': unauthorised,
+        },
+      },
+    },
+    '/referentials/{kind}': {
+      get: {
+        summary: 'Search a public referential',
+        security,
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: { enum: ['organisms', 'certifications', 'catalogue'] },
+          },
+          { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 100 } },
+          { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+          {
+            name: 'pageSize',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 200 },
+          },
+        ],
+        responses: {
+          '200': { description: 'One page, by key', content: json(page({ type: 'object' })) },
+          '400': errorResponse('Invalid q, page or pageSize'),
+          '401': unauthorised,
+          '404': errorResponse('Not a partner referential'),
+        },
+      },
+    },
+  }
+}
