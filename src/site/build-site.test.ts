@@ -1,0 +1,155 @@
+import { SaxesParser } from '@rubensworks/saxes'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildSite } from './build-site.ts'
+import { memorySiteEffects } from './effects.ts'
+import type { TableData } from './published.ts'
+import { publishedFiles } from './site.fixture.ts'
+import { slice } from './table-rows.ts'
+
+// One build of the site from the golden publication of test/publish.test.ts, in memory.
+let files: Map<string, string | Uint8Array>
+let written: readonly string[]
+const text = (path: string) => {
+  const value = files.get(path)
+  if (typeof value !== 'string') throw new Error(`not a written text file: ${path}`)
+  return value
+}
+const pages = () => written.filter((p) => p.endsWith('.html'))
+
+beforeAll(async () => {
+  files = publishedFiles()
+  written = (await buildSite(memorySiteEffects(files))).files
+}, 60_000)
+
+/** The folder of a site path (`a/b/index.html` → `a/b/`). */
+const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1)
+
+/** Resolves a relative URL of a page to a path of DIR (directories to their index.html). */
+function resolveLink(page: string, url: string): string {
+  const resolved = new URL(url, `http://site.invalid/${folderOf(page)}`).pathname.slice(1)
+  return decodeURIComponent(resolved.endsWith('/') || resolved === '' ? `${resolved}index.html` : resolved)
+}
+
+describe('buildSite on a published folder', () => {
+  it('writes every page type, the assets, the catalogue index and the feed', () => {
+    for (const path of [
+      'index.html',
+      'indicateurs/index.html',
+      'indicateurs/entrees/index.html',
+      'indicateurs/taux-emploi-6m/index.html',
+      'comparer/index.html',
+      'catalogue/index.html',
+      'catalogue/index.json',
+      'jeux-de-donnees/entrees-essai/index.html',
+      'jeux-de-donnees/insertion-essai/index.html',
+      'jeux-de-donnees/financements-essai/index.html',
+      'explorer/index.html',
+      'explorer/embed.html',
+      'a-propos/index.html',
+      'partenaires/index.html',
+      '404.html',
+      'flux.atom',
+      'assets/site.css',
+      'assets/catalogue.js',
+      'assets/passerelle.js',
+    ])
+      expect(files.has(path), path).toBe(true)
+  })
+
+  it('links and loads only files of the site: every relative href and src resolves to a file', () => {
+    const broken: string[] = []
+    let checked = 0
+    for (const page of pages()) {
+      for (const [, url] of text(page).matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        if (!url || url.startsWith('#') || url.startsWith('data:')) continue
+        // Served by the hub itself (the partner area), not part of a static copy.
+        if (url.endsWith('espace-partenaire/')) continue
+        const target = resolveLink(page, url.replace(/&amp;/g, '&'))
+        checked++
+        if (!files.has(target)) broken.push(`${page} → ${url}`)
+      }
+    }
+    expect(broken).toEqual([])
+    expect(checked).toBeGreaterThan(200)
+  })
+
+  it('makes no request to another host: no absolute or protocol-relative URL in any href or src', () => {
+    const external = pages().flatMap((page) =>
+      [...text(page).matchAll(/\s(?:href|src|action)="((?:[a-z][a-z0-9+.-]*:)?\/\/[^"]*)"/gi)].map(
+        (m) => `${page}: ${m[1]}`,
+      ),
+    )
+    expect(external).toEqual([])
+  })
+
+  it('keeps every page in French and under 300 KB of HTML', () => {
+    const problems = pages().flatMap((page) => {
+      const html = text(page)
+      return [
+        ...(html.includes('<html lang="fr">') ? [] : [`${page}: no lang="fr"`]),
+        ...(Buffer.byteLength(html) <= 300 * 1024 ? [] : [`${page}: ${Buffer.byteLength(html)} bytes`]),
+      ]
+    })
+    expect(problems).toEqual([])
+  })
+
+  it('shows each suppressed région as "secret" with its explanation, never as 0 or a blank', () => {
+    const data = JSON.parse(text('datasets/insertion-essai/insertion_region.json')) as TableData
+    const html = text('indicateurs/taux-emploi-6m/index.html')
+    const year = /par région de résidence, (\d{4})/.exec(html)?.[1]
+    expect(year).toBeDefined()
+    const regions = slice(data, 'territoire', { periode: year! })
+    const labels = new Map(
+      text('datasets/insertion-essai/hierarchies/territoire.csv')
+        .split('\n')
+        .slice(1)
+        .map((line) => [line.split(',')[0], line.split(',')[2]]),
+    )
+    const section = html.slice(
+      html.indexOf('<h2 id="regions">'),
+      html.indexOf('<h2', html.indexOf('<h2 id="regions">') + 1),
+    )
+    let secrets = 0
+    for (const [code, row] of regions) {
+      if (row.taux_emploi_6m_statut === 'V') continue
+      secrets++
+      const header = `<th scope="row">${labels.get(code)}</th>`
+      const cell = section.slice(section.indexOf(header) + header.length).split('</tr>')[0]
+      expect(cell, code).toMatch(
+        /^<td class="num secret"><a href="\.\.\/\.\.\/a-propos\/index\.html#secret-statistique"><abbr title="Secret statistique \([ABD]\) — [^"]+">secret<\/abbr><\/a><\/td>/,
+      )
+    }
+    expect(secrets).toBeGreaterThan(0)
+    expect(html).toContain('<p class="legend">')
+  })
+
+  it('writes an Atom 1.0 feed that parses as XML, with one entry per release', () => {
+    const names: string[] = []
+    const parser = new SaxesParser({ xmlns: true })
+    parser.on('opentag', (tag) => names.push(`${tag.uri} ${tag.local}`))
+    parser.write(text('flux.atom')).close()
+    const atom = 'http://www.w3.org/2005/Atom'
+    expect(names[0]).toBe(`${atom} feed`)
+    const releases = (JSON.parse(text('releases.json')) as { releases: unknown[] }).releases
+    expect(names.filter((n) => n === `${atom} entry`)).toHaveLength(releases.length)
+    for (const required of ['id', 'title', 'updated', 'author'])
+      expect(names).toContain(`${atom} ${required}`)
+  })
+
+  it('indexes every published dataset in the catalogue, and lists each in its HTML', () => {
+    const release = JSON.parse(text('release.json')) as { datasets: { slug: string }[] }
+    const index = JSON.parse(text('catalogue/index.json')) as {
+      datasets: { slug: string; themes: string[] }[]
+    }
+    expect(index.datasets.map((d) => d.slug)).toEqual(release.datasets.map((d) => d.slug))
+    expect(index.datasets.every((d) => d.themes.length > 0)).toBe(true)
+    const html = text('catalogue/index.html')
+    for (const { slug } of release.datasets) expect(html).toContain(`data-slug="${slug}"`)
+  })
+
+  it('inlines each dataset’s schema.org description as JSON-LD', () => {
+    const html = text('jeux-de-donnees/insertion-essai/index.html')
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1]
+    expect(JSON.parse(json ?? 'null')).toEqual(JSON.parse(text('datasets/insertion-essai/schema.jsonld')))
+  })
+})
