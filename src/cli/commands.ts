@@ -1,4 +1,5 @@
 import { auditCommand } from './commands/audit.ts'
+import { auditLogCommand } from './commands/audit-log.ts'
 import { demoCommand } from './commands/demo.ts'
 import { generateCommand } from './commands/generate.ts'
 import { importCommand } from './commands/import.ts'
@@ -10,6 +11,7 @@ import { referentialsCommand } from './commands/referentials.ts'
 import { serveCommand } from './commands/serve.ts'
 import { siteCommand } from './commands/site.ts'
 import { statusCommand } from './commands/status.ts'
+import { usersCommand } from './commands/users.ts'
 import type { Command } from './io.ts'
 
 /** Every sub-command, in the order `passerelle help` lists them. */
@@ -17,6 +19,7 @@ export const commands: Command[] = [
   demoCommand,
   migrateCommand,
   partnersCommand,
+  usersCommand,
   importCommand,
   referentialsCommand,
   statusCommand,
@@ -26,4 +29,5 @@ export const commands: Command[] = [
   generateCommand,
   protectCommand,
   auditCommand,
+  auditLogCommand,
 ]

@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestStore, type TestStore } from '../../../test/store.ts'
+import { memoryIo } from '../io.ts'
+import { auditLogCommand } from './audit-log.ts'
+import { partnersCommand } from './partners.ts'
+import { makeUsersCommand } from './users.ts'
+
+// The commands open their own store: the test database on the server, an embedded one on disk otherwise.
+let server: TestStore | null = null
+let env: Record<string, string>
+
+beforeAll(async () => {
+  if (process.env.PASSERELLE_TEST_STORE === 'pg') {
+    server = await openTestStore()
+    env = { DATABASE_URL: server.url! }
+  } else {
+    env = { PASSERELLE_DATA: join(mkdtempSync(join(tmpdir(), 'passerelle-cli-users-')), 'data') }
+  }
+})
+afterAll(() => server?.dispose())
+
+const users = makeUsersCommand(async () => 'a password read from stdin')
+
+async function run(command: typeof users, args: string[]) {
+  const { io, stdout } = memoryIo(env)
+  const code = await command.run(args, io)
+  return { code, stdout }
+}
+
+describe('passerelle users and audit-log', () => {
+  it('adds users (generated or stdin password), lists and disables them; audit-log lists reads', async () => {
+    await run(partnersCommand, ['add', '--code', 'R84', '--name', 'Région', '--kind', 'REGION'])
+    const generated = await run(users, ['add', '--partner', 'R84', '--email', 'Ana@Region.fr'])
+    expect(generated.code).toBe(0)
+    expect(generated.stdout.slice(0, 2)).toEqual([
+      'user ana@region.fr added to partner R84',
+      'its password (shown once, stored hashed):',
+    ])
+    expect(generated.stdout[2]).toMatch(/^[A-Za-z0-9_-]{24}$/)
+    expect(
+      await run(users, ['add', '--partner', 'R84', '--email', 'bob@region.fr', '--password-stdin']),
+    ).toEqual({
+      code: 0,
+      stdout: ['user bob@region.fr added to partner R84'],
+    })
+    expect((await run(users, ['disable', '--email', 'bob@region.fr'])).code).toBe(0)
+    expect((await run(users, ['list', '--partner', 'R84'])).stdout).toEqual([
+      'partner       state     e-mail',
+      'R84           active    ana@region.fr',
+      'R84           disabled  bob@region.fr',
+    ])
+    expect(await run(auditLogCommand, ['--partner', 'R84', '--since', '2026-01-01'])).toEqual({
+      code: 0,
+      stdout: ['at\tpartner\tactor\troute\tdossiers'],
+    })
+  })
+
+  it('refuses a bad e-mail, an unknown partner and a duplicate', async () => {
+    await expect(run(users, ['add', '--partner', 'R84', '--email', 'nope'])).rejects.toThrow(/not an e-mail/)
+    await expect(run(users, ['add', '--partner', 'ZZ', '--email', 'x@y.fr'])).rejects.toThrow(
+      /unknown partner/,
+    )
+    await expect(run(users, ['add', '--partner', 'R84', '--email', 'ana@region.fr'])).rejects.toThrow(
+      /already exists/,
+    )
+  })
+})

@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util'
+import { generatePassword } from '../../access/password.ts'
+import { addUser, disableUser, listUsers, normaliseEmail } from '../../access/users.repository.ts'
+import { partnerByCode } from '../../partners/partner.repository.ts'
+import { withHub } from '../hub.ts'
+import { CliError, type Command } from '../io.ts'
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const MIN_PASSWORD = 12
+
+/** Reads a password from standard input (first line, without its newline). */
+async function readStdinLine(): Promise<string> {
+  let text = ''
+  for await (const chunk of process.stdin) text += String(chunk)
+  return text.split(/\r?\n/)[0] ?? ''
+}
+
+/**
+ * `passerelle users add|list|disable`: the partner-area accounts. The password comes from
+ * standard input with `--password-stdin`, or is generated and printed once.
+ */
+export function makeUsersCommand(readPassword: () => Promise<string> = readStdinLine): Command {
+  const command: Command = {
+    name: 'users',
+    summary: 'add, list and disable partner-area user accounts',
+    usage: `passerelle users add --partner CODE --email E [--password-stdin]
+       passerelle users list [--partner CODE]
+       passerelle users disable --email E`,
+    async run(args, io) {
+      const [sub, ...rest] = args
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          partner: { type: 'string' },
+          email: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+        },
+        strict: true,
+      })
+      if (sub === 'add') {
+        const email = normaliseEmail(values.email ?? '')
+        if (!EMAIL.test(email))
+          throw new CliError(`--email "${values.email ?? ''}" is not an e-mail address`, 2)
+        const password = values['password-stdin'] ? await readPassword() : generatePassword()
+        if (password.length < MIN_PASSWORD)
+          throw new CliError(`the password must have at least ${MIN_PASSWORD} characters`, 2)
+        return withHub(io, { needsSecret: false }, async ({ store }) => {
+          const partner = await partnerByCode(store.db, values.partner ?? '')
+          if (!partner) throw new CliError(`unknown partner "${values.partner ?? ''}"`)
+          if ((await listUsers(store.db)).some((u) => u.email === email))
+            throw new CliError(`a user ${email} already exists`)
+          await addUser(store.db, { partnerId: partner.id, email, password })
+          io.out(`user ${email} added to partner ${partner.code}`)
+          if (!values['password-stdin']) {
+            io.out('its password (shown once, stored hashed):')
+            io.out(password)
+          }
+          return 0
+        })
+      }
+      if (sub === 'list') {
+        return withHub(io, { needsSecret: false }, async ({ store }) => {
+          const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
+          if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
+          io.out(['partner'.padEnd(12), 'state'.padEnd(8), 'e-mail'].join('  '))
+          for (const u of await listUsers(store.db, partner?.id))
+            io.out(
+              [u.partnerCode.padEnd(12), (u.disabled ? 'disabled' : 'active').padEnd(8), u.email].join('  '),
+            )
+          return 0
+        })
+      }
+      if (sub === 'disable') {
+        return withHub(io, { needsSecret: false }, async ({ store }) => {
+          if (!(await disableUser(store.db, values.email ?? '')))
+            throw new CliError(`no user "${values.email ?? ''}"`)
+          io.out(`user ${normaliseEmail(values.email ?? '')} disabled; its sessions are ended`)
+          return 0
+        })
+      }
+      throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${command.usage}`, 2)
+    },
+  }
+  return command
+}
+
+export const usersCommand = makeUsersCommand()
