@@ -11,6 +11,6 @@ export const TABLE_FORMATS: readonly { readonly ext: string; readonly label: str
 export function tableDownloads(root: string, slug: string, table: string, title: string): string {
   return TABLE_FORMATS.map(
     ({ ext, label }) =>
-      `<a href="${escapeAttribute(`${root}datasets/${slug}/${table}.${ext}`)}" download><span class="format">${label}</span><span class="visually-hidden"> : ${escapeHtml(title)}</span></a>`,
-  ).join(' ')
+      `<a href="${escapeAttribute(`${root}datasets/${slug}/${table}.${ext}`)}" download>${label}<span class="visually-hidden"> : ${escapeHtml(title)}</span></a>`,
+  ).join(' · ')
 }

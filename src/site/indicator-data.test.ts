@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { referenceYear } from './indicator-data.ts'
+
+const row = (status: string, value: number | null) => ({ taux: value, taux_statut: status })
+
+describe('referenceYear', () => {
+  const trend = new Map([
+    ['2023', row('V', 0.6)],
+    ['2024', row('V', 0.62)],
+    ['2025', row('A', null)],
+    ['2026', row('V', 0.7)],
+  ])
+
+  it('takes the last full year before the data date with a published national value', () => {
+    expect(referenceYear(trend, 'taux', '2026-09-30')).toBe('2024')
+  })
+
+  it('counts the data year as full when the data date is 31 December', () => {
+    expect(referenceYear(trend, 'taux', '2026-12-31')).toBe('2026')
+  })
+
+  it('falls back to the last published year when no earlier year is', () => {
+    expect(referenceYear(new Map([['2026', row('V', 0.7)]]), 'taux', '2026-09-30')).toBe('2026')
+    expect(referenceYear(new Map([['2026', row('A', null)]]), 'taux', '2026-09-30')).toBeUndefined()
+  })
+})
