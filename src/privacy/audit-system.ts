@@ -13,6 +13,7 @@ import { findPattern } from './hypercube.ts'
 import { type CellSystem, displayKey } from './link-tables.ts'
 import { tableLocations } from './neighbourhood.ts'
 import type { AuditSummary } from './report.ts'
+import { holdsAll } from './suppress-secondary.ts'
 
 /** Which cells the audit bounds: every suppressed cell, or only the primary ones (faster). */
 export type AuditScope = 'suppressed' | 'primary'
@@ -86,7 +87,7 @@ export async function auditSystem(
     // Cells inside the singleton hold the same single person: only the others are at risk.
     const inside = new Set(descendantsIn(pattern, s))
     const neighbours = relatedPrimaries(pattern, s).filter(
-      (p) => !inside.has(p) && !(values[p] === 1 && descendantsIn(pattern, p).includes(s)),
+      (p) => !inside.has(p) && !(holdsAll(system, p, s) && descendantsIn(pattern, p).includes(s)),
     )
     if (neighbours.length === 0) continue
     singletonChecks++

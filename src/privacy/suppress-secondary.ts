@@ -67,6 +67,10 @@ interface State {
   /** Singleton cells (none when singletons are not protected). */
   readonly singleton: Uint8Array
   readonly locations: Int32Array[]
+  /** Per cell, its connected component (cells joined by relations, across linked tables). */
+  readonly component: Int32Array
+  /** Per component, its cells. */
+  readonly members: readonly number[][]
   /** Per primary, its proof: certificates, one of which holds whatever singleton is known. */
   readonly certificates: Map<number, Certificate[]>
   /** Per cell, every certificate found so far that moves it (each still a valid change of the system). */
@@ -91,6 +95,7 @@ export async function suppressSecondary(
     frozen: new Uint8Array(system.size),
     singleton: options.singletons === false ? new Uint8Array(system.size) : marks.singleton,
     locations: tableLocations(system),
+    ...components(system),
     certificates: new Map(),
     through: new Map(),
     lpSolved: 0,
@@ -140,7 +145,15 @@ function certify(
   maxLevel = Infinity,
 ): Certificate[] | undefined {
   const known = knownSingletons(state, cell)
-  const all = certifyWith(state, cell, known, onlySuppressed, maxLevel)
+  // Freezing every known singleton at once is a shortcut: when the neighbourhoods cannot do it,
+  // one certificate per singleton follows, so the whole component is not searched here.
+  const all = certifyWith(
+    state,
+    cell,
+    known,
+    onlySuppressed,
+    known.length > 0 ? Math.min(maxLevel, MAX_LEVEL) : maxLevel,
+  )
   if (all) return [all]
   if (known.length === 0) return undefined
   const proof: Certificate[] = []
@@ -221,12 +234,21 @@ function knownSingletons(state: State, cell: number): number[] {
     for (let j = relStart[r]!; j < relStart[r + 1]!; j++) {
       const c = relCells[j]!
       if (c === cell || singleton[c] !== 1) continue
-      // The cell is a child of the singleton c, or c is a child of a one-person cell.
-      if (c === parent || (parent === cell && system.value[cell] === 1)) inside.add(c)
+      // The cell is a child of the singleton c, or c is a child holding all of the cell (a cell of
+      // one person, or a child equal to it): either way c's member is the cell's own.
+      if (c === parent || (parent === cell && holdsAll(system, cell, c))) inside.add(c)
       else out.add(c)
     }
   }
   return [...out].filter((c) => !inside.has(c)).sort((a, b) => a - b)
+}
+
+/**
+ * True when the child `c` of `cell` holds every unit of it: the cell has one person, or the child
+ * counts as many as the cell (its rows are then all of the cell's, amounts included).
+ */
+export function holdsAll(system: CellSystem, cell: number, c: number): boolean {
+  return system.value[cell] === 1 || system.value[c] === system.value[cell]
 }
 
 /** What a certificate costs: persons (plus one) of each cell it suppresses anew. */
@@ -269,9 +291,13 @@ function certifyByLp(
   }
   for (let level = 1; ; level++) {
     const whole = level > MAX_LEVEL
-    const { cells, complete } = whole
-      ? { cells: [...system.value.keys()], complete: true }
+    const members = state.members[state.component[cell]!]!
+    const found = whole
+      ? { cells: members, complete: true }
       : neighbourhood(system, state.locations, cell, level)
+    const { cells } = found
+    // The tables holding the cell may be complete while linked tables still have cells to move.
+    const complete = found.complete && cells.length === members.length
     const problem = { system, cell, cells, suppressed, frozen, amount, onlySuppressed }
     if (!up) {
       const y = findPerturbation(highs, { ...problem, direction: 1 })
@@ -289,6 +315,44 @@ function certifyByLp(
     if (up && down) return toCertificate(up, down)
     if (complete || level >= maxLevel) return undefined
   }
+}
+
+/** Connected components of the system: perturbations never leave the component of their cell. */
+function components(system: CellSystem): { component: Int32Array; members: number[][] } {
+  const root = Int32Array.from({ length: system.size }, (_, i) => i)
+  const find = (c: number): number => {
+    let r = c
+    while (root[r] !== r) r = root[r]!
+    while (root[c] !== r) {
+      const next = root[c]!
+      root[c] = r
+      c = next
+    }
+    return r
+  }
+  const { relStart, relCells } = system
+  for (let r = 0; r + 1 < relStart.length; r++) {
+    const head = find(relCells[relStart[r]!]!)
+    for (let j = relStart[r]! + 1; j < relStart[r + 1]!; j++) {
+      const other = find(relCells[j]!)
+      if (other !== head) root[other] = head
+    }
+  }
+  const component = new Int32Array(system.size)
+  const index = new Map<number, number>()
+  const members: number[][] = []
+  for (let c = 0; c < system.size; c++) {
+    const r = find(c)
+    let k = index.get(r)
+    if (k === undefined) {
+      k = members.length
+      index.set(r, k)
+      members.push([])
+    }
+    component[c] = k
+    members[k]!.push(c)
+  }
+  return { component, members }
 }
 
 /** True when a certificate changes the cell up or down. */
