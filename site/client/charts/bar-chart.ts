@@ -40,12 +40,12 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
   const svg = Plot.plot({
     width,
     height: cells.length * row + 40 + (grouped ? new Set(cells.map((c) => c.xLabel)).size * 8 : 0),
-    marginLeft: Math.min(300, 10 + longest * 6.2),
+    marginLeft: Math.min(310, 12 + longest * 7),
     marginRight: 70,
     ...(grouped
       ? {
           fy: { label: null, axis: 'left' as const, tickFormat: short },
-          facet: { marginLeft: Math.min(520, 10 + (longest + fyLongest) * 6.2) },
+          facet: { marginLeft: Math.min(560, 12 + (longest + fyLongest) * 7) },
         }
       : {}),
     x: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatValue(v, rate) },

@@ -87,6 +87,12 @@ export async function drawChart(spec: ChartSpec, target: HTMLElement, width: num
     svg = spec.kind === 'line' ? renderLine(cells, rate, width) : renderBars(cells, rate, width)
     legend = legendItems(cells, seriesKeys(cells))
   }
+  // The chart is one image for assistive technologies: its summary is its name, and the marks'
+  // own labels (Plot names its groups "bar", "rule"…) would be prohibited on elements without a role.
+  for (const labelled of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    labelled.removeAttribute('aria-label')
+    labelled.removeAttribute('aria-description')
+  }
   svg.setAttribute('role', 'img')
   svg.setAttribute('aria-label', summary)
   target.replaceChildren(svg, renderLegend(legend), ...(credit.textContent ? [credit] : []))

@@ -4,7 +4,7 @@
  * small screens. The same items go into downloaded images.
  */
 import type { Cell } from '../data/cells.ts'
-import { HATCH_LINE, NO_DATA_FILL } from './svg.ts'
+import { HATCH_BACKGROUND, HATCH_LINE, NO_DATA_FILL } from './svg.ts'
 
 /** One colour and its meaning. */
 export interface SeriesKey {
@@ -37,7 +37,7 @@ export function legendItems(cells: readonly Cell[], keys: readonly SeriesKey[] =
   return items
 }
 
-const HATCH_CSS = `repeating-linear-gradient(45deg, #fff 0 2px, ${HATCH_LINE} 2px 4px)`
+const HATCH_CSS = `repeating-linear-gradient(45deg, ${HATCH_BACKGROUND} 0 2.5px, ${HATCH_LINE} 2.5px 4px)`
 
 /** The legend as an HTML list. */
 export function renderLegend(items: readonly LegendItem[]): HTMLElement {

@@ -20,8 +20,12 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${counter}`
 }
 
-/** Hatch colours: dark lines on white keep a 3:1 contrast with the page and with every map colour. */
-export const HATCH_LINE = '#4d4d4d'
+/**
+ * Hatch colours, the same as the `.secret` cells of the site's tables (site.css): dark olive lines on
+ * pale yellow, unlike any colour of the bars and maps, with a 3:1 contrast against each of them.
+ */
+export const HATCH_LINE = '#5b4a00'
+export const HATCH_BACKGROUND = '#fbf4d9'
 
 /**
  * Adds to `svg` the diagonal hatch pattern that marks suppressed cells and returns its `url(#…)`.
@@ -37,8 +41,8 @@ export function addHatchPattern(svg: SVGSVGElement, id = uniqueId('psl-hatch')):
     patternTransform: 'rotate(45)',
   })
   pattern.append(
-    svgElement('rect', { width: 6, height: 6, fill: '#ffffff' }),
-    svgElement('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: HATCH_LINE, 'stroke-width': 2 }),
+    svgElement('rect', { width: 6, height: 6, fill: HATCH_BACKGROUND }),
+    svgElement('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: HATCH_LINE, 'stroke-width': 1.5 }),
   )
   const defs = svgElement('defs')
   defs.append(pattern)

@@ -24,7 +24,7 @@ export async function startExplorer(container: HTMLElement): Promise<void> {
   form.addEventListener('submit', (e) => e.preventDefault())
   const title = element(embed ? 'h1' : 'h2', { id: 'psl-vue-titre', class: 'psl-view-title' })
   const chart = element('div', { class: 'psl-chart-view', 'aria-live': 'polite' })
-  const source = element('p', { class: 'psl-credit' })
+  const source = element('p', { class: 'psl-credit psl-source' })
   const tools = element('div')
   const details = element('details')
   const summary = element('summary')

@@ -1,0 +1,255 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseHierarchy } from '../../site/client/data/hierarchy.ts'
+import { memoryIo } from '../../src/cli/io.ts'
+import { main } from '../../src/cli/main.ts'
+import { axeViolations, browserTestsEnabled, CHROMIUM, chartsDrawn, recordedPage } from './browser.ts'
+import { type StaticSite, serveSite } from './static-server.ts'
+
+// One generated hub, published with the site's test datasets (a département table for the map,
+// dispositifs for comparisons, the home page's key figures), its site built once and served on a
+// random port; every test opens pages of that site in one headless Chromium.
+const DOSSIERS = '1500'
+const datasets = join(import.meta.dirname, 'fixtures')
+const screenshots = join(import.meta.dirname, 'screenshots')
+let out: string
+let site: StaticSite
+let browser: Browser
+
+async function run(cwd: string, args: string[]): Promise<void> {
+  const { io, stderr } = memoryIo({}, cwd)
+  const code = await main(args, io)
+  if (code !== 0) throw new Error(`passerelle ${args.join(' ')} failed: ${stderr.join('\n')}`)
+}
+
+/** Opens `path`, waits for its charts, saves a screenshot; returns the page and what it recorded. */
+async function open(path: string, screenshot?: string) {
+  const { page, record } = await recordedPage(browser, site.url)
+  const response = await page.goto(site.url + path)
+  await chartsDrawn(page)
+  if (screenshot) await page.screenshot({ path: join(screenshots, `${screenshot}.png`), fullPage: true })
+  return { page, record, status: response?.status() }
+}
+
+const MAP_VIEW =
+  'jeu=insertion-essai&table=insertion_departement&indicateur=taux_emploi_6m&ventilation=territoire&niveau=departement&graphique=map'
+
+const enabled = browserTestsEnabled()
+
+describe.skipIf(!enabled)('the built site in headless Chromium', () => {
+  beforeAll(async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'passerelle-site-'))
+    out = join(cwd, '.passerelle', 'public')
+    await run(cwd, ['demo', '--dossiers', DOSSIERS, '--no-serve', '--no-publish'])
+    await run(cwd, ['publish', '--date', '2026-10-01', '--as-of', '2026-09-30', '--datasets-root', datasets])
+    await run(cwd, ['site', '--out', out])
+    mkdirSync(screenshots, { recursive: true })
+    site = await serveSite(out)
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true })
+  }, 600_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+
+  const pages: [name: string, path: () => string][] = [
+    ['accueil', () => 'index.html'],
+    ['indicateur', () => 'indicateurs/taux-emploi-6m/index.html'],
+    ['comparer', () => 'comparer/index.html'],
+    ['explorateur', () => 'explorer/index.html'],
+    ['integration', () => `explorer/embed.html?${MAP_VIEW}`],
+    ['catalogue', () => 'catalogue/index.html'],
+    ['jeu-de-donnees', () => 'jeux-de-donnees/insertion-essai/index.html'],
+    ['page-introuvable', () => 'page-absente.html'],
+  ]
+
+  for (const [name, path] of pages) {
+    it(`${name}: loads without console errors or requests to another host, 0 axe violations`, async () => {
+      const { page, record, status } = await open(path(), name)
+      expect(status).toBe(name === 'page-introuvable' ? 404 : 200)
+      expect(await page.getAttribute('html', 'lang')).toBe('fr')
+      const violations = await axeViolations(page)
+      await page.close()
+      expect({ errors: record.errors, external: record.external, violations }).toEqual({
+        // The 404 page's only errors are its own status, as the server and the browser report it.
+        errors:
+          name === 'page-introuvable'
+            ? [`HTTP 404 ${site.url}${path()}`, expect.stringContaining('status of 404')]
+            : [],
+        external: [],
+        violations: [],
+      })
+    })
+  }
+
+  it('draws every chart figure of the content pages (none falls back to its error message)', async () => {
+    for (const path of ['index.html', 'indicateurs/taux-emploi-6m/index.html', 'comparer/index.html']) {
+      const { page } = await open(path)
+      const counts = await page.evaluate(() => ({
+        figures: document.querySelectorAll('figure.psl-chart').length,
+        svgs: document.querySelectorAll('figure.psl-chart .psl-chart-view svg[role="img"][aria-label]')
+          .length,
+        errors: document.querySelectorAll('.psl-chart-error').length,
+      }))
+      await page.close()
+      expect(counts.figures, path).toBeGreaterThan(0)
+      expect(counts, path).toEqual({ figures: counts.figures, svgs: counts.figures, errors: 0 })
+    }
+  })
+
+  it('maps every département of the data, the five overseas ones included, secret ones hatched', async () => {
+    const hierarchy = parseHierarchy(
+      readFileSync(join(out, 'datasets/insertion-essai/hierarchies/territoire.csv'), 'utf8'),
+    )
+    const table = JSON.parse(
+      readFileSync(join(out, 'datasets/insertion-essai/insertion_departement.json'), 'utf8'),
+    )
+    const expected = new Map<string, string>()
+    for (const row of table.rows)
+      if (
+        row.periode === '_T' &&
+        hierarchy.nodes.get(row.territoire)?.level === 'departement' &&
+        row.territoire !== 'DZZ'
+      )
+        expected.set(
+          row.territoire,
+          ['A', 'B', 'D'].includes(row.taux_emploi_6m_statut)
+            ? 'secret'
+            : row.taux_emploi_6m === null
+              ? 'undefined'
+              : 'value',
+        )
+    const { page } = await open(`explorer/index.html?${MAP_VIEW}`)
+    const drawn = await page.$$eval('svg.psl-map path[data-code]', (paths) =>
+      paths.map((p) => [p.getAttribute('data-code'), p.getAttribute('data-state'), p.getAttribute('fill')]),
+    )
+    await page.close()
+    const byCode = new Map(drawn.map(([code, state, fill]) => [code!, { state, fill }]))
+    for (const overseas of ['D971', 'D972', 'D973', 'D974', 'D976'])
+      expect(byCode.has(overseas), overseas).toBe(true)
+    expect([...expected.keys()].filter((code) => !byCode.has(code))).toEqual([])
+    for (const [code, state] of expected) {
+      expect(byCode.get(code)?.state, code).toBe(state)
+      if (state === 'secret') expect(byCode.get(code)?.fill, code).toMatch(/^url\(#psl-hatch-\d+\)$/)
+    }
+    expect(drawn.length).toBe(101)
+  })
+
+  it('explorer: each choice redraws the chart and enters the URL; reload and back/forward restore the view', async () => {
+    const { page } = await open('explorer/index.html')
+    const label = () => page.getAttribute('.psl-chart-view svg[role="img"]', 'aria-label')
+    const before = await label()
+    await page.selectOption('#psl-jeu', 'insertion-essai')
+    await page.waitForURL(/jeu=insertion-essai/)
+    await page.selectOption('#psl-table', 'insertion_departement')
+    await page.waitForURL(/table=insertion_departement/)
+    await page.selectOption('#psl-indicateur', 'taux_emploi_6m')
+    await page.waitForURL(/indicateur=taux_emploi_6m/)
+    await page.selectOption('#psl-filtre-periode', '2025')
+    await page.waitForURL(/periode=2025/)
+    await page.check('#psl-graphique-map')
+    await page.waitForURL(/graphique=map/)
+    await page.waitForSelector('svg.psl-map')
+    const mapLabel = await label()
+    expect(mapLabel).not.toBe(before)
+    expect(mapLabel).toContain('Taux d’emploi salarié à 6 mois par territoire de résidence — 2025')
+    const url = page.url()
+    expect(new URL(url).search).toBe(
+      '?jeu=insertion-essai&table=insertion_departement&indicateur=taux_emploi_6m&ventilation=territoire&niveau=region&graphique=map&periode=2025',
+    )
+    await page.reload()
+    await chartsDrawn(page)
+    expect([
+      page.url(),
+      await label(),
+      await page.inputValue('#psl-filtre-periode'),
+      await page.isChecked('#psl-graphique-map'),
+    ]).toEqual([url, mapLabel, '2025', true])
+    await page.goBack()
+    await page.waitForURL((u) => !u.search.includes('graphique=map'))
+    await page.waitForFunction(() => !document.querySelector('svg.psl-map'))
+    expect(await page.isChecked('#psl-graphique-bar')).toBe(true)
+    await page.goForward()
+    await page.waitForSelector('svg.psl-map')
+    expect(page.url()).toBe(url)
+    await page.close()
+  })
+
+  it('embed: the chart alone with its title, legend and source, and the explorer offers its iframe code', async () => {
+    const { page } = await open(`explorer/index.html?${MAP_VIEW}`)
+    await page.click('text=Intégrer')
+    const snippet = await page.inputValue('#psl-code-integration')
+    const src = /src="([^"]+)"/.exec(snippet)?.[1] ?? ''
+    expect(src).toBe(`${site.url}explorer/embed.html?${MAP_VIEW}`)
+    await page.close()
+    const embed = await open(src.slice(site.url.length))
+    const content = await embed.page.evaluate(() => ({
+      nav: document.querySelectorAll('nav').length,
+      title: document.querySelector('h1')?.textContent,
+      map: document.querySelectorAll('svg.psl-map path[data-code]').length,
+      legend: [...document.querySelectorAll('.psl-legend li')].map((li) => li.textContent ?? ''),
+      source: document.querySelector('.psl-source')?.textContent,
+    }))
+    await embed.page.close()
+    expect(content.nav).toBe(0)
+    expect(content.title).toBe('Taux d’emploi salarié à 6 mois par territoire de résidence')
+    expect(content.map).toBe(101)
+    expect(content.legend.some((t) => t.startsWith(' secret statistique'))).toBe(true)
+    expect(content.source).toContain('Source : Passerelle, jeu « Insertion (essai) »')
+  })
+
+  async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`text=${button}`)])
+    const path = await file.path()
+    return { name: file.suggestedFilename(), bytes: readFileSync(path) }
+  }
+
+  it('downloads the view as CSV (statuses kept, suppressed values empty), SVG and PNG (hatch included)', async () => {
+    const view =
+      'jeu=insertion-essai&table=insertion_dispositif&indicateur=taux_emploi_6m&ventilation=dispositif&graphique=bar'
+    const { page } = await open(`explorer/index.html?${view}`)
+    const csv = await download(page, 'Données (CSV)')
+    const svg = await download(page, 'Image (SVG)')
+    const png = await download(page, 'Image (PNG)')
+    await page.close()
+    const table = JSON.parse(
+      readFileSync(join(out, 'datasets/insertion-essai/insertion_dispositif.json'), 'utf8'),
+    )
+    const rows = table.rows.filter((r: any) => r.periode === '_T' && r.dispositif !== '_T')
+    const lines = csv.bytes.toString('utf8').trimEnd().split('\n')
+    expect(csv.name).toBe('insertion-dispositif-taux-emploi-6m-dispositif.csv')
+    expect(lines[0]).toBe(
+      'periode,periode_libelle,dispositif,dispositif_libelle,taux_emploi_6m,taux_emploi_6m_statut,taux_emploi_6m_ic_bas,taux_emploi_6m_ic_haut',
+    )
+    expect(lines.length - 1).toBe(rows.length)
+    for (const row of rows) {
+      const line = lines.find((l) => l.split(',')[2] === row.dispositif)!
+      const fields = line.split(',')
+      const value = fields[fields.length - 4]
+      expect([value, fields[fields.length - 3]], row.dispositif).toEqual([
+        row.taux_emploi_6m === null ? '' : String(row.taux_emploi_6m),
+        row.taux_emploi_6m_statut,
+      ])
+    }
+    expect(rows.some((r: any) => r.taux_emploi_6m_statut !== 'V')).toBe(true)
+    const svgText = svg.bytes.toString('utf8')
+    expect(svg.name).toMatch(/\.svg$/)
+    expect(svgText.startsWith('<?xml')).toBe(true)
+    expect(svgText).toContain('<pattern')
+    expect(svgText).toContain('secret statistique')
+    expect(svgText).toContain('Taux d’emploi salarié à 6 mois par dispositif')
+    expect(png.name).toMatch(/\.png$/)
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(600)
+  })
+
+  it('keeps every page and its script within 300 KB before data', () => {
+    const script = ['assets/passerelle.js', ...[]].map((f) => readFileSync(join(out, f)).length)
+    expect(existsSync(join(out, 'assets/passerelle.js'))).toBe(true)
+    expect(script[0]).toBeLessThan(300_000)
+  })
+})
