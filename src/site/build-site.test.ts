@@ -116,7 +116,7 @@ describe('buildSite on a published folder', () => {
       const header = `<th scope="row">${labels.get(code)}</th>`
       const cell = section.slice(section.indexOf(header) + header.length).split('</tr>')[0]
       expect(cell, code).toMatch(
-        /^<td class="num secret"><a href="\.\.\/\.\.\/a-propos\/index\.html#secret-statistique"><abbr title="Secret statistique \([ABD]\) — [^"]+">secret<\/abbr><\/a><\/td>/,
+        /^<td class="num secret"><a href="\.\.\/\.\.\/a-propos\/index\.html#secret-statistique"><abbr title="Secret statistique : secret [^"]+">secret<\/abbr><\/a><\/td>/,
       )
     }
     expect(secrets).toBeGreaterThan(0)

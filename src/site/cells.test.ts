@@ -4,7 +4,7 @@ import { intervalCell, rateCell, valueCell } from './cells.ts'
 const published = { taux: 0.6451, taux_statut: 'V', taux_ic_bas: 0.6121, taux_ic_haut: 0.6776 }
 const suppressed = { taux: null, taux_statut: 'D', taux_ic_bas: null, taux_ic_haut: null }
 const secret =
-  '<td class="num secret"><a href="../a-propos/index.html#secret-statistique"><abbr title="Secret statistique (D) — secret secondaire : masquée pour qu’une autre cellule secrète ne puisse être recalculée">secret</abbr></a></td>'
+  '<td class="num secret"><a href="../a-propos/index.html#secret-statistique"><abbr title="Secret statistique : secret secondaire">secret</abbr></a></td>'
 
 describe('valueCell', () => {
   it('formats a published value in French', () => {

@@ -9,13 +9,20 @@ export const STATUS_MEANINGS: Readonly<Record<string, string>> = {
   D: 'secret secondaire : masquée pour qu’une autre cellule secrète ne puisse être recalculée',
 }
 
+/** Short meanings, for the title of each secret cell (the about page gives the long ones). */
+const STATUS_SHORT: Readonly<Record<string, string>> = {
+  A: 'secret primaire, effectif trop faible',
+  B: 'secret primaire, dominance',
+  D: 'secret secondaire',
+}
+
 /** The page (from the site root) that explains the disclosure rules. */
 export const DISCLOSURE_RULES_PATH = 'a-propos/index.html#secret-statistique'
 
 /** A table cell that says "secret", hatched, explained and linked to the disclosure rules. */
 export function secretCell(status: string, root: string): string {
-  const meaning = STATUS_MEANINGS[status] ?? 'valeur masquée'
-  return `<td class="num secret"><a href="${escapeAttribute(root + DISCLOSURE_RULES_PATH)}"><abbr title="${escapeAttribute(`Secret statistique (${status}) — ${meaning}`)}">secret</abbr></a></td>`
+  const meaning = STATUS_SHORT[status] ?? 'valeur masquée'
+  return `<td class="num secret"><a href="${escapeAttribute(root + DISCLOSURE_RULES_PATH)}"><abbr title="${escapeAttribute(`Secret statistique : ${meaning}`)}">secret</abbr></a></td>`
 }
 
 /** Whether a row's measure is suppressed (status other than `V`). */

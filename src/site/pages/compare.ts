@@ -5,8 +5,8 @@ import { renderFigure, tableUrl } from '../figure.ts'
 import { findTable, type TableRef } from '../find-table.ts'
 import { escapeHtml, join } from '../html.ts'
 import { labeller } from '../labels.ts'
-import type { Published } from '../published.ts'
-import { slice, TOTAL } from '../table-rows.ts'
+import type { Published, Row } from '../published.ts'
+import { publishedValue, slice, TOTAL } from '../table-rows.ts'
 
 const ROOT = '../'
 const RATES = [
@@ -15,32 +15,43 @@ const RATES = [
 ] as const
 const PREFER = ['insertion-emploi', 'sorties-resultats']
 
-/** Dispositifs as rows, the codes of `across` as columns: one rate (with its interval) per cell. */
-function crossTable(ref: TableRef, measure: string, label: string, across: string, caption: string): string {
+/** Dispositifs by decreasing number of exits (suppressed counts last), from the table's margins. */
+function dispositifsByVolume(ref: TableRef): string[] {
+  const rows = slice(ref.data, 'dispositif', {})
+  const volume = (code: string) => publishedValue(rows.get(code), 'nb_sorties') ?? -1
+  return [...rows.keys()].sort((a, b) => volume(b) - volume(a))
+}
+
+/**
+ * Dispositifs as rows, the codes of `across` as columns: one rate (with its interval) per cell.
+ * `limit` keeps the dispositifs with the most exits (the page stays small; the CSV has them all).
+ */
+function crossTable(
+  ref: TableRef,
+  measure: string,
+  label: string,
+  across: string,
+  caption: string,
+  limit?: number,
+): string {
   const name = labeller(ref.dataset)
-  const columns = [...slice(ref.data, across, {}).keys()]
-  const byDispositif = [...slice(ref.data, 'dispositif', {}).keys()]
-  const rowOf = (dispositif: string, code: string) =>
-    ref.data.rows.find(
-      (r) =>
-        r.dispositif === dispositif &&
-        r[across] === code &&
-        ref.dimensions.every((d) => d === 'dispositif' || d === across || r[d] === TOTAL),
-    )
+  const columns = [TOTAL, ...slice(ref.data, across, {}).keys()]
+  const dispositifs = dispositifsByVolume(ref).slice(0, limit)
+  const index = new Map<string, Row>()
+  for (const r of ref.data.rows)
+    if (ref.dimensions.every((d) => d === 'dispositif' || d === across || r[d] === TOTAL))
+      index.set(`${r.dispositif}|${r[across]}`, r)
   return renderDataTable({
-    caption,
+    caption: `${label} ${caption}`,
     columns: [
       { label: 'Dispositif' },
-      ...[TOTAL, ...columns].map((c) => ({
-        label: c === TOTAL ? 'Ensemble' : name(across, c),
-        numeric: true,
-      })),
+      ...columns.map((c) => ({ label: c === TOTAL ? 'Ensemble' : name(across, c), numeric: true })),
     ],
-    rows: [TOTAL, ...byDispositif].map((d) => ({
+    rows: [TOTAL, ...dispositifs].map((d) => ({
       header: d === TOTAL ? 'Tous dispositifs' : name('dispositif', d),
-      cells: [TOTAL, ...columns].map((c) => rateCell(rowOf(d, c), measure, ROOT)),
+      cells: columns.map((c) => rateCell(index.get(`${d}|${c}`), measure, ROOT)),
     })),
-  }).replace('<caption>', `<caption>${escapeHtml(label)} — `)
+  })
 }
 
 async function overview(published: Published): Promise<string> {
@@ -94,6 +105,7 @@ async function breakdown(
   across: string,
   heading: string,
   id: string,
+  limit?: number,
 ): Promise<{ html: string; refs: TableRef[] }> {
   const refs: TableRef[] = []
   const parts: string[] = []
@@ -112,11 +124,19 @@ async function breakdown(
         rate.label,
         across,
         `par dispositif et ${heading.toLowerCase()}, toutes années de sortie`,
+        limit,
       ),
     )
   }
   if (parts.length === 0) return { html: '', refs }
-  return { html: `<h2 id="${id}">Par ${escapeHtml(heading.toLowerCase())}</h2>\n${parts.join('\n')}`, refs }
+  const cut =
+    limit === undefined
+      ? ''
+      : `<p class="note">Les ${limit} dispositifs qui comptent le plus de sorties ; tous figurent dans les fichiers ci-dessous et dans l’<a href="${ROOT}explorer/index.html">explorateur</a>.</p>\n`
+  return {
+    html: `<h2 id="${id}">Par ${escapeHtml(heading.toLowerCase())}</h2>\n${cut}${parts.join('\n')}`,
+    refs,
+  }
 }
 
 async function byLevel(published: Published): Promise<{ html: string; refs: TableRef[] }> {
@@ -149,7 +169,7 @@ ${renderDataTable({ caption: 'Taux par niveau de certification visé, toutes ann
 /** The comparison of dispositifs: employment and certification rates with their intervals. */
 export async function renderCompareMain(published: Published): Promise<string> {
   const sections = [
-    await breakdown(published, 'territoire', 'Région', 'regions'),
+    await breakdown(published, 'territoire', 'Région', 'regions', 8),
     await breakdown(published, 'sexe', 'Sexe', 'sexe'),
     await breakdown(published, 'tranche_age', 'Tranche d’âge', 'age'),
     await breakdown(published, 'statut_entree', 'Statut à l’entrée', 'statut'),
