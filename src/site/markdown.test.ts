@@ -33,6 +33,12 @@ describe('renderMarkdown', () => {
       '<p><a href="../../datasets/d/hierarchies/a.csv">h</a> x (https://ex.org/a) y (javascript:alert(1))</p>',
     )
   })
+
+  it('keeps heading anchors unique', () => {
+    expect(renderMarkdown('## A\n\n## A\n\n## A')).toBe(
+      '<h2 id="a">A</h2>\n<h2 id="a-2">A</h2>\n<h2 id="a-3">A</h2>',
+    )
+  })
 })
 
 describe('slugify', () => {

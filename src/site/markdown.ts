@@ -68,6 +68,7 @@ function table(lines: string[], options: MarkdownOptions): string {
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
   const lines = source.replace(/\r\n?/g, '\n').split('\n')
   const out: string[] = []
+  const ids = new Set<string>()
   let i = 0
   while (i < lines.length) {
     const line = lines[i] ?? ''
@@ -79,8 +80,12 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
     if (heading) {
       const level = Math.min(6, (heading[1]?.length ?? 1) + (options.headingOffset ?? 0))
       const text = heading[2] ?? ''
-      const plain = text.replace(/[`*_]/g, '')
-      out.push(`<h${level} id="${escapeAttribute(slugify(plain))}">${inline(text, options)}</h${level}>`)
+      // Anchors stay unique in the document: a repeated heading gets `-2`, `-3`…
+      const base = slugify(text.replace(/[`*_]/g, '')) || 'section'
+      let id = base
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
+      ids.add(id)
+      out.push(`<h${level} id="${escapeAttribute(id)}">${inline(text, options)}</h${level}>`)
       i++
       continue
     }
