@@ -68,3 +68,15 @@ export async function axeViolations(page: Page): Promise<{ id: string; targets: 
     }))
   })
 }
+
+/**
+ * The site paths a page loaded before its data: the document, styles and scripts, leaving out the
+ * published tables, hierarchies and map boundaries it fetched.
+ */
+export async function pageFiles(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .map((e) => new URL(e.name).pathname)
+      .filter((path) => !/\/datasets\/|\/assets\/geo\/|release\.json$/.test(path)),
+  )
+}

@@ -6,17 +6,11 @@
 import * as Plot from '@observablehq/plot'
 import type { Cell } from '../data/cells.ts'
 import { formatValue, STATE_TEXT } from '../format.ts'
-import { MUTED, SINGLE, seriesColour, TEXT } from './colours.ts'
-import type { SeriesKey } from './legend.ts'
+import { MUTED, SINGLE, TEXT } from './colours.ts'
+import { seriesKeys } from './legend.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
 
 const short = (label: string) => (label.length > 42 ? `${label.slice(0, 40)}…` : label)
-
-/** The series of `cells` in order of appearance, with their colours. */
-export function seriesKeys(cells: readonly Cell[]): SeriesKey[] {
-  const labels = [...new Set(cells.flatMap((c) => (c.seriesLabel ? [c.seriesLabel] : [])))]
-  return labels.map((label, i) => ({ label, colour: seriesColour(i) }))
-}
 
 /** Draws `cells` as horizontal bars; `width` is the room the page gives the chart. */
 export function renderBars(cells: readonly Cell[], rate: boolean, width: number): SVGSVGElement {

@@ -6,13 +6,7 @@ import type { ChartSpec } from '../../../src/site/chart-spec.ts'
 import { type Cell, isRate, selectCells } from '../data/cells.ts'
 import { type Hierarchy, parseHierarchy } from '../data/hierarchy.ts'
 import { fetchJson, fetchText, type PublishedTable } from '../data/published-table.ts'
-import { loadBoundaries } from '../maps/boundaries.ts'
-import { renderChoropleth } from '../maps/choropleth.ts'
-import { colourScale } from '../maps/colour.ts'
-import { layoutMap } from '../maps/insets.ts'
-import { renderBars, seriesKeys } from './bar-chart.ts'
-import { type LegendItem, legendItems, renderLegend } from './legend.ts'
-import { renderLine } from './line-chart.ts'
+import { type LegendItem, legendItems, renderLegend, seriesKeys } from './legend.ts'
 import { summarise } from './summary.ts'
 
 /** A drawn chart: its SVG (for downloads) and the cells behind it (for the CSV and the table). */
@@ -69,22 +63,19 @@ export async function drawChart(spec: ChartSpec, target: HTMLElement, width: num
   let svg: SVGSVGElement
   let legend: LegendItem[]
   const credit = document.createElement('p')
+  // Plot (bars, lines) and d3-geo (maps) are separate chunks, loaded by the pages that draw them.
   if (spec.kind === 'map') {
-    const level = spec.level ?? 'region'
-    const boundaries = await loadBoundaries(level)
-    const scale = colourScale(
-      cells.flatMap((c) => (c.value !== null ? [c.value] : [])),
-      rate,
-    )
-    svg = renderChoropleth(layoutMap(boundaries, level), cells, scale, rate)
-    legend = legendItems(
-      cells,
-      scale.classes.map((c) => ({ label: c.label, colour: c.colour })),
-    )
+    const { drawMap } = await import('../maps/draw-map.ts')
+    ;({ svg, legend } = await drawMap(cells, spec.level ?? 'region', rate))
     credit.className = 'psl-credit'
     credit.textContent = 'Fond de carte : IGN, Admin Express COG simplifié (Licence Ouverte 2.0).'
+  } else if (spec.kind === 'line') {
+    const { renderLine } = await import('./line-chart.ts')
+    svg = renderLine(cells, rate, width)
+    legend = legendItems(cells, seriesKeys(cells))
   } else {
-    svg = spec.kind === 'line' ? renderLine(cells, rate, width) : renderBars(cells, rate, width)
+    const { renderBars } = await import('./bar-chart.ts')
+    svg = renderBars(cells, rate, width)
     legend = legendItems(cells, seriesKeys(cells))
   }
   // The chart is one image for assistive technologies: its summary is its name, and the marks'

@@ -4,12 +4,19 @@
  * small screens. The same items go into downloaded images.
  */
 import type { Cell } from '../data/cells.ts'
+import { seriesColour } from './colours.ts'
 import { HATCH_BACKGROUND, HATCH_LINE, NO_DATA_FILL } from './svg.ts'
 
 /** One colour and its meaning. */
 export interface SeriesKey {
   readonly label: string
   readonly colour: string
+}
+
+/** The series of `cells` in order of appearance, with their colours. */
+export function seriesKeys(cells: readonly Cell[]): SeriesKey[] {
+  const labels = [...new Set(cells.flatMap((c) => (c.seriesLabel ? [c.seriesLabel] : [])))]
+  return labels.map((label, i) => ({ label, colour: seriesColour(i) }))
 }
 
 /** One legend line: a colour, `hatch` (secret) or `none` (no data), its label and an explanation. */

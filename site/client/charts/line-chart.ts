@@ -6,8 +6,8 @@
 import * as Plot from '@observablehq/plot'
 import type { Cell } from '../data/cells.ts'
 import { formatValue, STATE_TEXT } from '../format.ts'
-import { seriesKeys } from './bar-chart.ts'
 import { SINGLE, TEXT } from './colours.ts'
+import { seriesKeys } from './legend.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
 
 /** Draws `cells` (x = periods in order) as lines. */
