@@ -21,6 +21,15 @@ describe('referenceYear', () => {
 
   it('falls back to the last published year when no earlier year is', () => {
     expect(referenceYear(new Map([['2026', row('V', 0.7)]]), 'taux', '2026-09-30')).toBe('2026')
-    expect(referenceYear(new Map([['2026', row('A', null)]]), 'taux', '2026-09-30')).toBeUndefined()
+  })
+
+  it('still gives a year when every national value is secret (the page shows its secret cells)', () => {
+    const secret = new Map([
+      ['2024', row('A', null)],
+      ['2025', row('A', null)],
+      ['2026', row('A', null)],
+    ])
+    expect(referenceYear(secret, 'taux', '2026-09-30')).toBe('2025')
+    expect(referenceYear(new Map(), 'taux', '2026-09-30')).toBeUndefined()
   })
 })

@@ -34,7 +34,8 @@ const reaches = (level: 'region' | 'departement') => (data: TableData) =>
 
 /**
  * The last year before the data's year (the data's year is partial unless the data date is
- * 31 December) whose national value is published; else the last year with a published value.
+ * 31 December) whose national value is published; else the last year with a published value;
+ * else (every national value secret) the last full year, so that the page still shows its tables.
  */
 export function referenceYear(
   trend: ReadonlyMap<string, Row>,
@@ -43,8 +44,11 @@ export function referenceYear(
 ): string | undefined {
   const dataYear = asOf.slice(0, 4)
   const full = asOf.endsWith('-12-31') ? dataYear : String(Number(dataYear) - 1)
-  const years = [...trend.keys()].filter((y) => publishedValue(trend.get(y), measure) !== undefined).sort()
-  return years.filter((y) => y <= full).pop() ?? years.pop()
+  const all = [...trend.keys()].sort()
+  const years = all.filter((y) => publishedValue(trend.get(y), measure) !== undefined)
+  return (
+    years.filter((y) => y <= full).pop() ?? years.pop() ?? all.filter((y) => y <= full).pop() ?? all.pop()
+  )
 }
 
 function along(

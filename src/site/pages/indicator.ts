@@ -1,4 +1,4 @@
-import { intervalCell, secretLegend, valueCell } from '../cells.ts'
+import { intervalCell, isSecret, secretLegend, valueCell } from '../cells.ts'
 import type { ChartSpec } from '../chart-spec.ts'
 import { type Column, renderDataTable } from '../data-table.ts'
 import { tableDownloads } from '../downloads.ts'
@@ -62,13 +62,14 @@ export function keyFigure(data: IndicatorData, root: string, heading: 'h2' | 'h3
   const { current, previous } = nationalRows(data)
   const value = publishedValue(current, measure)
   const before = publishedValue(previous, measure)
-  const shown = value === undefined ? 'secret' : formatValue(value, data.kind)
+  const secret = value === undefined && isSecret(current, measure)
+  const shown = value !== undefined ? formatValue(value, data.kind) : secret ? 'secret' : 'n.d.'
   const change =
     value !== undefined && before !== undefined ? formatChange(value, before, data.kind) : undefined
   const trend = change ? `${change} par rapport à ${Number(data.year) - 1}` : ''
   const interval = data.interval && current ? intervalText(current, measure) : ''
   const name = href ? `<a href="${escapeAttribute(root + href)}">${escapeHtml(title)}</a>` : escapeHtml(title)
-  return `<div class="key-figure"><${heading}>${name}</${heading}><span class="value">${escapeHtml(shown)}</span><span class="trend">France entière, ${escapeHtml(data.year)}${interval ? ` · IC 95 % ${escapeHtml(interval)}` : ''}</span>${trend ? `<span class="trend">${escapeHtml(trend)}</span>` : ''}</div>`
+  return `<div class="key-figure"><${heading}>${name}</${heading}><span class="value${secret ? ' secret' : ''}">${escapeHtml(shown)}</span><span class="trend">France entière, ${escapeHtml(data.year)}${interval ? ` · IC 95 % ${escapeHtml(interval)}` : ''}</span>${trend ? `<span class="trend">${escapeHtml(trend)}</span>` : ''}</div>`
 }
 
 function intervalText(row: Readonly<Record<string, string | number | null>>, measure: string): string {
