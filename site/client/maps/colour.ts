@@ -30,7 +30,9 @@ export function colourScale(values: readonly number[], rate: boolean): ColourSca
     return { colour: () => PALETTE[2], classes: values.length ? [only] : [] }
   }
   const width = (max - min) / PALETTE.length
-  const index = (v: number) => Math.min(PALETTE.length - 1, Math.floor((v - min) / width))
+  // The epsilon puts a value on a class boundary in the class whose label starts with it, despite
+  // binary fractions ((0.6 - 0.5) / 0.1 is 0.999…).
+  const index = (v: number) => Math.min(PALETTE.length - 1, Math.floor((v - min) / width + 1e-9))
   const classes = PALETTE.map((colour, i) => ({
     colour,
     label: `${formatValue(min + i * width, rate)} à ${formatValue(i === PALETTE.length - 1 ? max : min + (i + 1) * width, rate)}`,
