@@ -19,12 +19,12 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
   const colourOf = new Map(keys.map((k) => [k.label, k.colour]))
   const grouped = keys.length > 0
   const values = cells.filter((c) => c.value !== null)
-  const top = Math.max(0, ...values.map((c) => c.high ?? c.value!)) || (rate ? 1 : 1)
+  const top = Math.max(0, ...values.map((c) => c.high ?? c.value!)) || 1
   const domain = [...new Set(cells.map((c) => (grouped ? c.seriesLabel! : c.xLabel)))]
   const y = (c: Cell) => (grouped ? c.seriesLabel : c.xLabel)
   const fy = grouped ? (c: Cell) => c.xLabel : undefined
-  const longest = Math.max(...cells.map((c) => short(y(c) ?? '').length), 4)
-  const fyLongest = grouped ? Math.max(...cells.map((c) => short(c.xLabel).length)) : 0
+  // Grouped bars name their category on the left (fy) and their series by colour (the legend).
+  const longest = Math.max(...cells.map((c) => short(c.xLabel).length), 4)
   const row = 22
   const label = (c: Cell) =>
     c.value !== null ? formatValue(c.value, rate) : STATE_TEXT[c.state === 'value' ? 'absent' : c.state]
@@ -36,14 +36,9 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
     height: cells.length * row + 40 + (grouped ? new Set(cells.map((c) => c.xLabel)).size * 8 : 0),
     marginLeft: Math.min(310, 12 + longest * 7),
     marginRight: 70,
-    ...(grouped
-      ? {
-          fy: { label: null, axis: 'left' as const, tickFormat: short },
-          facet: { marginLeft: Math.min(560, 12 + (longest + fyLongest) * 7) },
-        }
-      : {}),
+    ...(grouped ? { fy: { label: null, axis: 'left' as const, tickFormat: short } } : {}),
     x: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatValue(v, rate) },
-    y: { label: null, domain, tickFormat: short },
+    y: { label: null, domain, tickFormat: short, ...(grouped ? { axis: null } : {}) },
     style: { fontSize: '12px', color: TEXT, background: '#ffffff' },
     marks: [
       Plot.barX(secrets, {
