@@ -32,6 +32,11 @@ const reaches = (level: 'region' | 'departement') => (data: TableData) =>
   hasYears(data) &&
   data.rows.some((r) => typeof r.territoire === 'string' && territoryLevel(r.territoire) === level)
 
+/** Reaches `level` and stops there: no commune rows (a map then loads a small file). */
+const stopsAt = (level: 'region' | 'departement') => (data: TableData) =>
+  reaches(level)(data) &&
+  !data.rows.some((r) => typeof r.territoire === 'string' && territoryLevel(r.territoire) === 'commune')
+
 /**
  * The last year before the data's year (the data's year is partial unless the data date is
  * 31 December) whose national value is published; else the last year with a published value;
@@ -74,12 +79,10 @@ export async function indicatorData(
   const year = referenceYear(trend.rows, measure, published.release.asOf)
   if (!year) return undefined
   const territory = async (level: 'region' | 'departement') => {
-    const ref = await findTable(published, {
-      measure,
-      dimensions: ['periode', 'territoire'],
-      prefer,
-      accept: reaches(level),
-    })
+    const query = { measure, dimensions: ['periode', 'territoire'], prefer }
+    const ref =
+      (await findTable(published, { ...query, accept: stopsAt(level) })) ??
+      (await findTable(published, { ...query, accept: reaches(level) }))
     return ref && along(ref, 'territoire', { periode: year }, (code) => territoryLevel(code) === level)
   }
   const dispositifRef = await findTable(published, {
