@@ -187,6 +187,23 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     await page.close()
   })
 
+  it('explorer: works with the keyboard alone (a choice keeps the focus on its control, Tab goes on)', async () => {
+    const { page } = await open('explorer/index.html')
+    await page.focus('#psl-indicateur')
+    const before = page.url()
+    await page.keyboard.press('ArrowDown')
+    await page.waitForURL((u) => u.href !== before)
+    await chartsDrawn(page)
+    const focused = () => page.evaluate(() => document.activeElement?.id)
+    expect([new URL(page.url()).searchParams.get('indicateur'), await focused()]).toEqual([
+      'nb_personnes',
+      'psl-indicateur',
+    ])
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBe('psl-ventilation')
+    await page.close()
+  })
+
   it('embed: the chart alone with its title, legend and source, and the explorer offers its iframe code', async () => {
     const { page } = await open(`explorer/index.html?${MAP_VIEW}`)
     await page.click('text=Intégrer')
