@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
-import { type Contract, employmentOutcome, type HorizonOutcome } from '../publish/indicators/employment.ts'
+import { employmentOutcome, type HorizonOutcome } from '../publish/indicators/employment.ts'
+import { queryDossier, type RecordJson } from './dossier-query.ts'
 import type { PartnerScope } from './partner-tx.ts'
 
 /** The caller's own view of the person of its record (co-funders' identities are never shown). */
@@ -32,18 +32,6 @@ export interface DossierView {
     readonly exitDate: string | null
     readonly employment: { readonly '6': HorizonOutcome; readonly '12': HorizonOutcome } | null
   }
-}
-
-interface CurrentRow extends Record<string, unknown> {
-  person_key: string
-  partner_id: number
-  record_id: string
-  code: string
-  name: string
-  committed: number
-  exit_date: string | null
-  certification_result: string | null
-  shared_dossier_id: string | null
 }
 
 const CURRENT_FIELDS = [
@@ -80,7 +68,7 @@ const CURRENT_FIELDS = [
 const KNOWN_RESULTS = new Set(['OBTENUE', 'PARTIELLE', 'ECHEC'])
 
 // The order publish uses to pick the record that speaks for a shared dossier (publish/facts/shared-dossiers.ts).
-function leadOrder(a: CurrentRow, b: CurrentRow): number {
+function leadOrder(a: RecordJson, b: RecordJson): number {
   return (
     b.committed - a.committed ||
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
@@ -89,84 +77,58 @@ function leadOrder(a: CurrentRow, b: CurrentRow): number {
 }
 
 function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value)
+  return new Date(value as string).toISOString()
 }
 
 function camel(field: string): string {
   return field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 }
 
+const TIMESTAMPS = new Set(['updated_at', 'received_at'])
+
 /**
  * The shared dossier of the caller's record `id` (type dossier): every contribution with its
  * history, and the outcomes (certification; employment at 6 and 12 months from DSN, by the
  * publication's rule). Undefined when the caller has no such record — whether it does not exist
- * or belongs to someone else.
+ * or belongs to someone else. With `audit`, the read is logged in the same statement.
  */
 export async function readDossier(
   scope: PartnerScope,
   id: string,
   asOf: string,
+  audit: { actor: string; route: string } | null = null,
 ): Promise<DossierView | undefined> {
-  const { db, partnerId } = scope
-  const { rows } = await sql<CurrentRow>`
-    select c.*, p.code, p.name from dossier_current c join partner p on p.id = c.partner_id
-    where (c.partner_id = ${partnerId} and c.record_id = ${id})
-       or c.shared_dossier_id = (select shared_dossier_id from dossier_current
-                                 where partner_id = ${partnerId} and record_id = ${id})`.execute(db)
+  const { partnerId } = scope
+  const found = await queryDossier(scope.db, partnerId, id, audit)
+  const rows = found.records ?? []
   const own = rows.find((r) => r.partner_id === partnerId && r.record_id === id)
   if (!own) return undefined
   rows.sort(leadOrder)
-  const keys = rows.map((r) => ({ p: r.partner_id, r: r.record_id }))
-  const [versions, identity, contracts, spells] = await Promise.all([
-    sql<{
-      partner_id: number
-      record_id: string
-      version: number
-      updated_at: Date
-      received_at: Date
-      payload: unknown
-    }>`
-      select v.partner_id, v.record_id, v.version, v.updated_at, v.received_at, v.payload from dossier_version v
-      join json_to_recordset(${JSON.stringify(keys)}::json) as k(p integer, r text)
-        on v.partner_id = k.p and v.record_id = k.r
-      order by v.partner_id, v.record_id, v.version`.execute(db),
-    db
-      .selectFrom('person_identity')
-      .select(['nir', 'birth_name', 'usual_name', 'first_names', 'birth_date', 'sex'])
-      .where('partner_id', '=', partnerId)
-      .where('record_type', '=', 'dossier')
-      .where('record_id', '=', id)
-      .executeTakeFirst(),
-    sql<{ contract_type: Contract['type']; start_date: string; end_date: string | null }>`
-      select contract_type, start_date, end_date from dsn_contract where person_key = ${own.person_key} order by line`.execute(
-      db,
-    ),
-    sql<{ partner_id: number; record_id: string; entry_date: string | null; exit_date: string | null }>`
-      select * from passerelle_person_spells(${own.person_key})`.execute(db),
-  ])
+  const versions = found.versions ?? []
   const contributions = rows.map((r) => ({
     partner: { code: r.code, name: r.name },
     id: r.record_id,
     yours: r.partner_id === partnerId,
     current: Object.fromEntries(
-      CURRENT_FIELDS.map((f) => [camel(f), r[f] instanceof Date ? iso(r[f]) : r[f]]),
+      CURRENT_FIELDS.map((f) => [camel(f), TIMESTAMPS.has(f) ? iso(r[f]) : (r[f] ?? null)]),
     ),
-    history: versions.rows
-      .filter((v) => v.partner_id === r.partner_id && v.record_id === r.record_id)
+    history: versions
+      .filter((v) => v.p === r.partner_id && v.r === r.record_id)
       .map((v) => ({
         version: v.version,
         updatedAt: iso(v.updated_at),
         receivedAt: iso(v.received_at),
-        payload: typeof v.payload === 'string' ? JSON.parse(v.payload) : v.payload,
+        payload: v.payload,
       })),
   }))
   const exited = rows.find((r) => r.exit_date !== null)
   const inGroup = new Set(rows.map((r) => `${r.partner_id}/${r.record_id}`))
-  const others = spells.rows
+  const others = (found.spells ?? [])
     .filter((s) => !inGroup.has(`${s.partner_id}/${s.record_id}`) && s.entry_date !== null)
     .map((s) => ({ entry: s.entry_date as string, exit: s.exit_date }))
-  const list = contracts.rows.map((c) => ({ type: c.contract_type, start: c.start_date, end: c.end_date }))
+  const list = found.contracts ?? []
   const result = rows.find((r) => KNOWN_RESULTS.has(r.certification_result ?? '')) ?? exited ?? own
+  const identity = found.identity
   return {
     id,
     sharedDossierId: own.shared_dossier_id,

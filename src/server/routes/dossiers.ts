@@ -18,16 +18,9 @@ export function dossiersRoute(deps: ServerDeps) {
     // An id that is not the caller's takes the same path as one that does not exist.
     const view = !isPlainText(id, MAX_ID)
       ? undefined
-      : await withPartner(deps.db, partner.id, async (scope) => {
-          const found = await readDossier(scope, id, deps.today())
-          if (found)
-            await recordRead(scope, {
-              actor: c.get('actor'),
-              route: 'GET /api/v1/dossiers/{id}',
-              dossiers: [id],
-            })
-          return found
-        })
+      : await withPartner(deps.db, partner.id, (scope) =>
+          readDossier(scope, id, deps.today(), { actor: c.get('actor'), route: 'GET /api/v1/dossiers/{id}' }),
+        )
     if (!view) return problem(c, 404, 'dossier/not-found', 'no dossier of yours has this id')
     return c.json(view)
   })
