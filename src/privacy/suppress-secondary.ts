@@ -145,15 +145,12 @@ function certify(
   maxLevel = Infinity,
 ): Certificate[] | undefined {
   const known = knownSingletons(state, cell)
-  // Freezing every known singleton at once is a shortcut: when the neighbourhoods cannot do it,
-  // one certificate per singleton follows, so the whole component is not searched here.
-  const all = certifyWith(
-    state,
-    cell,
-    known,
-    onlySuppressed,
-    known.length > 0 ? Math.min(maxLevel, MAX_LEVEL) : maxLevel,
-  )
+  // Freezing every known singleton at once is a shortcut, mostly hopeless in sparse tables once
+  // there are several: then one certificate per singleton is sought directly.
+  const all =
+    known.length < 2
+      ? certifyWith(state, cell, known, onlySuppressed, known.length > 0 ? Math.min(maxLevel, 1) : maxLevel)
+      : undefined
   if (all) return [all]
   if (known.length === 0) return undefined
   const proof: Certificate[] = []
@@ -307,13 +304,17 @@ function certifyByLp(
         if (!down && canFlip(system, cells, y)) down = sparse(cells, y, -1)
       }
     }
-    if (!down) {
+    const last = complete || level >= maxLevel
+    // Both directions are needed: without an upward change here, the downward one waits for a
+    // wider neighbourhood (or is not needed at all when this was the widest).
+    if (!up && last) return undefined
+    if (up && !down) {
       const y = findPerturbation(highs, { ...problem, direction: -1 })
       state.lpSolved++
       if (y) down = sparse(cells, y, 1)
     }
     if (up && down) return toCertificate(up, down)
-    if (complete || level >= maxLevel) return undefined
+    if (last) return undefined
   }
 }
 
