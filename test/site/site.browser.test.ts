@@ -240,7 +240,29 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     const csv = await download(page, 'Données (CSV)')
     const svg = await download(page, 'Image (SVG)')
     const png = await download(page, 'Image (PNG)')
+    // The PNG's pixels: how many have the hatch's two colours (pale yellow, olive) and the bars' blue.
+    const pixels = await page.evaluate(async (base64) => {
+      const image = new Image()
+      image.src = `data:image/png;base64,${base64}`
+      await image.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = image.width
+      canvas.height = image.height
+      const context = canvas.getContext('2d')!
+      context.drawImage(image, 0, 0)
+      const data = context.getImageData(0, 0, image.width, image.height).data
+      const near = (i: number, [r, g, b]: number[]) =>
+        Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 24
+      const counts = { hatchBackground: 0, hatchLine: 0, bar: 0 }
+      for (let i = 0; i < data.length; i += 4) {
+        if (near(i, [0xfb, 0xf4, 0xd9])) counts.hatchBackground++
+        if (near(i, [0x5b, 0x4a, 0x00])) counts.hatchLine++
+        if (near(i, [0x1f, 0x5f, 0x9e])) counts.bar++
+      }
+      return counts
+    }, png.bytes.toString('base64'))
     await page.close()
+    expect(Object.entries(pixels).filter(([, n]) => n < 500)).toEqual([])
     const table = JSON.parse(
       readFileSync(join(out, 'datasets/insertion-essai/insertion_dispositif.json'), 'utf8'),
     )
