@@ -21,6 +21,7 @@ import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
 import { generateCommand } from './generate.ts'
 import { parsePort, serveUntilStopped } from './serve.ts'
+import { printDemoSignIns } from './users.ts'
 
 /** Large enough to be interesting (suppression, co-funding, outcomes), small enough to start in about a minute. */
 export const DEMO_DOSSIERS = 30_000
@@ -102,6 +103,12 @@ export const demoCommand: Command = {
       }
       await preparer.close()
       printSummary(io, totals, tokens, Date.now() - started)
+      await printDemoSignIns(
+        io,
+        store.db,
+        tokens.map(([code]) => code),
+        port,
+      )
       // Protection runs on this thread (CPU-bound LPs): publishing before serving keeps the API
       // responsive once it is up.
       if (!values['no-publish'])

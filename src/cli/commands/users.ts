@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util'
+import type { Kysely } from 'kysely'
+import { ensureDemoUsers } from '../../access/demo-users.ts'
 import { generatePassword } from '../../access/password.ts'
 import { addUser, disableUser, listUsers, normaliseEmail } from '../../access/users.repository.ts'
+import type { Database } from '../../db/database.ts'
 import { partnerByCode } from '../../partners/partner.repository.ts'
 import { withHub } from '../hub.ts'
-import { CliError, type Command } from '../io.ts'
+import { CliError, type CliIo, type Command } from '../io.ts'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const MIN_PASSWORD = 12
@@ -85,3 +88,15 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
 }
 
 export const usersCommand = makeUsersCommand()
+
+/** Creates (or resets) one user per demo partner and prints their sign-in for the partner area. */
+export async function printDemoSignIns(
+  io: CliIo,
+  db: Kysely<Database>,
+  codes: readonly string[],
+  port: number,
+): Promise<void> {
+  const signIns = await ensureDemoUsers(db, codes)
+  io.out(`Partner area sign-in (http://localhost:${port}/espace-partenaire/), e-mail and password:`)
+  for (const s of signIns) io.out(`  ${s.code.padEnd(14)} ${s.email}  ${s.password}`)
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.ts'
+import { partnerByCode } from '../partners/partner.repository.ts'
+import { generatePassword, hashPassword } from './password.ts'
+import { addUser, normaliseEmail } from './users.repository.ts'
+
+/** A demo sign-in: the partner, its user's e-mail and a fresh password. */
+export interface DemoSignIn {
+  readonly code: string
+  readonly email: string
+  readonly password: string
+}
+
+/**
+ * One user per partner for the demo (`<code>@demo.passerelle.fr`), with a new password on every
+ * run: like the tokens, passwords are stored hashed, so a demo can only print fresh ones.
+ */
+export async function ensureDemoUsers(db: Kysely<Database>, codes: readonly string[]): Promise<DemoSignIn[]> {
+  const out: DemoSignIn[] = []
+  for (const code of codes) {
+    const partner = await partnerByCode(db, code)
+    if (!partner) continue
+    const email = normaliseEmail(`${code}@demo.passerelle.fr`)
+    const password = generatePassword()
+    const updated = await db
+      .updateTable('partner_user')
+      .set({ password_hash: await hashPassword(password), disabled_at: null })
+      .where('email', '=', email)
+      .returning('id')
+      .executeTakeFirst()
+    if (!updated) await addUser(db, { partnerId: partner.id, email, password })
+    out.push({ code, email, password })
+  }
+  return out
+}
