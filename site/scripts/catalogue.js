@@ -19,7 +19,7 @@ async function start() {
   const bySlug = new Map(
     datasets.map((d) => [
       d.slug,
-      { ...d, text: fold([d.title, d.description, ...d.keywords, ...d.tables].join(' ')) },
+      { ...d, text: fold([d.title, d.description, ...d.keywords, ...d.tables, ...d.columns].join(' ')) },
     ]),
   )
   const checked = (name) =>

@@ -37,6 +37,8 @@ export interface CatalogueEntry {
   readonly levels: readonly string[]
   readonly years: readonly string[]
   readonly tables: readonly string[]
+  /** Titles of the measures and dimensions (for the full-text search). */
+  readonly columns: readonly string[]
 }
 
 /** A dataset's catalogue entry, from its datapackage, hierarchies and DCAT themes. */
@@ -57,5 +59,14 @@ export function catalogueEntry(published: Published, dataset: PublishedDataset):
     levels: Object.keys(LEVEL_LABELS).filter((l) => levels.has(l)),
     years: [...new Set(years)].sort(),
     tables: tables.map((t) => t.title ?? t.name),
+    columns: [
+      ...new Set(
+        tables.flatMap((t) =>
+          t.schema.fields
+            .filter((f) => !/_(statut|ic_bas|ic_haut)$/.test(f.name))
+            .map((f) => f.title ?? f.name),
+        ),
+      ),
+    ],
   }
 }

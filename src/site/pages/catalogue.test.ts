@@ -35,6 +35,15 @@ describe('the catalogue page', () => {
         levels: ['national', 'region'],
         years: ['2021', '2022', '2023', '2024', '2025', '2026'],
         tables: ['Entrées par année et région', 'Entrées par année et dispositif'],
+        columns: [
+          'Période',
+          'Territoire de résidence',
+          'Entrées',
+          'Personnes',
+          'Heures prévues',
+          'Durée moyenne prévue',
+          'Dispositif',
+        ],
       },
       expect.objectContaining({ slug: 'financements-essai', themes: ['ECON'], levels: ['national'] }),
       expect.objectContaining({
