@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -23,6 +23,7 @@ import { type StaticSite, serveSite } from './static-server.ts'
 const DOSSIERS = '1500'
 const datasets = join(import.meta.dirname, 'fixtures')
 const screenshots = join(import.meta.dirname, 'screenshots')
+let cwd: string
 let out: string
 let site: StaticSite
 let browser: Browser
@@ -49,7 +50,7 @@ const enabled = browserTestsEnabled()
 
 describe.skipIf(!enabled)('the built site in headless Chromium', () => {
   beforeAll(async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'passerelle-site-'))
+    cwd = mkdtempSync(join(tmpdir(), 'passerelle-site-browser-'))
     out = join(cwd, '.passerelle', 'public')
     await run(cwd, ['demo', '--dossiers', DOSSIERS, '--no-serve', '--no-publish'])
     await run(cwd, ['publish', '--date', '2026-10-01', '--as-of', '2026-09-30', '--datasets-root', datasets])
@@ -62,6 +63,7 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close()
     await site?.close()
+    if (cwd) rmSync(cwd, { recursive: true, force: true })
   })
 
   const pages: [name: string, path: () => string][] = [

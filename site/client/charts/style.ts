@@ -5,6 +5,7 @@
 const RULES = `
 .psl-chart-view{margin:.5rem 0 1rem;overflow-x:auto}
 .psl-chart-view svg{max-width:100%;height:auto;display:block}
+.psl-chart-view svg.psl-map{width:100%;max-width:720px}
 .psl-legend{list-style:none;margin:.5rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.875rem}
 .psl-legend li{display:flex;align-items:baseline;gap:.35rem;flex-wrap:wrap}
 .psl-swatch{display:inline-block;width:1rem;height:1rem;border:1px solid #333;flex:none}
