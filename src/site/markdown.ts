@@ -81,7 +81,7 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
       const level = Math.min(6, (heading[1]?.length ?? 1) + (options.headingOffset ?? 0))
       const text = heading[2] ?? ''
       // Anchors stay unique in the document: a repeated heading gets `-2`, `-3`…
-      const base = slugify(text.replace(/[`*_]/g, '')) || 'section'
+      const base = slugify(text.replace(/[`*]/g, '')) || 'section'
       let id = base
       for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
       ids.add(id)
