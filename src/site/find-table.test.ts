@@ -1,40 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { findTable } from './find-table.ts'
-import type { PackageResource, Published, PublishedDataset, TableData } from './published.ts'
-
-const resource = (name: string, dimensions: string[], measures: string[]): PackageResource => ({
-  name,
-  path: `${name}.csv`,
-  schema: {
-    primaryKey: dimensions,
-    fields: [...dimensions, ...measures].map((n) => ({ name: n, type: 'string' })),
-  },
-})
-
-function dataset(slug: string, resources: PackageResource[]): PublishedDataset {
-  return {
-    slug,
-    summary: {} as PublishedDataset['summary'],
-    datapackage: { name: slug, title: slug, resources },
-    documentation: undefined,
-    schemaJsonLd: undefined,
-    hierarchies: new Map(),
-  }
-}
-
-function published(datasets: PublishedDataset[], rows: Record<string, TableData['rows']> = {}): Published {
-  return {
-    release: { date: '2026-10-01', asOf: '2026-09-30', datasets: [] },
-    releases: [],
-    datasets,
-    changelog: undefined,
-    themes: new Map(),
-    async table(slug, name) {
-      const r = datasets.find((d) => d.slug === slug)?.datapackage.resources.find((x) => x.name === name)
-      return r && { table: name, title: name, dimensions: r.schema.primaryKey ?? [], rows: rows[name] ?? [] }
-    },
-  }
-}
+import type { TableData } from './published.ts'
+import {
+  fakeDataset as dataset,
+  fakePublished as published,
+  fakeResource as resource,
+} from './site.fixture.ts'
 
 describe('findTable', () => {
   const wide = resource('wide', ['periode', 'territoire', 'sexe'], ['taux'])

@@ -28,6 +28,9 @@ export interface IndicatorData {
 
 const hasYears = (data: TableData) =>
   data.rows.some((r) => typeof r.periode === 'string' && isYear(r.periode))
+const onlyYears = (data: TableData) =>
+  hasYears(data) &&
+  data.rows.every((r) => r.periode === TOTAL || (typeof r.periode === 'string' && isYear(r.periode)))
 const reaches = (level: 'region' | 'departement') => (data: TableData) =>
   hasYears(data) &&
   data.rows.some((r) => typeof r.territoire === 'string' && territoryLevel(r.territoire) === level)
@@ -72,7 +75,11 @@ export async function indicatorData(
   indicator: Indicator,
 ): Promise<IndicatorData | undefined> {
   const { measure, prefer } = indicator
-  const trendRef = await findTable(published, { measure, dimensions: ['periode'], prefer, accept: hasYears })
+  // A line over years only: a table with quarters or months too would draw them on the same axis.
+  const trendQuery = { measure, dimensions: ['periode'], prefer }
+  const trendRef =
+    (await findTable(published, { ...trendQuery, accept: onlyYears })) ??
+    (await findTable(published, { ...trendQuery, accept: hasYears }))
   if (!trendRef) return undefined
   const field = trendRef.resource.schema.fields.find((f) => f.name === measure)!
   const trend = along(trendRef, 'periode', {}, isYear)
