@@ -37,8 +37,9 @@ export interface DossierRows {
 
 /**
  * A whole dossier read, and its audit row when the record is the caller's, in one call of
- * `passerelle_dossier_read` (migration 2026_12_02_19_00_00): one round trip, and a plan the
- * connection keeps. Runs under the caller's policies.
+ * `passerelle_dossier_read` (migration 2026_12_02_19_00_00), which first scopes its transaction to
+ * the partner (role passerelle_reader, partner setting): one round trip, and plans the connection
+ * keeps.
  */
 export async function queryDossier(
   db: Kysely<Database>,

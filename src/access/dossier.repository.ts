@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.ts'
 import { employmentOutcome, type HorizonOutcome } from '../publish/indicators/employment.ts'
 import { queryDossier, type RecordJson } from './dossier-query.ts'
-import type { PartnerScope } from './partner-tx.ts'
 
 /** The caller's own view of the person of its record (co-funders' identities are never shown). */
 export interface PersonView {
@@ -91,15 +92,18 @@ const TIMESTAMPS = new Set(['updated_at', 'received_at'])
  * history, and the outcomes (certification; employment at 6 and 12 months from DSN, by the
  * publication's rule). Undefined when the caller has no such record — whether it does not exist
  * or belongs to someone else. With `audit`, the read is logged in the same statement.
+ *
+ * It takes the store, not a PartnerScope: `passerelle_dossier_read` scopes its own transaction to
+ * the partner before it reads anything (one statement instead of five on the hot path).
  */
 export async function readDossier(
-  scope: PartnerScope,
+  db: Kysely<Database>,
+  partnerId: number,
   id: string,
   asOf: string,
   audit: { actor: string; route: string } | null = null,
 ): Promise<DossierView | undefined> {
-  const { partnerId } = scope
-  const found = await queryDossier(scope.db, partnerId, id, audit)
+  const found = await queryDossier(db, partnerId, id, audit)
   const rows = found.records ?? []
   const own = rows.find((r) => r.partner_id === partnerId && r.record_id === id)
   if (!own) return undefined

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { recordRead } from './audit.repository.ts'
+import { readDossier } from './dossier.repository.ts'
 import { withPartner } from './partner-tx.ts'
 
 let store: TestStore
@@ -141,6 +142,20 @@ describe('row-level security on nominative tables', () => {
     await records(a)
     const all = await store.db.selectFrom('dossier_current').select('record_id').execute()
     expect(all).toHaveLength(6)
+  })
+
+  it('scopes the one-statement dossier read to its partner and leaves the connection as it was', async () => {
+    const seen = await store.db.connection().execute(async (conn) => {
+      const a1 = await readDossier(conn, a, 'A1', '2026-11-28')
+      const b2 = await readDossier(conn, a, 'B2', '2026-11-28')
+      const after = await sql<{ who: string; partner: string | null }>`
+        select current_user as who, nullif(current_setting('passerelle.partner', true), '') as partner`.execute(
+        conn,
+      )
+      return { a1: a1?.contributions.map((c) => c.id), b2, after: after.rows[0] }
+    })
+    const owner = (await sql<{ who: string }>`select current_user as who`.execute(store.db)).rows[0]!.who
+    expect(seen).toEqual({ a1: ['B1', 'A1'], b2: undefined, after: { who: owner, partner: null } })
   })
 
   it('keeps the audit log append-only, even for the owner', async () => {

@@ -167,15 +167,19 @@ const ownerPolicyFunction = `create function passerelle_owner_policy(t text) ret
     execute format('create policy hub_owner on %I for all to %I using (true) with check (true)', t, current_user);
   end $$`
 
-// A whole dossier read in one PL/pgSQL function: SECURITY INVOKER, so it runs under the caller's
-// policies like any query; its plan is kept for the connection's session instead of being made
-// again for every read (planning a statement under row-level security costs more than running it).
+// A whole dossier read in one PL/pgSQL function, which scopes itself first exactly as
+// src/access/partner-tx.ts does (SET LOCAL ROLE passerelle_reader, the partner setting, no wait for
+// the WAL flush): called alone it is one statement and one round trip instead of five, and its
+// plans are kept for the connection's session (planning a statement under row-level security costs
+// more than running it). SECURITY INVOKER, so every query in it runs under the partner's policies.
 // It logs the read in access_audit when the record is the caller's and an actor is given.
 const readFunction = `create function passerelle_dossier_read(pid integer, rid text, actor text, route text)
   returns json language plpgsql volatile set search_path = public as $$
   declare
     result json;
   begin
+    perform set_config('role', 'passerelle_reader', true), set_config('passerelle.partner', pid::text, true),
+      set_config('synchronous_commit', 'off', true);
     with own as (select * from dossier_current where partner_id = pid and record_id = rid),
     grp as (
       select c.*, p.code, p.name from own c join partner p on p.id = c.partner_id

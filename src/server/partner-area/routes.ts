@@ -78,12 +78,10 @@ export function partnerArea(deps: AccessDeps) {
     const partnerId = c.get('session').user.partnerId
     const view = !isPlainText(id, 200)
       ? undefined
-      : await withPartner(deps.db, partnerId, (scope) =>
-          readDossier(scope, id, deps.today(), {
-            actor: actor(c),
-            route: 'GET /espace-partenaire/dossiers/{id}',
-          }),
-        )
+      : await readDossier(deps.db, partnerId, id, deps.today(), {
+          actor: actor(c),
+          route: 'GET /espace-partenaire/dossiers/{id}',
+        })
     if (!view) return c.html(notFoundPage(info(c)), 404)
     return c.html(dossierPage(info(c), view))
   })

@@ -18,9 +18,10 @@ export function dossiersRoute(deps: ServerDeps) {
     // An id that is not the caller's takes the same path as one that does not exist.
     const view = !isPlainText(id, MAX_ID)
       ? undefined
-      : await withPartner(deps.db, partner.id, (scope) =>
-          readDossier(scope, id, deps.today(), { actor: c.get('actor'), route: 'GET /api/v1/dossiers/{id}' }),
-        )
+      : await readDossier(deps.db, partner.id, id, deps.today(), {
+          actor: c.get('actor'),
+          route: 'GET /api/v1/dossiers/{id}',
+        })
     if (!view) return problem(c, 404, 'dossier/not-found', 'no dossier of yours has this id')
     return c.json(view)
   })
