@@ -189,6 +189,24 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     await page.close()
   })
 
+  it('explorer: a région frames a bar chart of its départements ("Dans")', async () => {
+    const hierarchy = parseHierarchy(
+      readFileSync(join(out, 'datasets/insertion-essai/hierarchies/territoire.csv'), 'utf8'),
+    )
+    const inAra = [...hierarchy.nodes.values()].filter((n) => n.parent === 'R84').map((n) => n.label)
+    const { page } = await open(
+      'explorer/index.html?jeu=insertion-essai&table=insertion_departement&ventilation=territoire&niveau=departement&graphique=bar',
+    )
+    await page.selectOption('#psl-dans', 'R84')
+    await page.waitForURL(/territoire=R84/)
+    await chartsDrawn(page)
+    const rows = await page.$$eval('.psl-data-table tbody th', (cells) => cells.map((c) => c.textContent))
+    const title = await page.textContent('#psl-vue-titre')
+    await page.close()
+    expect(inAra.length).toBeGreaterThan(5)
+    expect([rows, title]).toEqual([inAra, 'Sorties par territoire de résidence — Auvergne-Rhône-Alpes'])
+  })
+
   it('explorer: works with the keyboard alone (a choice keeps the focus on its control, Tab goes on)', async () => {
     const { page } = await open('explorer/index.html')
     await page.focus('#psl-indicateur')

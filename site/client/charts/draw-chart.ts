@@ -8,6 +8,7 @@ import { type Hierarchy, parseHierarchy } from '../data/hierarchy.ts'
 import { fetchJson, fetchText, type PublishedTable } from '../data/published-table.ts'
 import { type LegendItem, legendItems, renderLegend, seriesKeys } from './legend.ts'
 import { summarise } from './summary.ts'
+import { svgElement } from './svg.ts'
 
 /** A drawn chart: its SVG (for downloads) and the cells behind it (for the CSV and the table). */
 export interface DrawnChart {
@@ -35,6 +36,23 @@ export async function loadHierarchies(
     if (text) map.set(d, parseHierarchy(text))
   })
   return map
+}
+
+/** Beyond this many bars (communes of France…) a bar chart is unreadable; the table keeps the numbers. */
+const MAX_BARS = 150
+
+/** A one-line SVG that says why no chart is drawn. */
+function notice(text: string, width: number): SVGSVGElement {
+  const svg = svgElement('svg', {
+    width,
+    height: 40,
+    viewBox: `0 0 ${width} 40`,
+    'font-family': 'system-ui, sans-serif',
+  })
+  const line = svgElement('text', { x: 0, y: 24, 'font-size': 13, fill: '#1a1a1a' })
+  line.textContent = text
+  svg.append(line)
+  return svg
 }
 
 /** The territorial dimension a map colours: the spec's `x`, else the table's `territoire…` column. */
@@ -73,6 +91,12 @@ export async function drawChart(spec: ChartSpec, target: HTMLElement, width: num
     const { renderLine } = await import('./line-chart.ts')
     svg = renderLine(cells, rate, width)
     legend = legendItems(cells, seriesKeys(cells))
+  } else if (cells.length > MAX_BARS) {
+    svg = notice(
+      `${cells.length} catégories : trop pour un graphique lisible. Choisissez un niveau plus agrégé ou un territoire, ou consultez le tableau.`,
+      width,
+    )
+    legend = []
   } else {
     const { renderBars } = await import('./bar-chart.ts')
     svg = renderBars(cells, rate, width)

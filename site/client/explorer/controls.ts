@@ -7,6 +7,7 @@
 import type { Hierarchy } from '../data/hierarchy.ts'
 import { TOTAL } from '../data/published-table.ts'
 import type { ExplorerModel } from './model.ts'
+import { canFrame } from './resolve.ts'
 import type { ChartKind, ExplorerState } from './state.ts'
 
 const KIND_LABELS: Record<ChartKind, string> = { bar: 'Barres', line: 'Courbe', map: 'Carte' }
@@ -96,11 +97,7 @@ export function renderControls(
       state.breakdown,
     ),
   )
-  const levels = [...new Set([...(model.hierarchies.get(state.breakdown)?.levels ?? [])])].filter((l) =>
-    [...(model.hierarchies.get(state.breakdown)?.nodes.values() ?? [])].some(
-      (n) => n.level === l && model.codes.get(state.breakdown)?.has(n.code),
-    ),
-  )
+  const levels = model.facts.levels.get(state.breakdown) ?? []
   if (levels.length > 1)
     main.append(
       select(
@@ -110,6 +107,12 @@ export function renderControls(
         state.level,
       ),
     )
+  const framing = filterOptions(
+    model.hierarchies.get(state.breakdown),
+    model.codes.get(state.breakdown) ?? new Set(),
+  ).filter(([code]) => code === TOTAL || canFrame(model.facts, state.breakdown, code, state.level))
+  if (framing.length > 1 && state.chart !== 'map')
+    main.append(select('psl-dans', 'Dans', framing, state.filters[state.breakdown] ?? TOTAL))
   const kinds = document.createElement('fieldset')
   const legend = document.createElement('legend')
   legend.textContent = 'Type de graphique'
@@ -160,6 +163,8 @@ export function renderControls(
           const { level: _, ...rest } = state
           return { ...rest, breakdown: value, filters: { ...state.filters, [value]: TOTAL } }
         }
+        case 'psl-dans':
+          return { ...state, filters: { ...state.filters, [state.breakdown]: value } }
         case 'psl-niveau':
           return { ...state, level: value }
         case 'psl-graphique':

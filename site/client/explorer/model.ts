@@ -6,7 +6,7 @@ import { loadHierarchies } from '../charts/draw-chart.ts'
 import { type DataPackage, type DatasetInfo, readDataPackage, type TableInfo } from '../data/datapackage.ts'
 import type { Hierarchy } from '../data/hierarchy.ts'
 import { fetchJson, type PublishedTable, TOTAL } from '../data/published-table.ts'
-import { pickDataset, pickTable, type ResolvedState, resolveState } from './resolve.ts'
+import { pickDataset, pickTable, type ResolvedState, resolveState, type TableFacts } from './resolve.ts'
 import type { ExplorerState } from './state.ts'
 
 /** The datasets of the latest release, as `release.json` lists them. */
@@ -26,6 +26,7 @@ export interface ExplorerModel {
   readonly dataUrl: string
   readonly hierarchies: ReadonlyMap<string, Hierarchy>
   readonly codes: ReadonlyMap<string, ReadonlySet<string>>
+  readonly facts: TableFacts
   readonly state: ResolvedState
   readonly releaseDate: string
 }
@@ -64,7 +65,14 @@ export async function loadModel(root: string, wanted: ExplorerState): Promise<Ex
       return [d, used.length > 0 ? used : ['code']]
     }),
   )
-  const state = resolveState(wanted, slug, tableInfo, { levels, codes })
+  const codeLevels = new Map(
+    table.dimensions.map((d) => [
+      d,
+      new Map([...(hierarchies.get(d)?.nodes.values() ?? [])].map((n) => [n.code, n.level])),
+    ]),
+  )
+  const facts = { levels, codes, codeLevels }
+  const state = resolveState(wanted, slug, tableInfo, facts)
   return {
     root,
     datasets: release.datasets,
@@ -74,6 +82,7 @@ export async function loadModel(root: string, wanted: ExplorerState): Promise<Ex
     dataUrl,
     hierarchies,
     codes,
+    facts,
     state,
     releaseDate: release.date,
   }

@@ -24,6 +24,15 @@ const facts = {
     ['periode', new Set(['_T', '2024', '2025'])],
     ['territoire', new Set(['_T', 'R84', 'D01'])],
   ]),
+  codeLevels: new Map([
+    [
+      'territoire',
+      new Map([
+        ['R84', 'region'],
+        ['D01', 'departement'],
+      ]),
+    ],
+  ]),
 }
 
 describe('resolveState', () => {
@@ -59,6 +68,22 @@ describe('resolveState', () => {
       'map',
       { periode: '2025' },
     ])
+  })
+
+  it('keeps a région around a bar chart of départements, not around a map nor at the same level', () => {
+    const wanted = (chart: 'bar' | 'map', level: string, code: string) =>
+      resolveState(
+        { breakdown: 'territoire', level, chart, filters: { territoire: code } },
+        'i',
+        table,
+        facts,
+      ).filters
+    expect([
+      wanted('bar', 'departement', 'R84'),
+      wanted('map', 'departement', 'R84'),
+      wanted('bar', 'region', 'R84'),
+      wanted('bar', 'departement', 'D01'),
+    ]).toEqual([{ territoire: 'R84' }, {}, {}, {}])
   })
 
   it('replaces a chart kind the breakdown does not allow (a map of periods) by its default', () => {

@@ -11,6 +11,18 @@ export interface TableFacts {
   readonly levels: ReadonlyMap<string, readonly string[]>
   /** Codes each dimension takes in the table's rows. */
   readonly codes: ReadonlyMap<string, ReadonlySet<string>>
+  /** Level of each code of each dimension (from its hierarchy; absent without one). */
+  readonly codeLevels?: ReadonlyMap<string, ReadonlyMap<string, string>>
+}
+
+/**
+ * True when `code` can frame a breakdown at `level` ("the départements within a région"): its level is
+ * above `level` in the dimension's hierarchy. Maps always show the whole country.
+ */
+export function canFrame(facts: TableFacts, dimension: string, code: string, level: string): boolean {
+  const levels = facts.levels.get(dimension) ?? []
+  const own = facts.codeLevels?.get(dimension)?.get(code)
+  return own !== undefined && levels.indexOf(own) >= 0 && levels.indexOf(own) < levels.indexOf(level)
 }
 
 /** A state where every field is set and valid, with the chart kinds the breakdown allows. */
@@ -54,7 +66,8 @@ export function chartKinds(breakdown: string, level: string): ChartKind[] {
 
 /**
  * Completes `state` for `table`: measure, breakdown (a territorial one first), its level, a chart kind
- * the breakdown allows, and the filters that name a code of the table (the breakdown is not filtered).
+ * the breakdown allows, and the filters that name a code of the table (on the breakdown itself, only a
+ * code that frames it, e.g. a région around its départements, and not on a map).
  * @example resolveState({ filters: {} }, 'entrees', table, facts).chart // 'bar'
  */
 export function resolveState(
@@ -74,8 +87,11 @@ export function resolveState(
   const fallback: ChartKind = kinds.includes('line') ? 'line' : 'bar'
   const chart = state.chart && kinds.includes(state.chart) ? state.chart : fallback
   const filters: Record<string, string> = {}
-  for (const [dimension, code] of Object.entries(state.filters))
-    if (dimension !== breakdown && facts.codes.get(dimension)?.has(code)) filters[dimension] = code
+  for (const [dimension, code] of Object.entries(state.filters)) {
+    if (!facts.codes.get(dimension)?.has(code)) continue
+    if (dimension !== breakdown || (chart !== 'map' && canFrame(facts, dimension, code, level)))
+      filters[dimension] = code
+  }
   return {
     dataset,
     table: table.name,
