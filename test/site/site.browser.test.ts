@@ -18,8 +18,8 @@ import {
 import { type StaticSite, serveSite } from './static-server.ts'
 
 // One generated hub, published with the site's test datasets (a département table for the map,
-// dispositifs for comparisons, the home page's key figures), its site built once and served on a
-// random port; every test opens pages of that site in one headless Chromium.
+// dispositifs for comparisons, the home page's key figures); publish builds the site, which is served
+// on a random port; every test opens pages of that site in one headless Chromium.
 const DOSSIERS = '1500'
 const datasets = join(import.meta.dirname, 'fixtures')
 const screenshots = join(import.meta.dirname, 'screenshots')
@@ -54,7 +54,6 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     out = join(cwd, '.passerelle', 'public')
     await run(cwd, ['demo', '--dossiers', DOSSIERS, '--no-serve', '--no-publish'])
     await run(cwd, ['publish', '--date', '2026-10-01', '--as-of', '2026-09-30', '--datasets-root', datasets])
-    await run(cwd, ['site', '--out', out])
     mkdirSync(screenshots, { recursive: true })
     site = await serveSite(out)
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true })
