@@ -82,20 +82,30 @@ const auditAppendOnly = [
   'revoke update, delete, truncate on access_audit from public',
 ]
 
-// Race-safe: tests create many databases at once, and roles are cluster-wide.
+// Race-safe: tests create many databases at once, and roles are cluster-wide. A hub owner that is
+// not a superuser must be a member of passerelle_reader to switch to it; when it cannot create the
+// role or grant itself membership, the migration stops and says what a superuser must run.
 const createRole = `do $$
 begin
   if not exists (select from pg_roles where rolname = 'passerelle_reader') then
     begin
       create role passerelle_reader nologin;
-    exception when duplicate_object or unique_violation then null;
+    exception
+      when duplicate_object or unique_violation then null;
+      when insufficient_privilege then
+        raise exception 'the role passerelle_reader is missing (as a superuser: create role passerelle_reader nologin; grant passerelle_reader to %;)',
+          quote_ident(current_user);
     end;
   end if;
   if not (select rolsuper from pg_roles where rolname = current_user)
      and not pg_has_role(current_user, 'passerelle_reader', 'member') then
     begin
       execute format('grant passerelle_reader to %I', current_user);
-    exception when duplicate_object or unique_violation then null;
+    exception
+      when duplicate_object or unique_violation then null;
+      when insufficient_privilege then
+        raise exception '% must be a member of passerelle_reader (as a superuser: grant passerelle_reader to %;)',
+          current_user, quote_ident(current_user);
     end;
   end if;
 end $$`
