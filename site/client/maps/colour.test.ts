@@ -15,6 +15,16 @@ describe('colourScale', () => {
     expect([0.5, 0.6, 0.75, 1].map(scale.colour)).toEqual([PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4]])
   })
 
+  it('writes the bounds of count classes as whole numbers', () => {
+    expect(colourScale([46, 250], false).classes.map((c) => c.label)).toEqual([
+      '46 à 87',
+      '87 à 128',
+      '128 à 168',
+      '168 à 209',
+      '209 à 250',
+    ])
+  })
+
   it('has one class when every value is equal, none without values', () => {
     expect(colourScale([12, 12], false).classes).toEqual([{ colour: PALETTE[2], label: '12' }])
     expect(colourScale([], false).classes).toEqual([])

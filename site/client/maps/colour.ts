@@ -33,9 +33,11 @@ export function colourScale(values: readonly number[], rate: boolean): ColourSca
   // The epsilon puts a value on a class boundary in the class whose label starts with it, despite
   // binary fractions ((0.6 - 0.5) / 0.1 is 0.999…).
   const index = (v: number) => Math.min(PALETTE.length - 1, Math.floor((v - min) / width + 1e-9))
+  // Counts read as whole numbers in the legend (a class "46 à 87", not "46 à 86,8").
+  const bound = (v: number) => formatValue(rate ? v : Math.round(v), rate)
   const classes = PALETTE.map((colour, i) => ({
     colour,
-    label: `${formatValue(min + i * width, rate)} à ${formatValue(i === PALETTE.length - 1 ? max : min + (i + 1) * width, rate)}`,
+    label: `${bound(min + i * width)} à ${bound(i === PALETTE.length - 1 ? max : min + (i + 1) * width)}`,
   }))
   return { colour: (v) => PALETTE[index(v)]!, classes }
 }
