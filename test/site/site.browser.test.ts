@@ -206,6 +206,30 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     expect([rows, title]).toEqual([inAra, 'Sorties par territoire de résidence — Auvergne-Rhône-Alpes'])
   })
 
+  it('explorer: compares a second dimension side by side (one colour per code, named in the legend)', async () => {
+    const { page } = await open(
+      'explorer/index.html?jeu=insertion-essai&table=insertion_departement&indicateur=nb_sorties&ventilation=territoire',
+    )
+    await page.selectOption('#psl-comparer', 'periode')
+    await page.waitForURL(/comparer=periode/)
+    await chartsDrawn(page)
+    const view = await page.evaluate(() => ({
+      legend: [...document.querySelectorAll('.psl-legend li')].map((li) => li.textContent?.trim()),
+      kinds: [...document.querySelectorAll<HTMLInputElement>('input[name=psl-graphique]')].map(
+        (i) => i.value,
+      ),
+      periodFilter: document.getElementById('psl-filtre-periode') !== null,
+      title: document.getElementById('psl-vue-titre')?.textContent,
+    }))
+    await page.close()
+    expect(view.legend.slice(0, 3)).toEqual(['2021', '2022', '2023'])
+    expect([view.kinds, view.periodFilter, view.title]).toEqual([
+      ['bar'],
+      false,
+      'Sorties par territoire de résidence et période',
+    ])
+  })
+
   it('explorer: works with the keyboard alone (a choice keeps the focus on its control, Tab goes on)', async () => {
     const { page } = await open('explorer/index.html')
     await page.focus('#psl-indicateur')

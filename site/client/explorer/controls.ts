@@ -97,6 +97,15 @@ export function renderControls(
       state.breakdown,
     ),
   )
+  const others = tableInfo.dimensions.filter((d) => d.name !== state.breakdown)
+  main.append(
+    select(
+      'psl-comparer',
+      'Comparer selon',
+      [['', '(aucune comparaison)'], ...others.map((d): [string, string] => [d.name, d.title])],
+      state.series ?? '',
+    ),
+  )
   const levels = model.facts.levels.get(state.breakdown) ?? []
   if (levels.length > 1)
     main.append(
@@ -136,7 +145,9 @@ export function renderControls(
   const filtersLegend = document.createElement('legend')
   filtersLegend.textContent = 'Filtres'
   filters.append(filtersLegend)
-  for (const dimension of tableInfo.dimensions.map((d) => d.name).filter((d) => d !== state.breakdown)) {
+  for (const dimension of tableInfo.dimensions
+    .map((d) => d.name)
+    .filter((d) => d !== state.breakdown && d !== state.series)) {
     const options = filterOptions(model.hierarchies.get(dimension), model.codes.get(dimension) ?? new Set())
     filters.append(
       select(
@@ -162,6 +173,10 @@ export function renderControls(
         case 'psl-ventilation': {
           const { level: _, ...rest } = state
           return { ...rest, breakdown: value, filters: { ...state.filters, [value]: TOTAL } }
+        }
+        case 'psl-comparer': {
+          const { series: _, ...rest } = state
+          return value ? { ...rest, series: value } : rest
         }
         case 'psl-dans':
           return { ...state, filters: { ...state.filters, [state.breakdown]: value } }

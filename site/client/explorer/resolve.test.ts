@@ -92,6 +92,29 @@ describe('resolveState', () => {
   })
 })
 
+describe('series compared side by side', () => {
+  it('keeps a series on another dimension, drops its filter, and offers no map with it', () => {
+    const resolved = resolveState(
+      { breakdown: 'territoire', series: 'periode', chart: 'map', filters: { periode: '2025' } },
+      'i',
+      table,
+      facts,
+    )
+    expect([resolved.series, resolved.filters, resolved.kinds, resolved.chart]).toEqual([
+      'periode',
+      {},
+      ['bar'],
+      'bar',
+    ])
+  })
+
+  it('drops a series on the breakdown itself or on an unknown dimension', () => {
+    const series = (s: string) =>
+      resolveState({ breakdown: 'territoire', series: s, filters: {} }, 'i', table, facts).series
+    expect([series('territoire'), series('sexe')]).toEqual([undefined, undefined])
+  })
+})
+
 describe('chartKinds', () => {
   it('offers a map for régions and départements only', () => {
     expect([

@@ -56,11 +56,14 @@ export function pickTable(state: ExplorerState, dataset: DatasetInfo): TableInfo
 /** Map levels the site has boundaries for. */
 const MAP_LEVELS = new Set(['region', 'departement'])
 
-/** The chart kinds a breakdown allows: bars always, a line over periods, a map of régions or départements. */
-export function chartKinds(breakdown: string, level: string): ChartKind[] {
+/**
+ * The chart kinds a breakdown allows: bars always, a line over periods, a map of régions or
+ * départements (one measure per territory: not with series compared side by side).
+ */
+export function chartKinds(breakdown: string, level: string, series?: string): ChartKind[] {
   const kinds: ChartKind[] = ['bar']
   if (breakdown.startsWith('periode')) kinds.push('line')
-  if (breakdown.startsWith('territoire') && MAP_LEVELS.has(level)) kinds.push('map')
+  if (breakdown.startsWith('territoire') && MAP_LEVELS.has(level) && !series) kinds.push('map')
   return kinds
 }
 
@@ -83,12 +86,14 @@ export function resolveState(
   ]
   const breakdown = pick(state.breakdown, preferred) ?? ''
   const level = pick(state.level, facts.levels.get(breakdown) ?? []) ?? ''
-  const kinds = chartKinds(breakdown, level)
+  const series =
+    state.series && state.series !== breakdown && dimensions.includes(state.series) ? state.series : undefined
+  const kinds = chartKinds(breakdown, level, series)
   const fallback: ChartKind = kinds.includes('line') ? 'line' : 'bar'
   const chart = state.chart && kinds.includes(state.chart) ? state.chart : fallback
   const filters: Record<string, string> = {}
   for (const [dimension, code] of Object.entries(state.filters)) {
-    if (!facts.codes.get(dimension)?.has(code)) continue
+    if (!facts.codes.get(dimension)?.has(code) || dimension === series) continue
     if (dimension !== breakdown || (chart !== 'map' && canFrame(facts, dimension, code, level)))
       filters[dimension] = code
   }
@@ -101,6 +106,7 @@ export function resolveState(
         table.measures.map((m) => m.name),
       ) ?? '',
     breakdown,
+    ...(series ? { series } : {}),
     level,
     chart,
     kinds,

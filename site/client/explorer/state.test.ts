@@ -40,6 +40,7 @@ describe('explorer state in the URL', () => {
       table: 't',
       measure: 'm',
       breakdown: 'periode',
+      series: 'dispositif',
       level: 'annee',
       chart: 'line' as const,
       filters: { territoire: 'R84' },

@@ -2,7 +2,7 @@
  * The explorer's state and its place in the URL: every view is a query string, so that a link, a
  * reload, the back button and the embedded view all show the same chart.
  *
- * `?jeu=<dataset>&table=<table>&indicateur=<measure>&ventilation=<dimension>&niveau=<level>&graphique=bar|line|map`
+ * `?jeu=<dataset>&table=<table>&indicateur=<measure>&ventilation=<dimension>&comparer=<dimension>&niveau=<level>&graphique=bar|line|map`
  * followed by one `<dimension>=<code>` per filter (no dimension of the datasets has a reserved name).
  */
 
@@ -13,6 +13,8 @@ export interface ExplorerState {
   readonly table?: string
   readonly measure?: string
   readonly breakdown?: string
+  /** Dimension whose codes are compared side by side (grouped bars, one line each). */
+  readonly series?: string
   readonly level?: string
   readonly chart?: ChartKind
   /** Dimension → code; a dimension not named is at its total. */
@@ -24,6 +26,7 @@ const KEYS = {
   table: 'table',
   measure: 'indicateur',
   breakdown: 'ventilation',
+  series: 'comparer',
   level: 'niveau',
   chart: 'graphique',
 } as const
@@ -47,6 +50,7 @@ export function parseState(search: string): ExplorerState {
     ...(get(KEYS.table) ? { table: get(KEYS.table) } : {}),
     ...(get(KEYS.measure) ? { measure: get(KEYS.measure) } : {}),
     ...(get(KEYS.breakdown) ? { breakdown: get(KEYS.breakdown) } : {}),
+    ...(get(KEYS.series) ? { series: get(KEYS.series) } : {}),
     ...(get(KEYS.level) ? { level: get(KEYS.level) } : {}),
     ...(chart && KINDS.has(chart) ? { chart: chart as ChartKind } : {}),
     filters,

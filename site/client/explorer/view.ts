@@ -17,7 +17,8 @@ export function viewTitle(model: ExplorerModel): string {
   const { state } = model
   const filters = Object.entries(state.filters).map(([d, code]) => labelOf(model.hierarchies.get(d), code))
   const by = fieldTitle(model, state.breakdown).toLowerCase()
-  return `${fieldTitle(model, state.measure)} par ${by}${filters.length ? ` — ${filters.join(', ')}` : ''}`
+  const compared = state.series ? ` et ${fieldTitle(model, state.series).toLowerCase()}` : ''
+  return `${fieldTitle(model, state.measure)} par ${by}${compared}${filters.length ? ` — ${filters.join(', ')}` : ''}`
 }
 
 /** The source line under the chart. */
@@ -33,6 +34,7 @@ export function viewSpec(model: ExplorerModel): ChartSpec {
     data: model.dataUrl,
     measure: state.measure,
     x: state.breakdown,
+    ...(state.series ? { series: state.series } : {}),
     ...(state.chart === 'map' ? { level: state.level as 'region' | 'departement' } : {}),
     filters: state.filters,
     title: viewTitle(model),
@@ -48,6 +50,7 @@ function renderTable(model: ExplorerModel, cells: readonly Cell[], rate: boolean
   const head = table.createTHead().insertRow()
   for (const text of [
     fieldTitle(model, model.state.breakdown),
+    ...(model.state.series ? [fieldTitle(model, model.state.series)] : []),
     fieldTitle(model, model.state.measure),
     ...(interval ? ['Intervalle de confiance à 95 %'] : []),
   ]) {
@@ -63,6 +66,12 @@ function renderTable(model: ExplorerModel, cells: readonly Cell[], rate: boolean
     th.scope = 'row'
     th.textContent = cell.xLabel
     tr.append(th)
+    if (model.state.series) {
+      const series = document.createElement('th')
+      series.scope = 'row'
+      series.textContent = cell.seriesLabel ?? ''
+      tr.append(series)
+    }
     const td = tr.insertCell()
     td.className = 'num'
     if (cell.value !== null) td.textContent = formatValue(cell.value, rate)
