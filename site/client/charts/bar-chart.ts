@@ -36,7 +36,17 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
     height: cells.length * row + 40 + (grouped ? new Set(cells.map((c) => c.xLabel)).size * 8 : 0),
     marginLeft: Math.min(310, 12 + longest * 7),
     marginRight: 70,
-    ...(grouped ? { fy: { label: null, axis: 'left' as const, tickFormat: short } } : {}),
+    ...(grouped
+      ? {
+          fy: {
+            label: null,
+            axis: 'left' as const,
+            tickFormat: short,
+            // Hierarchy order (as in the table), not Plot's alphabetical default.
+            domain: [...new Set(cells.map((c) => c.xLabel))],
+          },
+        }
+      : {}),
     x: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatValue(v, rate) },
     y: { label: null, domain, tickFormat: short, ...(grouped ? { axis: null } : {}) },
     style: { fontSize: '12px', color: TEXT, background: '#ffffff' },

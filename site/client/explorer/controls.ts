@@ -158,7 +158,8 @@ export function renderControls(
       ),
     )
   }
-  form.replaceChildren(main, filters)
+  // A table whose every dimension is the breakdown or the comparison has nothing left to filter.
+  form.replaceChildren(main, ...(filters.querySelector('select') ? [filters] : []))
   form.onchange = (event) => {
     const target = event.target as HTMLInputElement | HTMLSelectElement
     const value = target.value
