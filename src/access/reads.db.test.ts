@@ -26,10 +26,15 @@ beforeAll(async () => {
     { partner_id: a, record_id: 'A1', person_key: 'P1', shared_dossier_id: 'G1' },
     { partner_id: b, record_id: 'B1', person_key: 'P1', shared_dossier_id: 'G1' },
     { partner_id: a, record_id: 'A2', person_key: 'P2', dispositif: 'PRF', certification_result: 'ECHEC' },
-    { partner_id: a, record_id: 'A3', person_key: 'P3', exit_date: null, status: 'ENTRE', offer_ref: 'NOPE' },
+    { partner_id: a, record_id: 'A3', person_key: 'P3', exit_date: null, status: 'ENTRE' },
     { partner_id: a, record_id: 'A4', person_key: 'P4', planned_start: '2024-02-05' },
     { partner_id: b, record_id: 'B2', person_key: 'P5' },
   ])
+  await store.db
+    .updateTable('dossier_current')
+    .set({ offer_ref: 'NOPE' })
+    .where('record_id', '=', 'A3')
+    .execute()
   await store.db
     .insertInto('dsn_contract')
     .values({
