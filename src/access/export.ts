@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { csvLine } from '../lib/csv.ts'
 import { recordRead } from './audit.repository.ts'
-import { withPartner } from './partner-tx.ts'
+import { type PartnerScope, withPartner } from './partner-tx.ts'
 
 /** Columns of the export: one line per record the caller may read (its own and its co-funders'). */
 export const EXPORT_COLUMNS = [
@@ -48,10 +48,45 @@ type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boole
 /** Rows per transaction: memory stays flat whatever the partner holds. */
 export const EXPORT_BATCH = 2000
 
+const SELECT = sql`
+  select d.shared_dossier_id, p.code as partner, d.partner_id, d.record_id,
+    i.nir, i.birth_name, i.usual_name, i.first_names, d.birth_date, d.sex, d.residence_commune, d.qpv,
+    d.identity_certified, d.dispositif, d.status, d.status_at_entry, d.certification_type, d.certification_code,
+    d.certification_level, d.organism_siret, d.offer_ref, d.modality, d.planned_start, d.planned_end,
+    d.planned_hours, d.entry_date, d.exit_date, d.exit_reason, d.hours_completed, d.certification_result,
+    d.committed, d.version, to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at
+  from dossier_current d
+  join partner p on p.id = d.partner_id
+  left join person_identity i on i.partner_id = d.partner_id and i.record_type = 'dossier' and i.record_id = d.record_id`
+
+/** Where the export is: in the caller's own records (by id), then in its co-funders' (by group). */
+type Position = { own: true; id: string } | { own: false; group: string; partner: number; id: string }
+
+// Each batch walks an index from where the previous one stopped: the caller's records by
+// (partner, record id), then the shared dossiers by group id, keeping the co-funders' records of
+// the groups the caller belongs to. The whole export is one pass over each, whatever its size.
+async function nextBatch(scope: PartnerScope, at: Position, batch: number): Promise<ExportRow[]> {
+  const p = scope.partnerId
+  if (at.own) {
+    const { rows } = await sql<ExportRow>`${SELECT}
+      where d.partner_id = ${p} and d.record_id > ${at.id} order by d.record_id limit ${batch}`.execute(
+      scope.db,
+    )
+    return rows
+  }
+  const { rows } = await sql<ExportRow>`${SELECT}
+    where d.shared_dossier_id is not null and d.partner_id <> ${p}
+      and (d.shared_dossier_id, d.partner_id, d.record_id) > (${at.group}, ${at.partner}, ${at.id})
+      and exists (select 1 from dossier_current m where m.shared_dossier_id = d.shared_dossier_id and m.partner_id = ${p})
+    order by d.shared_dossier_id, d.partner_id, d.record_id limit ${batch}`.execute(scope.db)
+  return rows
+}
+
 /**
- * The caller's nominative data as CSV lines, read in batches by key (partner, record id), each
- * batch in its own scoped transaction with its audit row, so that an export of any size never
- * holds more than one batch in memory nor one long transaction.
+ * The caller's nominative data as CSV lines: its own records (with the identity it sent), then its
+ * co-funders' records of the shared dossiers it belongs to (without theirs). Read in batches, each
+ * in its own scoped transaction with its audit row, so that an export of any size never holds more
+ * than one batch in memory nor one long transaction.
  */
 export async function* exportLines(
   db: Kysely<Database>,
@@ -60,34 +95,35 @@ export async function* exportLines(
   batch = EXPORT_BATCH,
 ): AsyncGenerator<string> {
   yield `${EXPORT_COLUMNS.join(',')}\n`
-  let after: [number, string] = [0, '']
+  let at: Position = { own: true, id: '' }
   for (;;) {
     const rows = await withPartner(db, partnerId, async (scope) => {
-      const { rows } = await sql<ExportRow>`
-        select d.shared_dossier_id, p.code as partner, d.partner_id, d.record_id, d.partner_id = ${partnerId} as yours,
-          i.nir, i.birth_name, i.usual_name, i.first_names, d.birth_date, d.sex, d.residence_commune, d.qpv,
-          d.identity_certified, d.dispositif, d.status, d.status_at_entry, d.certification_type, d.certification_code,
-          d.certification_level, d.organism_siret, d.offer_ref, d.modality, d.planned_start, d.planned_end,
-          d.planned_hours, d.entry_date, d.exit_date, d.exit_reason, d.hours_completed, d.certification_result,
-          d.committed, d.version, to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at
-        from dossier_current d
-        join partner p on p.id = d.partner_id
-        left join person_identity i on i.partner_id = d.partner_id and i.record_type = 'dossier' and i.record_id = d.record_id
-        where (d.partner_id, d.record_id collate "C") > (${after[0]}, ${after[1]} collate "C")
-        order by d.partner_id, d.record_id collate "C"
-        limit ${batch}`.execute(scope.db)
-      if (rows.length > 0)
+      const found = await nextBatch(scope, at, batch)
+      if (found.length > 0)
         await recordRead(scope, {
           actor,
           route: 'GET /api/v1/export.csv',
-          dossiers: rows.filter((r) => r.yours).map((r) => String(r.record_id)),
+          // Co-funders' records are named with their partner's code.
+          dossiers: found.map((r) => (at.own ? String(r.record_id) : `${r.partner}:${r.record_id}`)),
         })
-      return rows
+      return found
     })
-    if (rows.length === 0) return
-    yield rows.map((r) => `${csvLine(EXPORT_COLUMNS.map((c) => r[c]))}\n`).join('')
-    const last = rows.at(-1)!
-    after = [last.partner_id, String(last.record_id)]
-    if (rows.length < batch) return
+    if (rows.length > 0) {
+      const own: boolean = at.own
+      yield rows.map((r) => `${csvLine(EXPORT_COLUMNS.map((c) => (c === 'yours' ? own : r[c])))}\n`).join('')
+      const last = rows.at(-1)!
+      at = own
+        ? { own: true, id: String(last.record_id) }
+        : {
+            own: false,
+            group: String(last.shared_dossier_id),
+            partner: last.partner_id,
+            id: String(last.record_id),
+          }
+    }
+    if (rows.length < batch) {
+      if (!at.own) return
+      at = { own: false, group: '', partner: 0, id: '' }
+    }
   }
 }

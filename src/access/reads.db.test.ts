@@ -70,7 +70,7 @@ describe('partner reads', () => {
     ])
     expect(chunks).toHaveLength(4) // the header, then batches of 2, 2 and 1
     const audit = await listAudit(store.db, { partnerId: a })
-    expect(audit.map((r) => r.dossiers)).toEqual([['A1', 'A2'], ['A3', 'A4'], []])
+    expect(audit.map((r) => r.dossiers)).toEqual([['A1', 'A2'], ['A3', 'A4'], ['OB:B1']])
   })
 
   it('counts the partner’s own dossiers by month and dispositif with outcome rates, without suppression', async () => {
