@@ -3,12 +3,8 @@
  * `2025-T1` > month `2025-01`. Every observed code brings its ancestors.
  * @module
  */
-import { FRENCH_MONTHS as MONTHS } from '../../lib/months.ts'
+import { parsePeriod, periodLabel } from '../../lib/period-code.ts'
 import { byCode, type HierarchyNode, root, TOTAL } from './hierarchy-types.ts'
-
-const YEAR = /^\d{4}$/
-const QUARTER = /^(\d{4})-T([1-4])$/
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 
 /**
  * The period tree of the observed codes. Throws on a code of no level: codes come from the SQL
@@ -19,24 +15,27 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
  */
 export function buildPeriodHierarchy(codes: readonly string[]): HierarchyNode[] {
   const nodes = new Map<string, HierarchyNode>()
-  const year = (y: string) => nodes.set(y, { code: y, parent: TOTAL, label: y, level: 'annee' })
-  const quarter = (y: string, q: string) => {
+  const year = (y: number) =>
+    nodes.set(String(y), { code: String(y), parent: TOTAL, label: String(y), level: 'annee' })
+  const quarter = (y: number, q: number) => {
     year(y)
-    const label = `${q === '1' ? '1er' : `${q}e`} trimestre ${y}`
-    nodes.set(`${y}-T${q}`, { code: `${y}-T${q}`, parent: y, label, level: 'trimestre' })
+    const code = `${y}-T${q}`
+    nodes.set(code, {
+      code,
+      parent: String(y),
+      label: periodLabel({ level: 'trimestre', year: y, quarter: q }),
+      level: 'trimestre',
+    })
   }
   for (const code of codes) {
-    const m = MONTH.exec(code)
-    const q = QUARTER.exec(code)
-    if (m) {
-      const [, y = '', mm = ''] = m
-      const quarterOf = String(Math.ceil(Number(mm) / 3))
-      quarter(y, quarterOf)
-      const label = `${MONTHS[Number(mm) - 1]} ${y}`
-      nodes.set(code, { code, parent: `${y}-T${quarterOf}`, label, level: 'mois' })
-    } else if (q) quarter(q[1] ?? '', q[2] ?? '')
-    else if (YEAR.test(code)) year(code)
-    else throw new Error(`invalid period code: ${code}`)
+    const period = parsePeriod(code)
+    if (!period) throw new Error(`invalid period code: ${code}`)
+    if (period.level === 'mois') {
+      const q = Math.ceil(period.month / 3)
+      quarter(period.year, q)
+      nodes.set(code, { code, parent: `${period.year}-T${q}`, label: periodLabel(period), level: 'mois' })
+    } else if (period.level === 'trimestre') quarter(period.year, period.quarter)
+    else year(period.year)
   }
   const rank = { annee: 0, trimestre: 1, mois: 2 } as Record<string, number>
   const sorted = [...nodes.values()].sort(

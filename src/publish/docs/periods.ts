@@ -3,7 +3,7 @@
  * covers, and how a period reads in French.
  * @module
  */
-import { monthName } from './french.ts'
+import { parsePeriod, periodLabel } from '../../lib/period-code.ts'
 
 /** First and last period codes of a table, at the finest level it has. */
 export interface PeriodRange {
@@ -11,7 +11,7 @@ export interface PeriodRange {
   readonly last: string
 }
 
-const LEVELS = [/^\d{4}-\d{2}$/, /^\d{4}-T[1-4]$/, /^\d{4}$/]
+const LEVELS = ['mois', 'trimestre', 'annee'] as const
 
 /**
  * The range of period codes, at the finest level present (months, else quarters, else years):
@@ -22,7 +22,7 @@ const LEVELS = [/^\d{4}-\d{2}$/, /^\d{4}-T[1-4]$/, /^\d{4}$/]
 export function periodRange(codes: Iterable<string>): PeriodRange | null {
   const all = [...codes]
   for (const level of LEVELS) {
-    const found = all.filter((code) => level.test(code)).sort()
+    const found = all.filter((code) => parsePeriod(code)?.level === level).sort()
     if (found.length > 0) return { first: found[0]!, last: found.at(-1)! }
   }
   return null
@@ -37,11 +37,8 @@ export function unionRange(ranges: readonly (PeriodRange | null)[]): PeriodRange
 
 /** `2025`, `janvier 2025`, or `1er trimestre 2025`; other codes as given. */
 export function formatPeriod(code: string): string {
-  const quarter = /^(\d{4})-T([1-4])$/.exec(code)
-  if (quarter) return `${quarter[2] === '1' ? '1er' : `${quarter[2]}e`} trimestre ${quarter[1]}`
-  const month = /^(\d{4})-(\d{2})$/.exec(code)
-  if (month) return `${monthName(Number(month[2]))} ${month[1]}`
-  return code
+  const period = parsePeriod(code)
+  return period ? periodLabel(period) : code
 }
 
 /**
@@ -50,7 +47,7 @@ export function formatPeriod(code: string): string {
  */
 export function periodAfter(preposition: 'de' | 'à' | 'jusqu’à', code: string): string {
   const text = formatPeriod(code)
-  if (!/^\d{4}-T/.test(code)) return `${preposition} ${text}`
+  if (parsePeriod(code)?.level !== 'trimestre') return `${preposition} ${text}`
   return `${{ de: 'du', à: 'au', 'jusqu’à': 'jusqu’au' }[preposition]} ${text}`
 }
 

@@ -3,6 +3,8 @@
  * documentation, schema.org metadata and the summary the next release compares with. Pure.
  * @module
  */
+
+import { parsePeriod, periodEnd, periodStart } from '../../lib/period-code.ts'
 import type { ProtectedTable, ProtectionReport } from '../../privacy/index.ts'
 import {
   buildSchemaOrgDataset,
@@ -134,22 +136,10 @@ function temporalCoverage(periods: readonly { readonly first: string; readonly l
     .map((p) => p.last)
     .sort()
     .at(-1)!
-  return { start: periodStart(first), end: periodEnd(last) }
-}
-
-function periodStart(code: string): string {
-  const quarter = /^(\d{4})-T([1-4])$/.exec(code)
-  if (quarter) return `${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}-01`
-  return code.length === 4 ? `${code}-01-01` : `${code}-01`
-}
-
-function periodEnd(code: string): string {
-  const quarter = /^(\d{4})-T([1-4])$/.exec(code)
-  const [year, month] = quarter
-    ? [Number(quarter[1]), Number(quarter[2]) * 3]
-    : code.length === 4
-      ? [Number(code), 12]
-      : [Number(code.slice(0, 4)), Number(code.slice(5, 7))]
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  const read = (code: string) => {
+    const period = parsePeriod(code)
+    if (!period) throw new Error(`invalid period code: ${code}`)
+    return period
+  }
+  return { start: periodStart(read(first)), end: periodEnd(read(last)) }
 }
