@@ -91,7 +91,8 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
       ],
     }
   }
-  const earlier = await earlierSummaries(options.out, online)
+  const entries = await releaseEntries(options.out, online)
+  const earlier = await earlierSummaries(options.out, entries)
   const protection = { releasesOnline: online, audit: report.audit }
   const catalogSettings = { ...options.catalog, releaseDate: options.date }
   const outputs: DatasetOutput[] = []
@@ -115,7 +116,7 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   }
   if (issues.length > 0) return { ok: false, issues }
   await timed('files', () =>
-    writeRelease(options, outputs, report, carried.length, online, earlier, catalogSettings),
+    writeRelease(options, outputs, report, carried.length, entries, earlier, catalogSettings),
   )
   return { ok: true, date: options.date, datasets: outputs, report, carriedOver: carried.length, seconds }
 }
@@ -125,7 +126,7 @@ async function writeRelease(
   outputs: readonly DatasetOutput[],
   report: ProtectionReport,
   carriedOver: number,
-  online: readonly string[],
+  entries: readonly ReleaseEntry[],
   earlier: ReadonlyMap<string, readonly ReleaseSummary[]>,
   catalogSettings: Omit<CatalogInput, 'datasets'>,
 ): Promise<void> {
@@ -145,15 +146,14 @@ async function writeRelease(
     await put('catalog.jsonld', `${JSON.stringify(catalog, null, 2)}\n`)
     await put(
       'audit.json',
-      auditFile({ date: options.date, asOf: options.asOf, report, carriedOver, releasesOnline: online }),
+      auditFile({
+        date: options.date,
+        asOf: options.asOf,
+        report,
+        carriedOver,
+        releasesOnline: entries.map((e) => e.date),
+      }),
     )
-    const entries: ReleaseEntry[] = []
-    for (const date of online) {
-      const text = await readFile(join(options.out, 'releases', date, 'release.json'), 'utf8').catch(
-        () => null,
-      )
-      if (text) entries.push(JSON.parse(text) as ReleaseEntry)
-    }
     const entry = releaseEntry(
       options.date,
       options.asOf,
@@ -203,17 +203,25 @@ async function previousTables(
   return texts
 }
 
+/** The index (`release.json`) of each release still online that has one. */
+async function releaseEntries(out: string, online: readonly string[]): Promise<ReleaseEntry[]> {
+  const entries: ReleaseEntry[] = []
+  for (const date of online) {
+    const text = await readFile(join(out, 'releases', date, 'release.json'), 'utf8').catch(() => null)
+    if (text) entries.push(JSON.parse(text) as ReleaseEntry)
+  }
+  return entries
+}
+
 async function earlierSummaries(
   out: string,
-  online: readonly string[],
+  entries: readonly ReleaseEntry[],
 ): Promise<Map<string, ReleaseSummary[]>> {
   const bySlug = new Map<string, ReleaseSummary[]>()
-  for (const date of online) {
-    const index = await readFile(join(out, 'releases', date, 'release.json'), 'utf8').catch(() => null)
-    if (!index) continue
-    for (const { slug } of (JSON.parse(index) as ReleaseEntry).datasets) {
+  for (const entry of entries) {
+    for (const { slug } of entry.datasets) {
       const text = await readFile(
-        join(out, 'releases', date, 'datasets', slug, 'release.json'),
+        join(out, 'releases', entry.date, 'datasets', slug, 'release.json'),
         'utf8',
       ).catch(() => null)
       if (text) bySlug.set(slug, [...(bySlug.get(slug) ?? []), JSON.parse(text) as ReleaseSummary])
