@@ -1,4 +1,3 @@
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { AppEnv, ServerDeps } from './context.ts'
 import { partnerAuth } from './middleware/partner-auth.ts'
@@ -11,6 +10,7 @@ import { dossiersRoute } from './routes/dossiers.ts'
 import { exportRoute } from './routes/export.ts'
 import { recordsRoute } from './routes/records.ts'
 import { referentialsRoute } from './routes/referentials.ts'
+import { mountSite } from './site.ts'
 
 /**
  * The hub's HTTP application: the partner API under `/api/v1`, the partner area under
@@ -34,7 +34,7 @@ export function createApp(deps: ServerDeps) {
   api.notFound((c) => problem(c, 404, 'request/not-found', `no route ${c.req.method} ${c.req.path}`))
   app.route('/api/v1', api)
   app.route('/espace-partenaire', partnerArea(access))
-  if (deps.siteDir) app.use('/*', serveStatic({ root: deps.siteDir }))
+  if (deps.siteDir) mountSite(app, deps.siteDir)
   app.onError((error, c) => {
     // A failure of ours, not the caller's: logged with the route pattern, never the request's path
     // or body (a misused URL or a body may hold a NIR).

@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Hono } from 'hono'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppEnv } from './context.ts'
+import { mountSite } from './site.ts'
+
+let dir: string
+let app: Hono<AppEnv>
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'passerelle-site-'))
+  await mkdir(join(dir, 'assets'))
+  await writeFile(
+    join(dir, 'index.html'),
+    '<html><head><title>Accueil</title></head><body>accueil</body></html>',
+  )
+  await writeFile(join(dir, 'assets', 'app.js'), `export const x = ${JSON.stringify('x'.repeat(5000))}\n`)
+  await writeFile(
+    join(dir, '404.html'),
+    '<html><head><link href="assets/site.css"></head><body>introuvable</body></html>',
+  )
+  app = new Hono<AppEnv>()
+  app.get('/api/ping', (c) => c.text('pong'))
+  mountSite(app, dir)
+})
+
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+describe('the published site', () => {
+  it('serves its files, compressed for a client that accepts it', async () => {
+    const plain = await app.request('/assets/app.js')
+    const gzip = await app.request('/assets/app.js', { headers: { 'accept-encoding': 'gzip' } })
+    expect([plain.status, plain.headers.get('content-encoding'), (await plain.text()).length]).toEqual([
+      200,
+      null,
+      5020,
+    ])
+    expect([gzip.status, gzip.headers.get('content-encoding')]).toEqual([200, 'gzip'])
+    expect((await gzip.arrayBuffer()).byteLength).toBeLessThan(200)
+  })
+
+  it('answers an unknown path with its 404 page, links anchored at the root', async () => {
+    const response = await app.request('/indicateurs/inconnu/page.html')
+    expect([response.status, await response.text()]).toEqual([
+      404,
+      '<html><head><base href="/"><link href="assets/site.css"></head><body>introuvable</body></html>',
+    ])
+  })
+
+  it('answers an unknown API route in JSON, not with the page', async () => {
+    const response = await app.request('/api/v1/nothing')
+    expect([response.status, await response.json()]).toEqual([
+      404,
+      { error: { code: 'request/not-found', message: 'no route GET /api/v1/nothing' } },
+    ])
+  })
+
+  it('leaves the routes registered before it alone', async () => {
+    const response = await app.request('/api/ping', { headers: { 'accept-encoding': 'gzip' } })
+    expect([response.status, response.headers.get('content-encoding'), await response.text()]).toEqual([
+      200,
+      null,
+      'pong',
+    ])
+  })
+})
