@@ -139,7 +139,10 @@ async function breakdown(
   }
 }
 
+/** By certification level: dispositifs side by side when a table crosses them, else levels alone. */
 async function byLevel(published: Published): Promise<{ html: string; refs: TableRef[] }> {
+  const crossed = await breakdown(published, 'niveau_certification', 'Niveau de certification visé', 'niveau')
+  if (crossed.html !== '') return crossed
   const refs: TableRef[] = []
   const rows: { header: string; cells: string[] }[] = []
   const found = await Promise.all(

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { fakeDataset, fakePublished, fakeResource } from '../site.fixture.ts'
+import { renderCompareMain } from './compare.ts'
+
+const MEASURES = ['nb_sorties', 'nb_sorties_statut', 'taux_emploi_6m', 'taux_emploi_6m_statut']
+
+/** A row of a table crossing period, dispositif and level, every rate published. */
+const row = (dispositif: string, niveau: string, n: number, rate: number) => ({
+  periode: '_T',
+  dispositif,
+  niveau_certification: niveau,
+  nb_sorties: n,
+  nb_sorties_statut: 'V',
+  taux_emploi_6m: rate,
+  taux_emploi_6m_statut: 'V',
+})
+
+/** Table rows of the h2 section whose id is given: header cell, then data cells. */
+function section(html: string, id: string): string[][] {
+  const part = html.split('<h2 ').find((s) => s.startsWith(`id="${id}"`)) ?? ''
+  return [...part.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
+      c[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s/g, ' ')
+        .trim(),
+    ),
+  )
+}
+
+describe('the comparison of dispositifs', () => {
+  it('sets dispositifs side by side by certification level when a table crosses them', async () => {
+    const dimensions = ['periode', 'dispositif', 'niveau_certification']
+    const dataset = fakeDataset('insertion-emploi', [
+      fakeResource('insertion_dispositif_niveau', dimensions, MEASURES),
+    ])
+    const published = fakePublished([dataset], {
+      insertion_dispositif_niveau: [
+        row('_T', '_T', 300, 0.5),
+        row('_T', '3', 100, 0.4),
+        row('_T', '4', 200, 0.55),
+        row('AIF', '_T', 120, 0.6),
+        row('AIF', '3', 50, 0.5),
+        row('AIF', '4', 70, 0.67),
+        row('PRF', '_T', 180, 0.44),
+        row('PRF', '3', 50, 0.3),
+        row('PRF', '4', 130, 0.5),
+      ],
+    })
+    const html = await renderCompareMain(published)
+    expect(section(html, 'niveau')).toEqual([
+      ['Dispositif', 'Ensemble', '3', '4'],
+      ['Tous dispositifs', '50,0 %', '40,0 %', '55,0 %'],
+      ['PRF', '44,0 %', '30,0 %', '50,0 %'],
+      ['AIF', '60,0 %', '50,0 %', '67,0 %'],
+    ])
+  })
+})
