@@ -74,7 +74,8 @@ export async function auditSystem(
     if (!interval) return
     const v = values[cell]!
     const d = distance[cell]!
-    if (interval.low > v - d + TOLERANCE || interval.up < v + d - TOLERANCE) {
+    // No cell goes below 0: the lower end of the interval is at most max(v − d, 0).
+    if (interval.low > Math.max(v - d, 0) + TOLERANCE || interval.up < v + d - TOLERANCE) {
       const table = system.tables[system.homeTable[cell]!]!.name
       const key = displayKey(system.keys[cell]!)
       unprotected.push({ table, cell: key, value: v, low: interval.low, up: interval.up })

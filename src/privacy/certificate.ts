@@ -78,7 +78,10 @@ export function verifyCertificate(
     }
   }
   if (own < 0) return false
-  if (certificate.up[own]! < amount - TOLERANCE || certificate.down[own]! > -amount + TOLERANCE) return false
+  // Down, no lower than 0: an empty cell needs only to be able to go up.
+  const downAmount = Math.min(amount, system.value[cell]!)
+  if (certificate.up[own]! < amount - TOLERANCE || certificate.down[own]! > -downAmount + TOLERANCE)
+    return false
   return (
     satisfiesRelations(system, cells, certificate.up) && satisfiesRelations(system, cells, certificate.down)
   )

@@ -72,3 +72,31 @@ describe('secondary suppression across linked tables', () => {
     expect([statusOf(result, 0, ['X', 'F1']), statusOf(result, 0, ['X', 'Total'])]).toEqual(['B', 'B'])
   })
 })
+
+describe('an empty primary cell', () => {
+  it('is protected upward only: no cell goes below 0', async () => {
+    // An earlier release suppressed (a3, b1); it is empty now and must stay suppressed.
+    const table: TableInput = {
+      name: 't',
+      dimensions: ['a', 'b'],
+      rows: [
+        { codes: ['a1', 'b1'], n: 30 },
+        { codes: ['a1', 'b2'], n: 40 },
+        { codes: ['a2', 'b1'], n: 25 },
+        { codes: ['a2', 'b2'], n: 35 },
+        { codes: ['a3', 'b1'], n: 0 },
+        { codes: ['a3', 'b2'], n: 50 },
+      ],
+    }
+    const result = await protectTables([table], {
+      rules: { minPersons: 11 },
+      primary: [{ table: 't', codes: { a: 'a3', b: 'b1' } }],
+      audit: 'suppressed',
+    })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.report.issues).toEqual([])
+    expect(result.report.audit?.ok).toBe(true)
+    expect(statusOf(result, 0, ['a3', 'b1'])).toBe('A')
+  })
+})

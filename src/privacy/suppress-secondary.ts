@@ -277,8 +277,10 @@ function certifyByLp(
 ): Certificate | undefined {
   const { system, marks, suppressed, frozen, highs } = state
   const amount = marks.distance[cell]!
+  // A cell cannot go below 0: its interval need not reach lower (an empty cell, only upward).
+  const downAmount = Math.min(amount, system.value[cell]!)
   let up: Map<number, number> | undefined
-  let down: Map<number, number> | undefined
+  let down: Map<number, number> | undefined = downAmount > SUPPORT ? undefined : new Map()
   const sparse = (cells: readonly number[], y: Float64Array, sign: number) => {
     const out = new Map<number, number>()
     cells.forEach((c, i) => {
@@ -309,7 +311,7 @@ function certifyByLp(
     // wider neighbourhood (or is not needed at all when this was the widest).
     if (!up && last) return undefined
     if (up && !down) {
-      const y = findPerturbation(highs, { ...problem, direction: -1 })
+      const y = findPerturbation(highs, { ...problem, amount: downAmount, direction: -1 })
       state.lpSolved++
       if (y) down = sparse(cells, y, 1)
     }
@@ -384,6 +386,7 @@ function reuse(state: State, cell: number, amount: number): Certificate | undefi
   const candidates = state.through.get(cell)
   if (!candidates) return undefined
   const { suppressed, frozen } = state
+  const downAmount = Math.min(amount, state.system.value[cell]!)
   const usable = (cells: Int32Array, y: Float64Array) => {
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!
@@ -393,13 +396,13 @@ function reuse(state: State, cell: number, amount: number): Certificate | undefi
     return true
   }
   let up: Map<number, number> | undefined
-  let down: Map<number, number> | undefined
+  let down: Map<number, number> | undefined = downAmount > SUPPORT ? undefined : new Map()
   for (const certificate of candidates) {
     const i = certificate.cells.indexOf(cell)
     for (const y of [certificate.up, certificate.down]) {
       const move = y[i]!
       const needUp = !up && move >= amount - SUPPORT
-      const needDown = !down && move <= -amount + SUPPORT
+      const needDown = !down && move <= -downAmount + SUPPORT
       if (!(needUp || needDown) || !usable(certificate.cells, y)) continue
       const change = new Map<number, number>()
       certificate.cells.forEach((c, k) => {
