@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { employmentOutcome, type HorizonOutcome } from '../publish/indicators/employment.ts'
+import { DOSSIER_COLUMNS } from './dossier-columns.ts'
 import { queryDossier, type RecordJson } from './dossier-query.ts'
 
 /** The caller's own view of the person of its record (co-funders' identities are never shown). */
@@ -35,36 +36,9 @@ export interface DossierView {
   }
 }
 
-const CURRENT_FIELDS = [
-  'version',
-  'updated_at',
-  'received_at',
-  'identity_certified',
-  'birth_date',
-  'sex',
-  'residence_commune',
-  'qpv',
-  'dispositif',
-  'status',
-  'status_at_entry',
-  'certification_type',
-  'certification_code',
-  'certification_level',
-  'nsf',
-  'organism_siret',
-  'offer_ref',
-  'place_commune',
-  'modality',
-  'planned_start',
-  'planned_end',
-  'planned_hours',
-  'entry_date',
-  'exit_date',
-  'exit_reason',
-  'hours_completed',
-  'certification_result',
-  'committed',
-] as const
+// The export's columns, and three the export's CSV does not carry: when the version was received,
+// the NSF code and the training place.
+const CURRENT_FIELDS = [...DOSSIER_COLUMNS, 'received_at', 'nsf', 'place_commune'] as const
 
 const KNOWN_RESULTS = new Set(['OBTENUE', 'PARTIELLE', 'ECHEC'])
 

@@ -2,9 +2,13 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { csvLine } from '../lib/csv.ts'
 import { recordRead } from './audit.repository.ts'
+import { DOSSIER_COLUMNS } from './dossier-columns.ts'
 import { type PartnerScope, withPartner } from './partner-tx.ts'
 
-/** Columns of the export: one line per record the caller may read (its own and its co-funders'). */
+/**
+ * Columns of the export: one line per record the caller may read (its own and its co-funders'), the
+ * record and the identity the caller sent, then the dossier's columns.
+ */
 export const EXPORT_COLUMNS = [
   'shared_dossier_id',
   'partner',
@@ -14,31 +18,7 @@ export const EXPORT_COLUMNS = [
   'birth_name',
   'usual_name',
   'first_names',
-  'birth_date',
-  'sex',
-  'residence_commune',
-  'qpv',
-  'identity_certified',
-  'dispositif',
-  'status',
-  'status_at_entry',
-  'certification_type',
-  'certification_code',
-  'certification_level',
-  'organism_siret',
-  'offer_ref',
-  'modality',
-  'planned_start',
-  'planned_end',
-  'planned_hours',
-  'entry_date',
-  'exit_date',
-  'exit_reason',
-  'hours_completed',
-  'certification_result',
-  'committed',
-  'version',
-  'updated_at',
+  ...DOSSIER_COLUMNS,
 ] as const
 
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null> & {
@@ -48,13 +28,18 @@ type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boole
 /** Rows per transaction: memory stays flat whatever the partner holds. */
 export const EXPORT_BATCH = 2000
 
+// Timestamps as the API writes them (UTC, to the second); the other columns as stored.
+const dossierColumns = sql.join(
+  DOSSIER_COLUMNS.map((c) =>
+    c === 'updated_at'
+      ? sql`to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at`
+      : sql.ref(`d.${c}`),
+  ),
+)
+
 const SELECT = sql`
   select d.shared_dossier_id, p.code as partner, d.partner_id, d.record_id,
-    i.nir, i.birth_name, i.usual_name, i.first_names, d.birth_date, d.sex, d.residence_commune, d.qpv,
-    d.identity_certified, d.dispositif, d.status, d.status_at_entry, d.certification_type, d.certification_code,
-    d.certification_level, d.organism_siret, d.offer_ref, d.modality, d.planned_start, d.planned_end,
-    d.planned_hours, d.entry_date, d.exit_date, d.exit_reason, d.hours_completed, d.certification_result,
-    d.committed, d.version, to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at
+    i.nir, i.birth_name, i.usual_name, i.first_names, ${dossierColumns}
   from dossier_current d
   join partner p on p.id = d.partner_id
   left join person_identity i on i.partner_id = d.partner_id and i.record_type = 'dossier' and i.record_id = d.record_id`
