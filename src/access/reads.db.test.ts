@@ -6,6 +6,7 @@ import { readDashboard } from './dashboard.repository.ts'
 import { exportLines } from './export.ts'
 import { withPartner } from './partner-tx.ts'
 import { readQuality } from './quality.repository.ts'
+import { insertPartners, permanentContract } from './test-fixtures.ts'
 
 let store: TestStore
 let a: number
@@ -13,15 +14,7 @@ let b: number
 
 beforeAll(async () => {
   store = await openTestStore()
-  const ids = await store.db
-    .insertInto('partner')
-    .values([
-      { code: 'RA', name: 'Région A', kind: 'REGION' },
-      { code: 'OB', name: 'OPCO B', kind: 'OPCO' },
-    ])
-    .returning('id')
-    .execute()
-  ;[a, b] = ids.map((r) => r.id) as [number, number]
+  ;[a, b] = (await insertPartners(store.db, ['RA', 'OB'])) as [number, number]
   await insertDossiers(store.db, [
     { partner_id: a, record_id: 'A1', person_key: 'P1', shared_dossier_id: 'G1' },
     { partner_id: b, record_id: 'B1', person_key: 'P1', shared_dossier_id: 'G1' },
@@ -35,19 +28,7 @@ beforeAll(async () => {
     .set({ offer_ref: 'NOPE' })
     .where('record_id', '=', 'A3')
     .execute()
-  await store.db
-    .insertInto('dsn_contract')
-    .values({
-      person_key: 'P1',
-      line: 1,
-      employer_siret: '98765432100015',
-      naf: null,
-      contract_type: 'CDI',
-      start_date: '2024-09-01',
-      end_date: null,
-      hours_ratio: 1,
-    })
-    .execute()
+  await store.db.insertInto('dsn_contract').values(permanentContract('P1', '2024-09-01')).execute()
 })
 afterAll(() => store.dispose())
 

@@ -5,6 +5,8 @@ import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { recordRead } from './audit.repository.ts'
 import { readDossier } from './dossier.repository.ts'
 import { withPartner } from './partner-tx.ts'
+import { personalTables } from './rls-catalogue.ts'
+import { insertPartners, permanentContract } from './test-fixtures.ts'
 
 let store: TestStore
 let a: number
@@ -27,16 +29,7 @@ const identity = (partner_id: number, record_id: string, person_key: string) => 
 
 beforeAll(async () => {
   store = await openTestStore()
-  const ids = await store.db
-    .insertInto('partner')
-    .values([
-      { code: 'RA', name: 'Région A', kind: 'REGION' },
-      { code: 'OB', name: 'OPCO B', kind: 'OPCO' },
-      { code: 'FC', name: 'France Travail C', kind: 'FT' },
-    ])
-    .returning('id')
-    .execute()
-  ;[a, b, c] = ids.map((r) => r.id) as [number, number, number]
+  ;[a, b, c] = (await insertPartners(store.db, ['RA', 'OB', 'FC'])) as [number, number, number]
   await insertDossiers(store.db, [
     { partner_id: a, record_id: 'A1', person_key: 'P1', shared_dossier_id: 'G1' },
     { partner_id: b, record_id: 'B1', person_key: 'P1', shared_dossier_id: 'G1' },
@@ -51,45 +44,10 @@ beforeAll(async () => {
     .execute()
   await store.db
     .insertInto('dsn_contract')
-    .values([
-      {
-        person_key: 'P1',
-        line: 1,
-        employer_siret: '1',
-        naf: null,
-        contract_type: 'CDI',
-        start_date: '2024-07-01',
-        end_date: null,
-        hours_ratio: 1,
-      },
-      {
-        person_key: 'P3',
-        line: 1,
-        employer_siret: '1',
-        naf: null,
-        contract_type: 'CDI',
-        start_date: '2024-07-01',
-        end_date: null,
-        hours_ratio: 1,
-      },
-    ])
+    .values([permanentContract('P1', '2024-07-01'), permanentContract('P3', '2024-07-01')])
     .execute()
 })
 afterAll(() => store.dispose())
-
-const NOMINATIVE = [
-  'person',
-  'person_identity',
-  'dossier_version',
-  'dossier_current',
-  'cep_version',
-  'cep_current',
-  'shared_reference',
-  'shared_link',
-  'dsn_contract',
-  'transmission',
-  'rejected_record',
-]
 
 const records = (partnerId: number) =>
   withPartner(store.db, partnerId, async ({ db }) =>
@@ -99,17 +57,52 @@ const records = (partnerId: number) =>
   )
 
 describe('row-level security on nominative tables', () => {
-  it('returns no row of any nominative table to the reader role without the partner setting', async () => {
+  it('forces row-level security on every table of person or partner data, but three the reader role cannot touch at all', async () => {
+    // The others are out of the reader's reach: it holds no privilege on them.
+    expect((await personalTables(store.db)).filter((t) => !t.forcedRls)).toEqual([
+      { table: 'partner_token', forcedRls: false, reader: [] },
+      { table: 'partner_user', forcedRls: false, reader: [] },
+      { table: 'sngi_identity', forcedRls: false, reader: [] },
+    ])
+  })
+
+  it('finds a new table of person data until row-level security is enabled and forced on it', async () => {
+    const find = async () =>
+      (await personalTables(store.db)).filter((t) => t.table === 'new_person_data' && !t.forcedRls)
+    try {
+      await sql`create table new_person_data (person_key text, note text)`.execute(store.db)
+      const created = await find()
+      await sql`grant select on new_person_data to passerelle_reader`.execute(store.db)
+      const granted = await find()
+      await sql`alter table new_person_data enable row level security`.execute(store.db)
+      const enabled = await find()
+      await sql`alter table new_person_data force row level security`.execute(store.db)
+      expect([created, granted, enabled, await find()]).toEqual([
+        [{ table: 'new_person_data', forcedRls: false, reader: [] }],
+        [{ table: 'new_person_data', forcedRls: false, reader: ['SELECT'] }],
+        [{ table: 'new_person_data', forcedRls: false, reader: ['SELECT'] }],
+        [],
+      ])
+    } finally {
+      await sql`drop table if exists new_person_data`.execute(store.db)
+    }
+  })
+
+  it('returns no row of any table of person or partner data to the reader role without the partner setting', async () => {
+    const readable = (await personalTables(store.db))
+      .filter((t) => t.reader.includes('SELECT'))
+      .map((t) => t.table)
+    expect(readable).toEqual(expect.arrayContaining(['dossier_current', 'person_identity', 'dsn_contract']))
     const counts = await store.db.transaction().execute(async (tx) => {
       await sql`set local role passerelle_reader`.execute(tx)
       const out: Record<string, number> = {}
-      for (const table of NOMINATIVE)
+      for (const table of readable)
         out[table] = (
           await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx)
         ).rows[0]!.n
       return out
     })
-    expect(counts).toEqual(Object.fromEntries(NOMINATIVE.map((t) => [t, 0])))
+    expect(counts).toEqual(Object.fromEntries(readable.map((t) => [t, 0])))
   })
 
   it('shows a partner its own dossiers and its co-funders’ records of shared dossiers, nothing else', async () => {

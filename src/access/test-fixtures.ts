@@ -1,0 +1,40 @@
+/**
+ * Test helpers of the partner reads: the partners the dossiers belong to, and the payroll
+ * contracts that give them an employment outcome.
+ * @module
+ */
+import type { Insertable, Kysely } from 'kysely'
+import type { Database, DsnContractTable } from '../db/database.ts'
+
+const PARTNERS = {
+  RA: { name: 'Région A', kind: 'REGION' },
+  OB: { name: 'OPCO B', kind: 'OPCO' },
+  FC: { name: 'France Travail C', kind: 'FT' },
+} as const
+
+/** Registers test partners and returns their ids, in the order of `codes`. */
+export async function insertPartners(
+  db: Kysely<Database>,
+  codes: readonly (keyof typeof PARTNERS)[],
+): Promise<number[]> {
+  const rows = await db
+    .insertInto('partner')
+    .values(codes.map((code) => ({ code, ...PARTNERS[code] })))
+    .returning('id')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** A permanent full-time contract (CDI) of the person from `start`, still running. */
+export function permanentContract(personKey: string, start: string): Insertable<DsnContractTable> {
+  return {
+    person_key: personKey,
+    line: 1,
+    employer_siret: '98765432100015',
+    naf: null,
+    contract_type: 'CDI',
+    start_date: start,
+    end_date: null,
+    hours_ratio: 1,
+  }
+}
