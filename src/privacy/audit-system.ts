@@ -10,10 +10,10 @@ import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
 import { type Certificate, verifyCertificate } from './certificate.ts'
 import { computeIntervals, type Interval } from './compute-intervals.ts'
 import { findPattern } from './hypercube.ts'
-import { type CellSystem, displayKey } from './link-tables.ts'
+import { type CellSystem, displayKey, holdsAll } from './link-tables.ts'
 import { tableLocations } from './neighbourhood.ts'
+import { downwardDistance } from './primary-rules.ts'
 import type { AuditSummary } from './report.ts'
-import { holdsAll } from './suppress-secondary.ts'
 
 /** Which cells the audit bounds: every suppressed cell, or only the primary ones (faster). */
 export type AuditScope = 'suppressed' | 'primary'
@@ -74,8 +74,7 @@ export async function auditSystem(
     if (!interval) return
     const v = values[cell]!
     const d = distance[cell]!
-    // No cell goes below 0: the lower end of the interval is at most max(v − d, 0).
-    if (interval.low > Math.max(v - d, 0) + TOLERANCE || interval.up < v + d - TOLERANCE) {
+    if (interval.low > v - downwardDistance(d, v) + TOLERANCE || interval.up < v + d - TOLERANCE) {
       const table = system.tables[system.homeTable[cell]!]!.name
       const key = displayKey(system.keys[cell]!)
       unprotected.push({ table, cell: key, value: v, low: interval.low, up: interval.up })

@@ -7,6 +7,7 @@
  * @module
  */
 import type { CellSystem } from './link-tables.ts'
+import { downwardDistance } from './primary-rules.ts'
 
 /** A perturbation certificate: cells (sorted) and their change, up (cell + amount) and down. */
 export interface Certificate {
@@ -78,8 +79,7 @@ export function verifyCertificate(
     }
   }
   if (own < 0) return false
-  // Down, no lower than 0: an empty cell needs only to be able to go up.
-  const downAmount = Math.min(amount, system.value[cell]!)
+  const downAmount = downwardDistance(amount, system.value[cell]!)
   if (certificate.up[own]! < amount - TOLERANCE || certificate.down[own]! > -downAmount + TOLERANCE)
     return false
   return (

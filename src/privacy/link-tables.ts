@@ -49,6 +49,14 @@ export function displayKey(key: string): string {
 }
 
 /**
+ * True when the child `c` of `cell` holds every unit of it: the cell has one person, or the child
+ * counts as many as the cell (its rows are then all of the cell's, amounts included).
+ */
+export function holdsAll(system: CellSystem, cell: number, c: number): boolean {
+  return system.value[cell] === 1 || system.value[c] === system.value[cell]
+}
+
+/**
  * Links tables into one cell system. Tables whose common cells hold different counts give
  * `table/margins-disagree` naming both tables, the cell and the two values.
  */

@@ -132,3 +132,13 @@ export function isDominanceUnsafe(rules: ResolvedRules, contributions: readonly 
 export function protectionDistance(rules: ResolvedRules, value: number): number {
   return Math.max((value * rules.protectionPercent) / 100, rules.minProtection)
 }
+
+/**
+ * How far down a protected cell's interval must reach: its protection distance, but no lower than
+ * 0. No count is negative, so an attacker knows every cell is at least 0 whatever is suppressed:
+ * asking for more below is asking the impossible, and an empty primary cell (an earlier release
+ * suppressed it, it is empty now) is protected upward only.
+ */
+export function downwardDistance(distance: number, value: number): number {
+  return Math.min(distance, value)
+}

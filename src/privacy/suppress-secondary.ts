@@ -14,9 +14,10 @@ import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
 import type { Certificate } from './certificate.ts'
 import { findPerturbation } from './find-perturbation.ts'
 import { findPattern } from './hypercube.ts'
-import type { CellSystem } from './link-tables.ts'
+import { type CellSystem, holdsAll } from './link-tables.ts'
 import { loadSolver } from './load-solver.ts'
 import { neighbourhood, tableLocations } from './neighbourhood.ts'
+import { downwardDistance } from './primary-rules.ts'
 
 /** Options of secondary suppression. */
 export interface SecondaryOptions {
@@ -240,14 +241,6 @@ function knownSingletons(state: State, cell: number): number[] {
   return [...out].filter((c) => !inside.has(c)).sort((a, b) => a - b)
 }
 
-/**
- * True when the child `c` of `cell` holds every unit of it: the cell has one person, or the child
- * counts as many as the cell (its rows are then all of the cell's, amounts included).
- */
-export function holdsAll(system: CellSystem, cell: number, c: number): boolean {
-  return system.value[cell] === 1 || system.value[c] === system.value[cell]
-}
-
 /** What a certificate costs: persons (plus one) of each cell it suppresses anew. */
 function certificateCost(state: State, certificate: Certificate): number {
   let cost = 0
@@ -277,8 +270,7 @@ function certifyByLp(
 ): Certificate | undefined {
   const { system, marks, suppressed, frozen, highs } = state
   const amount = marks.distance[cell]!
-  // A cell cannot go below 0: its interval need not reach lower (an empty cell, only upward).
-  const downAmount = Math.min(amount, system.value[cell]!)
+  const downAmount = downwardDistance(amount, system.value[cell]!)
   let up: Map<number, number> | undefined
   let down: Map<number, number> | undefined = downAmount > SUPPORT ? undefined : new Map()
   const sparse = (cells: readonly number[], y: Float64Array, sign: number) => {
@@ -386,7 +378,7 @@ function reuse(state: State, cell: number, amount: number): Certificate | undefi
   const candidates = state.through.get(cell)
   if (!candidates) return undefined
   const { suppressed, frozen } = state
-  const downAmount = Math.min(amount, state.system.value[cell]!)
+  const downAmount = downwardDistance(amount, state.system.value[cell]!)
   const usable = (cells: Int32Array, y: Float64Array) => {
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!
