@@ -49,6 +49,34 @@ describe('the published site', () => {
     ])
   })
 
+  it('reads its 404 page once, at the first miss, and keeps it', async () => {
+    const page =
+      '<html><head><base href="/"><link href="assets/site.css"></head><body>introuvable</body></html>'
+    const before = await (await app.request('/ailleurs.html')).text()
+    await writeFile(join(dir, '404.html'), '<html><head></head><body>réécrite</body></html>')
+    const after = await (await app.request('/ailleurs.html')).text()
+    expect([before, after]).toEqual([page, page])
+  })
+
+  it('keeps the absence of a 404 page too: plain text, even once one is written', async () => {
+    const bare = await mkdtemp(join(tmpdir(), 'passerelle-site-'))
+    try {
+      const site = new Hono<AppEnv>()
+      mountSite(site, bare)
+      const first = await site.request('/rien.html')
+      await writeFile(join(bare, '404.html'), '<html><head></head><body>introuvable</body></html>')
+      const second = await site.request('/rien.html')
+      expect([first.status, await first.text(), second.status, await second.text()]).toEqual([
+        404,
+        'not found',
+        404,
+        'not found',
+      ])
+    } finally {
+      await rm(bare, { recursive: true, force: true })
+    }
+  })
+
   it('answers an unknown API route in JSON, not with the page', async () => {
     const response = await app.request('/api/v1/nothing')
     expect([response.status, await response.json()]).toEqual([

@@ -15,13 +15,21 @@ import { problem } from './problem.ts'
 export function mountSite(app: Hono<AppEnv>, siteDir: string): void {
   app.use('/*', compress())
   app.use('/*', serveStatic({ root: siteDir }))
+  // Read at the first miss, then kept (its absence too): unknown paths come often (crawlers, old
+  // links), and the page names no release, so a site rebuilt under a running server keeps it.
+  let notFoundPage: Promise<string | null> | undefined
   app.notFound(async (c) => {
     // Mounted API apps do not get their own notFound: an unknown API route still answers in JSON.
     if (c.req.path.startsWith('/api/'))
       return problem(c, 404, 'request/not-found', `no route ${c.req.method} ${c.req.path}`)
-    const page = await readFile(join(siteDir, '404.html'), 'utf8').catch(() => null)
-    if (page === null) return c.text('not found', 404)
-    // The page's links are relative to the site's root; a missing page may sit deeper.
-    return c.html(page.replace(/<head>/i, '<head><base href="/">'), 404)
+    notFoundPage ??= readNotFoundPage(siteDir)
+    const page = await notFoundPage
+    return page === null ? c.text('not found', 404) : c.html(page, 404)
   })
+}
+
+async function readNotFoundPage(siteDir: string): Promise<string | null> {
+  const page = await readFile(join(siteDir, '404.html'), 'utf8').catch(() => null)
+  // The page's links are relative to the site's root; a missing page may sit deeper.
+  return page?.replace(/<head>/i, '<head><base href="/">') ?? null
 }
