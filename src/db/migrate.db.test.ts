@@ -70,5 +70,20 @@ describe('migrations', () => {
       .where('code', '=', 'CPF')
       .executeTakeFirstOrThrow()
     expect(cpf.label).toBe('Compte personnel de formation (achat Mon Compte Formation)')
+    const levels = await store.db
+      .selectFrom('code_list')
+      .select(['code', 'label'])
+      .where('list', '=', 'niveaux_certification')
+      .where('code', 'in', ['1', '2'])
+      .orderBy('code')
+      .execute()
+    expect(levels).toEqual([
+      { code: '1', label: 'Maîtrise des savoirs de base' },
+      {
+        code: '2',
+        label:
+          "Capacité à effectuer des activités simples et résoudre des problèmes courants à l'aide de règles et d'outils simples en mobilisant des savoir-faire professionnels dans un contexte structuré",
+      },
+    ])
   })
 })

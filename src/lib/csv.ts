@@ -11,10 +11,7 @@ export interface CsvRow {
  * Streams a CSV file (UTF-8, comma, header line) row by row with line numbers, so that errors can
  * name the line and memory stays flat whatever the file size.
  */
-export async function* readCsv(
-  path: string,
-  options: { relaxColumnCount?: boolean } = {},
-): AsyncGenerator<CsvRow> {
+export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
   const file = createReadStream(path)
   const parser = file.pipe(
     parse({
@@ -22,7 +19,6 @@ export async function* readCsv(
       bom: true,
       skip_empty_lines: true,
       info: true,
-      relax_column_count: options.relaxColumnCount ?? false,
     }),
   )
   // pipe() does not forward errors: a missing file must reach the caller's try, not crash the process.
@@ -36,12 +32,9 @@ export async function* readCsv(
 }
 
 /** Reads a whole small CSV file (code lists) into rows. */
-export async function readCsvAll(
-  path: string,
-  options: { relaxColumnCount?: boolean } = {},
-): Promise<CsvRow[]> {
+export async function readCsvAll(path: string): Promise<CsvRow[]> {
   const rows: CsvRow[] = []
-  for await (const row of readCsv(path, options)) rows.push(row)
+  for await (const row of readCsv(path)) rows.push(row)
   return rows
 }
 

@@ -59,11 +59,16 @@ export function loadCommunes(): Commune[] {
   }))
 }
 
-/** Reads one code list of reference/codes as rows of strings. */
+/**
+ * Reads one code list of reference/codes as rows of strings. Throws, naming the file, on a line
+ * whose field count is not the header's.
+ */
 export async function readCodeList(file: string): Promise<Record<string, string>[]> {
-  // One shipped list (niveaux_certification.csv) has unquoted commas in a trailing free-text
-  // column; the leading code columns are unaffected, so extra fields are tolerated here.
-  const rows = await readCsvAll(new URL(file, codesDir).pathname, { relaxColumnCount: true })
+  // Strict: a line with more fields than the header is an unquoted comma in a field, and reading it
+  // anyway would shift the fields after it into the wrong columns (the label among them).
+  const rows = await readCsvAll(new URL(file, codesDir).pathname).catch((error: unknown) => {
+    throw new Error(`reference/codes/${file}: ${error instanceof Error ? error.message : String(error)}`)
+  })
   return rows.map((r) => ({ ...r.values }))
 }
 

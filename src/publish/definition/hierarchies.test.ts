@@ -33,7 +33,7 @@ const SOURCES: HierarchySources = {
     entry('dispositifs', 'CPF', 'Compte personnel de formation'),
     entry('dispositifs', 'PRF', 'Programme régional de formation'),
     entry('statuts_stagiaire', 'SAL_PRIVE', 'Salarié du secteur privé'),
-    entry('niveaux_certification', '1', ' ex. CléA au RS)', { exemples: '' }),
+    entry('niveaux_certification', '1', 'Maîtrise des savoirs de base', { exemples: '' }),
     entry('niveaux_certification', '3', 'Capacité…', { exemples: 'CAP, BEP' }),
     entry('nsf_groupes_specialites', '100', 'Formations générales', {
       code_domaine_4: '1',
