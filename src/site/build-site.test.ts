@@ -1,6 +1,7 @@
 import { SaxesParser } from '@rubensworks/saxes'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildSite } from './build-site.ts'
+import type { ClientBundler } from './client-bundle.ts'
 import { memorySiteEffects } from './effects.ts'
 import type { TableData } from './published.ts'
 import { publishedFiles } from './site.fixture.ts'
@@ -151,5 +152,46 @@ describe('buildSite on a published folder', () => {
     const html = text('jeux-de-donnees/insertion-essai/index.html')
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1]
     expect(JSON.parse(json ?? 'null')).toEqual(JSON.parse(text('datasets/insertion-essai/schema.jsonld')))
+  })
+})
+
+describe('buildSite into a folder it built before', () => {
+  /** A stand-in bundle whose entry imports one chunk named by `hash`, like esbuild's. */
+  const bundleOf =
+    (hash: string): ClientBundler =>
+    async () => [
+      { path: 'assets/passerelle.js', contents: Buffer.from(`import "./chunks/charts-${hash}.js"`) },
+      { path: `assets/chunks/charts-${hash}.js`, contents: Buffer.from(`console.log("${hash}")`) },
+    ]
+  const outsideAssets = (dir: Map<string, unknown>) => [...dir.keys()].filter((p) => !p.startsWith('assets/'))
+
+  it('keeps only the second build’s chunks and every file outside the assets folder', async () => {
+    const dir = publishedFiles()
+    const published = outsideAssets(dir)
+    const first = await buildSite(memorySiteEffects(dir), { bundle: bundleOf('AAAA1111') })
+    const afterFirst = outsideAssets(dir)
+    const second = await buildSite(memorySiteEffects(dir), { bundle: bundleOf('BBBB2222') })
+    const assets = [...dir.keys()].filter((p) => p.startsWith('assets/')).sort()
+    expect({
+      assets,
+      removed: second.removed,
+      firstRemoved: first.removed,
+      outside: outsideAssets(dir),
+    }).toEqual({
+      assets: [
+        'assets/catalogue.js',
+        'assets/chunks/charts-BBBB2222.js',
+        'assets/geo/departements.geojson',
+        'assets/geo/regions.geojson',
+        'assets/passerelle.js',
+        'assets/site.css',
+      ],
+      removed: ['assets/chunks/charts-AAAA1111.js'],
+      firstRemoved: [],
+      outside: afterFirst,
+    })
+    expect(afterFirst.filter((p) => !published.includes(p))).toEqual(
+      second.files.filter((p) => !p.startsWith('assets/')),
+    )
   })
 })

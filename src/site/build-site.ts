@@ -1,4 +1,5 @@
 import { renderAtomFeed } from './atom.ts'
+import type { ClientBundler } from './client-bundle.ts'
 import { fileSiteEffects, type SiteEffects } from './effects.ts'
 import { writeExplorerPages } from './explorer-pages.ts'
 import { catalogueEntry } from './facets.ts'
@@ -15,18 +16,18 @@ import { indicatorPath, renderIndicatorMain } from './pages/indicator.ts'
 import { renderIndicatorsIndexMain } from './pages/indicators-index.ts'
 import { renderAboutMain, renderNotFoundMain, renderPartnersMain } from './pages/static.ts'
 import { readPublished } from './published.ts'
+import { removeStaleAssets } from './stale-assets.ts'
 
 export interface BuildSiteOptions {
-  /** Extra pages writers run after the others (the explorer's pages). */
-  readonly hooks?: readonly ((
-    effects: SiteEffects,
-    datasets: readonly { slug: string; title: string }[],
-  ) => Promise<void>)[]
+  /** Makes the browser code (default: esbuild on `site/client/`; tests pass a stand-in). */
+  readonly bundle?: ClientBundler
 }
 
 export interface BuildSiteResult {
   /** Every file written, relative to DIR, in order. */
   readonly files: readonly string[]
+  /** Files of earlier builds removed from the assets folder (no page of this build loads them). */
+  readonly removed: readonly string[]
   readonly indicators: readonly string[]
   readonly milliseconds: number
 }
@@ -41,17 +42,28 @@ const ASSETS: readonly [source: string, target: string][] = [
  * Builds the static site into DIR from the files published there only (release.json, releases.json,
  * catalog.jsonld, CHANGELOG.md and each dataset's files): home, indicator pages, comparison,
  * catalogue and its search index, dataset pages, about, partner entry, 404, Atom feed. Pages link
- * relatively, so the folder can be served from any host and sub-path.
+ * relatively, so the folder can be served from any host and sub-path. Files of earlier builds left in
+ * the assets folder are removed; nothing else of DIR is.
  * @example await buildSite(fileSiteEffects('/data/public'))
  */
-export async function buildSite(effects: SiteEffects): Promise<BuildSiteResult> {
+export async function buildSite(io: SiteEffects, options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   const started = performance.now()
-  const published = await readPublished(effects)
+  const published = await readPublished(io)
   const files: string[] = []
-  const write = async (path: string, text: string) => {
-    await effects.writeText(path, text)
-    files.push(path)
+  // Every write goes through here, the explorer's and the bundle's included, so that `files` is the
+  // whole of this build and anything else in the assets folder is known to be stale.
+  const effects: SiteEffects = {
+    ...io,
+    writeText: async (path, text) => {
+      await io.writeText(path, text)
+      files.push(path)
+    },
+    writeBytes: async (path, bytes) => {
+      await io.writeBytes(path, bytes)
+      files.push(path)
+    },
   }
+  const write = effects.writeText
   const page = (path: string, options: Omit<PageOptions, 'root' | 'path'>) =>
     write(path, renderPage({ ...options, root: rootOf(path), path }))
 
@@ -130,11 +142,17 @@ export async function buildSite(effects: SiteEffects): Promise<BuildSiteResult> 
   await write('flux.atom', renderAtomFeed(feed))
 
   // The explorer's pages and the browser code (charts, maps) that every chart figure needs.
-  await writeExplorerPages(effects, { datasets: published.release.datasets })
-  files.push('explorer/index.html', 'explorer/embed.html')
+  await writeExplorerPages(effects, {
+    datasets: published.release.datasets,
+    ...(options.bundle ? { bundle: options.bundle } : {}),
+  })
+  // Chunks are named by their content hash: each rebuild into the same DIR would leave the last ones.
+  const removed = await removeStaleAssets(io, new Set(files))
   const milliseconds = Math.round(performance.now() - started)
-  effects.log(`site: ${files.length} files, ${indicators.length} indicator pages in ${milliseconds} ms`)
-  return { files, indicators: indicators.map((d) => d.indicator.id), milliseconds }
+  effects.log(
+    `site: ${files.length} files (${removed.length} stale assets removed), ${indicators.length} indicator pages in ${milliseconds} ms`,
+  )
+  return { files, removed, indicators: indicators.map((d) => d.indicator.id), milliseconds }
 }
 
 /** Builds the site of the published folder `dir` on the file system. */

@@ -16,12 +16,21 @@ export interface ClientAssets {
   readonly files: readonly { readonly path: string; readonly bytes: number }[]
 }
 
+/** A file of the browser code: its path under DIR and its bytes. */
+export interface BundleFile {
+  readonly path: string
+  readonly contents: Uint8Array
+}
+
+/** What makes the browser code (esbuild in the build; a stand-in in tests). */
+export type ClientBundler = () => Promise<BundleFile[]>
+
 /**
  * Bundles `site/client/main.ts` in memory (esbuild reads the sources; the output goes through
  * `effects`, like every other file of the site).
  * @example const { files } = await bundleClient() // [{ path: 'assets/passerelle.js', bytes: … }, …]
  */
-export async function bundleClient(): Promise<{ path: string; contents: Uint8Array }[]> {
+export async function bundleClient(): Promise<BundleFile[]> {
   const outdir = `${SITE_SOURCES}/.bundle`
   const result = await build({
     entryPoints: { passerelle: `${SITE_SOURCES}/client/main.ts` },
@@ -43,10 +52,13 @@ export async function bundleClient(): Promise<{ path: string; contents: Uint8Arr
   }))
 }
 
-/** Writes the bundle and the boundary files into `DIR/assets/`. */
-export async function writeClientAssets(effects: SiteEffects): Promise<ClientAssets> {
+/** Writes the bundle (made by `bundle`) and the boundary files into `DIR/assets/`. */
+export async function writeClientAssets(
+  effects: SiteEffects,
+  bundle: ClientBundler = bundleClient,
+): Promise<ClientAssets> {
   const files: { path: string; bytes: number }[] = []
-  for (const { path, contents } of await bundleClient()) {
+  for (const { path, contents } of await bundle()) {
     await effects.writeBytes(path, contents)
     files.push({ path, bytes: contents.byteLength })
   }

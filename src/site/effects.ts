@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve, sep } from 'node:path'
+import type { Dirent } from 'node:fs'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 
 /**
  * The file-system operations the site build uses. Paths are relative to the published folder `DIR`
@@ -12,6 +13,10 @@ export interface SiteEffects {
   /** Writes a file of the site, creating its folders. */
   writeText(path: string, text: string): Promise<void>
   writeBytes(path: string, bytes: Uint8Array): Promise<void>
+  /** Every file under the folder `folder` (e.g. `assets`), at any depth; none when it does not exist. */
+  listFiles(folder: string): Promise<string[]>
+  /** Removes a file of the site (nothing when it does not exist). */
+  remove(path: string): Promise<void>
   /** A file of the repository's `site/` folder (e.g. `styles/site.css`). */
   readSource(path: string): Promise<string>
   log(message: string): void
@@ -35,6 +40,24 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
+/** The files under `folder` at any depth, as paths relative to `root` with `/` separators. */
+async function listTree(root: string, folder: string): Promise<string[]> {
+  let entries: Dirent[]
+  try {
+    entries = await readdir(folder, { withFileTypes: true })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  const files: string[] = []
+  for (const entry of entries) {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) files.push(...(await listTree(root, path)))
+    else if (entry.isFile()) files.push(relative(root, path).split(sep).join('/'))
+  }
+  return files
+}
+
 /** Effects on the real file system: `dir` is the published folder. */
 export function fileSiteEffects(dir: string, log: (message: string) => void = () => {}): SiteEffects {
   const root = resolve(dir)
@@ -47,6 +70,8 @@ export function fileSiteEffects(dir: string, log: (message: string) => void = ()
     readText: (path) => readIfExists(inside(root, path)),
     writeText: write,
     writeBytes: write,
+    listFiles: async (folder) => (await listTree(root, inside(root, folder))).sort(),
+    remove: async (path) => rm(inside(root, path), { force: true }),
     readSource: (path) => readFile(join(SITE_SOURCES, path), 'utf8'),
     log,
   }
@@ -71,6 +96,12 @@ export function memorySiteEffects(files: Map<string, string | Uint8Array>): Site
     },
     async writeBytes(path, bytes) {
       files.set(path, bytes)
+    },
+    async listFiles(folder) {
+      return [...files.keys()].filter((path) => path.startsWith(`${folder}/`)).sort()
+    },
+    async remove(path) {
+      files.delete(path)
     },
     readSource: (path) => readFile(join(SITE_SOURCES, path), 'utf8'),
     log() {},

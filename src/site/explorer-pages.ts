@@ -4,7 +4,7 @@
  * for an `<iframe>`). Both are shells the browser code fills from the published files; without
  * JavaScript they point to the datasets' pages. Writing them also writes the browser code itself.
  */
-import { writeClientAssets } from './client-bundle.ts'
+import { type ClientBundler, writeClientAssets } from './client-bundle.ts'
 import type { SiteEffects } from './effects.ts'
 import { escapeAttribute, escapeHtml } from './html.ts'
 import { renderPage, SITE_NAME } from './layout.ts'
@@ -13,6 +13,8 @@ import { renderPage, SITE_NAME } from './layout.ts'
 export interface ExplorerPagesOptions {
   /** The release's datasets, for the no-JavaScript fallback list. */
   readonly datasets: readonly { readonly slug: string; readonly title: string }[]
+  /** Makes the browser code (default: esbuild on `site/client/`). */
+  readonly bundle?: ClientBundler
 }
 
 const SCRIPT = 'assets/passerelle.js'
@@ -72,5 +74,5 @@ export function embedPage(options: ExplorerPagesOptions): string {
 export async function writeExplorerPages(effects: SiteEffects, options: ExplorerPagesOptions): Promise<void> {
   await effects.writeText('explorer/index.html', explorerPage(options))
   await effects.writeText('explorer/embed.html', embedPage(options))
-  await writeClientAssets(effects)
+  await writeClientAssets(effects, options.bundle)
 }
