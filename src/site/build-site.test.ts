@@ -74,6 +74,14 @@ describe('buildSite on a published folder', () => {
     expect(checked).toBeGreaterThan(200)
   })
 
+  it('links every page but 404.html relatively (the site works from any host, sub-path and file://)', () => {
+    const rooted = pages().flatMap((page) =>
+      [...text(page).matchAll(/\s(?:href|src)="(\/[^"]*)"/g)].map((m) => `${page}: ${m[1]}`),
+    )
+    expect(rooted.filter((r) => !r.startsWith('404.html: '))).toEqual([])
+    expect(rooted.length).toBeGreaterThan(10)
+  })
+
   it('makes no request to another host: no absolute or protocol-relative URL in any href or src', () => {
     const external = pages().flatMap((page) =>
       [...text(page).matchAll(/\s(?:href|src|action)="((?:[a-z][a-z0-9+.-]*:)?\/\/[^"]*)"/gi)].map(
@@ -152,6 +160,42 @@ describe('buildSite on a published folder', () => {
     const html = text('jeux-de-donnees/insertion-essai/index.html')
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1]
     expect(JSON.parse(json ?? 'null')).toEqual(JSON.parse(text('datasets/insertion-essai/schema.jsonld')))
+  })
+})
+
+/** Every href and src of a page, as written (entities of `&` undone). */
+const urlsOf = (html: string) =>
+  [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))
+
+describe('404.html, which a static host serves for a missing page at any depth', () => {
+  /** What the browser requests for each URL of 404.html shown at `location`, as paths of DIR. */
+  const requested = (html: string, location: string, sitePath: string) =>
+    urlsOf(html)
+      .filter((url) => !url.startsWith('#') && !url.startsWith('data:'))
+      .map((url) => {
+        const path = new URL(url, location).pathname
+        return path.startsWith(sitePath) ? path.slice(sitePath.length) : `outside the site: ${path}`
+      })
+
+  it('loads its style and links to existing pages from /x/y/z on a host serving the site at its root', () => {
+    const paths = requested(text('404.html'), 'http://host.invalid/x/y/z', '/')
+    expect(paths).toContain('assets/site.css')
+    expect(paths.filter((p) => !files.has(p))).toEqual([])
+  })
+
+  it('does so under the sub-path of publish’s --base-url (https://example.org/passerelle/)', async () => {
+    const dir = publishedFiles()
+    dir.set(
+      'catalog.jsonld',
+      text('catalog.jsonld').replaceAll('http://localhost:8080/', 'https://example.org/passerelle/'),
+    )
+    await buildSite(memorySiteEffects(dir), { bundle: async () => [] })
+    const html = String(dir.get('404.html'))
+    const paths = requested(html, 'https://example.org/passerelle/x/y/z', '/passerelle/')
+    expect(paths).toContain('assets/site.css')
+    expect(paths.filter((p) => !dir.has(p))).toEqual([])
+    // The other pages do not depend on where the site is served.
+    expect(dir.get('index.html')).toEqual(files.get('index.html'))
   })
 })
 

@@ -132,7 +132,17 @@ export async function buildSite(io: SiteEffects, options: BuildSiteOptions = {})
     main: renderAboutMain(),
   })
   await page('partenaires/index.html', { title: 'Espace partenaire', main: renderPartnersMain() })
-  await page('404.html', { title: 'Page introuvable', main: renderNotFoundMain() })
+  // A host serves 404.html for a missing page at any depth (/a/b/c): relative links would start from
+  // there, so this page alone links from the site's path on its host.
+  await write(
+    '404.html',
+    renderPage({
+      title: 'Page introuvable',
+      root: published.sitePath,
+      path: '404.html',
+      main: renderNotFoundMain(published.sitePath),
+    }),
+  )
 
   const feed = []
   for (const release of published.releases) {

@@ -4,7 +4,10 @@ import { escapeAttribute, escapeHtml, join } from './html.ts'
 export interface PageOptions {
   /** Page title (the site name is appended in `<title>`). */
   readonly title: string
-  /** Relative prefix from this page to the site root: `''` at the root, `'../'` one level down. */
+  /**
+   * Prefix from this page to the site root: relative (`''` at the root, `'../'` one level down), or the
+   * site's path on its host (`/`, `/passerelle/`) for the one page a host serves at any depth, 404.html.
+   */
   readonly root: string
   /** This page's path from the site root, e.g. `indicateurs/entrees/index.html` (marks the current menu). */
   readonly path: string

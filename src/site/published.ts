@@ -70,6 +70,11 @@ export interface Published {
   readonly changelog: string | undefined
   /** DCAT theme codes (`EDUC`, …) per dataset slug, from `catalog.jsonld`. */
   readonly themes: ReadonlyMap<string, readonly string[]>
+  /**
+   * The path the site is served at, from the catalogue's base URL (`passerelle publish --base-url`):
+   * `/` by default, `/passerelle/` for `https://example.org/passerelle/`.
+   */
+  readonly sitePath: string
   /** Reads a table's JSON once (cached). */
   table(slug: string, name: string): Promise<TableData | undefined>
 }
@@ -130,6 +135,22 @@ export function catalogThemes(catalog: unknown): Map<string, string[]> {
   return themes
 }
 
+/**
+ * The path of the site's root on its host: the folder of the `dcat:Catalog` IRI
+ * (`<base>catalog.jsonld#catalog`), `/` when the catalogue is missing or names none.
+ * @example catalogSitePath({ '@graph': [{ '@id': 'https://example.org/passerelle/catalog.jsonld#catalog', '@type': 'dcat:Catalog' }] }) // '/passerelle/'
+ */
+export function catalogSitePath(catalog: unknown): string {
+  const graph = (catalog as { '@graph'?: unknown[] } | undefined)?.['@graph'] ?? []
+  for (const node of graph as Record<string, unknown>[]) {
+    const id = node['@id']
+    if (node['@type'] !== 'dcat:Catalog' || typeof id !== 'string' || !URL.canParse(id)) continue
+    const path = new URL(id).pathname
+    if (path.endsWith('/catalog.jsonld')) return path.slice(0, -'catalog.jsonld'.length)
+  }
+  return '/'
+}
+
 async function readDataset(effects: SiteEffects, slug: string): Promise<PublishedDataset> {
   const base = `datasets/${slug}`
   const summary = (await readJson<ReleaseSummary>(effects, `${base}/release.json`, true))!
@@ -170,6 +191,7 @@ export async function readPublished(effects: SiteEffects): Promise<Published> {
     datasets,
     changelog: await effects.readText('CHANGELOG.md'),
     themes: catalogThemes(catalog),
+    sitePath: catalogSitePath(catalog),
     table(slug, name) {
       const key = `${slug}/${name}`
       let pending = cache.get(key)

@@ -55,6 +55,7 @@ export function fakePublished(
     datasets,
     changelog: undefined,
     themes: new Map(),
+    sitePath: '/',
     async table(slug, name) {
       const r = datasets.find((d) => d.slug === slug)?.datapackage.resources.find((x) => x.name === name)
       return r && { table: name, title: name, dimensions: r.schema.primaryKey ?? [], rows: rows[name] ?? [] }

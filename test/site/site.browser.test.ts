@@ -73,7 +73,8 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     ['integration', () => `explorer/embed.html?${MAP_VIEW}`],
     ['catalogue', () => 'catalogue/index.html'],
     ['jeu-de-donnees', () => 'jeux-de-donnees/insertion-essai/index.html'],
-    ['page-introuvable', () => 'page-absente.html'],
+    // Deep, as a static host (GitHub Pages…) serves 404.html for a missing page anywhere in the tree.
+    ['page-introuvable', () => 'dossier/sous-dossier/page-absente'],
   ]
 
   for (const [name, path] of pages) {
@@ -94,6 +95,23 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
       })
     })
   }
+
+  it('404 at any depth: its style applies and each of its links leads to a file of the site', async () => {
+    const { page } = await open('a/b/c')
+    const view = await page.evaluate(() => ({
+      rules: [...document.styleSheets].reduce((sum, sheet) => sum + sheet.cssRules.length, 0),
+      links: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')]
+        .map((a) => a.href.split('#')[0]!)
+        .filter((href) => href !== location.href),
+    }))
+    const statuses = await Promise.all(
+      [...new Set(view.links)].map(async (href) => [href, (await page.request.get(href)).status()]),
+    )
+    await page.close()
+    expect(view.rules).toBeGreaterThan(20)
+    expect(statuses.filter(([, status]) => status !== 200)).toEqual([])
+    expect(statuses.length).toBeGreaterThan(8)
+  })
 
   it('draws every chart figure of the content pages (none falls back to its error message)', async () => {
     for (const path of ['index.html', 'indicateurs/taux-emploi-6m/index.html', 'comparer/index.html']) {

@@ -1,5 +1,5 @@
 import { STATUS_MEANINGS } from '../cells.ts'
-import { escapeHtml } from '../html.ts'
+import { escapeAttribute, escapeHtml } from '../html.ts'
 
 /** `a-propos/index.html`: sources, method, statistical secrecy and licence (the footer links here). */
 export function renderAboutMain(): string {
@@ -42,13 +42,18 @@ export function renderPartnersMain(): string {
 <p>Seules des statistiques agrégées et protégées par le <a href="${root}a-propos/index.html#secret-statistique">secret statistique</a> quittent le hub ; elles sont décrites dans le <a href="${root}catalogue/index.html">catalogue</a>.</p>`
 }
 
-/** `404.html`: shown by the host for a missing page. */
-export function renderNotFoundMain(): string {
+/**
+ * `404.html`: shown by the host for a missing page at any depth, so its links start from `root`, the
+ * site's path on its host (e.g. `/` or `/passerelle/`), not from the page's folder.
+ */
+export function renderNotFoundMain(root: string): string {
+  const link = (href: string, label: string) =>
+    `<li><a href="${escapeAttribute(root + href)}">${escapeHtml(label)}</a></li>`
   return `<h1>Page introuvable</h1>
 <p class="lead">Cette page n’existe pas ou a changé d’adresse.</p>
 <ul>
-<li><a href="index.html">Retour à l’accueil</a></li>
-<li><a href="indicateurs/index.html">Les indicateurs</a></li>
-<li><a href="catalogue/index.html">Le catalogue des jeux de données</a></li>
+${link('index.html', 'Retour à l’accueil')}
+${link('indicateurs/index.html', 'Les indicateurs')}
+${link('catalogue/index.html', 'Le catalogue des jeux de données')}
 </ul>`
 }
