@@ -1,7 +1,7 @@
 /**
  * The one SQL statement that aggregates a table (README.md, "Why this query"): additive measures
  * in two stages (the finest cells, then grouping sets over them), distinct persons by grouping
- * sets over the fact rows, persons ranked to integers first.
+ * sets over the fact rows, on the facts' integer person ids.
  * @module
  */
 import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
@@ -63,17 +63,14 @@ function additiveCte(plan: AggregationPlan): string {
 
 /**
  * Distinct persons cannot be summed from finer cells: they are counted on the fact rows, by
- * grouping sets with `count(distinct)`. Its per-group sorts dominate; persons ranked to integers
- * first (one sort of the rows) make them about twice as fast as on the text keys.
+ * grouping sets with `count(distinct)`, whose per-group sorts dominate. The counted column is the
+ * fact tables' integer `person_id` (facts/README.md), about twice as fast to sort as the text keys.
  */
 function personsCtes(plan: AggregationPlan): string[] {
   const persons = plan.persons!
-  const codes = codeColumns(plan).join(', ')
   return [
-    `people as (
-  select ${codes}, dense_rank() over (order by ${persons.column} collate "C") as person from fact)`,
     `persons as (
-  select ${groupingIdSql(plan)} as grouping_id, ${codes}, count(distinct person) as ${persons.name}
-  from people group by ${groupingSetsClause(groupingSets(plan))})`,
+  select ${groupingIdSql(plan)} as grouping_id, ${codeColumns(plan).join(', ')}, count(distinct ${persons.column}) as ${persons.name}
+  from fact group by ${groupingSetsClause(groupingSets(plan))})`,
   ]
 }

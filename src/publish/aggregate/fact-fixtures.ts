@@ -11,6 +11,7 @@ type Value = string | number | boolean | null
 const DOSSIER_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>> = {
   dossier_key: ['text', null],
   person_key: ['text', 'P0'],
+  person_id: ['integer', null],
   status: ['text', 'ENTRE'],
   entry_date: ['date', null],
   exit_date: ['date', null],
@@ -51,6 +52,7 @@ const DOSSIER_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>>
 
 const FUNDING_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>> = {
   person_key: ['text', 'P0'],
+  person_id: ['integer', null],
   dossier_key: ['text', null],
   funder: ['text', 'R84'],
   funder_kind: ['text', 'REGION'],
@@ -101,4 +103,10 @@ async function createTable(
       db,
     )
   }
+  // As the fact build does (facts/sql-parts.ts): persons numbered in byte order of their keys.
+  await sql
+    .raw(`update ${table} t set person_id = n.id from (select person_key,
+      (dense_rank() over (order by person_key collate "C"))::integer as id from ${table}) n
+      where n.person_key = t.person_key`)
+    .execute(db)
 }

@@ -59,7 +59,7 @@ describe('planTable', () => {
       { name: 'heures_realisees', sql: 'coalesce(sum(hours_completed), 0)' },
       { name: 'nb_abandons', sql: 'count(*) filter (where abandoned)' },
     ])
-    expect(plan.persons).toEqual({ name: 'nb_personnes', column: 'person_key' })
+    expect(plan.persons).toEqual({ name: 'nb_personnes', column: 'person_id' })
     expect(plan.contributor).toBeUndefined()
   })
 

@@ -88,7 +88,7 @@ export function planTable(table: TableDefinition): AggregationPlan {
   }
 }
 
-/** The column of `count(distinct column)`: persons are ranked by it, then counted per cell. */
+/** The column of `count(distinct column)`, counted per cell (the facts' integer `person_id`). */
 function countedColumn(name: MeasureName, sql: string): string {
   const match = /^count\(distinct ([a-z_]+)\)$/.exec(sql)
   if (!match) throw new Error(`measure ${name}: expected count(distinct <column>), got ${sql}`)

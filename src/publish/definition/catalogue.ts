@@ -356,7 +356,7 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       'personnes',
       'Personnes',
       'Personnes distinctes parmi les dossiers de la cellule.',
-      { kind: 'persons', sql: 'count(distinct person_key)' },
+      { kind: 'persons', sql: 'count(distinct person_id)' },
     ),
     m(
       'heures_prevues',

@@ -30,6 +30,7 @@ describe('publish_fact_cep', () => {
     expect(await facts()).toEqual([
       {
         person_key: 'P',
+        person_id: 1,
         operator: 'APEC',
         level: 2,
         status_at_entry: 'SAL_PRIVE',

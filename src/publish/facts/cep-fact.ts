@@ -1,4 +1,4 @@
-import { ageBand, plusMonths } from './sql-parts.ts'
+import { ageBand, factTableWithPersonId, plusMonths } from './sql-parts.ts'
 
 /**
  * `publish_fact_cep` (README.md): one row per CEP period, cancelled ones left out. A period is
@@ -10,8 +10,9 @@ import { ageBand, plusMonths } from './sql-parts.ts'
 export function createCepFact(asOf: string): string {
   const end = plusMonths('c.start_date', 12)
   const known = `${end} <= ${asOf}`
-  return `create unlogged table publish_fact_cep as
-  select c.person_key, p.code as operator, c.level, c.status_at_entry, c.sex,
+  return factTableWithPersonId(
+    'publish_fact_cep',
+    `select c.person_key, p.code as operator, c.level, c.status_at_entry, c.sex,
     ${ageBand('c.birth_date', 'c.start_date')} as age_band,
     c.residence_commune as res_commune, rc.departement as res_departement, rc.region as res_region,
     c.start_date, ${known} as followup_known,
@@ -24,5 +25,6 @@ export function createCepFact(asOf: string): string {
     where not c.cancelled and exists (select 1 from publish_fact_dossier f
       where f.person_key = c.person_key and f.entry_date >= c.start_date and f.entry_date <= ${end})
   ) t on t.partner_id = c.partner_id and t.record_id = c.record_id
-  where not c.cancelled`
+  where not c.cancelled`,
+  )
 }

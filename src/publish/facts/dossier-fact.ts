@@ -1,5 +1,5 @@
 import { dossierRows } from './dossier-rows.ts'
-import { ageBand, KNOWN_RESULTS, plusMonths } from './sql-parts.ts'
+import { ageBand, factTableWithPersonId, KNOWN_RESULTS, plusMonths } from './sql-parts.ts'
 
 /**
  * `publish_fact_dossier` (README.md): one row per dossier, from the dossier rows, the
@@ -12,8 +12,9 @@ export function createDossierFact(asOf: string): string {
   // Known results are counted on certifying exits only, so that they never exceed them.
   const certificationKnown = `(${certifying} and r.exit_date is not null and coalesce(r.certification_result in ${KNOWN_RESULTS}, false))`
   const flag = (column: string) => `coalesce(m.${column}, false)`
-  return `create unlogged table publish_fact_dossier as
-  select r.dossier_key, r.person_key, r.status, r.entry_date, r.exit_date,
+  return factTableWithPersonId(
+    'publish_fact_dossier',
+    `select r.dossier_key, r.person_key, r.status, r.entry_date, r.exit_date,
     r.residence_commune as res_commune, rc.departement as res_departement, rc.region as res_region,
     r.qpv is not null as qpv,
     pc.departement as place_departement, pc.region as place_region,
@@ -40,5 +41,6 @@ export function createDossierFact(asOf: string): string {
   left join commune pc on pc.code = r.place_commune
   left join organism o on o.siret = r.organism_siret
   left join commune oc on oc.code = o.commune
-  left join publish_tmp_employment m on m.dossier_key = r.dossier_key`
+  left join publish_tmp_employment m on m.dossier_key = r.dossier_key`,
+  )
 }

@@ -59,6 +59,7 @@ describe('publish_fact_funding', () => {
     expect(built.rows).toEqual({ publish_fact_dossier: 1, publish_fact_funding: 2, publish_fact_cep: 0 })
     const common = {
       person_key: personKey('s', '2850575056048'),
+      person_id: 1,
       dossier_key: 'CDC:CPF-2024-000123',
       sex: 'F',
       age_band: '26_44',

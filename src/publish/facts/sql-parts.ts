@@ -43,6 +43,18 @@ export function ageBand(birth: string, at: string): string {
  * A dossier's key: its shared dossier id (already `partner:record` of one of its records, see
  * src/ingest/link-shared.ts), else `partner:record` of its only record.
  */
+/**
+ * `create unlogged table <table> as <select>` with `person_id`: the select's persons
+ * (`person_key`) numbered 1, 2, … in byte order. Every table publishing distinct persons counts
+ * them (`count(distinct)`), whose per-group sorts are about twice as fast on integers as on the
+ * 64-character keys; numbering once here spares each of those tables a sort of its rows.
+ */
+export function factTableWithPersonId(table: string, select: string): string {
+  return `create unlogged table ${table} as
+  select f.*, (dense_rank() over (order by f.person_key collate "C"))::integer as person_id
+  from (${select}) f`
+}
+
 export function dossierKey(record: string, partner: string): string {
   return `coalesce(${record}.shared_dossier_id, ${partner}.code || ':' || ${record}.record_id)`
 }
