@@ -32,6 +32,7 @@ export type {
   Issue,
   IssueCode,
   LeafRow,
+  PublishedCell,
   Result,
   TableInput,
 } from './types.ts'

@@ -4,7 +4,7 @@
  * a report. Nothing is returned but issues when the input is bad.
  * @module
  */
-import { applyPrimaryRules, STATUS_CODES } from './apply-primary-rules.ts'
+import { applyPrimaryRules, findCells, STATUS_CODES } from './apply-primary-rules.ts'
 import { type AuditScope, auditSystem } from './audit-system.ts'
 import { type BuiltTable, buildTable, codesOf } from './build-table.ts'
 import { type CellSystem, displayKey, linkTables } from './link-tables.ts'
@@ -12,7 +12,7 @@ import { type PrimaryRules, type ResolvedRules, resolveRules } from './primary-r
 import { makeProtectedTable, type ProtectedRow, type ProtectedTable } from './protected-table.ts'
 import { type ProtectionReport, summarise } from './report.ts'
 import { suppressSecondary } from './suppress-secondary.ts'
-import type { CellRef, Issue, TableInput } from './types.ts'
+import type { CellRef, Issue, PublishedCell, TableInput } from './types.ts'
 
 /** Options of {@link protectTables}. */
 export interface ProtectOptions {
@@ -22,6 +22,11 @@ export interface ProtectOptions {
   readonly tableRules?: Readonly<Record<string, PrimaryRules>>
   /** Extra primary cells (e.g. from a dominance rule computed elsewhere). */
   readonly primary?: readonly CellRef[]
+  /**
+   * Cells published by releases still online. Those whose count is unchanged are public already:
+   * they stay published, and no other cell's protection may rest on suppressing them.
+   */
+  readonly published?: readonly PublishedCell[]
   /** Protect singletons against their own member (default true). */
   readonly singletons?: boolean
   /** sdcTable's `threshold`: least persons suppressed in a relation that has suppressed cells. */
@@ -69,6 +74,7 @@ export async function protectTables(
   const { marks } = primary
   const secondary = await suppressSecondary(system, marks, {
     singletons: options.singletons !== false,
+    known: knownCells(system, options.published ?? []),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   })
   const protectSeconds = (performance.now() - started) / 1000
@@ -107,6 +113,14 @@ export async function protectTables(
     issues: findings,
   }
   return { ok: true, tables, report }
+}
+
+/** Per cell, 1 when a release online published it with the count it has now. */
+function knownCells(system: CellSystem, published: readonly PublishedCell[]): Uint8Array {
+  const known = new Uint8Array(system.size)
+  for (const ref of published)
+    for (const { id } of findCells(system, ref)) if (system.value[id] === ref.n) known[id] = 1
+  return known
 }
 
 function toProtected(

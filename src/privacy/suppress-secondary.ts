@@ -29,6 +29,12 @@ export interface SecondaryOptions {
    * (non-empty ones first) until they do or none is left.
    */
   readonly threshold?: number
+  /**
+   * Per cell, 1 when its value is already public (published by a release still online, and
+   * unchanged): it stays published, as suppressing it now would hide nothing from an attacker who
+   * kept the earlier file. Primary cells are never held so.
+   */
+  readonly known?: Uint8Array
 }
 
 /** The statuses after secondary suppression, and what it cost. */
@@ -63,7 +69,10 @@ interface State {
   readonly marks: PrimaryMarks
   readonly status: Uint8Array
   readonly suppressed: Uint8Array
-  /** Per cell: 1 while it must not move (a singleton known to someone the current cell is hidden from). */
+  /**
+   * Per cell, how many reasons it has not to move: a value already public (SecondaryOptions.known,
+   * for the whole run), a singleton known to someone the current cell is hidden from (meanwhile).
+   */
   readonly frozen: Uint8Array
   /** Singleton cells (none when singletons are not protected). */
   readonly singleton: Uint8Array
@@ -93,7 +102,9 @@ export async function suppressSecondary(
     marks,
     status,
     suppressed: status.map((s) => (s === PUBLISHED ? 0 : 1)),
-    frozen: new Uint8Array(system.size),
+    frozen: Uint8Array.from(options.known ?? new Uint8Array(system.size), (k, c) =>
+      k === 1 && status[c] === PUBLISHED ? 1 : 0,
+    ),
     singleton: options.singletons === false ? new Uint8Array(system.size) : marks.singleton,
     locations: tableLocations(system),
     ...components(system),
@@ -124,7 +135,7 @@ export async function suppressSecondary(
     for (const certificate of proof) remember(state, certificate)
   }
   prune(state)
-  if (options.threshold !== undefined) applyThreshold(system, status, options.threshold)
+  if (options.threshold !== undefined) applyThreshold(system, status, options.threshold, state.frozen)
   return {
     status,
     unprotectable,
@@ -178,7 +189,7 @@ function certifyWith(
   maxLevel: number,
 ): Certificate | undefined {
   const { system, marks, frozen } = state
-  for (const c of known) frozen[c] = 1
+  for (const c of known) frozen[c] = frozen[c]! + 1
   try {
     const amount = marks.distance[cell]!
     const pattern = findPattern(
@@ -212,7 +223,7 @@ function certifyWith(
     }
     return byLp
   } finally {
-    for (const c of known) frozen[c] = 0
+    for (const c of known) frozen[c] = frozen[c]! - 1
   }
 }
 
@@ -256,7 +267,7 @@ function patternCost(state: State, cell: number, onlySuppressed: boolean) {
     const v = value[c]!
     if (v < amount - SUPPORT || v + amount > upper + SUPPORT) return INFEASIBLE
     if (c === cell) return 0
-    if (frozen[c] === 1) return INFEASIBLE
+    if (frozen[c] !== 0) return INFEASIBLE
     if (suppressed[c] === 1) return REUSE
     return onlySuppressed ? INFEASIBLE : v + 1
   }
@@ -383,7 +394,7 @@ function reuse(state: State, cell: number, amount: number): Certificate | undefi
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!
       if (y[i] === 0 || c === cell) continue
-      if (suppressed[c] !== 1 || frozen[c] === 1) return false
+      if (suppressed[c] !== 1 || frozen[c] !== 0) return false
     }
     return true
   }
@@ -478,7 +489,7 @@ function canFlip(system: CellSystem, cells: readonly number[], y: Float64Array):
 }
 
 /** Raises every relation's suppressed persons to the threshold (see SecondaryOptions.threshold). */
-function applyThreshold(system: CellSystem, status: Uint8Array, threshold: number): void {
+function applyThreshold(system: CellSystem, status: Uint8Array, threshold: number, known: Uint8Array): void {
   const { relStart, relCells, cellRelStart, cellRels, value } = system
   const queue: number[] = []
   for (let r = 0; r + 1 < relStart.length; r++) queue.push(r)
@@ -489,8 +500,9 @@ function applyThreshold(system: CellSystem, status: Uint8Array, threshold: numbe
     const published: number[] = []
     for (let k = relStart[r]! + 1; k < relStart[r + 1]!; k++) {
       const c = relCells[k]!
-      if (status[c] === PUBLISHED) published.push(c)
-      else {
+      if (status[c] === PUBLISHED) {
+        if (known[c] === 0) published.push(c)
+      } else {
         any = true
         sum += value[c]!
       }

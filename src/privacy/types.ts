@@ -117,3 +117,8 @@ export interface CellRef {
   /** The cell's single contributor knows its value (PRIVACY.md §4). */
   readonly singleton?: boolean
 }
+
+/** A cell as a release still online published it (status `V`): its count then. */
+export interface PublishedCell extends CellRef {
+  readonly n: number
+}

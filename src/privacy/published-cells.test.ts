@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { type ProtectResult, protectTables, type TableInput } from './index.ts'
+
+// One small cell (a1, b1) among larger ones: the cheapest way to hide it goes through a2.
+const table: TableInput = {
+  name: 't',
+  dimensions: ['a', 'b'],
+  rows: [
+    { codes: ['a1', 'b1'], n: 3 },
+    { codes: ['a1', 'b2'], n: 20 },
+    { codes: ['a2', 'b1'], n: 10 },
+    { codes: ['a2', 'b2'], n: 30 },
+    { codes: ['a3', 'b1'], n: 12 },
+    { codes: ['a3', 'b2'], n: 40 },
+  ],
+}
+
+function suppressed(result: ProtectResult): string[] {
+  if (!result.ok) return []
+  return result.tables[0]!.rows.filter((r) => r.status !== 'V').map((r) => `${r.codes.join()} ${r.status}`)
+}
+
+describe('cells published by a release still online', () => {
+  it('without them, the cheapest pattern hides the small cell through a2', async () => {
+    const result = await protectTables([table], { rules: { minPersons: 5 }, audit: 'suppressed' })
+    expect(suppressed(result)).toEqual(['a1,b1 A', 'a1,b2 D', 'a2,b1 D', 'a2,b2 D'])
+  })
+
+  it('stay published when their count is unchanged, so the protection goes around them', async () => {
+    const result = await protectTables([table], {
+      rules: { minPersons: 5 },
+      published: [{ table: 't', codes: { a: 'a2', b: 'b1' }, n: 10 }],
+      audit: 'suppressed',
+    })
+    expect(suppressed(result)).toEqual(['a1,b1 A', 'a1,b2 D', 'a3,b1 D', 'a3,b2 D'])
+    expect(result.ok && result.report.audit?.ok).toBe(true)
+  })
+
+  it('may be suppressed when their count changed since (the old value no longer tells the new one)', async () => {
+    const result = await protectTables([table], {
+      rules: { minPersons: 5 },
+      published: [{ table: 't', codes: { a: 'a2', b: 'b1' }, n: 9 }],
+      audit: 'suppressed',
+    })
+    expect(suppressed(result)).toEqual(['a1,b1 A', 'a1,b2 D', 'a2,b1 D', 'a2,b2 D'])
+  })
+
+  it('leave a small cell unprotectable when its every relation is otherwise public', async () => {
+    const result = await protectTables([table], {
+      rules: { minPersons: 5 },
+      published: [
+        { table: 't', codes: { a: 'a2', b: 'b1' }, n: 10 },
+        { table: 't', codes: { a: 'a3', b: 'b1' }, n: 12 },
+        { table: 't', codes: { b: 'b1' }, n: 25 },
+      ],
+      audit: 'suppressed',
+    })
+    // The audit, which sees the same public cells, confirms it: [3, 3].
+    expect(result.ok && result.report.issues.map((i) => i.code)).toEqual([
+      'disclosure/unprotectable',
+      'disclosure/unprotected',
+    ])
+  })
+
+  it('never hold a primary cell: a cell small now is hidden whatever an earlier release showed', async () => {
+    const result = await protectTables([table], {
+      rules: { minPersons: 5 },
+      published: [{ table: 't', codes: { a: 'a1', b: 'b1' }, n: 3 }],
+      audit: 'suppressed',
+    })
+    expect(suppressed(result)).toEqual(['a1,b1 A', 'a1,b2 D', 'a2,b1 D', 'a2,b2 D'])
+  })
+})
