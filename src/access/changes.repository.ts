@@ -43,17 +43,13 @@ interface Row {
 }
 
 /**
- * The next `limit` changes after `after` (from the start when null), in the order the hub
- * received them. The row-level policies keep them to the caller's shared dossiers.
+ * The query of a page of changes, for `partnerId`, after `after` (from the start when null). The
+ * row comparison and the ORDER BY match the index dossier_version_received column for column
+ * (collation included): a poll then reads only the versions received since its cursor.
  */
-export async function readChanges(
-  scope: PartnerScope,
-  after: ChangePosition | null,
-  limit: number,
-): Promise<{ changes: ChangeView[]; last: ChangePosition | null }> {
-  const { db, partnerId } = scope
+export function changesQuery(partnerId: number, after: ChangePosition | null, limit: number) {
   const from = after ?? ['-infinity', 0, '', 0]
-  const { rows } = await sql<Row>`
+  return sql<Row>`
     select c.shared_dossier_id, p.code, v.partner_id, v.record_id, v.version, v.payload->>'status' as status,
       v.updated_at, v.received_at, to_char(v.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as position_at,
       array(select m.record_id from dossier_current m
@@ -65,7 +61,19 @@ export async function readChanges(
       and (v.received_at, v.partner_id, v.record_id collate "C", v.version)
         > (${from[0]}::timestamptz, ${from[1]}, ${from[2]} collate "C", ${from[3]})
     order by v.received_at, v.partner_id, v.record_id collate "C", v.version
-    limit ${limit}`.execute(db)
+    limit ${limit}`
+}
+
+/**
+ * The next `limit` changes after `after` (from the start when null), in the order the hub
+ * received them. The row-level policies keep them to the caller's shared dossiers.
+ */
+export async function readChanges(
+  scope: PartnerScope,
+  after: ChangePosition | null,
+  limit: number,
+): Promise<{ changes: ChangeView[]; last: ChangePosition | null }> {
+  const { rows } = await changesQuery(scope.partnerId, after, limit).execute(scope.db)
   const changes = rows
     .filter((r) => r.your_records.length > 0)
     .map((r) => ({

@@ -2,11 +2,13 @@ import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
 import type { Database } from './database.ts'
 import * as initial from './migrations/2026_11_28_12_00_00_initial.ts'
 import * as partnerAccess from './migrations/2026_12_02_19_00_00_partner_access.ts'
+import * as changeFeedIndex from './migrations/2026_12_03_08_00_00_change_feed_index.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
   '2026_11_28_12_00_00_initial': initial,
   '2026_12_02_19_00_00_partner_access': partnerAccess,
+  '2026_12_03_08_00_00_change_feed_index': changeFeedIndex,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */
