@@ -27,6 +27,11 @@ export interface ProtectOptions {
    * they stay published, and no other cell's protection may rest on suppressing them.
    */
   readonly published?: readonly PublishedCell[]
+  /**
+   * Cells releases still online suppressed as secondary: they stay suppressed (status `D`), but need
+   * no protection interval of their own (primary cells of those releases go in `primary`).
+   */
+  readonly held?: readonly CellRef[]
   /** Protect singletons against their own member (default true). */
   readonly singletons?: boolean
   /** sdcTable's `threshold`: least persons suppressed in a relation that has suppressed cells. */
@@ -75,6 +80,7 @@ export async function protectTables(
   const secondary = await suppressSecondary(system, marks, {
     singletons: options.singletons !== false,
     known: knownCells(system, options.published ?? []),
+    held: heldCells(system, options.held ?? []),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   })
   const protectSeconds = (performance.now() - started) / 1000
@@ -121,6 +127,13 @@ function knownCells(system: CellSystem, published: readonly PublishedCell[]): Ui
   for (const ref of published)
     for (const { id } of findCells(system, ref)) if (system.value[id] === ref.n) known[id] = 1
   return known
+}
+
+/** Per cell, 1 when a release online suppressed it as secondary. */
+function heldCells(system: CellSystem, held: readonly CellRef[]): Uint8Array {
+  const cells = new Uint8Array(system.size)
+  for (const ref of held) for (const { id } of findCells(system, ref)) cells[id] = 1
+  return cells
 }
 
 function toProtected(

@@ -71,3 +71,24 @@ describe('cells published by a release still online', () => {
     expect(suppressed(result)).toEqual(['a1,b1 A', 'a1,b2 D', 'a2,b1 D', 'a2,b2 D'])
   })
 })
+
+describe('secondary cells of a release still online', () => {
+  it('stay suppressed, with no protection interval of their own', async () => {
+    const result = await protectTables([table], {
+      rules: { minPersons: 2 },
+      held: [{ table: 't', codes: { a: 'a3', b: 'b2' } }],
+      audit: 'suppressed',
+    })
+    expect(suppressed(result)).toEqual(['a3,b2 D'])
+    expect(result.ok && result.report.issues).toEqual([])
+  })
+
+  it('unlike primary cells, which need suppressed neighbours to keep their interval', async () => {
+    const result = await protectTables([table], {
+      rules: { minPersons: 2 },
+      primary: [{ table: 't', codes: { a: 'a3', b: 'b2' } }],
+      audit: 'suppressed',
+    })
+    expect(suppressed(result)).toEqual(['a2,b1 D', 'a2,b2 D', 'a3,b1 D', 'a3,b2 A'])
+  })
+})

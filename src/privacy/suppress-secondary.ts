@@ -35,6 +35,11 @@ export interface SecondaryOptions {
    * kept the earlier file. Primary cells are never held so.
    */
   readonly known?: Uint8Array
+  /**
+   * Per cell, 1 when it must stay suppressed without a protection interval of its own: a secondary
+   * cell of a release still online (publishing it now could reveal what it hid then).
+   */
+  readonly held?: Uint8Array
 }
 
 /** The statuses after secondary suppression, and what it cost. */
@@ -95,7 +100,8 @@ export async function suppressSecondary(
   marks: PrimaryMarks,
   options: SecondaryOptions = {},
 ): Promise<SecondaryResult> {
-  const status = Uint8Array.from(marks.status)
+  const held = options.held ?? new Uint8Array(system.size)
+  const status = Uint8Array.from(marks.status, (s, c) => (s === PUBLISHED && held[c] === 1 ? SECONDARY : s))
   const state: State = {
     highs: await loadSolver(),
     system,
@@ -114,7 +120,8 @@ export async function suppressSecondary(
     patterns: 0,
   }
   const primaries: number[] = []
-  for (let c = 0; c < system.size; c++) if (status[c] !== PUBLISHED) primaries.push(c)
+  for (let c = 0; c < system.size; c++)
+    if (status[c] !== PUBLISHED && status[c] !== SECONDARY) primaries.push(c)
   primaries.sort((a, b) => marks.distance[b]! - marks.distance[a]! || a - b)
   const unprotectable: number[] = []
   for (const cell of primaries) {
@@ -134,7 +141,7 @@ export async function suppressSecondary(
     state.certificates.set(cell, proof)
     for (const certificate of proof) remember(state, certificate)
   }
-  prune(state)
+  prune(state, held)
   if (options.threshold !== undefined) applyThreshold(system, status, options.threshold, state.frozen)
   return {
     status,
@@ -429,13 +436,13 @@ function toCertificate(up: Map<number, number>, down: Map<number, number>): Cert
 }
 
 /** Publishes again each secondary cell (most persons first) whose primaries stay certified without it. */
-function prune(state: State): void {
+function prune(state: State, held: Uint8Array): void {
   const { system, status, suppressed, certificates } = state
   const users = new Map<number, Set<number>>()
   const use = (primary: number, proof: readonly Certificate[]) => {
     for (const certificate of proof) {
       for (const c of certificate.cells) {
-        if (status[c] !== SECONDARY) continue
+        if (status[c] !== SECONDARY || held[c] === 1) continue
         let set = users.get(c)
         if (!set) {
           set = new Set()
@@ -448,7 +455,7 @@ function prune(state: State): void {
   for (const [primary, certificate] of certificates) use(primary, certificate)
   // A secondary cell no proof moves is not needed at all.
   for (let c = 0; c < system.size; c++) {
-    if (status[c] === SECONDARY && !users.has(c)) {
+    if (status[c] === SECONDARY && held[c] === 0 && !users.has(c)) {
       status[c] = PUBLISHED
       suppressed[c] = 0
     }

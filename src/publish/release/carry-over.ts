@@ -1,9 +1,12 @@
 /**
- * Cells suppressed by releases still online stay suppressed: a new release that published one of
- * them would reveal it, and publishing its neighbours could reveal it by difference.
+ * What releases still online show constrains the new one. Their suppressed cells stay suppressed:
+ * publishing one would reveal it, and publishing its neighbours could reveal it by difference; their
+ * primary cells keep their protection interval, their secondary cells need none of their own.
+ * Their published cells are known to anyone who kept the files: one whose count is unchanged cannot
+ * hide another cell by being suppressed now.
  * @module
  */
-import { type CellRef, parseCsv } from '../../privacy/index.ts'
+import { type CellRef, type PublishedCell, parseCsv } from '../../privacy/index.ts'
 
 /** A table of an earlier release, as published. */
 export interface PublishedTableText {
@@ -15,27 +18,43 @@ export interface PublishedTableText {
   readonly csv: string
 }
 
+/** The cells of earlier releases that bind the new one. */
+export interface EarlierCells {
+  /** Primary cells (status A or B), primary again in the new release. */
+  readonly primary: readonly CellRef[]
+  /** Secondary cells (status D), suppressed again in the new release. */
+  readonly secondary: readonly CellRef[]
+  /** Published cells (status V) with the count they showed. */
+  readonly published: readonly PublishedCell[]
+}
+
 /** The total code of every dimension. */
 export const TOTAL = '_T'
 
 /**
- * The suppressed cells (status A, B or D) of earlier releases' tables, as extra primary cells of
- * the new release; cells whose codes the new release no longer has are left out (`exists`).
+ * The cells of earlier releases' tables that the new release must respect, each once (a cell
+ * published with two counts by two releases is listed with both); cells whose codes the new
+ * release no longer has are left out (`exists`).
  */
-export function carriedOverCells(
+export function earlierCells(
   tables: readonly PublishedTableText[],
   exists: (table: string, dimension: string, code: string) => boolean,
-): CellRef[] {
+): EarlierCells {
   const seen = new Set<string>()
-  const refs: CellRef[] = []
+  const primary: CellRef[] = []
+  const secondary: CellRef[] = []
+  const published: PublishedCell[] = []
   for (const table of tables) {
     const { header, records } = parseCsv(table.csv)
     const columns = table.dimensions.map((d) => header.indexOf(d))
+    const countColumn = header.indexOf(table.count)
     const statusColumn = header.indexOf(`${table.count}_statut`)
-    if (statusColumn < 0 || columns.some((c) => c < 0)) continue
+    if (statusColumn < 0 || countColumn < 0 || columns.some((c) => c < 0)) continue
     for (const record of records) {
       const status = record.fields[statusColumn]
-      if (status !== 'A' && status !== 'B' && status !== 'D') continue
+      const n = Number(record.fields[countColumn])
+      const isPublished = status === 'V' && record.fields[countColumn] !== '' && Number.isInteger(n)
+      if (!isPublished && status !== 'A' && status !== 'B' && status !== 'D') continue
       const codes: Record<string, string> = {}
       let known = true
       table.dimensions.forEach((dim, i) => {
@@ -44,11 +63,13 @@ export function carriedOverCells(
         if (!exists(table.table, dim, code)) known = false
         codes[dim] = code
       })
-      const key = `${table.table}\u0001${JSON.stringify(codes)}`
+      const key = `${table.table}\u0001${JSON.stringify(codes)}\u0001${isPublished ? n : status}`
       if (!known || seen.has(key)) continue
       seen.add(key)
-      refs.push({ table: table.table, codes, status: status === 'B' ? 'B' : 'A' })
+      if (isPublished) published.push({ table: table.table, codes, n })
+      else if (status === 'D') secondary.push({ table: table.table, codes })
+      else primary.push({ table: table.table, codes, status: status === 'B' ? 'B' : 'A' })
     }
   }
-  return refs
+  return { primary, secondary, published }
 }

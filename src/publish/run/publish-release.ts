@@ -12,7 +12,7 @@ import { type ProtectionReport, protectTables } from '../../privacy/index.ts'
 import { buildCatalog, type CatalogInput } from '../catalog/index.ts'
 import { readDefinitions, repositoryRoot } from '../definition/read-definitions.ts'
 import { type ReleaseSummary, renderReleaseNotes } from '../docs/index.ts'
-import { carriedOverCells, type PublishedTableText } from '../release/carry-over.ts'
+import { earlierCells, type PublishedTableText } from '../release/carry-over.ts'
 import { commitRelease, discardStaging, listReleases, stagingFolder } from '../release/commit-release.ts'
 import { type DatasetOutput, datasetOutput } from './dataset-output.ts'
 import { auditFile, type ReleaseEntry, releaseEntry, releaseIndex } from './release-index.ts'
@@ -69,12 +69,19 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   if (!built.ok) return built
   const tables = built.value
   const online = (await listReleases(options.out)).filter((d) => d !== options.date)
-  const carried = carriedOverCells(
+  const onlineCells = earlierCells(
     await previousTables(options.out, online, tables.published),
     (table, dimension, code) => tables.hasCode(table, dimension, code),
   )
+  const carriedOver = onlineCells.primary.length + onlineCells.secondary.length
   const protectedRelease = await timed('protection', () =>
-    protectTables(tables.inputs, { tableRules: tables.rules, primary: carried, audit: 'primary' }),
+    protectTables(tables.inputs, {
+      tableRules: tables.rules,
+      primary: onlineCells.primary,
+      held: onlineCells.secondary,
+      published: onlineCells.published,
+      audit: 'primary',
+    }),
   )
   if (!protectedRelease.ok) return { ok: false, issues: protectedRelease.issues }
   const { report } = protectedRelease
@@ -116,9 +123,9 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   }
   if (issues.length > 0) return { ok: false, issues }
   await timed('files', () =>
-    writeRelease(options, outputs, report, carried.length, entries, earlier, catalogSettings),
+    writeRelease(options, outputs, report, carriedOver, entries, earlier, catalogSettings),
   )
-  return { ok: true, date: options.date, datasets: outputs, report, carriedOver: carried.length, seconds }
+  return { ok: true, date: options.date, datasets: outputs, report, carriedOver, seconds }
 }
 
 async function writeRelease(
