@@ -77,7 +77,7 @@ function ruleLines(definition: DatasetDefinition, context: ProtectionContext): s
   lines.push(
     online.length === 0
       ? '**Versions successives** : aucune version antérieure n’est en ligne.'
-      : `**Versions successives** : les cellules masquées par les versions encore en ligne (${joinFrench(online.map(formatDate))}) restent masquées, pour qu’aucune différence entre versions ne révèle leur valeur.`,
+      : `**Versions successives** : les cellules masquées par les versions encore en ligne (${joinFrench(online.map(formatDate))}) restent masquées, pour qu’aucune différence entre versions ne révèle leur valeur ; les cellules qu’elles publiaient et dont la valeur n’a pas changé sont tenues pour connues : le masquage ne s’appuie jamais sur elles.`,
   )
   const { audit } = context
   if (audit)
