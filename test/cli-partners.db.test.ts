@@ -36,11 +36,14 @@ describe('passerelle partners', () => {
       'REGION',
     ])
     expect(added.code).toBe(0)
+    expect(added.stdout[0]).toBe(
+      'partner R84 added; its token #1 (token:R84#1 in the audit log; shown once, stored hashed):',
+    )
     expect(added.stdout.at(-1)).toMatch(/^psl_[\w-]{43}$/)
     const list = await run(['partners', 'list'])
     expect(list.stdout).toEqual([
-      'code          kind      tokens  name',
-      'R84           REGION         1  Région Auvergne-Rhône-Alpes',
+      'code          kind      live tokens   name',
+      'R84           REGION    #1            Région Auvergne-Rhône-Alpes',
     ])
   })
 
@@ -63,11 +66,31 @@ describe('passerelle partners', () => {
     })
   })
 
-  it('rotates a token: a new one alone on the last line, still one live token', async () => {
+  it('rotates a token: a new one alone on the last line, named by its id; one live token', async () => {
     const rotated = await run(['partners', 'rotate-token', '--code', 'R84'])
     expect(rotated.code).toBe(0)
+    expect(rotated.stdout[0]).toBe(
+      'partner R84: previous tokens revoked; new token #2 (token:R84#2 in the audit log; shown once):',
+    )
     expect(rotated.stdout.at(-1)).toMatch(/^psl_[\w-]{43}$/)
-    expect((await run(['partners', 'list'])).stdout[1]).toContain('REGION         1')
+    expect((await run(['partners', 'list'])).stdout[1]).toBe(
+      'R84           REGION    #2            Région Auvergne-Rhône-Alpes',
+    )
+  })
+
+  it('lists every token of a partner by id and audit actor, revoked ones with their date, never the token', async () => {
+    const tokens = await run(['partners', 'tokens', '--code', 'R84'])
+    expect(tokens.code).toBe(0)
+    const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
+    expect(tokens.stdout.map((line) => line.split('\t'))).toEqual([
+      ['token', 'audit actor', 'created', 'revoked'],
+      ['#1', 'token:R84#1', expect.stringMatching(ISO), expect.stringMatching(ISO)],
+      ['#2', 'token:R84#2', expect.stringMatching(ISO), ''],
+    ])
+    expect(await run(['partners', 'tokens', '--code', 'NOPE'])).toMatchObject({
+      code: 1,
+      stderr: ['passerelle partners: unknown partner "NOPE"'],
+    })
   })
 
   it('refuses to import without PASSERELLE_SECRET', async () => {

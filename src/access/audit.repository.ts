@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { PartnerScope } from './partner-tx.ts'
 
-/** Who read: a token (`token:<partner code>`) or a user (`user:<e-mail>`). */
+/** Who read: a token (`token:<partner code>#<token id>`, see tokenActor) or a user (`user:<e-mail>`). */
 export type Actor = string
 
 /** Appends one nominative read to the audit log, in the read's own transaction. */

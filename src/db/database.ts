@@ -260,7 +260,7 @@ export interface AccessAuditTable {
   id: Generated<number>
   at: GeneratedTimestamp
   partner_id: number
-  /** `token:<id>` or `user:<email>`. */
+  /** `token:<partner code>#<token id>` or `user:<email>`. */
   actor: string
   route: string
   dossiers: ColumnType<string[], string[] | undefined, never>

@@ -12,28 +12,29 @@ export interface Partner {
   readonly kind: PartnerKind
 }
 
+/** A token just issued: its id (what the audit log names) and the clear token, which is never stored. */
+export interface IssuedToken {
+  readonly tokenId: number
+  readonly token: string
+}
+
 /** Creates a partner and its first token; returns the clear token, which is never stored. */
 export async function addPartner(
   db: Kysely<Database>,
   input: { code: string; name: string; kind: PartnerKind },
-): Promise<{ partner: Partner; token: string }> {
+): Promise<{ partner: Partner } & IssuedToken> {
   return db.transaction().execute(async (tx) => {
     const partner = await tx
       .insertInto('partner')
       .values(input)
       .returning(['id', 'code', 'name', 'kind'])
       .executeTakeFirstOrThrow()
-    const token = newToken()
-    await tx
-      .insertInto('partner_token')
-      .values({ partner_id: partner.id, token_hash: hashToken(token), revoked_at: null })
-      .execute()
-    return { partner: partner as Partner, token }
+    return { partner: partner as Partner, ...(await issueToken(tx, partner.id)) }
   })
 }
 
 /** Revokes every live token of a partner and issues a new one. */
-export async function rotateToken(db: Kysely<Database>, partnerId: number): Promise<string> {
+export async function rotateToken(db: Kysely<Database>, partnerId: number): Promise<IssuedToken> {
   return db.transaction().execute(async (tx) => {
     await tx
       .updateTable('partner_token')
@@ -41,25 +42,57 @@ export async function rotateToken(db: Kysely<Database>, partnerId: number): Prom
       .where('partner_id', '=', partnerId)
       .where('revoked_at', 'is', null)
       .execute()
-    const token = newToken()
-    await tx
-      .insertInto('partner_token')
-      .values({ partner_id: partnerId, token_hash: hashToken(token), revoked_at: null })
-      .execute()
-    return token
+    return issueToken(tx, partnerId)
   })
 }
 
-/** The partner owning a live token, or undefined. */
-export async function partnerByToken(db: Kysely<Database>, token: string): Promise<Partner | undefined> {
+async function issueToken(db: Kysely<Database>, partnerId: number): Promise<IssuedToken> {
+  const token = newToken()
+  const row = await db
+    .insertInto('partner_token')
+    .values({ partner_id: partnerId, token_hash: hashToken(token), revoked_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { tokenId: row.id, token }
+}
+
+/** The partner owning a live token and the token's id, or undefined. */
+export async function partnerByToken(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ partner: Partner; tokenId: number } | undefined> {
   const row = await db
     .selectFrom('partner_token as t')
     .innerJoin('partner as p', 'p.id', 't.partner_id')
-    .select(['p.id', 'p.code', 'p.name', 'p.kind'])
+    .select(['p.id', 'p.code', 'p.name', 'p.kind', 't.id as token_id'])
     .where('t.token_hash', '=', hashToken(token))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst()
-  return row as Partner | undefined
+  if (!row) return undefined
+  const { token_id, ...partner } = row
+  return { partner: partner as Partner, tokenId: token_id }
+}
+
+/** One token of a partner as the operator sees it: never the token itself. */
+export interface TokenRow {
+  readonly id: number
+  readonly createdAt: Date
+  readonly revokedAt: Date | null
+}
+
+/** Every token a partner was issued, oldest first, revoked ones included (to read old audit rows). */
+export async function listTokens(db: Kysely<Database>, partnerId: number): Promise<TokenRow[]> {
+  const rows = await db
+    .selectFrom('partner_token')
+    .select(['id', 'created_at', 'revoked_at'])
+    .where('partner_id', '=', partnerId)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: new Date(r.created_at),
+    revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at),
+  }))
 }
 
 /** A partner by its code, or undefined. */
@@ -72,10 +105,10 @@ export async function partnerByCode(db: Kysely<Database>, code: string): Promise
   return row as Partner | undefined
 }
 
-/** Every partner, by code. */
+/** Every partner, by code, with the ids of its live tokens. */
 export async function listPartners(
   db: Kysely<Database>,
-): Promise<(Partner & { tokens: number; created_at: Date })[]> {
+): Promise<(Partner & { tokenIds: number[]; created_at: Date })[]> {
   const rows = await db
     .selectFrom('partner as p')
     .leftJoin('partner_token as t', (join) =>
@@ -87,10 +120,16 @@ export async function listPartners(
       'p.name',
       'p.kind',
       'p.created_at',
-      (eb) => eb.fn.count<number>('t.id').as('tokens'),
+      sql<number[]>`coalesce(array_agg(t.id order by t.id) filter (where t.id is not null), '{}')`.as(
+        'token_ids',
+      ),
     ])
     .groupBy(['p.id', 'p.code', 'p.name', 'p.kind', 'p.created_at'])
     .orderBy('p.code')
     .execute()
-  return rows.map((r) => ({ ...(r as Partner), created_at: r.created_at, tokens: Number(r.tokens) }))
+  return rows.map(({ token_ids, ...r }) => ({
+    ...(r as Partner),
+    created_at: r.created_at,
+    tokenIds: token_ids.map(Number),
+  }))
 }

@@ -21,7 +21,7 @@ export interface ServerDeps {
 export interface AppEnv {
   Variables: {
     partner: Partner
-    /** Who reads, for the audit log: `token:<partner code>` or `user:<e-mail>`. */
+    /** Who reads, for the audit log: `token:<partner code>#<token id>` or `user:<e-mail>`. */
     actor: string
   }
 }

@@ -259,7 +259,7 @@ describe('audit and logs', () => {
     expect(rows[0]).toEqual({
       at: expect.any(Date),
       partner: 'CDC',
-      actor: 'token:CDC',
+      actor: `token:CDC#${fx.partners.CDC.tokenId}`,
       route: 'GET /api/v1/dossiers/{id}',
       dossiers: ['CPF-1'],
     })
@@ -271,6 +271,22 @@ describe('audit and logs', () => {
         'GET /api/v1/export.csv',
       ]),
     )
+  })
+
+  it('names the token that read: two tokens of one partner are two actors', async () => {
+    const first = fx.partners.R84
+    expect((await fx.get('R84', '/api/v1/dossiers/ARA-1')).status).toBe(200)
+    const second = await rotateToken(store.db, first.partner.id)
+    const read = await fx.app.request('/api/v1/dossiers/ARA-1', {
+      headers: { authorization: `Bearer ${second.token}` },
+    })
+    expect(read.status).toBe(200)
+    const rows = await listAudit(store.db, { partnerId: first.partner.id })
+    expect(rows.slice(-2).map((r) => [r.actor, r.route, r.dossiers])).toEqual([
+      [`token:R84#${first.tokenId}`, 'GET /api/v1/dossiers/{id}', ['ARA-1']],
+      [`token:R84#${second.tokenId}`, 'GET /api/v1/dossiers/{id}', ['ARA-1']],
+    ])
+    expect(second.tokenId).not.toBe(first.tokenId)
   })
 
   it('wrote no NIR to any log line', () => {

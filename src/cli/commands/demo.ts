@@ -185,7 +185,7 @@ async function ensurePartners(
     const existing = await partnerByCode(db, code)
     // A demo prints every token; existing partners get a fresh one since only hashes are kept.
     const token = existing
-      ? await rotateToken(db, existing.id)
+      ? (await rotateToken(db, existing.id)).token
       : (await addPartner(db, { code, name: values.name ?? code, kind: values.kind as PartnerKind })).token
     tokens.push([code, token])
   }

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util'
+import { tokenActor } from '../../access/actor.ts'
 import {
   addPartner,
   listPartners,
+  listTokens,
   PARTNER_KINDS,
   type PartnerKind,
   partnerByCode,
@@ -12,12 +14,17 @@ import { CliError, type Command } from '../io.ts'
 
 const CODE = /^[A-Z0-9_]{2,24}$/
 
-/** `passerelle partners add|list|rotate-token`: the operator's partner register. */
+/**
+ * `passerelle partners add|list|tokens|rotate-token`: the operator's partner register. Tokens are
+ * shown by id (`#12`), the way the audit log names them (`token:CODE#12`); a clear token is
+ * printed once, alone on the last line, when it is issued.
+ */
 export const partnersCommand: Command = {
   name: 'partners',
-  summary: 'add partners, list them, rotate their tokens',
+  summary: 'add partners, list them and their tokens, rotate their tokens',
   usage: `passerelle partners add --code CODE --name NAME --kind ${PARTNER_KINDS.join('|')}
        passerelle partners list
+       passerelle partners tokens --code CODE
        passerelle partners rotate-token --code CODE`,
   async run(args, io) {
     const [sub, ...rest] = args
@@ -37,8 +44,14 @@ export const partnersCommand: Command = {
       return withHub(io, { needsSecret: false }, async ({ store }) => {
         if (await partnerByCode(store.db, code))
           throw new CliError(`partner ${code} already exists (rotate its token with partners rotate-token)`)
-        const { token } = await addPartner(store.db, { code, name: values.name!, kind: kind as PartnerKind })
-        io.out(`partner ${code} added; its token (shown once, stored hashed):`)
+        const { token, tokenId } = await addPartner(store.db, {
+          code,
+          name: values.name!,
+          kind: kind as PartnerKind,
+        })
+        io.out(
+          `partner ${code} added; its token #${tokenId} (${tokenActor(code, tokenId)} in the audit log; shown once, stored hashed):`,
+        )
         io.out(token)
         return 0
       })
@@ -46,9 +59,29 @@ export const partnersCommand: Command = {
     if (sub === 'list') {
       return withHub(io, { needsSecret: false }, async ({ store }) => {
         const partners = await listPartners(store.db)
-        io.out(['code'.padEnd(12), 'kind'.padEnd(8), 'tokens', 'name'].join('  '))
-        for (const p of partners)
-          io.out([p.code.padEnd(12), p.kind.padEnd(8), String(p.tokens).padStart(6), p.name].join('  '))
+        io.out(['code'.padEnd(12), 'kind'.padEnd(8), 'live tokens'.padEnd(12), 'name'].join('  '))
+        for (const p of partners) {
+          const ids = p.tokenIds.length ? p.tokenIds.map((id) => `#${id}`).join(',') : '-'
+          io.out([p.code.padEnd(12), p.kind.padEnd(8), ids.padEnd(12), p.name].join('  '))
+        }
+        return 0
+      })
+    }
+    if (sub === 'tokens') {
+      const code = values.code ?? ''
+      return withHub(io, { needsSecret: false }, async ({ store }) => {
+        const partner = await partnerByCode(store.db, code)
+        if (!partner) throw new CliError(`unknown partner "${code}"`)
+        io.out(['token', 'audit actor', 'created', 'revoked'].join('\t'))
+        for (const t of await listTokens(store.db, partner.id))
+          io.out(
+            [
+              `#${t.id}`,
+              tokenActor(partner.code, t.id),
+              t.createdAt.toISOString(),
+              t.revokedAt?.toISOString() ?? '',
+            ].join('\t'),
+          )
         return 0
       })
     }
@@ -57,8 +90,10 @@ export const partnersCommand: Command = {
       return withHub(io, { needsSecret: false }, async ({ store }) => {
         const partner = await partnerByCode(store.db, code)
         if (!partner) throw new CliError(`unknown partner "${code}"`)
-        const token = await rotateToken(store.db, partner.id)
-        io.out(`partner ${code}: previous tokens revoked; new token (shown once):`)
+        const { token, tokenId } = await rotateToken(store.db, partner.id)
+        io.out(
+          `partner ${code}: previous tokens revoked; new token #${tokenId} (${tokenActor(code, tokenId)} in the audit log; shown once):`,
+        )
         io.out(token)
         return 0
       })

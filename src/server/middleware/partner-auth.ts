@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
+import { tokenActor } from '../../access/actor.ts'
 import type { Database } from '../../db/database.ts'
 import { partnerByToken } from '../../partners/partner.repository.ts'
 import type { AppEnv } from '../context.ts'
@@ -17,13 +18,13 @@ export function partnerAuth(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
       c.header('WWW-Authenticate', 'Bearer realm="passerelle"')
       return problem(c, 401, 'auth/missing-token', 'an Authorization: Bearer <token> header is required')
     }
-    const partner = await partnerByToken(db, match[1]!)
-    if (!partner) {
+    const holder = await partnerByToken(db, match[1]!)
+    if (!holder) {
       c.header('WWW-Authenticate', 'Bearer realm="passerelle", error="invalid_token"')
       return problem(c, 401, 'auth/invalid-token', 'the token is unknown or revoked')
     }
-    c.set('partner', partner)
-    c.set('actor', `token:${partner.code}`)
+    c.set('partner', holder.partner)
+    c.set('actor', tokenActor(holder.partner.code, holder.tokenId))
     await next()
     return undefined
   }

@@ -93,7 +93,7 @@ describe('POST /api/v1/records', () => {
     expect((await post('[]', 'application/json', null)).status).toBe(401)
     expect((await post('[]', 'application/json', 'Bearer nope')).status).toBe(401)
     const old = token
-    token = await rotateToken(store.db, partnerId)
+    token = (await rotateToken(store.db, partnerId)).token
     const res = await post('[]', 'application/json', `Bearer ${old}`)
     expect(res.status).toBe(401)
     expect(await res.json()).toEqual({
