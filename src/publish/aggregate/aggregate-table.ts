@@ -11,6 +11,14 @@ import { type AggregateRow, readCells } from './read-cells.ts'
 import type { AggregatedTable } from './types.ts'
 
 /**
+ * Session settings of an aggregation statement, `set local` in its transaction. Its sorts (grouping
+ * sets, distinct persons) spill to disk under the 4 MB default: 128 MB halves the time of a table
+ * of 1 M dossiers; work_mem bounds each sort, it is not allocated up front. JIT compilation costs
+ * more than it saves on these statements (7.4 s against 4.6 s on the same table).
+ */
+export const AGGREGATION_SETTINGS = ["set local work_mem = '128MB'", 'set local jit = off'] as const
+
+/**
  * Aggregates a (checked) table on its population's fact table, built by `buildFacts`: every cell
  * at every level with its additive measures and distinct persons, the finest cells' amounts by
  * contributor, and the codes the data uses. One statement, built from catalogue constants only.
@@ -21,6 +29,9 @@ import type { AggregatedTable } from './types.ts'
  */
 export async function aggregateTable(db: Kysely<Database>, table: TableDefinition): Promise<AggregatedTable> {
   const plan = planTable(table)
-  const { rows } = await sql.raw<AggregateRow>(aggregateSql(plan)).execute(db)
+  const rows = await db.transaction().execute(async (tx) => {
+    for (const setting of AGGREGATION_SETTINGS) await sql.raw(setting).execute(tx)
+    return (await sql.raw<AggregateRow>(aggregateSql(plan)).execute(tx)).rows
+  })
   return readCells(plan, rows)
 }
