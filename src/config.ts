@@ -8,14 +8,47 @@ export interface HubConfig {
   readonly dataDir: string
   /** Key of the HMAC that turns a NIR13 into a person key; null when not configured. */
   readonly secret: string | null
+  /**
+   * How many reverse proxies in front of the hub append to X-Forwarded-For (0: none, the client
+   * is the socket's peer). See src/server/client-address.ts.
+   */
+  readonly trustProxy: number
 }
 
-/** Reads DATABASE_URL, PASSERELLE_DATA (default `./.passerelle`) and PASSERELLE_SECRET. */
+/** A configuration value the hub cannot run with; the message names the variable and the value. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+/** More hops than any real chain of proxies: a larger value is a typo. */
+export const MAX_TRUSTED_PROXIES = 10
+
+/**
+ * Reads DATABASE_URL, PASSERELLE_DATA (default `./.passerelle`), PASSERELLE_SECRET and
+ * PASSERELLE_TRUST_PROXY (default 0). Throws a ConfigError on a value it cannot use.
+ */
 export function readConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): HubConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null
   const dataDir = resolve(cwd, env.PASSERELLE_DATA?.trim() || '.passerelle')
   const secret = env.PASSERELLE_SECRET?.trim() || null
-  return { databaseUrl, dataDir, secret }
+  const trustProxy = parseTrustProxy(env.PASSERELLE_TRUST_PROXY)
+  return { databaseUrl, dataDir, secret, trustProxy }
+}
+
+// A number of hops, not a yes/no: "true" (trust every hop) would let a client name any address by
+// prefixing X-Forwarded-For, which is the hole this setting must not open.
+function parseTrustProxy(value: string | undefined): number {
+  const text = value?.trim() ?? ''
+  if (text === '') return 0
+  const hops = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!(hops <= MAX_TRUSTED_PROXIES))
+    throw new ConfigError(
+      `PASSERELLE_TRUST_PROXY "${value}" must be the number of reverse proxies in front of the hub, 0 to ${MAX_TRUSTED_PROXIES} (e.g. 1)`,
+    )
+  return hops
 }
 
 /** Where the embedded store keeps its database files inside the data folder. */

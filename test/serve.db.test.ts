@@ -55,4 +55,19 @@ describe('passerelle serve', () => {
     expect(await serving).toBe(0)
     expect(out.at(-1)).toBe('passerelle: stopped')
   })
+
+  it('refuses to start with a PASSERELLE_TRUST_PROXY that is not a number of proxies', async () => {
+    const out: string[] = []
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+      interactive: false,
+      env: { ...env, PASSERELLE_TRUST_PROXY: 'true' },
+      cwd: process.cwd(),
+    }
+    expect(await main(['serve', '--port', '0', '--host', '127.0.0.1'], io)).toBe(2)
+    expect(out).toEqual([
+      'passerelle serve: PASSERELLE_TRUST_PROXY "true" must be the number of reverse proxies in front of the hub, 0 to 10 (e.g. 1)',
+    ])
+  })
 })

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config.ts'
 import { commands } from './commands.ts'
 import { CliError, type CliIo, processIo } from './io.ts'
 
@@ -23,6 +24,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (error instanceof CliError) {
       io.err(`passerelle ${name}: ${error.message}`)
       return error.exitCode
+    }
+    if (error instanceof ConfigError) {
+      io.err(`passerelle ${name}: ${error.message}`)
+      return 2
     }
     throw error
   }

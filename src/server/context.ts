@@ -15,6 +15,11 @@ export interface ServerDeps {
   readonly siteDir?: string | null
   /** PASSERELLE_SECRET: keys the opaque cursors. Without it, a random key lives as long as the process. */
   readonly secret?: string
+  /**
+   * Reverse proxies in front of the hub that append to X-Forwarded-For (PASSERELLE_TRUST_PROXY);
+   * 0 or absent: the client is the socket's peer.
+   */
+  readonly trustProxy?: number
 }
 
 /** Variables hono carries through a request. */

@@ -121,6 +121,7 @@ export const demoCommand: Command = {
         site: join(config.dataDir, 'public'),
         port,
         host: '0.0.0.0',
+        trustProxy: config.trustProxy,
       })
       return 0
     })

@@ -29,6 +29,7 @@ export const serveCommand: Command = {
         site,
         port,
         host: values.host ?? '0.0.0.0',
+        trustProxy: config.trustProxy,
       })
       return 0
     })
@@ -53,6 +54,7 @@ export async function serveUntilStopped(
     site: string
     port: number
     host: string
+    trustProxy: number
   },
 ): Promise<void> {
   const preparer = await createPreparer(options.secret, prepareThreads(io.env))
@@ -64,6 +66,7 @@ export async function serveUntilStopped(
       preparer,
       siteDir,
       secret: options.secret,
+      trustProxy: options.trustProxy,
       today: () => new Date().toISOString().slice(0, 10),
     },
     options.port,

@@ -40,7 +40,7 @@ function csrf(): MiddlewareHandler<AreaEnv> {
 export function partnerArea(deps: AccessDeps) {
   const area = new Hono<AreaEnv>()
   area.get('/style.css', (c) => c.body(PARTNER_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }))
-  area.route('/', signInRoutes(deps.db))
+  area.route('/', signInRoutes(deps.db, deps.trustProxy))
   const signedIn = new Hono<AreaEnv>()
   signedIn.use('*', requireSession(deps.db), csrf())
   const info = (c: { get(k: 'session'): AreaEnv['Variables']['session'] }) => {

@@ -6,6 +6,7 @@ import { recordFailure, retryAfter, signInKeys } from '../../access/rate-limit.t
 import { createSession, purgeSessions } from '../../access/sessions.repository.ts'
 import { authenticate } from '../../access/users.repository.ts'
 import type { Database } from '../../db/database.ts'
+import { clientAddress } from '../client-address.ts'
 import { signInPage } from './pages/sign-in.ts'
 import {
   type AreaEnv,
@@ -16,16 +17,19 @@ import {
   signInToken,
 } from './session.ts'
 
-function clientAddress(c: Context): string {
+function socketAddress(c: Context): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? 'inconnue'
+    return getConnInfo(c).remote.address
   } catch {
-    return 'inconnue'
+    return undefined
   }
 }
 
-/** `GET|POST /connexion`: sign-in with e-mail and password, rate-limited per account and per address. */
-export function signInRoutes(db: Kysely<Database>) {
+/**
+ * `GET|POST /connexion`: sign-in with e-mail and password, rate-limited per account and per client
+ * address (taken from X-Forwarded-For behind `trustProxy` reverse proxies, see clientAddress).
+ */
+export function signInRoutes(db: Kysely<Database>, trustProxy = 0) {
   const route = new Hono<AreaEnv>()
   route.get('/connexion', (c) => {
     c.header('cache-control', 'no-store')
@@ -44,7 +48,8 @@ export function signInRoutes(db: Kysely<Database>) {
         403,
       )
     const email = text('email').slice(0, 200)
-    const keys = signInKeys(email, clientAddress(c))
+    const address = clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), trustProxy)
+    const keys = signInKeys(email, address)
     const wait = await retryAfter(db, keys)
     if (wait > 0) {
       c.header('Retry-After', String(wait))
