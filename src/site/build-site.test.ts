@@ -1,11 +1,14 @@
 import { SaxesParser } from '@rubensworks/saxes'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { specCells, specDimensions } from '../../site/client/charts/draw-chart.ts'
+import { figureTableHtml } from '../../site/client/charts/figure-table.ts'
+import { parseHierarchy } from '../../site/client/data/hierarchy.ts'
+import type { PublishedTable } from '../../site/client/data/published-table.ts'
 import { buildSite } from './build-site.ts'
+import type { ChartSpec } from './chart-spec.ts'
 import type { ClientBundler } from './client-bundle.ts'
 import { memorySiteEffects } from './effects.ts'
-import type { TableData } from './published.ts'
 import { publishedFiles } from './site.fixture.ts'
-import { slice } from './table-rows.ts'
 
 // One build of the site from the golden publication of test/publish.test.ts, in memory.
 let files: Map<string, string | Uint8Array>
@@ -21,6 +24,18 @@ beforeAll(async () => {
   files = publishedFiles()
   written = (await buildSite(memorySiteEffects(files))).files
 }, 60_000)
+
+/** The chart specs of a page's figures. */
+const specsOf = (html: string): ChartSpec[] =>
+  [...html.matchAll(/data-spec='([^']*)'/g)].map(
+    (m) =>
+      JSON.parse(
+        m[1]!
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&amp;/g, '&'),
+      ) as ChartSpec,
+  )
 
 /** The folder of a site path (`a/b/index.html` → `a/b/`). */
 const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1)
@@ -102,33 +117,39 @@ describe('buildSite on a published folder', () => {
     expect(problems).toEqual([])
   })
 
-  it('shows each suppressed région as "secret" with its explanation, never as 0 or a blank', () => {
-    const data = JSON.parse(text('datasets/insertion-essai/insertion_region.json')) as TableData
+  it('carries no data table: each figure’s table is rendered from its published table, never twice', () => {
     const html = text('indicateurs/taux-emploi-6m/index.html')
-    const year = /par région de résidence, (\d{4})/.exec(html)?.[1]
-    expect(year).toBeDefined()
-    const regions = slice(data, 'territoire', { periode: year! })
-    const labels = new Map(
-      text('datasets/insertion-essai/hierarchies/territoire.csv')
-        .split('\n')
-        .slice(1)
-        .map((line) => [line.split(',')[0], line.split(',')[2]]),
+    const figures = html.split('<figure class="psl-chart"').length - 1
+    expect(figures).toBeGreaterThan(1)
+    expect([
+      html.includes('<table'),
+      html.split('<div class="psl-figure-table"><noscript>').length - 1,
+    ]).toEqual([false, figures])
+  })
+
+  it('shows each suppressed région as "secret" with its explanation, never as 0 or a blank', () => {
+    const page = 'indicateurs/taux-emploi-6m/index.html'
+    const html = text(page)
+    const spec = specsOf(html).find((s) => s.kind === 'map' && s.level === 'region')!
+    const data = JSON.parse(text(resolveLink(page, spec.data))) as PublishedTable
+    const hierarchies = new Map(
+      specDimensions(spec, data).map((d) => [
+        d,
+        parseHierarchy(text(resolveLink(page, spec.data.replace(/[^/]+\.json$/, `hierarchies/${d}.csv`)))),
+      ]),
     )
-    const section = html.slice(
-      html.indexOf('<h2 id="regions">'),
-      html.indexOf('<h2', html.indexOf('<h2 id="regions">') + 1),
-    )
-    let secrets = 0
-    for (const [code, row] of regions) {
-      if (row.taux_emploi_6m_statut === 'V') continue
-      secrets++
-      const header = `<th scope="row">${labels.get(code)}</th>`
-      const cell = section.slice(section.indexOf(header) + header.length).split('</tr>')[0]
-      expect(cell, code).toMatch(
-        /^<td class="num secret"><a href="\.\.\/\.\.\/a-propos\/index\.html#secret-statistique"><abbr title="Secret statistique : secret [^"]+">secret<\/abbr><\/a><\/td>/,
+    // What the browser renders under the map, from the same files.
+    const { cells } = specCells(spec, data, hierarchies)
+    const table = figureTableHtml(spec.title, spec.table!, cells)
+    const secrets = cells.filter((c) => c.state === 'secret')
+    expect(secrets.length).toBeGreaterThan(0)
+    for (const cell of secrets) {
+      const header = `<th scope="row">${cell.xLabel}</th>`
+      const row = table.slice(table.indexOf(header) + header.length).split('</tr>')[0]
+      expect(row, cell.x).toMatch(
+        /^(<td class="num secret"><a href="\.\.\/\.\.\/a-propos\/index\.html#secret-statistique"><abbr title="Secret statistique : secret [^"]+">secret<\/abbr><\/a><\/td>){2}$/,
       )
     }
-    expect(secrets).toBeGreaterThan(0)
     expect(html).toContain('<p class="legend">')
   })
 

@@ -8,6 +8,7 @@ import { type IndicatorData, indicatorData } from './indicator-data.ts'
 import { INDICATORS } from './indicators.ts'
 import { type PageOptions, renderPage, rootOf } from './layout.ts'
 import { renderMarkdown } from './markdown.ts'
+import { minifyCss } from './minify-css.ts'
 import { catalogueIndex, datasetPath, renderCatalogueMain } from './pages/catalogue.ts'
 import { renderCompareMain } from './pages/compare.ts'
 import { datasetJsonLd, renderDatasetMain } from './pages/dataset.ts'
@@ -32,7 +33,7 @@ export interface BuildSiteResult {
   readonly milliseconds: number
 }
 
-/** Files copied from the repository's `site/` folder into `DIR/assets/`. */
+/** Files copied from the repository's `site/` folder into `DIR/assets/` (stylesheets minified). */
 const ASSETS: readonly [source: string, target: string][] = [
   ['styles/site.css', 'assets/site.css'],
   ['scripts/catalogue.js', 'assets/catalogue.js'],
@@ -67,7 +68,10 @@ export async function buildSite(io: SiteEffects, options: BuildSiteOptions = {})
   const page = (path: string, options: Omit<PageOptions, 'root' | 'path'>) =>
     write(path, renderPage({ ...options, root: rootOf(path), path }))
 
-  for (const [source, target] of ASSETS) await write(target, await effects.readSource(source))
+  for (const [source, target] of ASSETS) {
+    const text = await effects.readSource(source)
+    await write(target, source.endsWith('.css') ? await minifyCss(text) : text)
+  }
 
   const indicators: IndicatorData[] = []
   for (const indicator of INDICATORS) {

@@ -1,8 +1,8 @@
 /**
  * The site's browser code and map boundaries, written into `DIR/assets/`: `site/client/main.ts`
- * bundled by esbuild into one minified ES module `passerelle.js` (with lazily loaded chunks for the
- * explorer), and `site/geo/*.geojson` copied to `assets/geo/` — so that no page asks another host for
- * a script or a map.
+ * bundled by esbuild into a small minified ES module `passerelle.js` and the chunks it loads for what
+ * a page holds (figures, cross tables, the explorer, Plot, maps, downloads), and `site/geo/*.geojson`
+ * copied to `assets/geo/` — so that no page asks another host for a script or a map.
  */
 import { relative } from 'node:path'
 import { build } from 'esbuild'

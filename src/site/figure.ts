@@ -1,14 +1,16 @@
 import type { ChartSpec } from './chart-spec.ts'
-import { escapeAttribute, escapeHtml } from './html.ts'
+import { escapeAttribute, escapeHtml, jsonAttribute } from './html.ts'
 
 /**
- * A chart figure: the client bundle draws `spec` above the accessible table, which stays as the
- * text alternative; `summary` says in words what the chart shows.
+ * A chart figure: the client bundle renders the accessible table of `spec.table` from the published
+ * table it fetches, and draws the chart above it; `summary` says in words what the chart shows.
+ * Without JavaScript the figure points to the table's CSV, where the same numbers are.
  */
-export function renderFigure(spec: ChartSpec, table: string, summary?: string): string {
-  return `<figure class="psl-chart" data-spec='${escapeAttribute(JSON.stringify(spec))}'>
+export function renderFigure(spec: ChartSpec, summary?: string): string {
+  const csv = spec.data.replace(/\.json$/, '.csv')
+  return `<figure class="psl-chart" data-spec='${jsonAttribute(spec)}'>
 <figcaption>${escapeHtml(spec.title)}${summary ? ` <span class="muted">${escapeHtml(summary)}</span>` : ''}</figcaption>
-${table}
+<div class="psl-figure-table"><noscript><p>Le tableau de ces chiffres s’affiche avec JavaScript ; ils sont aussi dans le <a href="${escapeAttribute(csv)}">fichier CSV de la table</a>.</p></noscript></div>
 </figure>`
 }
 

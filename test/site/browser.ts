@@ -46,13 +46,15 @@ export async function recordedPage(
   return { page, record }
 }
 
-/** Waits until every chart figure of the page and the explorer (if any) are drawn. */
+/** Waits until every chart figure, every cross table and the explorer (if any) of the page are drawn. */
 export async function chartsDrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const figures = [...document.querySelectorAll('figure.psl-chart')]
     const drawn = figures.every((f) => f.querySelector('.psl-chart-view svg, .psl-chart-error'))
+    const tables = [...document.querySelectorAll('div.psl-cross-table')]
+    const rendered = tables.every((t) => t.querySelector('table') || t.classList.contains('psl-chart-error'))
     const explorer = document.getElementById('psl-explorer')
-    return drawn && (!explorer || explorer.dataset.state !== undefined)
+    return drawn && rendered && (!explorer || explorer.dataset.state !== undefined)
   })
 }
 
@@ -70,12 +72,13 @@ export async function axeViolations(page: Page): Promise<{ id: string; targets: 
 }
 
 /**
- * The site paths a page loaded before its data: the document, styles and scripts, leaving out the
- * published tables, hierarchies and map boundaries it fetched.
+ * The site paths a page loaded before its data: the document, styles and scripts (module chunks imported
+ * at start included), leaving out the published tables, hierarchies and map boundaries it fetched.
  */
 export async function pageFiles(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .filter((e) => e.name.startsWith(`${location.origin}/`))
       .map((e) => new URL(e.name).pathname)
       .filter((path) => !/\/datasets\/|\/assets\/geo\/|release\.json$/.test(path)),
   )

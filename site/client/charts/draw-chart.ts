@@ -60,16 +60,30 @@ function mapDimension(spec: ChartSpec, table: PublishedTable): string {
   return spec.x ?? table.dimensions.find((d) => d.startsWith('territoire')) ?? 'territoire'
 }
 
-/**
- * Draws `spec` into `target` (replacing its content) at most `width` pixels wide.
- * @example await drawChart({ kind: 'bar', data: 'datasets/x/t.json', measure: 'nb', x: 'territoire', filters: {}, title: 'T' }, div, 640)
- */
-export async function drawChart(spec: ChartSpec, target: HTMLElement, width: number): Promise<DrawnChart> {
-  const table = await fetchJson<PublishedTable>(spec.data)
+/** What a spec draws, before drawing: the published table, its hierarchies and the selected cells. */
+export interface SpecCells {
+  readonly table: PublishedTable
+  readonly hierarchies: Map<string, Hierarchy>
+  readonly cells: Cell[]
+  readonly rate: boolean
+}
+
+/** The dimensions whose hierarchies `spec`'s cells need: its breakdown (a map's territory) and series. */
+export function specDimensions(spec: ChartSpec, table: PublishedTable): string[] {
   const x = spec.kind === 'map' ? mapDimension(spec, table) : spec.x
-  const dims = [x, spec.series].filter((d): d is string => d !== undefined)
-  const hierarchies = await loadHierarchies(spec.data, dims)
-  const rate = isRate(table, spec.measure)
+  return [x, spec.series].filter((d): d is string => d !== undefined)
+}
+
+/**
+ * The cells `spec` draws from its published table and the hierarchies of {@link specDimensions}. Pure:
+ * the site build's tests select with it what the browser shows.
+ */
+export function specCells(
+  spec: ChartSpec,
+  table: PublishedTable,
+  hierarchies: Map<string, Hierarchy>,
+): SpecCells {
+  const x = spec.kind === 'map' ? mapDimension(spec, table) : spec.x
   const cells = selectCells(table, hierarchies, {
     measure: spec.measure,
     ...(x ? { x } : {}),
@@ -77,6 +91,24 @@ export async function drawChart(spec: ChartSpec, target: HTMLElement, width: num
     ...(spec.level ? { level: spec.level } : {}),
     filters: spec.filters,
   })
+  return { table, hierarchies, cells, rate: isRate(table, spec.measure) }
+}
+
+/**
+ * Loads the table and hierarchies of `spec` (each fetched once per page) and selects its cells: what
+ * the chart draws and its table lists.
+ */
+export async function loadCells(spec: ChartSpec): Promise<SpecCells> {
+  const table = await fetchJson<PublishedTable>(spec.data)
+  return specCells(spec, table, await loadHierarchies(spec.data, specDimensions(spec, table)))
+}
+
+/**
+ * Draws `spec` into `target` (replacing its content) at most `width` pixels wide.
+ * @example await drawChart({ kind: 'bar', data: 'datasets/x/t.json', measure: 'nb', x: 'territoire', filters: {}, title: 'T' }, div, 640)
+ */
+export async function drawChart(spec: ChartSpec, target: HTMLElement, width: number): Promise<DrawnChart> {
+  const { table, hierarchies, cells, rate } = await loadCells(spec)
   const summary = summarise(spec.title, cells, rate)
   let svg: SVGSVGElement
   let legend: LegendItem[]

@@ -3,10 +3,12 @@
  * lives in the query string; each change is drawn and pushed to the history, so that back/forward and
  * reloading show the same view.
  */
+import { injectStyles } from '../charts/style.ts'
 import { chartWidth } from '../charts/width.ts'
 import { renderControls } from './controls.ts'
 import { loadModel } from './model.ts'
 import { type ExplorerState, formatState, parseState } from './state.ts'
+import { EXPLORER_RULES } from './style.ts'
 import { renderTools } from './tools.ts'
 import { drawView } from './view.ts'
 
@@ -18,6 +20,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
 
 /** Starts the explorer in `root` (`data-mode="embed"` for the chart alone, `data-root` = site root). */
 export async function startExplorer(container: HTMLElement): Promise<void> {
+  injectStyles(EXPLORER_RULES)
   const root = container.dataset.root ?? '../'
   const embed = container.dataset.mode === 'embed'
   const form = element('form', { class: 'psl-explorer-controls', 'aria-label': 'Choix de la vue' })

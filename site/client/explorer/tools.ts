@@ -1,11 +1,9 @@
 /**
  * The view's tools: the iframe snippet of its embeddable version, and downloads of its data (CSV) and
- * image (SVG, PNG). Each works on what is already drawn; nothing is sent anywhere.
+ * image (SVG, PNG). Each works on what is already drawn; nothing is sent anywhere. The download code
+ * is loaded at the first click (the explorer's first view need not carry it).
  */
 import type { DrawnChart } from '../charts/draw-chart.ts'
-import { viewCsv } from '../download/csv.ts'
-import { composeSvg, svgText, svgToPng } from '../download/image.ts'
-import { fileName, saveBlob } from '../download/save.ts'
 import type { ExplorerModel } from './model.ts'
 import { formatState } from './state.ts'
 import { viewSource, viewTitle } from './view.ts'
@@ -27,9 +25,16 @@ export function embedSnippet(model: ExplorerModel, pageUrl: string): string {
 
 /** Renders the tool bar and the (initially hidden) embed panel for the drawn view into `target`. */
 export function renderTools(target: HTMLElement, model: ExplorerModel, drawn: DrawnChart): void {
-  const base = fileName(`${model.table.table}-${model.state.measure}-${model.state.breakdown}`, '')
-  const image = () =>
-    composeSvg(drawn.svg, { title: viewTitle(model), source: viewSource(model), legend: drawn.legend })
+  const name = `${model.table.table}-${model.state.measure}-${model.state.breakdown}`
+  const image = async () => {
+    const { composeSvg } = await import('../download/image.ts')
+    return composeSvg(drawn.svg, { title: viewTitle(model), source: viewSource(model), legend: drawn.legend })
+  }
+  /** Saves what `make` returns as the file `name.extension`. */
+  const save = async (extension: string, make: () => Promise<Blob>) => {
+    const [{ fileName, saveBlob }, blob] = await Promise.all([import('../download/save.ts'), make()])
+    saveBlob(blob, fileName(name, extension))
+  }
   const panel = document.createElement('div')
   panel.id = 'psl-integrer'
   panel.hidden = true
@@ -54,20 +59,31 @@ export function renderTools(target: HTMLElement, model: ExplorerModel, drawn: Dr
   bar.className = 'psl-tools'
   bar.append(
     embed,
-    button('Données (CSV)', () => {
-      const csv = viewCsv(
-        drawn.cells,
-        model.table.dimensions,
-        model.state.measure,
-        drawn.cells.some((c) => c.row?.[`${model.state.measure}_ic_bas`] !== undefined),
-        model.hierarchies,
-      )
-      saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${base}csv`)
-    }),
-    button('Image (SVG)', () =>
-      saveBlob(new Blob([svgText(image())], { type: 'image/svg+xml' }), `${base}svg`),
+    button('Données (CSV)', () =>
+      save('csv', async () => {
+        const { viewCsv } = await import('../download/csv.ts')
+        const csv = viewCsv(
+          drawn.cells,
+          model.table.dimensions,
+          model.state.measure,
+          drawn.cells.some((c) => c.row?.[`${model.state.measure}_ic_bas`] !== undefined),
+          model.hierarchies,
+        )
+        return new Blob([csv], { type: 'text/csv;charset=utf-8' })
+      }),
     ),
-    button('Image (PNG)', async () => saveBlob(await svgToPng(image()), `${base}png`)),
+    button('Image (SVG)', () =>
+      save('svg', async () => {
+        const { svgText } = await import('../download/image.ts')
+        return new Blob([svgText(await image())], { type: 'image/svg+xml' })
+      }),
+    ),
+    button('Image (PNG)', () =>
+      save('png', async () => {
+        const { svgToPng } = await import('../download/image.ts')
+        return svgToPng(await image())
+      }),
+    ),
   )
   target.replaceChildren(bar, panel)
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { type CrossTableSpec, crossTableHtml } from '../cross-table.ts'
+import type { TableData } from '../published.ts'
 import { fakeDataset, fakePublished, fakeResource } from '../site.fixture.ts'
 import { renderCompareMain } from './compare.ts'
 
@@ -15,10 +17,15 @@ const row = (dispositif: string, niveau: string, n: number, rate: number) => ({
   taux_emploi_6m_statut: 'V',
 })
 
-/** Table rows of the h2 section whose id is given: header cell, then data cells. */
-function section(html: string, id: string): string[][] {
+/** The cross tables of the h2 section whose id is given. */
+function specs(html: string, id: string): CrossTableSpec[] {
   const part = html.split('<h2 ').find((s) => s.startsWith(`id="${id}"`)) ?? ''
-  return [...part.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
+  return [...part.matchAll(/data-cross-table='([^']*)'/g)].map((m) => JSON.parse(m[1]!) as CrossTableSpec)
+}
+
+/** Table rows of rendered HTML: header cell, then data cells, as text. */
+function rowsOf(html: string): string[][] {
+  return [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
     [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
       c[1]!
         .replace(/<[^>]+>/g, '')
@@ -48,7 +55,21 @@ describe('the comparison of dispositifs', () => {
       ],
     })
     const html = await renderCompareMain(published)
-    expect(section(html, 'niveau')).toEqual([
+    const tables = specs(html, 'niveau')
+    expect(tables).toEqual([
+      {
+        caption:
+          'Taux d’emploi salarié à 6 mois par dispositif et niveau de certification visé, toutes années de sortie',
+        data: '../datasets/insertion-emploi/insertion_dispositif_niveau.json',
+        measure: 'taux_emploi_6m',
+        rows: { dimension: 'dispositif', header: 'Dispositif', total: 'Tous dispositifs' },
+        columns: { dimension: 'niveau_certification', total: 'Ensemble' },
+        root: '../',
+      },
+    ])
+    // What the browser renders from it.
+    const data = (await published.table('insertion-emploi', 'insertion_dispositif_niveau')) as TableData
+    expect(rowsOf(crossTableHtml(tables[0]!, data, (_, code) => code))).toEqual([
       ['Dispositif', 'Ensemble', '3', '4'],
       ['Tous dispositifs', '50,0 %', '40,0 %', '55,0 %'],
       ['PRF', '44,0 %', '30,0 %', '50,0 %'],

@@ -1,12 +1,13 @@
-import { rateCell, secretLegend, valueCell } from '../cells.ts'
+import { rateCell, secretLegend } from '../cells.ts'
+import { CROSS_TABLE_ATTRIBUTE, type CrossTableSpec } from '../cross-table.ts'
 import { renderDataTable } from '../data-table.ts'
 import { tableDownloads } from '../downloads.ts'
 import { renderFigure, tableUrl } from '../figure.ts'
 import { findTable, type TableRef } from '../find-table.ts'
-import { escapeHtml, join } from '../html.ts'
+import { escapeHtml, join, jsonAttribute } from '../html.ts'
 import { labeller } from '../labels.ts'
-import type { Published, Row } from '../published.ts'
-import { publishedValue, slice, TOTAL } from '../table-rows.ts'
+import type { Published } from '../published.ts'
+import { slice } from '../table-rows.ts'
 
 const ROOT = '../'
 const RATES = [
@@ -15,17 +16,7 @@ const RATES = [
 ] as const
 const PREFER = ['insertion-emploi', 'sorties-resultats']
 
-/** Dispositifs by decreasing number of exits (suppressed counts last), from the table's margins. */
-function dispositifsByVolume(ref: TableRef): string[] {
-  const rows = slice(ref.data, 'dispositif', {})
-  const volume = (code: string) => publishedValue(rows.get(code), 'nb_sorties') ?? -1
-  return [...rows.keys()].sort((a, b) => volume(b) - volume(a))
-}
-
-/**
- * Dispositifs as rows, the codes of `across` as columns: one rate (with its interval) per cell.
- * `limit` keeps the dispositifs with the most exits (the page stays small; the CSV has them all).
- */
+/** The cross table of `measure` in `ref`, dispositifs down and `across` codes as columns. */
 function crossTable(
   ref: TableRef,
   measure: string,
@@ -34,24 +25,16 @@ function crossTable(
   caption: string,
   limit?: number,
 ): string {
-  const name = labeller(ref.dataset)
-  const columns = [TOTAL, ...slice(ref.data, across, {}).keys()]
-  const dispositifs = dispositifsByVolume(ref).slice(0, limit)
-  const index = new Map<string, Row>()
-  for (const r of ref.data.rows)
-    if (ref.dimensions.every((d) => d === 'dispositif' || d === across || r[d] === TOTAL))
-      index.set(`${r.dispositif}|${r[across]}`, r)
-  return renderDataTable({
+  const spec: CrossTableSpec = {
     caption: `${label} ${caption}`,
-    columns: [
-      { label: 'Dispositif' },
-      ...columns.map((c) => ({ label: c === TOTAL ? 'Ensemble' : name(across, c), numeric: true })),
-    ],
-    rows: [TOTAL, ...dispositifs].map((d) => ({
-      header: d === TOTAL ? 'Tous dispositifs' : name('dispositif', d),
-      cells: columns.map((c) => rateCell(index.get(`${d}|${c}`), measure, ROOT)),
-    })),
-  })
+    data: tableUrl(ROOT, ref.dataset.slug, ref.resource.name),
+    measure,
+    rows: { dimension: 'dispositif', header: 'Dispositif', total: 'Tous dispositifs' },
+    columns: { dimension: across, total: 'Ensemble' },
+    ...(limit === undefined ? {} : { limit }),
+    root: ROOT,
+  }
+  return `<div class="psl-cross-table" ${CROSS_TABLE_ATTRIBUTE}='${jsonAttribute(spec)}'></div>`
 }
 
 async function overview(published: Published): Promise<string> {
@@ -64,8 +47,6 @@ async function overview(published: Published): Promise<string> {
   for (const [i, rate] of RATES.entries()) {
     const ref = refs[i]
     if (!ref) continue
-    const name = labeller(ref.dataset)
-    const rows = slice(ref.data, 'dispositif', {})
     const title = `${rate.label} par dispositif, toutes années de sortie`
     const count = ref.resource.schema.fields.find((f) => f.name === 'nb_sorties') ? 'nb_sorties' : undefined
     parts.push(
@@ -77,22 +58,15 @@ async function overview(published: Published): Promise<string> {
           x: 'dispositif',
           filters: {},
           title,
-        },
-        renderDataTable({
-          caption: title,
-          columns: [
-            { label: 'Dispositif' },
-            { label: rate.label, numeric: true },
-            ...(count ? [{ label: 'Sorties', numeric: true }] : []),
-          ],
-          rows: [...rows].map(([code, row]) => ({
-            header: name('dispositif', code),
-            cells: [
-              rateCell(row, rate.measure, ROOT),
-              ...(count ? [valueCell(row, count, 'count', ROOT)] : []),
+          table: {
+            header: 'Dispositif',
+            columns: [
+              { measure: rate.measure, label: rate.label, kind: 'rate', interval: 'inline' },
+              ...(count ? [{ measure: count, label: 'Sorties', kind: 'count' as const }] : []),
             ],
-          })),
-        }),
+            root: ROOT,
+          },
+        },
         'Chaque barre porte son intervalle de confiance à 95 % : deux dispositifs dont les intervalles se chevauchent largement ne se distinguent pas nettement.',
       ),
     )
@@ -186,6 +160,8 @@ export async function renderCompareMain(published: Published): Promise<string> {
     '<h1>Comparer les dispositifs</h1>',
     '<p class="lead">Quels dispositifs mènent à l’emploi et à la certification, et pour quels publics ? Les taux sont publiés avec leur intervalle de confiance à 95 % (méthode de Wilson), entre crochets : une différence plus petite que ces intervalles peut n’être que du bruit.</p>',
     secretLegend(ROOT),
+    refs.size > 0 &&
+      '<noscript><p class="note">Les tableaux de cette page s’affichent avec JavaScript ; tous leurs chiffres sont dans les fichiers à télécharger en bas de page.</p></noscript>',
     first
       ? `<h2 id="ensemble">Ensemble</h2>\n${first}`
       : '<p>Aucun taux par dispositif n’est publié dans cette version.</p>',

@@ -1,46 +1,29 @@
-import { intervalCell, isSecret, secretLegend, valueCell } from '../cells.ts'
-import type { ChartSpec } from '../chart-spec.ts'
-import { type Column, renderDataTable } from '../data-table.ts'
+import { isSecret, secretLegend } from '../cells.ts'
+import type { ChartSpec, FigureTable } from '../chart-spec.ts'
 import { tableDownloads } from '../downloads.ts'
 import { renderFigure, tableUrl } from '../figure.ts'
 import { formatChange, formatValue } from '../format.ts'
 import { escapeAttribute, escapeHtml, join } from '../html.ts'
 import { type IndicatorData, type IndicatorView, nationalRows } from '../indicator-data.ts'
-import { labeller } from '../labels.ts'
 import { publishedValue } from '../table-rows.ts'
 
 /** Path of an indicator's page from the site root. */
 export const indicatorPath = (id: string): string => `indicateurs/${id}/index.html`
 
-function columns(data: IndicatorData, first: string): Column[] {
-  return [
-    { label: first },
-    { label: data.field.title ?? data.indicator.title, numeric: true },
-    ...(data.interval ? [{ label: 'Intervalle de confiance à 95 %', numeric: true }] : []),
-  ]
-}
-
-function viewTable(
-  data: IndicatorData,
-  view: IndicatorView,
-  dimension: string,
-  first: string,
-  caption: string,
-  root: string,
-): string {
-  const label = labeller(view.ref.dataset)
-  const { measure } = data.indicator
-  return renderDataTable({
-    caption,
-    columns: columns(data, first),
-    rows: [...view.rows].map(([code, row]) => ({
-      header: label(dimension, code),
-      cells: [
-        valueCell(row, measure, data.kind, root),
-        ...(data.interval ? [intervalCell(row, measure, root)] : []),
-      ],
-    })),
-  })
+/** The table under an indicator's chart: the breakdown, the measure and, for a rate, its interval. */
+function figureTable(data: IndicatorData, header: string, root: string): FigureTable {
+  return {
+    header,
+    columns: [
+      {
+        measure: data.indicator.measure,
+        label: data.field.title ?? data.indicator.title,
+        kind: data.kind,
+        ...(data.interval ? { interval: 'column' as const } : {}),
+      },
+    ],
+    root,
+  }
 }
 
 function spec(
@@ -83,8 +66,13 @@ function intervalText(row: Readonly<Record<string, string | number | null>>, mea
 export function trendFigure(data: IndicatorData, root: string): string {
   const title = `${data.indicator.title} par année, France entière`
   return renderFigure(
-    spec(data, data.trend, root, { kind: 'line', x: 'periode', filters: {}, title }),
-    viewTable(data, data.trend, 'periode', 'Année', title, root),
+    spec(data, data.trend, root, {
+      kind: 'line',
+      x: 'periode',
+      filters: {},
+      title,
+      table: figureTable(data, 'Année', root),
+    }),
   )
 }
 
@@ -93,8 +81,13 @@ export function regionFigure(data: IndicatorData, root: string): string {
   if (!data.regions) return ''
   const title = `${data.indicator.title} par région de résidence, ${data.year}`
   return renderFigure(
-    spec(data, data.regions, root, { kind: 'map', level: 'region', filters: { periode: data.year }, title }),
-    viewTable(data, data.regions, 'territoire', 'Région', title, root),
+    spec(data, data.regions, root, {
+      kind: 'map',
+      level: 'region',
+      filters: { periode: data.year },
+      title,
+      table: figureTable(data, 'Région', root),
+    }),
   )
 }
 
@@ -113,15 +106,8 @@ export function renderIndicatorMain(data: IndicatorData, root: string): string {
         level: 'departement',
         filters: { periode: data.year },
         title: `${indicator.title} par département de résidence, ${data.year}`,
+        table: figureTable(data, 'Département', root),
       }),
-      viewTable(
-        data,
-        data.departements,
-        'territoire',
-        'Département',
-        `${indicator.title} par département de résidence, ${data.year}`,
-        root,
-      ),
     )
   const dispositifs =
     data.dispositifs &&
@@ -131,15 +117,8 @@ export function renderIndicatorMain(data: IndicatorData, root: string): string {
         x: 'dispositif',
         filters: { periode: data.year },
         title: `${indicator.title} par dispositif, ${data.year}`,
+        table: figureTable(data, 'Dispositif', root),
       }),
-      viewTable(
-        data,
-        data.dispositifs,
-        'dispositif',
-        'Dispositif',
-        `${indicator.title} par dispositif, ${data.year}`,
-        root,
-      ),
     )
   return join([
     `<nav class="breadcrumb" aria-label="Fil d’Ariane"><ol><li><a href="${root}index.html">Accueil</a></li><li><a href="${root}indicateurs/index.html">Indicateurs</a></li><li aria-current="page">${escapeHtml(indicator.title)}</li></ol></nav>`,
