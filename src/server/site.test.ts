@@ -19,7 +19,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'assets', 'app.js'), `export const x = ${JSON.stringify('x'.repeat(5000))}\n`)
   await writeFile(
     join(dir, '404.html'),
-    '<html><head><link href="assets/site.css"></head><body>introuvable</body></html>',
+    '<html><head><link href="/assets/site.css"></head><body>introuvable</body></html>',
   )
   app = new Hono<AppEnv>()
   app.get('/api/ping', (c) => c.text('pong'))
@@ -41,17 +41,17 @@ describe('the published site', () => {
     expect((await gzip.arrayBuffer()).byteLength).toBeLessThan(200)
   })
 
-  it('answers an unknown path with its 404 page, links anchored at the root', async () => {
+  it('answers an unknown path at any depth with its 404 page as built (its links start from the root)', async () => {
     const response = await app.request('/indicateurs/inconnu/page.html')
     expect([response.status, await response.text()]).toEqual([
       404,
-      '<html><head><base href="/"><link href="assets/site.css"></head><body>introuvable</body></html>',
+      '<html><head><link href="/assets/site.css"></head><body>introuvable</body></html>',
     ])
   })
 
   it('reads its 404 page once, at the first miss, and keeps it', async () => {
     const page =
-      '<html><head><base href="/"><link href="assets/site.css"></head><body>introuvable</body></html>'
+      '<html><head><link href="/assets/site.css"></head><body>introuvable</body></html>'
     const before = await (await app.request('/ailleurs.html')).text()
     await writeFile(join(dir, '404.html'), '<html><head></head><body>réécrite</body></html>')
     const after = await (await app.request('/ailleurs.html')).text()

@@ -1,6 +1,7 @@
 /**
  * The published site under `/`: static files, compressed on the way out (a page's script bundle
- * is ~280 KB raw, ~100 KB compressed), and the site's own `404.html` for paths that name nothing.
+ * is ~290 KB raw, ~100 KB compressed), and the site's own `404.html` for paths that name nothing
+ * (its links start from the site's root, src/site: it works at any depth as it is).
  * @module
  */
 import { readFile } from 'node:fs/promises'
@@ -29,7 +30,5 @@ export function mountSite(app: Hono<AppEnv>, siteDir: string): void {
 }
 
 async function readNotFoundPage(siteDir: string): Promise<string | null> {
-  const page = await readFile(join(siteDir, '404.html'), 'utf8').catch(() => null)
-  // The page's links are relative to the site's root; a missing page may sit deeper.
-  return page?.replace(/<head>/i, '<head><base href="/">') ?? null
+  return readFile(join(siteDir, '404.html'), 'utf8').catch(() => null)
 }
