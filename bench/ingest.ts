@@ -1,6 +1,7 @@
 /**
  * `npm run bench:ingest`: bulk import of generated dossiers into PostgreSQL against a plain COPY of
- * the same rows into an unindexed table (same run), the partner API under 8 concurrent partners,
+ * the same rows into an unindexed table (same run), the partner API under 8 concurrent partners
+ * (saturated: 8 batches always in flight; then paced at the target rate of 5,000 records/s),
  * and the embedded store at 100k records. Prints figures and ratios, writes bench/results/.
  *
  * Options: --dossiers N (1,000,000), --embedded-records N (100,000), --api-batches N per partner (15),
@@ -185,44 +186,64 @@ async function apiBench(tokens: Map<string, string>, url: string, batchesPerPart
     const lines: string[] = []
     for await (const line of readLines(join(genDir, 'feeds', `${code}.ndjson`))) {
       if (isJson(line.text)) lines.push(line.text)
-      if (lines.length >= batchesPerPartner * 1000) break
+      // Twice the batches: the first half for the saturated run, the rest (new records) paced.
+      if (lines.length >= 2 * batchesPerPartner * 1000) break
     }
     const batches: string[] = []
     for (let i = 0; i + 1000 <= lines.length; i += 1000)
       batches.push(`[${lines.slice(i, i + 1000).join(',')}]`)
     bodies.set(code, batches)
   }
-  const latencies: number[] = []
-  let records = 0
-  const started = performance.now()
-  await Promise.all(
-    partners.map(async ({ code }) => {
-      for (const body of bodies.get(code) ?? []) {
-        const t = performance.now()
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/records`, {
-          method: 'POST',
-          body,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(code)}` },
-        })
-        const json = (await res.json()) as { results: unknown[] }
-        if (res.status !== 200) throw new Error(`status ${res.status}`)
-        latencies.push(performance.now() - t)
-        records += json.results.length
-      }
-    }),
-  )
-  const seconds = (performance.now() - started) / 1000
-  child.kill('SIGTERM')
-  return {
-    partners: partners.length,
-    batches: latencies.length,
-    records,
-    seconds,
-    perSecond: records / seconds,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
+  const post = async (code: string, body: string): Promise<number> => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/records`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(code)}` },
+    })
+    const json = (await res.json()) as { results: unknown[] }
+    if (res.status !== 200) throw new Error(`status ${res.status}`)
+    return json.results.length
   }
+  const measure = async (pacedRate: number | null) => {
+    const latencies: number[] = []
+    let records = 0
+    const started = performance.now()
+    // Paced: each partner sends a batch every `period` ms, the partners evenly staggered, so that
+    // the hub receives `pacedRate` records/s; a batch's latency counts from when it was due (a
+    // late answer delays the next batch but is not forgiven: no coordinated omission).
+    const period = pacedRate === null ? 0 : (partners.length * 1000 * 1000) / pacedRate
+    await Promise.all(
+      partners.map(async ({ code }, p) => {
+        const all = bodies.get(code) ?? []
+        const mine = pacedRate === null ? all.slice(0, batchesPerPartner) : all.slice(batchesPerPartner)
+        for (const [k, body] of mine.entries()) {
+          const due = started + (p / partners.length + k) * period
+          const wait = due - performance.now()
+          if (wait > 0) await new Promise((done) => setTimeout(done, wait))
+          const from = pacedRate === null ? performance.now() : due
+          records += await post(code, body)
+          latencies.push(performance.now() - from)
+        }
+      }),
+    )
+    const seconds = (performance.now() - started) / 1000
+    return {
+      batches: latencies.length,
+      records,
+      seconds,
+      perSecond: records / seconds,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+    }
+  }
+  const saturated = await measure(null)
+  const paced = await measure(API_TARGET_RATE)
+  child.kill('SIGTERM')
+  return { partners: partners.length, ...saturated, paced: { offered: API_TARGET_RATE, ...paced } }
 }
+
+/** The API's target rate (issue 2): the paced run offers exactly this many records/s. */
+const API_TARGET_RATE = 5000
 
 async function embeddedBench(records: number) {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'))
@@ -330,11 +351,17 @@ if (result.api) {
     p99Ms: number
     batches: number
     records: number
+    paced: { offered: number; perSecond: number; p50Ms: number; p99Ms: number }
   }
   lines.push(
     `| API, 8 partners × batches of 1,000 (${fmt(a.batches)} batches) | ${fmt(a.perSecond)} records/s | ≥ 5,000/s |`,
   )
-  lines.push(`| API batch latency p50 / p99 | ${fmt(a.p50Ms)} / ${fmt(a.p99Ms)} ms | p99 < 1,000 ms |`)
+  lines.push(
+    `| API batch latency p50 / p99, saturated (8 batches always in flight) | ${fmt(a.p50Ms)} / ${fmt(a.p99Ms)} ms | p99 < 1,000 ms |`,
+  )
+  lines.push(
+    `| API batch latency p50 / p99 at the target rate (${fmt(a.paced.offered)} records/s offered, paced; ${fmt(a.paced.perSecond)} received) | ${fmt(a.paced.p50Ms)} / ${fmt(a.paced.p99Ms)} ms | p99 < 1,000 ms |`,
+  )
 }
 if (result.embedded) {
   const e = result.embedded as { records: number; perSecond: number; peakRssMiB: number }

@@ -39,6 +39,8 @@ for (const dossiers of sizes) {
   try {
     await prepareStore(store)
     const client = new pg.Client({ connectionString: url })
+    // Dropping the database ends this connection: that must not hide the error that led there.
+    client.on('error', () => {})
     await client.connect()
     let started = performance.now()
     await synthesizeHub(client, dossiers)
@@ -56,7 +58,13 @@ for (const dossiers of sizes) {
     })
     const totalSeconds = (performance.now() - started) / 1000
     const peakMiB = memory.stop()
-    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 5)))
+    if (!result.ok) {
+      const counts = new Map<string, number>()
+      for (const issue of result.issues) counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1)
+      throw new Error(
+        `publication failed: ${[...counts].map(([code, n]) => `${n} × ${code}`).join(', ')}; first: ${JSON.stringify(result.issues.slice(0, 5))}`,
+      )
+    }
     // The baseline: the same cells, count only, one plain GROUPING SETS query per table.
     const definitions = await readDefinitions(values['datasets-root'])
     if (!definitions.ok) throw new Error('definitions')
