@@ -72,7 +72,7 @@ export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 
     select md5('p' || d.person), p.id, 'D' || d.i, 1, md5('c' || d.i), now(), now(), true,
       date '1960-01-01' + (d.person % 16000), case when d.person % 2 = 0 then 'F' else 'M' end,
       pc.code, case when d.person % 11 = 0 then 'QP0' || (d.person % 900) else null end,
-      d.dispositif, st.status, (array['DE','SAL_PRIVE','SAL_PUBLIC','INDEP','INACTIF'])[1 + d.person % 5],
+      d.dispositif, st.status, (array['DE_INDEMNISE','SAL_PRIVE','SAL_PUBLIC','INDEP','INACTIF','DE_NON_INDEMNISE','JEUNE_ML'])[1 + d.person % 7],
       case when d.c < 0.75 then 'RNCP' else 'AUCUNE' end,
       case when d.c < 0.75 then 'RNCP' || (30000 + (d.i % 2000)) else null end,
       case when d.c < 0.75 then 3 + (d.i % 6) else null end,
@@ -121,7 +121,7 @@ export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 
     select md5('p' || (i * 3 % ${persons})), (select id from partner where code = (array['CEP_AO','APEC','ML'])[1 + i % 3]),
       'C' || i, 1, md5('cep' || i), now(), now(), true, date '1960-01-01' + (i * 3 % ${persons}) % 16000,
       case when (i * 3 % ${persons}) % 2 = 0 then 'F' else 'M' end, pc.code, null,
-      (array['DE','SAL_PRIVE','SAL_PUBLIC'])[1 + i % 3], date '2021-01-01' + (i % 2100), null, 1 + i % 2, null, null, 2, false
+      (array['DE_INDEMNISE','SAL_PRIVE','SAL_PUBLIC','DE_NON_INDEMNISE'])[1 + i % 4], date '2021-01-01' + (i % 2100), null, 1 + i % 2, null, null, 2, false
     from generate_series(1, ${Math.round(dossiers / 4)}) i
     join bench_commune pc on pc.r = 1 + (i * 7919 % ${communes})`)
   await q('analyze')
