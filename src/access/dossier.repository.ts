@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { employmentOutcome, type HorizonOutcome } from '../publish/indicators/employment.ts'
 import { DOSSIER_COLUMNS } from './dossier-columns.ts'
-import { queryDossier, type RecordJson } from './dossier-query.ts'
+import { type DossierRows, queryDossier, type RecordJson } from './dossier-query.ts'
 
 /** The caller's own view of the person of its record (co-funders' identities are never shown). */
 export interface PersonView {
@@ -77,7 +77,19 @@ export async function readDossier(
   asOf: string,
   audit: { actor: string; route: string } | null = null,
 ): Promise<DossierView | undefined> {
-  const found = await queryDossier(db, partnerId, id, audit)
+  return dossierView(await queryDossier(db, partnerId, id, audit), partnerId, id, asOf)
+}
+
+/**
+ * The caller's view of its record `id` from the rows `passerelle_dossier_read` returned (pure):
+ * undefined when the caller has no such record.
+ */
+export function dossierView(
+  found: DossierRows,
+  partnerId: number,
+  id: string,
+  asOf: string,
+): DossierView | undefined {
   const rows = found.records ?? []
   const own = rows.find((r) => r.partner_id === partnerId && r.record_id === id)
   if (!own) return undefined

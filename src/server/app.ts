@@ -6,6 +6,7 @@ import { partnerArea } from './partner-area/routes.ts'
 import { problem } from './problem.ts'
 import { accessDeps } from './routes/access-deps.ts'
 import { changesRoute } from './routes/changes.ts'
+import { dossierReadRoute } from './routes/dossier-read.ts'
 import { dossiersRoute } from './routes/dossiers.ts'
 import { exportRoute } from './routes/export.ts'
 import { recordsRoute } from './routes/records.ts'
@@ -23,6 +24,8 @@ export function createApp(deps: ServerDeps) {
   const access = accessDeps(deps)
   api.get('/health', (c) => c.json({ status: 'ok', store: deps.storeKind }))
   api.get('/openapi.json', (c) => c.json(openapi))
+  // Before the bearer middleware: this route authenticates in the statement that reads.
+  api.route('/', dossierReadRoute(deps))
   const auth = partnerAuth(deps.db)
   for (const path of ['/records', '/dossiers/*', '/changes', '/export.csv', '/referentials/*'])
     api.use(path, auth)

@@ -50,8 +50,7 @@ describe('the published site', () => {
   })
 
   it('reads its 404 page once, at the first miss, and keeps it', async () => {
-    const page =
-      '<html><head><link href="/assets/site.css"></head><body>introuvable</body></html>'
+    const page = '<html><head><link href="/assets/site.css"></head><body>introuvable</body></html>'
     const before = await (await app.request('/ailleurs.html')).text()
     await writeFile(join(dir, '404.html'), '<html><head></head><body>réécrite</body></html>')
     const after = await (await app.request('/ailleurs.html')).text()

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
 import { tokenActor } from '../../access/actor.ts'
 import type { Database } from '../../db/database.ts'
@@ -6,23 +6,34 @@ import { partnerByToken } from '../../partners/partner.repository.ts'
 import type { AppEnv } from '../context.ts'
 import { problem } from '../problem.ts'
 
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1]
+}
+
+/** The 401 answer to a request without a bearer token. */
+export function missingToken(c: Context<AppEnv>): Response {
+  c.header('WWW-Authenticate', 'Bearer realm="passerelle"')
+  return problem(c, 401, 'auth/missing-token', 'an Authorization: Bearer <token> header is required')
+}
+
+/** The 401 answer to an unknown or revoked token. */
+export function invalidToken(c: Context<AppEnv>): Response {
+  c.header('WWW-Authenticate', 'Bearer realm="passerelle", error="invalid_token"')
+  return problem(c, 401, 'auth/invalid-token', 'the token is unknown or revoked')
+}
+
 /**
  * Bearer-token authentication of partners. Tokens are compared by their sha256 in the database
  * (synchronous hashing, PERF-LIMITS §4); a missing, unknown or revoked token answers 401.
+ * `GET /dossiers/{id}` authenticates in its own statement (routes/dossier-read.ts).
  */
 export function partnerAuth(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? ''
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-    if (!match) {
-      c.header('WWW-Authenticate', 'Bearer realm="passerelle"')
-      return problem(c, 401, 'auth/missing-token', 'an Authorization: Bearer <token> header is required')
-    }
-    const holder = await partnerByToken(db, match[1]!)
-    if (!holder) {
-      c.header('WWW-Authenticate', 'Bearer realm="passerelle", error="invalid_token"')
-      return problem(c, 401, 'auth/invalid-token', 'the token is unknown or revoked')
-    }
+    const token = bearerToken(c.req.header('authorization'))
+    if (!token) return missingToken(c)
+    const holder = await partnerByToken(db, token)
+    if (!holder) return invalidToken(c)
     c.set('partner', holder.partner)
     c.set('actor', tokenActor(holder.partner.code, holder.tokenId))
     await next()

@@ -1,30 +1,14 @@
 import { Hono } from 'hono'
 import { recordRead } from '../../access/audit.repository.ts'
-import { readDossier } from '../../access/dossier.repository.ts'
 import { withPartner } from '../../access/partner-tx.ts'
 import { searchDossiers } from '../../access/search.repository.ts'
-import { isPlainText, parseDossierQuery } from '../../access/search.ts'
+import { parseDossierQuery } from '../../access/search.ts'
 import type { AppEnv, ServerDeps } from '../context.ts'
 import { problem } from '../problem.ts'
 
-const MAX_ID = 200
-
-/** `GET /dossiers/{id}` and `POST /dossiers/search`: the caller's dossiers, under its row-level policies. */
+/** `POST /dossiers/search`: the caller's dossiers, under its row-level policies (`GET /dossiers/{id}`: dossier-read.ts). */
 export function dossiersRoute(deps: ServerDeps) {
   const route = new Hono<AppEnv>()
-  route.get('/dossiers/:id', async (c) => {
-    const id = c.req.param('id')
-    const partner = c.get('partner')
-    // An id that is not the caller's takes the same path as one that does not exist.
-    const view = !isPlainText(id, MAX_ID)
-      ? undefined
-      : await readDossier(deps.db, partner.id, id, deps.today(), {
-          actor: c.get('actor'),
-          route: 'GET /api/v1/dossiers/{id}',
-        })
-    if (!view) return problem(c, 404, 'dossier/not-found', 'no dossier of yours has this id')
-    return c.json(view)
-  })
   route.post('/dossiers/search', async (c) => {
     let body: unknown
     try {
