@@ -14,7 +14,10 @@ const NAV = [
 
 /**
  * A page of the partner area: French, a skip link, the navigation when signed in, one `main`.
- * Everything is served by the hub itself (no external request).
+ * Everything is served by the hub itself (no external request; a data: icon, or browsers would ask
+ * for /favicon.ico). The referrer policy keeps URLs (dossier ids) from other sites, but not
+ * `no-referrer`: under it a browser sends `Origin: null` on the hub's own form posts, which the
+ * CSRF origin check must refuse, and no one could sign in.
  */
 export function page(
   title: string,
@@ -26,7 +29,8 @@ export function page(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
+<link rel="icon" href="data:,">
 <title>${title} — Espace partenaire Passerelle</title>
 <link rel="stylesheet" href="/espace-partenaire/style.css">
 </head>

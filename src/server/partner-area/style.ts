@@ -13,6 +13,9 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0;
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 a:focus, button:focus, input:focus, select:focus { outline: 3px solid #fc5d00; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+.defilement { overflow-x: auto; margin: 1rem 0; }
+.defilement:focus { outline: 3px solid #fc5d00; outline-offset: 2px; }
+.defilement table { margin: 0; }
 caption { text-align: left; font-weight: 700; padding: .5rem 0; }
 th, td { border: 1px solid var(--bord); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }

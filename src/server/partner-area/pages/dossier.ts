@@ -42,19 +42,24 @@ function horizon(label: string, o: HorizonOutcome): Html {
   return html`<tr><th scope="row">${label}</th><td>${yes(o.salaried)}</td><td>${yes(o.lasting)}</td><td>${yes(o.access)}</td></tr>`
 }
 
-/** A shared dossier: the person (the caller's own record), every contribution with its history, the outcomes. */
+/**
+ * A shared dossier: the person (the caller's own record), every contribution with its history, the
+ * outcomes. The contributions' 15 columns are wider than a screen: they scroll in their own region,
+ * focusable so that the keyboard scrolls it too, and the page itself keeps the window's width.
+ */
 export function dossierPage(session: SessionInfo, view: DossierView): Html {
   const p = view.person
   return page(
     `Dossier ${view.id}`,
     html`${p ? html`<h2>Personne</h2><p>${p.birthName}${p.usualName ? ` (${p.usualName})` : ''} ${p.firstNames}, née ou né le ${p.birthDate}, sexe ${p.sex}</p>` : ''}
 <h2>Contributions des cofinanceurs</h2>
-<table><caption>${view.sharedDossierId ? `Dossier partagé ${view.sharedDossierId}` : 'Dossier non partagé'}</caption>
+<div class="defilement" role="region" aria-labelledby="contributions" tabindex="0">
+<table><caption id="contributions">${view.sharedDossierId ? `Dossier partagé ${view.sharedDossierId}` : 'Dossier non partagé'}</caption>
 <thead><tr><th>Partenaire</th><th>Dossier</th>${SHOWN.map((k) => html`<th>${LABELS[k]}</th>`)}</tr></thead>
 <tbody>${view.contributions.map(
       (c) =>
         html`<tr><td>${c.partner.name}${c.yours ? ' (vous)' : ''}</td><td>${c.id}</td>${SHOWN.map((k) => html`<td>${String(c.current[k] ?? '')}</td>`)}</tr>`,
-    )}</tbody></table>
+    )}</tbody></table></div>
 <h2>Historique</h2>
 ${view.contributions.map(
   (c) => html`<details><summary>${c.partner.name} — ${c.id} : ${c.history.length} version(s)</summary>
