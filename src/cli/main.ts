@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.ts'
+import { StoreInUseError } from '../db/store-lock.ts'
 import { commands } from './commands.ts'
 import { CliError, type CliIo, processIo } from './io.ts'
 
@@ -28,6 +29,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (error instanceof ConfigError) {
       io.err(`passerelle ${name}: ${error.message}`)
       return 2
+    }
+    if (error instanceof StoreInUseError) {
+      io.err(`passerelle ${name}: ${error.message}`)
+      return 1
     }
     throw error
   }

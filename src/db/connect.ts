@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from './database.ts'
+import { lockStoreDir } from './store-lock.ts'
 
 /** An open store: kysely over the PostgreSQL server or over the embedded PGlite. */
 export interface Store {
@@ -32,9 +33,13 @@ export function openServerStore(url: string, max = 10): Store {
   return { db, kind: 'pg', location: redact(url), close: () => db.destroy() }
 }
 
-/** Opens (creating if needed) the embedded store in `dir`, or in memory when `dir` is null. */
+/**
+ * Opens (creating if needed) the embedded store in `dir`, or in memory when `dir` is null. One
+ * process at a time may hold a folder (store-lock.ts): another live holder is an error.
+ */
 export async function openEmbeddedStore(dir: string | null, loadDataDir?: Blob): Promise<Store> {
   if (dir) mkdirSync(dir, { recursive: true })
+  const release = dir ? lockStoreDir(dir) : () => {}
   const options = {
     parsers: {
       [DATE]: (value: string) => value,
@@ -43,9 +48,20 @@ export async function openEmbeddedStore(dir: string | null, loadDataDir?: Blob):
     },
     ...(loadDataDir ? { loadDataDir } : {}),
   }
-  const pglite = dir ? await PGlite.create(dir, options) : await PGlite.create(options)
+  let pglite: PGlite
+  try {
+    pglite = dir ? await PGlite.create(dir, options) : await PGlite.create(options)
+  } catch (error) {
+    release()
+    throw error
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
-  return { db, kind: 'pglite', location: dir ?? 'memory', close: () => db.destroy() }
+  return {
+    db,
+    kind: 'pglite',
+    location: dir ?? 'memory',
+    close: () => db.destroy().finally(release),
+  }
 }
 
 function redact(url: string): string {
