@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { disableUser } from '../../src/access/users.repository.ts'
+import { workerPreparer } from '../../src/ingest/preparer.ts'
+import { createApp } from '../../src/server/app.ts'
 import { openTestStore, type TestStore } from '../store.ts'
 import { NIR_OTHER, NIR_SHARED, PASSWORD, partnerFixture } from './partner-fixture.ts'
 
@@ -14,6 +16,7 @@ beforeAll(async () => {
 afterAll(() => store.dispose())
 
 const AREA = 'http://hub.test/espace-partenaire'
+const APP_DEPS = { preparer: workerPreparer('s'), today: () => '2026-11-28', secret: 'test-secret' }
 
 function cookiesOf(res: Response): Record<string, string> {
   const out: Record<string, string> = {}
@@ -25,15 +28,21 @@ function cookiesOf(res: Response): Record<string, string> {
   return out
 }
 
-async function signInForm() {
-  const res = await fx.app.request(`${AREA}/connexion`)
+async function signInForm(app = fx.app, area = AREA) {
+  const res = await app.request(`${area}/connexion`)
   const csrf = /name="csrf" value="([^"]+)"/.exec(await res.text())![1]!
   return { csrf, cookie: `passerelle_connexion=${cookiesOf(res).passerelle_connexion}` }
 }
 
-async function signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}) {
-  const form = await signInForm()
-  return fx.app.request(`${AREA}/connexion`, {
+async function signIn(
+  email: string,
+  password = PASSWORD,
+  headers: Record<string, string> = {},
+  app = fx.app,
+  area = AREA,
+) {
+  const form = await signInForm(app, area)
+  return app.request(`${area}/connexion`, {
     method: 'POST',
     body: new URLSearchParams({ csrf: form.csrf, email, password }),
     headers: { cookie: form.cookie, origin: 'http://hub.test', host: 'hub.test', ...headers },
@@ -62,9 +71,25 @@ describe('sign-in', () => {
     expect(plain.status).toBe(303)
     const cookie = plain.headers.getSetCookie().find((c) => c.startsWith('passerelle_session='))!
     expect(cookie).toMatch(/; Path=\/; HttpOnly; SameSite=Strict$/)
-    const tls = await signIn('cdc@example.fr', PASSWORD, { 'x-forwarded-proto': 'https' })
+    const tls = await signIn('cdc@example.fr', PASSWORD, {}, fx.app, 'https://hub.test/espace-partenaire')
     const secure = tls.headers.getSetCookie().find((c) => c.startsWith('passerelle_session='))!
     expect(secure).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Strict$/)
+  })
+
+  it('believes X-Forwarded-Proto and X-Forwarded-Host only behind a trusted proxy', async () => {
+    const proxied = createApp({ ...APP_DEPS, db: store.db, storeKind: store.kind, trustProxy: 1 })
+    const https = { 'x-forwarded-proto': 'https' }
+    const session = (res: Response) =>
+      res.headers.getSetCookie().find((c) => c.startsWith('passerelle_session='))
+    expect(session(await signIn('cdc@example.fr', PASSWORD, https))).not.toMatch(/Secure/)
+    expect(session(await signIn('cdc@example.fr', PASSWORD, https, proxied))).toMatch(/; Secure;/)
+    // The proxy's public host stands for the hub's only when the proxy is trusted.
+    const publicHost = {
+      origin: 'https://passerelle.example.org',
+      'x-forwarded-host': 'passerelle.example.org',
+    }
+    expect((await signIn('cdc@example.fr', PASSWORD, publicHost)).status).toBe(403)
+    expect((await signIn('cdc@example.fr', PASSWORD, publicHost, proxied)).status).toBe(303)
   })
 
   it('stores only a hash of the session id', async () => {

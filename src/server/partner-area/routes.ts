@@ -18,7 +18,14 @@ import { exportPage } from './pages/export.ts'
 import { notFoundPage } from './pages/not-found.ts'
 import { qualityPage } from './pages/quality.ts'
 import { searchPage } from './pages/search.ts'
-import { type AreaEnv, clearSessionCookie, requireSession, sameOrigin, sameToken } from './session.ts'
+import {
+  type AreaEnv,
+  clearSessionCookie,
+  proxyTrust,
+  requireSession,
+  sameOrigin,
+  sameToken,
+} from './session.ts'
 import { signInRoutes } from './sign-in.ts'
 import { PARTNER_CSS } from './style.ts'
 
@@ -39,6 +46,7 @@ function csrf(): MiddlewareHandler<AreaEnv> {
 /** The partner area (`/espace-partenaire/`): server-rendered French pages over the same reads as the API. */
 export function partnerArea(deps: AccessDeps) {
   const area = new Hono<AreaEnv>()
+  area.use('*', proxyTrust(deps.trustProxy ?? 0))
   area.get('/style.css', (c) => c.body(PARTNER_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }))
   area.route('/', signInRoutes(deps.db, deps.trustProxy))
   const signedIn = new Hono<AreaEnv>()

@@ -11,12 +11,26 @@ export const SIGN_IN_COOKIE = 'passerelle_connexion'
 
 /** Variables of the partner area's requests. */
 export interface AreaEnv {
-  Variables: { session: Session; sessionId: string }
+  /** behindProxy: PASSERELLE_TRUST_PROXY is set, so X-Forwarded-* headers come from our proxies. */
+  Variables: { session: Session; sessionId: string; behindProxy: boolean }
 }
 
-/** True when the request came over TLS (directly, or through a proxy that says so). */
+/** Tells the area's handlers whether X-Forwarded-* headers may be believed (see AreaEnv). */
+export function proxyTrust(trustProxy: number): MiddlewareHandler<AreaEnv> {
+  return async (c, next) => {
+    c.set('behindProxy', trustProxy > 0)
+    await next()
+  }
+}
+
+// A client can write any X-Forwarded-* header: only trusted proxies' are read.
+function forwarded(c: Context, name: string): string | undefined {
+  return c.get('behindProxy') === true ? c.req.header(name) : undefined
+}
+
+/** True when the request came over TLS (directly, or through a trusted proxy that says so). */
 export function overTls(c: Context): boolean {
-  return c.req.header('x-forwarded-proto') === 'https' || new URL(c.req.url).protocol === 'https:'
+  return forwarded(c, 'x-forwarded-proto') === 'https' || new URL(c.req.url).protocol === 'https:'
 }
 
 /** Cookie options: HttpOnly, SameSite=Strict, Path=/, Secure over TLS. */
@@ -56,7 +70,7 @@ export function sameToken(a: string | undefined, b: string | undefined): boolean
 export function sameOrigin(c: Context): boolean {
   const origin = c.req.header('origin')
   if (origin === undefined) return true
-  const host = c.req.header('x-forwarded-host') ?? c.req.header('host')
+  const host = forwarded(c, 'x-forwarded-host') ?? c.req.header('host')
   try {
     return new URL(origin).host === host
   } catch {
