@@ -212,16 +212,25 @@ async function apiBench(tokens: Map<string, string>, url: string, batchesPerPart
     // the hub receives `pacedRate` records/s; a batch's latency counts from when it was due (a
     // late answer delays the next batch but is not forgiven: no coordinated omission).
     const period = pacedRate === null ? 0 : (partners.length * 1000 * 1000) / pacedRate
+    // Paced, every partner sends as many batches (the fewest any has left), so that all of them
+    // send for the whole run and the hub receives the offered rate throughout.
+    const left = Math.min(...partners.map(({ code }) => (bodies.get(code)?.length ?? 0) - batchesPerPartner))
     await Promise.all(
       partners.map(async ({ code }, p) => {
         const all = bodies.get(code) ?? []
-        const mine = pacedRate === null ? all.slice(0, batchesPerPartner) : all.slice(batchesPerPartner)
+        const mine =
+          pacedRate === null
+            ? all.slice(0, batchesPerPartner)
+            : all.slice(batchesPerPartner, batchesPerPartner + Math.max(left, 0))
         for (const [k, body] of mine.entries()) {
           const due = started + (p / partners.length + k) * period
           const wait = due - performance.now()
           if (wait > 0) await new Promise((done) => setTimeout(done, wait))
           const from = pacedRate === null ? performance.now() : due
-          records += await post(code, body)
+          // Not `records += await …`: that reads `records` before the await and loses the other
+          // partners' counts added meanwhile.
+          const accepted = await post(code, body)
+          records += accepted
           latencies.push(performance.now() - from)
         }
       }),
