@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util'
+import type { Kysely } from 'kysely'
 import { tokenActor } from '../../access/actor.ts'
+import type { Database } from '../../db/database.ts'
 import {
   addPartner,
   listPartners,
   listTokens,
   PARTNER_KINDS,
+  type Partner,
   type PartnerKind,
   partnerByCode,
   rotateToken,
@@ -70,8 +73,7 @@ export const partnersCommand: Command = {
     if (sub === 'tokens') {
       const code = values.code ?? ''
       return withHub(io, { needsSecret: false }, async ({ store }) => {
-        const partner = await partnerByCode(store.db, code)
-        if (!partner) throw new CliError(`unknown partner "${code}"`)
+        const partner = await knownPartner(store.db, code)
         io.out(['token', 'audit actor', 'created', 'revoked'].join('\t'))
         for (const t of await listTokens(store.db, partner.id))
           io.out(
@@ -88,8 +90,7 @@ export const partnersCommand: Command = {
     if (sub === 'rotate-token') {
       const code = values.code ?? ''
       return withHub(io, { needsSecret: false }, async ({ store }) => {
-        const partner = await partnerByCode(store.db, code)
-        if (!partner) throw new CliError(`unknown partner "${code}"`)
+        const partner = await knownPartner(store.db, code)
         const { token, tokenId } = await rotateToken(store.db, partner.id)
         io.out(
           `partner ${code}: previous tokens revoked; new token #${tokenId} (${tokenActor(code, tokenId)} in the audit log; shown once):`,
@@ -100,4 +101,11 @@ export const partnersCommand: Command = {
     }
     throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${partnersCommand.usage}`, 2)
   },
+}
+
+/** The partner of `code`, or a CliError naming the code. */
+async function knownPartner(db: Kysely<Database>, code: string): Promise<Partner> {
+  const partner = await partnerByCode(db, code)
+  if (!partner) throw new CliError(`unknown partner "${code}"`)
+  return partner
 }

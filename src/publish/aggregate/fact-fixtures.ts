@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { PERSON_ID } from '../facts/sql-parts.ts'
 
 type Value = string | number | boolean | null
 
@@ -103,10 +104,10 @@ async function createTable(
       db,
     )
   }
-  // As the fact build does (facts/sql-parts.ts): persons numbered in byte order of their keys.
+  // As the fact build numbers them.
   await sql
     .raw(`update ${table} t set person_id = n.id from (select person_key,
-      (dense_rank() over (order by person_key collate "C"))::integer as id from ${table}) n
+      ${PERSON_ID} as id from ${table}) n
       where n.person_key = t.person_key`)
     .execute(db)
 }

@@ -43,6 +43,9 @@ export function ageBand(birth: string, at: string): string {
  * A dossier's key: its shared dossier id (already `partner:record` of one of its records, see
  * src/ingest/link-shared.ts), else `partner:record` of its only record.
  */
+/** A row's `person_id`: its `person_key` numbered 1, 2, … in byte order (factTableWithPersonId). */
+export const PERSON_ID = '(dense_rank() over (order by person_key collate "C"))::integer'
+
 /**
  * `create unlogged table <table> as <select>` with `person_id`: the select's persons
  * (`person_key`) numbered 1, 2, … in byte order. Every table publishing distinct persons counts
@@ -51,7 +54,7 @@ export function ageBand(birth: string, at: string): string {
  */
 export function factTableWithPersonId(table: string, select: string): string {
   return `create unlogged table ${table} as
-  select f.*, (dense_rank() over (order by f.person_key collate "C"))::integer as person_id
+  select f.*, ${PERSON_ID} as person_id
   from (${select}) f`
 }
 
