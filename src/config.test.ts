@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, readConfig } from './config.ts'
 
 describe('readConfig', () => {
-  it('defaults to the embedded store in ./.passerelle, no secret, no trusted proxy', () => {
+  it('defaults to the embedded store in ./.passerelle, no secret, no trusted proxy, two publish connections', () => {
     expect(readConfig({}, '/srv/hub')).toEqual({
       databaseUrl: null,
       dataDir: resolve('/srv/hub', '.passerelle'),
       secret: null,
       trustProxy: 0,
+      publishConnections: 2,
     })
   })
 
@@ -24,6 +25,22 @@ describe('readConfig', () => {
       expect(() => readConfig({ PASSERELLE_TRUST_PROXY: value }, '/')).toThrow(
         new ConfigError(
           `PASSERELLE_TRUST_PROXY "${value}" must be the number of reverse proxies in front of the hub, 0 to 10 (e.g. 1)`,
+        ),
+      )
+  })
+
+  it('reads PASSERELLE_PUBLISH_CONNECTIONS as a number of connections from 1 to 8; empty is 2', () => {
+    const n = ['', '1', ' 3 ', '8'].map(
+      (v) => readConfig({ PASSERELLE_PUBLISH_CONNECTIONS: v }, '/').publishConnections,
+    )
+    expect(n).toEqual([2, 1, 3, 8])
+  })
+
+  it('refuses a PASSERELLE_PUBLISH_CONNECTIONS out of 1 to 8, naming the value', () => {
+    for (const value of ['0', '9', 'two', '1.5', '-2'])
+      expect(() => readConfig({ PASSERELLE_PUBLISH_CONNECTIONS: value }, '/')).toThrow(
+        new ConfigError(
+          `PASSERELLE_PUBLISH_CONNECTIONS "${value}" must be how many tables to aggregate at once, 1 to 8 (e.g. 2)`,
         ),
       )
   })

@@ -13,6 +13,11 @@ export interface HubConfig {
    * is the socket's peer). See src/server/client-address.ts.
    */
   readonly trustProxy: number
+  /**
+   * How many tables a publication aggregates at once on a PostgreSQL server, each on its own
+   * connection (the embedded store runs one statement at a time whatever this says).
+   */
+  readonly publishConnections: number
 }
 
 /** A configuration value the hub cannot run with; the message names the variable and the value. */
@@ -27,15 +32,33 @@ export class ConfigError extends Error {
 export const MAX_TRUSTED_PROXIES = 10
 
 /**
- * Reads DATABASE_URL, PASSERELLE_DATA (default `./.passerelle`), PASSERELLE_SECRET and
- * PASSERELLE_TRUST_PROXY (default 0). Throws a ConfigError on a value it cannot use.
+ * Reads DATABASE_URL, PASSERELLE_DATA (default `./.passerelle`), PASSERELLE_SECRET,
+ * PASSERELLE_TRUST_PROXY (default 0) and PASSERELLE_PUBLISH_CONNECTIONS (default 2). Throws a
+ * ConfigError on a value it cannot use.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): HubConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null
   const dataDir = resolve(cwd, env.PASSERELLE_DATA?.trim() || '.passerelle')
   const secret = env.PASSERELLE_SECRET?.trim() || null
   const trustProxy = parseTrustProxy(env.PASSERELLE_TRUST_PROXY)
-  return { databaseUrl, dataDir, secret, trustProxy }
+  const publishConnections = parsePublishConnections(env.PASSERELLE_PUBLISH_CONNECTIONS)
+  return { databaseUrl, dataDir, secret, trustProxy, publishConnections }
+}
+
+/** More connections than the store's pool holds (src/db/connect.ts) would only queue. */
+export const MAX_PUBLISH_CONNECTIONS = 8
+
+// A grouping-sets statement with distinct persons runs on one core of the server: two at once use
+// the 2-core reference machine fully (bench/README.md, bench:publish).
+function parsePublishConnections(value: string | undefined): number {
+  const text = value?.trim() ?? ''
+  if (text === '') return 2
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!(n >= 1 && n <= MAX_PUBLISH_CONNECTIONS))
+    throw new ConfigError(
+      `PASSERELLE_PUBLISH_CONNECTIONS "${value}" must be how many tables to aggregate at once, 1 to ${MAX_PUBLISH_CONNECTIONS} (e.g. 2)`,
+    )
+  return n
 }
 
 // A number of hops, not a yes/no: "true" (trust every hop) would let a client name any address by

@@ -47,6 +47,8 @@ export const publishCommand: Command = {
         ...(values['datasets-root'] ? { root: resolve(io.cwd, values['datasets-root']) } : {}),
         ...(values['base-url'] ? { catalog: { baseUrl: values['base-url'] } } : {}),
         log: (message) => io.err(message),
+        // PGlite runs one statement at a time: more connections would only queue.
+        connections: store.kind === 'pg' ? config.publishConnections : 1,
       })
       if (!result.ok) {
         const lines = result.issues.map((i) => `${i.path}: ${i.code} ${i.message}`)

@@ -31,6 +31,8 @@ export interface PublishOptions {
   readonly catalog?: Omit<CatalogInput, 'datasets' | 'releaseDate'>
   /** Progress messages for the operator. */
   readonly log?: (message: string) => void
+  /** Tables aggregated at once, each on its own connection (default 1; see HubConfig). */
+  readonly connections?: number
 }
 
 /** A finding that stops a publication: where, a stable namespaced code, what is wrong. */
@@ -65,7 +67,7 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   }
   const definitions = await readDefinitions(options.root ?? repositoryRoot)
   if (!definitions.ok) return { ok: false, issues: definitions.issues }
-  const built = await buildReleaseTables(db, definitions.value, options.asOf, timed)
+  const built = await buildReleaseTables(db, definitions.value, options.asOf, timed, options.connections)
   if (!built.ok) return built
   const tables = built.value
   const online = (await listReleases(options.out)).filter((d) => d !== options.date)

@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { mapLimit } from '../../lib/map-limit.ts'
 import type { PrimaryRules, TableInput } from '../../privacy/index.ts'
 import { aggregateTable, toTableInput } from '../aggregate/index.ts'
 import { DIMENSIONS, type DimensionName, POPULATIONS } from '../definition/catalogue.ts'
@@ -43,20 +44,22 @@ export interface ReleaseTables {
 
 type Timed = <T>(step: string, run: () => Promise<T>) => Promise<T>
 
-/** Builds the release's tables from the hub. */
+/**
+ * Builds the release's tables from the hub, aggregating `connections` tables at once (each
+ * statement on its own pooled connection; the results keep the definitions' order).
+ */
 export async function buildReleaseTables(
   db: Kysely<Database>,
   datasets: readonly DatasetDefinition[],
   asOf: string,
   timed: Timed,
+  connections = 1,
 ): Promise<{ ok: true; value: ReleaseTables } | { ok: false; issues: readonly PublishIssue[] }> {
   await timed('facts', () => buildFacts(db, { asOf }))
   const tables = datasets.flatMap((d) => d.tables.map((table) => ({ dataset: d, table })))
-  const aggregated = await timed('aggregation', async () => {
-    const out = []
-    for (const { table } of tables) out.push(await aggregateTable(db, table))
-    return out
-  })
+  const aggregated = await timed('aggregation', () =>
+    mapLimit(tables, connections, ({ table }) => aggregateTable(db, table)),
+  )
   const periods = new Set<string>()
   const organisms = new Set<string>()
   for (const cells of aggregated) {
