@@ -15,7 +15,8 @@ import { type AggregationPlan, codeColumns } from './plan.ts'
 export function aggregateSql(plan: AggregationPlan): string {
   const codes = codeColumns(plan).join(', ')
   const ctes = [factCte(plan), leafCte(plan), additiveCte(plan)]
-  if (!plan.persons) return `with ${ctes.join(',\n')}\nselect * from additive`
+  const byContributor = plan.contributor ? `\nunion all\n${byContributorSql(plan)}` : ''
+  if (!plan.persons) return `with ${ctes.join(',\n')}\nselect * from additive${byContributor}`
   ctes.push(...personsCtes(plan))
   const measures = plan.additive.map((m) => m.name)
   const merged = [...measures, plan.persons.name].map((m) => `max(${m}) as ${m}`).join(', ')
@@ -25,7 +26,7 @@ select grouping_id, ${codes}, by_contributor, contributor, ${merged} from (
   union all
   select grouping_id, ${codes}, false, null, ${measures.map(() => 'null').join(', ')}, ${plan.persons.name} from persons
 ) parts
-group by grouping_id, ${codes}, by_contributor, contributor`
+group by grouping_id, ${codes}, by_contributor, contributor${byContributor}`
 }
 
 /**
@@ -47,18 +48,26 @@ function leafCte(plan: AggregationPlan): string {
   return `leaf as (select ${keys}, ${measures} from fact group by ${keys})`
 }
 
-/** Stage 2: every cell at every level from the finest cells, plus the finest cells by contributor. */
+/** Stage 2: every cell at every level from the finest cells. */
 function additiveCte(plan: AggregationPlan): string {
   const codes = codeColumns(plan)
-  const sets = groupingSets(plan)
   const sums = plan.additive.map((m) => `sum(${m.name}) as ${m.name}`).join(', ')
-  const contributor = plan.contributor
-    ? 'grouping(contributor) = 0 as by_contributor, contributor'
-    : 'false as by_contributor, null::text as contributor'
-  const allSets = plan.contributor ? [...sets, [...codes, 'contributor']] : sets
   return `additive as (
-  select ${groupingIdSql(plan)} as grouping_id, ${codes.join(', ')}, ${contributor}, ${sums}
-  from leaf group by ${groupingSetsClause(allSets)})`
+  select ${groupingIdSql(plan)} as grouping_id, ${codes.join(', ')}, false as by_contributor, null::text as contributor, ${sums}
+  from leaf group by ${groupingSetsClause(groupingSets(plan))})`
+}
+
+/**
+ * The finest cells by contributor are the leaf rows themselves (grouping id 0: nothing grouped
+ * away). Taken straight from the leaf rather than as one more grouping set: as a set they made the
+ * grouping-sets aggregate and the final merge spill to disk, as there is about one per fact row
+ * when organisms are many (financements of 1 M dossiers: 757,111 rows, 15.8 s → see README.md).
+ */
+function byContributorSql(plan: AggregationPlan): string {
+  const codes = codeColumns(plan).join(', ')
+  const measures = plan.additive.map((m) => m.name).join(', ')
+  const persons = plan.persons ? `, null::bigint as ${plan.persons.name}` : ''
+  return `select 0 as grouping_id, ${codes}, true as by_contributor, contributor, ${measures}${persons} from leaf`
 }
 
 /**
