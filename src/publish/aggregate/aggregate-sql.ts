@@ -19,12 +19,17 @@ export function aggregateSql(plan: AggregationPlan): string {
   if (!plan.persons) return `with ${ctes.join(',\n')}\nselect * from additive${byContributor}`
   ctes.push(...personsCtes(plan))
   const measures = plan.additive.map((m) => m.name)
-  const merged = [...measures, plan.persons.name].map((m) => `max(${m}) as ${m}`).join(', ')
+  const name = plan.persons.name
+  // Persons of one row (added up) plus the others (counted distinct; no such row: none).
+  const merged = [
+    ...measures.map((m) => `max(${m}) as ${m}`),
+    `max(${SINGLE}) + coalesce(max(${name}), 0) as ${name}`,
+  ]
   return `with ${ctes.join(',\n')}
-select grouping_id, ${codes}, by_contributor, contributor, ${merged} from (
-  select grouping_id, ${codes}, by_contributor, contributor, ${measures.join(', ')}, null::bigint as ${plan.persons.name} from additive
+select grouping_id, ${codes}, by_contributor, contributor, ${merged.join(', ')} from (
+  select grouping_id, ${codes}, by_contributor, contributor, ${measures.join(', ')}, ${SINGLE}, null::bigint as ${name} from additive
   union all
-  select grouping_id, ${codes}, false, null, ${measures.map(() => 'null').join(', ')}, ${plan.persons.name} from persons
+  select grouping_id, ${codes}, false, null, ${measures.map(() => 'null').join(', ')}, null, ${name} from persons
 ) parts
 group by grouping_id, ${codes}, by_contributor, contributor${byContributor}`
 }
@@ -44,14 +49,28 @@ function factCte(plan: AggregationPlan): string {
 /** Stage 1: the finest cells (split by contributor when there is one), by a hash aggregate. */
 function leafCte(plan: AggregationPlan): string {
   const keys = [...codeColumns(plan), ...(plan.contributor ? ['contributor'] : [])].join(', ')
-  const measures = plan.additive.map((m) => `${m.sql} as ${m.name}`).join(', ')
+  const measures = [...plan.additive.map((m) => `${m.sql} as ${m.name}`), ...singleSql(plan)].join(', ')
   return `leaf as (select ${keys}, ${measures} from fact group by ${keys})`
+}
+
+/**
+ * Persons of one fact row (`person_rows`, facts/README.md) are one person in each cell holding
+ * their row: they add up like rows, as `single_persons`, a column of the leaf and additive CTEs
+ * only. Exact whatever the table's filter: a person of one row in the fact table has at most one
+ * in any part of it.
+ */
+const SINGLE = 'single_persons'
+
+function singleSql(plan: AggregationPlan): string[] {
+  return plan.persons ? [`count(*) filter (where person_rows = 1) as ${SINGLE}`] : []
 }
 
 /** Stage 2: every cell at every level from the finest cells. */
 function additiveCte(plan: AggregationPlan): string {
   const codes = codeColumns(plan)
-  const sums = plan.additive.map((m) => `sum(${m.name}) as ${m.name}`).join(', ')
+  const sums = [...plan.additive.map((m) => m.name), ...(plan.persons ? [SINGLE] : [])]
+    .map((m) => `sum(${m}) as ${m}`)
+    .join(', ')
   return `additive as (
   select ${groupingIdSql(plan)} as grouping_id, ${codes.join(', ')}, false as by_contributor, null::text as contributor, ${sums}
   from leaf group by ${groupingSetsClause(groupingSets(plan))})`
@@ -80,6 +99,6 @@ function personsCtes(plan: AggregationPlan): string[] {
   return [
     `persons as (
   select ${groupingIdSql(plan)} as grouping_id, ${codeColumns(plan).join(', ')}, count(distinct ${persons.column}) as ${persons.name}
-  from fact group by ${groupingSetsClause(groupingSets(plan))})`,
+  from fact where person_rows > 1 group by ${groupingSetsClause(groupingSets(plan))})`,
   ]
 }

@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { PERSON_ID } from '../facts/sql-parts.ts'
+import { PERSON_ID, PERSON_ROWS } from '../facts/sql-parts.ts'
 
 type Value = string | number | boolean | null
 
@@ -13,6 +13,7 @@ const DOSSIER_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>>
   dossier_key: ['text', null],
   person_key: ['text', 'P0'],
   person_id: ['integer', null],
+  person_rows: ['integer', null],
   status: ['text', 'ENTRE'],
   entry_date: ['date', null],
   exit_date: ['date', null],
@@ -54,6 +55,7 @@ const DOSSIER_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>>
 const FUNDING_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>> = {
   person_key: ['text', 'P0'],
   person_id: ['integer', null],
+  person_rows: ['integer', null],
   dossier_key: ['text', null],
   funder: ['text', 'R84'],
   funder_kind: ['text', 'REGION'],
@@ -106,8 +108,8 @@ async function createTable(
   }
   // As the fact build numbers them.
   await sql
-    .raw(`update ${table} t set person_id = n.id from (select person_key,
-      ${PERSON_ID} as id from ${table}) n
+    .raw(`update ${table} t set person_id = n.id, person_rows = n.rows from (select person_key,
+      ${PERSON_ID} as id, ${PERSON_ROWS} as rows from ${table}) n
       where n.person_key = t.person_key`)
     .execute(db)
 }

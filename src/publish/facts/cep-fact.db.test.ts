@@ -31,6 +31,7 @@ describe('publish_fact_cep', () => {
       {
         person_key: 'P',
         person_id: 1,
+        person_rows: 1,
         operator: 'APEC',
         level: 2,
         status_at_entry: 'SAL_PRIVE',

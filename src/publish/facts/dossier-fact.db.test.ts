@@ -49,6 +49,7 @@ function exampleFact(changes: Record<string, unknown> = {}) {
     dossier_key: 'CDC:CPF-2024-000123',
     person_key: MARIE,
     person_id: 1,
+    person_rows: 1,
     status: 'SORTI',
     entry_date: '2024-01-08',
     exit_date: '2024-06-28',

@@ -60,6 +60,7 @@ describe('publish_fact_funding', () => {
     const common = {
       person_key: personKey('s', '2850575056048'),
       person_id: 1,
+      person_rows: 2,
       dossier_key: 'CDC:CPF-2024-000123',
       sex: 'F',
       age_band: '26_44',

@@ -46,15 +46,21 @@ export function ageBand(birth: string, at: string): string {
 /** A row's `person_id`: its `person_key` numbered 1, 2, … in byte order (factTableWithPersonId). */
 export const PERSON_ID = '(dense_rank() over (order by person_key collate "C"))::integer'
 
+/** A row's `person_rows`: how many rows of the fact table its person has (factTableWithPersonId). */
+export const PERSON_ROWS = '(count(*) over (partition by person_key collate "C"))::integer'
+
 /**
- * `create unlogged table <table> as <select>` with `person_id`: the select's persons
- * (`person_key`) numbered 1, 2, … in byte order. Every table publishing distinct persons counts
- * them (`count(distinct)`), whose per-group sorts are about twice as fast on integers as on the
- * 64-character keys; numbering once here spares each of those tables a sort of its rows.
+ * `create unlogged table <table> as <select>` with `person_id`, the select's persons
+ * (`person_key`) numbered 1, 2, … in byte order, and `person_rows`, each person's rows. Every
+ * table publishing distinct persons counts them (`count(distinct)`), whose per-group sorts are
+ * about twice as fast on integers as on the 64-character keys; numbering once here spares each of
+ * those tables a sort of its rows. A person of one row is one person in every cell holding that
+ * row, so the aggregation counts those by adding up, and only the others by `count(distinct)`
+ * (src/publish/aggregate/README.md). Both windows share one sort by person.
  */
 export function factTableWithPersonId(table: string, select: string): string {
   return `create unlogged table ${table} as
-  select f.*, ${PERSON_ID} as person_id
+  select f.*, ${PERSON_ID} as person_id, ${PERSON_ROWS} as person_rows
   from (${select}) f`
 }
 
