@@ -14,30 +14,23 @@ const table = (over: Partial<TableDefinition>): TableDefinition => ({
 })
 
 describe('readCells', () => {
-  it('puts the rows by contributor on their finest cell, pooling unknown organisms and skipping zeros', () => {
+  it('puts the amounts by contributor on their finest cell, sorted, skipping zeros', () => {
     const plan = planTable(table({}))
-    const cell = { by_contributor: false, contributor: null }
-    const split = (
-      grouping_id: number,
-      d0_0: string,
-      contributor: string | null,
-      montant_engage: number,
-    ) => ({
+    const cell = { by_contributor: false, contributors: null }
+    const amounts = (grouping_id: number, d0_0: string, contributors: Record<string, unknown> | null) => ({
       grouping_id,
       d0_0,
       by_contributor: true,
-      contributor,
-      nb_financements: 1,
-      montant_engage,
+      contributors,
+      nb_financements: null,
+      montant_engage: null,
     })
     const rows = [
       { ...cell, grouping_id: 0, d0_0: 'R84', nb_financements: 3, montant_engage: '70.5' },
       { ...cell, grouping_id: 1, d0_0: null, nb_financements: 4, montant_engage: 80.5 },
-      split(0, 'R84', 'B', 40),
-      split(0, 'R84', 'A', 30.5),
-      split(0, 'R84', null, 0),
+      amounts(0, 'R84', { B: 40, A: '30.5', _inconnu: 0 }),
       { ...cell, grouping_id: 0, d0_0: 'R11', nb_financements: 1, montant_engage: null },
-      split(0, 'R11', 'C', 0),
+      amounts(0, 'R11', null),
     ]
     expect(readCells(plan, rows)).toEqual({
       cells: [
@@ -56,7 +49,7 @@ describe('readCells', () => {
 
   it('keeps a missing code as null, out of the observed codes', () => {
     const plan = planTable(table({ population: 'entrees', measures: ['nb_entrees', 'nb_personnes'] }))
-    const row = { by_contributor: false, contributor: null }
+    const row = { by_contributor: false, contributors: null }
     const rows = [
       { ...row, grouping_id: 1, d0_0: null, nb_entrees: 2, nb_personnes: 2 },
       { ...row, grouping_id: 0, d0_0: null, nb_entrees: 1, nb_personnes: 1 },

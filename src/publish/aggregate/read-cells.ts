@@ -14,7 +14,7 @@ export const UNKNOWN_CONTRIBUTOR = '_inconnu'
 export type AggregateRow = Readonly<Record<string, unknown>>
 
 /**
- * Reads the statement's rows: a cell per row, except rows by contributor, which become the
+ * Reads the statement's rows: a cell per row, except rows by contributor, whose amounts become the
  * `contributors` of their finest cell. A null measure (a sum over nothing) reads as 0; a
  * contributor's amount of 0 is left out, so that it does not count as a contributor.
  */
@@ -30,10 +30,10 @@ export function readCells(plan: AggregationPlan, rows: readonly AggregateRow[]):
     })
     const key = cellKey(levels, codes)
     if (row.by_contributor === true) {
-      const amount = number(row[plan.contributor!.measure])
-      if (amount === 0) continue
-      const own = contributors.get(key) ?? {}
-      own[(row.contributor as string | null) ?? UNKNOWN_CONTRIBUTOR] = amount
+      const amounts = (row.contributors ?? {}) as Record<string, unknown>
+      const own: Record<string, number> = {}
+      for (const [contributor, amount] of Object.entries(amounts))
+        if (number(amount) !== 0) own[contributor] = number(amount)
       contributors.set(key, own)
     } else {
       cells.set(key, { levels, codes, values: Object.fromEntries(measures.map((m) => [m, number(row[m])])) })
