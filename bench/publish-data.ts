@@ -123,6 +123,6 @@ export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 
       case when (i * 3 % ${persons}) % 2 = 0 then 'F' else 'M' end, pc.code, null,
       (array['DE_INDEMNISE','SAL_PRIVE','SAL_PUBLIC','DE_NON_INDEMNISE'])[1 + i % 4], date '2021-01-01' + (i % 2100), null, 1 + i % 2, null, null, 2, false
     from generate_series(1, ${Math.round(dossiers / 4)}) i
-    join bench_commune pc on pc.r = 1 + (i * 7919 % ${communes})`)
+    join bench_commune pc on pc.r = 1 + (i::bigint * 7919 % ${communes})`)
   await q('analyze')
 }
