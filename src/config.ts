@@ -51,27 +51,41 @@ export const MAX_PUBLISH_CONNECTIONS = 8
 // A grouping-sets statement with distinct persons runs on one core of the server: two at once use
 // the 2-core reference machine fully (bench/README.md, bench:publish).
 function parsePublishConnections(value: string | undefined): number {
-  const text = value?.trim() ?? ''
-  if (text === '') return 2
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN
-  if (!(n >= 1 && n <= MAX_PUBLISH_CONNECTIONS))
-    throw new ConfigError(
-      `PASSERELLE_PUBLISH_CONNECTIONS "${value}" must be how many tables to aggregate at once, 1 to ${MAX_PUBLISH_CONNECTIONS} (e.g. 2)`,
-    )
-  return n
+  return parseCount('PASSERELLE_PUBLISH_CONNECTIONS', value, {
+    empty: 2,
+    min: 1,
+    max: MAX_PUBLISH_CONNECTIONS,
+    rule: 'how many tables to aggregate at once',
+    example: 2,
+  })
 }
 
 // A number of hops, not a yes/no: "true" (trust every hop) would let a client name any address by
 // prefixing X-Forwarded-For, which is the hole this setting must not open.
 function parseTrustProxy(value: string | undefined): number {
+  return parseCount('PASSERELLE_TRUST_PROXY', value, {
+    empty: 0,
+    min: 0,
+    max: MAX_TRUSTED_PROXIES,
+    rule: 'the number of reverse proxies in front of the hub',
+    example: 1,
+  })
+}
+
+/** A whole number in [min, max] written in digits only; `empty` when unset or blank. */
+function parseCount(
+  name: string,
+  value: string | undefined,
+  range: { empty: number; min: number; max: number; rule: string; example: number },
+): number {
   const text = value?.trim() ?? ''
-  if (text === '') return 0
-  const hops = /^\d+$/.test(text) ? Number(text) : Number.NaN
-  if (!(hops <= MAX_TRUSTED_PROXIES))
+  if (text === '') return range.empty
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!(n >= range.min && n <= range.max))
     throw new ConfigError(
-      `PASSERELLE_TRUST_PROXY "${value}" must be the number of reverse proxies in front of the hub, 0 to ${MAX_TRUSTED_PROXIES} (e.g. 1)`,
+      `${name} "${value}" must be ${range.rule}, ${range.min} to ${range.max} (e.g. ${range.example})`,
     )
-  return hops
+  return n
 }
 
 /** Where the embedded store keeps its database files inside the data folder. */
