@@ -1,7 +1,8 @@
 /**
  * The one SQL statement that aggregates a table (README.md, "Why this query"): additive measures
- * in two stages (the finest cells, then grouping sets over them), distinct persons by grouping
- * sets over the fact rows, on the facts' integer person ids.
+ * in two stages (the finest cells, then grouping sets over them); distinct persons made additive by
+ * inclusion–exclusion over each person's rows, except for persons of many rows, counted distinct
+ * by grouping sets over their fact rows.
  * @module
  */
 import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
@@ -16,22 +17,28 @@ import { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
  */
 export function aggregateSql(plan: AggregationPlan): string {
   const codes = codeColumns(plan).join(', ')
-  const ctes = [factCte(plan), leafCte(plan), additiveCte(plan)]
+  const few = fewRows(plan)
+  const ctes = [
+    factCte(plan),
+    leafCte(plan, few),
+    ...(few > 1 ? overlapCtes(plan, few) : []),
+    additiveCte(plan, few),
+  ]
   const measures = plan.additive.map((m) => m.name)
   const byContributor = plan.contributor ? `\nunion all\n${byContributorSql(plan)}` : ''
   const head = `grouping_id, ${codes}, false as by_contributor, null::json as contributors`
   if (!plan.persons)
     return `with ${ctes.join(',\n')}\nselect ${head}, ${measures.join(', ')} from additive${byContributor}`
-  ctes.push(...personsCtes(plan))
+  ctes.push(personsCte(plan, few))
   const name = plan.persons.name
-  // Persons of one row (added up) plus the others (counted distinct; no such row: none).
+  // Persons of few rows (added up) plus those of many (counted distinct; none in a cell: none).
   const merged = [
     ...measures.map((m) => `max(${m}) as ${m}`),
-    `max(${SINGLE}) + coalesce(max(${name}), 0) as ${name}`,
+    `max(${ROW_PERSONS}) + coalesce(max(${name}), 0) as ${name}`,
   ]
   return `with ${ctes.join(',\n')}
 select ${head}, ${merged.join(', ')} from (
-  select grouping_id, ${codes}, ${measures.join(', ')}, ${SINGLE}, null::bigint as ${name} from additive
+  select grouping_id, ${codes}, ${measures.join(', ')}, ${ROW_PERSONS}, null::bigint as ${name} from additive
   union all
   select grouping_id, ${codes}, ${measures.map(() => 'null').join(', ')}, null, ${name} from persons
 ) parts
@@ -46,65 +53,144 @@ function factCte(plan: AggregationPlan): string {
   const levels = plan.dimensions.flatMap((d) => d.levels.map((l) => `(${l.sql}) collate "C" as ${l.column}`))
   const contributor = plan.contributor ? `${plan.contributor.column} as contributor, ` : ''
   const { factTable, where } = plan.population
+  // ctid: a row's identity, to pair a person's rows once each (overlapCtes).
   return `fact as not materialized (
-  select ${levels.join(', ')}, ${contributor}f.* from ${factTable} f where ${where})`
+  select ${levels.join(', ')}, ${contributor}f.ctid as fact_row, f.* from ${factTable} f where ${where})`
 }
 
-/** Stage 1: the finest cells (split by contributor when there is one), by a hash aggregate. */
-function leafCte(plan: AggregationPlan): string {
-  const keys = [...codeColumns(plan), ...(plan.contributor ? ['contributor'] : [])].join(', ')
-  const measures = [...plan.additive.map((m) => `${m.sql} as ${m.name}`), ...singleSql(plan)].join(', ')
+/** Stage 1: the finest cells, by a hash aggregate. */
+function leafCte(plan: AggregationPlan, few: number): string {
+  const keys = codeColumns(plan).join(', ')
+  const measures = [...plan.additive.map((m) => `${m.sql} as ${m.name}`), ...rowPersonsSql(plan, few)].join(
+    ', ',
+  )
   return `leaf as (select ${keys}, ${measures} from fact group by ${keys})`
 }
 
 /**
- * Persons of one fact row (`person_rows`, facts/README.md) are one person in each cell holding
- * their row: they add up like rows, as `single_persons`, a column of the leaf and additive CTEs
- * only. Exact whatever the table's filter: a person of one row in the fact table has at most one
- * in any part of it.
+ * Persons of at most `FEW_ROWS` fact rows (`person_rows`, facts/README.md) are counted by
+ * inclusion–exclusion over their rows: each row adds one person to every cell holding it
+ * (`row_persons`, a column of the leaf and additive CTEs), each pair of a person's rows takes one
+ * away from every cell holding both, each triple adds one back (`overlapCtes`). All of it adds up
+ * from the finest cells, so these persons need no `count(distinct)`. Exact whatever the table's
+ * filter: a person's rows in any part of the fact table are at most its `person_rows`.
  */
-const SINGLE = 'single_persons'
+const ROW_PERSONS = 'row_persons'
+const FEW_ROWS = 3
 
-function singleSql(plan: AggregationPlan): string[] {
-  return plan.persons ? [`count(*) filter (where person_rows = 1) as ${SINGLE}`] : []
+/**
+ * How many rows a person may have and still be added up in this table: `FEW_ROWS` when the table
+ * has many grouping sets, 1 (only persons of one row) otherwise. The overlaps cost a sort of the
+ * persons' rows and a window over them, whatever the table; `count(distinct)` costs a sort per
+ * chain of grouping sets. Measured on the 51 tables of 1 M dossiers (README.md): the overlaps win
+ * from 12 sets up (a third faster at 16), lose below (up to 1.8× slower at 4).
+ */
+export function fewRows(plan: AggregationPlan): number {
+  return groupingSets(plan).length >= MANY_SETS ? FEW_ROWS : 1
+}
+const MANY_SETS = 12
+
+function rowPersonsSql(plan: AggregationPlan, few: number): string[] {
+  return plan.persons ? [`count(*) filter (where person_rows <= ${few}) as ${ROW_PERSONS}`] : []
 }
 
-/** Stage 2: every cell at every level from the finest cells. */
-function additiveCte(plan: AggregationPlan): string {
+/**
+ * Stage 2: every cell at every level from the finest cells, and from the overlaps of persons' rows
+ * (`overlapCtes`), whose cells where those rows do not meet are dropped.
+ */
+function additiveCte(plan: AggregationPlan, few: number): string {
   const codes = codeColumns(plan)
-  const sums = [...plan.additive.map((m) => m.name), ...(plan.persons ? [SINGLE] : [])]
-    .map((m) => `sum(${m}) as ${m}`)
-    .join(', ')
-  return `additive as (
-  select ${groupingIdSql(plan)} as grouping_id, ${codes.join(', ')}, ${sums}
-  from leaf group by ${groupingSetsClause(groupingSets(plan))})`
+  const sums = [...plan.additive.map((m) => m.name), ...(plan.persons ? [ROW_PERSONS] : [])]
+  const grouped = `select ${groupingIdSql(plan)} as grouping_id, ${codes.join(', ')}, ${sums.map((m) => `sum(${m}) as ${m}`).join(', ')}`
+  const sets = groupingSetsClause(groupingSets(plan))
+  if (!plan.persons || few === 1) return `additive as (\n  ${grouped}\n  from leaf group by ${sets})`
+  const overlaps = `select ${codes.join(', ')}, ${plan.additive.map((m) => `null as ${m.name}`).join(', ')}, sign from overlap_leaf`
+  const marked = codes.map((c) => `${c} = ${DIFFERS}`).join(' or ')
+  return `additive as (select * from (
+  ${grouped}
+  from (select ${codes.join(', ')}, ${sums.join(', ')} from leaf union all ${overlaps}) rows
+  group by ${sets}) cells
+  where (${marked}) is not true)`
 }
 
 /**
  * Per finest cell (grouping id 0: nothing grouped away), its amounts by contributor as one JSON
- * object, from the leaf rows; zero amounts left out (not a contributor), no organism named as
- * `_inconnu`. One object per cell rather than a row per contributor: about one per fact row when
- * organisms are many (financements of 1 M dossiers: 757,111), and as rows they made the grouping
- * sets and the final merge spill to disk and the client read ~150 times more rows (README.md).
+ * object; zero amounts left out (not a contributor), no organism named as `_inconnu`. One object
+ * per cell rather than a row per contributor: about one per fact row when organisms are many
+ * (financements of 1 M dossiers: 757,111). Summed apart from the finest cells of the other
+ * measures: split by contributor, those were nearly as many as the fact rows, and their grouping
+ * sets then cost as much as grouping the rows themselves (README.md).
  */
 function byContributorSql(plan: AggregationPlan): string {
   const { measure } = plan.contributor!
+  const amount = plan.additive.find((m) => m.name === measure)?.sql
+  if (!amount) throw new Error(`contributor measure ${measure} is not an additive measure of the table`)
   const codes = codeColumns(plan).join(', ')
-  const amounts = `json_object_agg(coalesce(contributor, '${UNKNOWN_CONTRIBUTOR}'), ${measure}) filter (where ${measure} <> 0)`
+  const amounts = `json_object_agg(coalesce(contributor, '${UNKNOWN_CONTRIBUTOR}'), amount) filter (where amount <> 0)`
   const nulls = [...plan.additive.map(() => 'null'), ...(plan.persons ? ['null'] : [])].join(', ')
-  return `select 0, ${codes}, true, ${amounts}, ${nulls} from leaf group by ${codes}`
+  return `select 0, ${codes}, true, ${amounts}, ${nulls} from (
+  select ${codes}, contributor, ${amount} as amount from fact group by ${codes}, contributor) by_contributor
+group by ${codes}`
 }
 
 /**
- * Distinct persons cannot be summed from finer cells: they are counted on the fact rows, by
- * grouping sets with `count(distinct)`, whose per-group sorts dominate. The counted column is the
- * fact tables' integer `person_id` (facts/README.md), about twice as fast to sort as the text keys.
+ * Persons of more than `FEW_ROWS` rows cannot be added up cheaply: they are counted on their fact
+ * rows by grouping sets with `count(distinct)`, whose per-group sorts are costly (README.md), but
+ * they are few. The counted column is the fact tables' integer `person_id` (facts/README.md).
  */
-function personsCtes(plan: AggregationPlan): string[] {
+function personsCte(plan: AggregationPlan, few: number): string {
   const persons = plan.persons!
-  return [
-    `persons as (
+  return `persons as (
   select ${groupingIdSql(plan)} as grouping_id, ${codeColumns(plan).join(', ')}, count(distinct ${persons.column}) as ${persons.name}
-  from fact where person_rows > 1 group by ${groupingSetsClause(groupingSets(plan))})`,
+  from fact where person_rows > ${few} group by ${groupingSetsClause(groupingSets(plan))})`
+}
+
+/** Marks a code where a person's rows differ: no code is a control character. */
+const DIFFERS = 'chr(1)'
+
+/**
+ * The overlaps of the rows of persons of 2 to `FEW_ROWS` rows, for the inclusion–exclusion count
+ * (`rowPersonsSql`), by finest cell: −1 per pair of a person's rows, +1 per triple, in the cell
+ * where they meet. Per dimension, the meeting point keeps the levels (top down) on which all of
+ * them agree and marks the finer ones `DIFFERS`; a cell that groups a marked level is dropped
+ * (`additiveCte`): those rows are not all in any one cell of that grouping set. A person's rows
+ * come in order (a window over the person), each row meeting the ones before it (`lag`): one sort
+ * of these rows, where joining them to themselves by person took two.
+ */
+function overlapCtes(plan: AggregationPlan, few: number): string[] {
+  const persons = plan.persons!
+  const codes = codeColumns(plan)
+  const back = Array.from({ length: few - 1 }, (_, i) => i + 1)
+  const lags = back.flatMap((k) => codes.map((c) => `lag(${c}, ${k}) over person as ${c}_${k}`))
+  // Every set of earlier rows (by how far back) that the current row meets: the current row with
+  // them is a pair, a triple…, present when the person has that many rows before this one.
+  const earlier = subsets(back).filter((set) => set.length > 0)
+  const meets = earlier.map((set) => {
+    const meet = plan.dimensions.flatMap((d) =>
+      d.levels.map((level, j) => {
+        const agree = d.levels
+          .slice(0, j + 1)
+          .flatMap((l) => set.map((k) => `o.${l.column}_${k} is not distinct from o.${l.column}`))
+        return `case when ${agree.join(' and ')} then o.${level.column} else ${DIFFERS} end as ${level.column}`
+      }),
+    )
+    const sign = set.length % 2 === 1 ? -1 : 1
+    return `select ${meet.join(', ')}, ${sign} as sign from ordered o where o.position > ${Math.max(...set)}`
+  })
+  return [
+    `ordered as materialized (
+  select ${codes.join(', ')}, ${lags.join(', ')}, row_number() over person as position
+  from fact where person_rows between 2 and ${few}
+  window person as (partition by ${persons.column} order by fact_row))`,
+    `overlap_leaf as (
+  select ${codes.join(', ')}, sum(sign) as sign
+  from (${meets.join('\n    union all ')}) m group by ${codes.join(', ')})`,
   ]
+}
+
+/** Every subset of `items`, in order. */
+function subsets<T>(items: readonly T[]): T[][] {
+  const all: T[][] = [[]]
+  for (const item of items) for (const set of [...all]) all.push([...set, item])
+  return all
 }
