@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
+import { Random } from '../../generate/random.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { fewRows } from './aggregate-sql.ts'
 import { aggregateTable } from './aggregate-table.ts'
@@ -14,17 +15,6 @@ import { type AggregateRow, readCells } from './read-cells.ts'
 // otherwise. Both are checked here against the plain count(distinct) of every cell, on seeded
 // random persons of 1 to 6 rows spread over years, régions, départements and sexes (some unknown).
 
-/** mulberry32: a small seeded generator, so that the rows are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const PLACES = [
   ['84', '01'],
   ['84', '69'],
@@ -34,7 +24,8 @@ const PLACES = [
 ] as const
 
 function rows(): Record<string, string | number | null>[] {
-  const next = random(20261203)
+  const rng = new Random('aggregate-persons')
+  const next = () => rng.float()
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
   const out: Record<string, string | number | null>[] = []
   for (let p = 0; p < 70; p++) {
