@@ -104,6 +104,30 @@ describe.skipIf(!enabled)('the partner area in headless Chromium', () => {
     })
   }
 
+  // A phone (WCAG 1.4.10, reflow at 320 CSS px): every table scrolls in its own region and the page
+  // never grows wider than the window; the search results are the widest table.
+  for (const [name, path] of [
+    ...pages.map(([n, p]) => [n, p] as const),
+    ['recherche', '/recherche'] as const,
+  ]) {
+    it(`${name} on a 320 px wide phone: nothing wider than the window, every table in a labelled scrolling region`, async () => {
+      const { page } = await signedIn()
+      await page.setViewportSize({ width: 320, height: 640 })
+      await page.goto(`${origin}${AREA}${path}`)
+      if (name === 'recherche')
+        await Promise.all([page.waitForSelector('table caption'), page.click('main button[type=submit]')])
+      const layout = await page.evaluate(() => ({
+        overflows: document.documentElement.scrollWidth > window.innerWidth,
+        unwrapped: [...document.querySelectorAll('table')].filter(
+          (t) => !t.parentElement?.matches('.defilement[role=region][tabindex="0"][aria-labelledby]'),
+        ).length,
+      }))
+      await page.screenshot({ path: join(screenshots, `partner-${name}-phone.png`), fullPage: true })
+      await page.close()
+      expect(layout).toEqual({ overflows: false, unwrapped: 0 })
+    })
+  }
+
   it('search results: the form posts, the results list the partner’s dossiers, 0 axe violations', async () => {
     const { page, record } = await signedIn()
     await page.fill('#dispositif', 'CPF')

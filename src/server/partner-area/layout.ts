@@ -68,3 +68,14 @@ export function percent(rate: number | null): string {
 export function count(n: number): string {
   return n.toLocaleString('fr-FR')
 }
+
+/**
+ * A table in its own scrolling region, labelled by its caption (`id`): on a phone the table
+ * scrolls sideways and the page does not (WCAG 1.4.10); the region takes the keyboard focus so
+ * that it can be scrolled without a pointer.
+ */
+export function wideTable(id: string, caption: Html | string, rows: Html): Html {
+  return html`<div class="defilement" role="region" aria-labelledby="${id}" tabindex="0">
+<table><caption id="${id}">${caption}</caption>
+${rows}</table></div>`
+}

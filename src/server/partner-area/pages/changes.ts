@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
 import type { ChangeView } from '../../../access/changes.repository.ts'
-import { type Html, page } from '../layout.ts'
+import { type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
 
@@ -9,12 +9,15 @@ export function changesPage(session: SessionInfo, changes: readonly ChangeView[]
   return page(
     'Changements des cofinanceurs',
     html`<p>Les versions envoyées par les autres partenaires sur les dossiers partagés auxquels vous contribuez, dans l’ordre de réception.</p>
-<table><caption>${changes.length} changement(s)</caption>
-<thead><tr><th>Reçu le</th><th>Partenaire</th><th>Son dossier</th><th>Version</th><th>Statut</th><th>Vos dossiers</th></tr></thead>
+${wideTable(
+  'changements',
+  `${changes.length} changement(s)`,
+  html`<thead><tr><th>Reçu le</th><th>Partenaire</th><th>Son dossier</th><th>Version</th><th>Statut</th><th>Vos dossiers</th></tr></thead>
 <tbody>${changes.map(
-      (ch) =>
-        html`<tr><td>${ch.receivedAt}</td><td>${ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${ch.status ?? ''}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
-    )}</tbody></table>
+    (ch) =>
+      html`<tr><td>${ch.receivedAt}</td><td>${ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${ch.status ?? ''}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
+  )}</tbody>`,
+)}
 ${next && changes.length > 0 ? html`<p><a href="/espace-partenaire/changements?depuis=${encodeURIComponent(next)}">Changements suivants</a></p>` : html`<p>Vous êtes à jour.</p>`}`,
     session,
   )

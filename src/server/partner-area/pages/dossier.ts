@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import type { DossierView } from '../../../access/dossier.repository.ts'
 import type { HorizonOutcome } from '../../../publish/indicators/employment.ts'
-import { type Html, page } from '../layout.ts'
+import { type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
 
@@ -53,13 +53,15 @@ export function dossierPage(session: SessionInfo, view: DossierView): Html {
     `Dossier ${view.id}`,
     html`${p ? html`<h2>Personne</h2><p>${p.birthName}${p.usualName ? ` (${p.usualName})` : ''} ${p.firstNames}, née ou né le ${p.birthDate}, sexe ${p.sex}</p>` : ''}
 <h2>Contributions des cofinanceurs</h2>
-<div class="defilement" role="region" aria-labelledby="contributions" tabindex="0">
-<table><caption id="contributions">${view.sharedDossierId ? `Dossier partagé ${view.sharedDossierId}` : 'Dossier non partagé'}</caption>
-<thead><tr><th>Partenaire</th><th>Dossier</th>${SHOWN.map((k) => html`<th>${LABELS[k]}</th>`)}</tr></thead>
+${wideTable(
+  'contributions',
+  view.sharedDossierId ? `Dossier partagé ${view.sharedDossierId}` : 'Dossier non partagé',
+  html`<thead><tr><th>Partenaire</th><th>Dossier</th>${SHOWN.map((k) => html`<th>${LABELS[k]}</th>`)}</tr></thead>
 <tbody>${view.contributions.map(
-      (c) =>
-        html`<tr><td>${c.partner.name}${c.yours ? ' (vous)' : ''}</td><td>${c.id}</td>${SHOWN.map((k) => html`<td>${String(c.current[k] ?? '')}</td>`)}</tr>`,
-    )}</tbody></table></div>
+    (c) =>
+      html`<tr><td>${c.partner.name}${c.yours ? ' (vous)' : ''}</td><td>${c.id}</td>${SHOWN.map((k) => html`<td>${String(c.current[k] ?? '')}</td>`)}</tr>`,
+  )}</tbody>`,
+)}
 <h2>Historique</h2>
 ${view.contributions.map(
   (c) => html`<details><summary>${c.partner.name} — ${c.id} : ${c.history.length} version(s)</summary>
@@ -69,9 +71,12 @@ ${view.contributions.map(
 <p>Certification : ${view.outcomes.certification ?? 'inconnue'}. Sortie : ${view.outcomes.exitDate ?? 'pas encore'}.</p>
 ${
   view.outcomes.employment
-    ? html`<table><caption>Emploi salarié après la sortie (DSN)</caption>
-<thead><tr><th>Horizon</th><th>En emploi salarié</th><th>Emploi durable</th><th>Accès à l’emploi</th></tr></thead>
-<tbody>${horizon('6 mois', view.outcomes.employment['6'])}${horizon('12 mois', view.outcomes.employment['12'])}</tbody></table>`
+    ? wideTable(
+        'emploi',
+        'Emploi salarié après la sortie (DSN)',
+        html`<thead><tr><th>Horizon</th><th>En emploi salarié</th><th>Emploi durable</th><th>Accès à l’emploi</th></tr></thead>
+<tbody>${horizon('6 mois', view.outcomes.employment['6'])}${horizon('12 mois', view.outcomes.employment['12'])}</tbody>`,
+      )
     : ''
 }`,
     session,

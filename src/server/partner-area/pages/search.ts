@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import type { DossierSummary } from '../../../access/search.repository.ts'
 import type { DossierQuery, Finding } from '../../../access/search.ts'
-import { type Html, page } from '../layout.ts'
+import { type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2]
 
@@ -43,16 +43,19 @@ ${FIELDS.map(([k, label, type]) => html`<p><label for="${k}">${label}</label><in
 </form>
 ${
   result
-    ? html`<table><caption>Résultats, page ${result.page}</caption>
-<thead><tr><th>Dossier</th><th>Nom</th><th>Prénoms</th><th>Naissance</th><th>Dispositif</th><th>Statut</th><th>Début prévu</th><th>Sortie</th><th>Dossier partagé</th></tr></thead>
+    ? html`${wideTable(
+        'resultats',
+        `Résultats, page ${result.page}`,
+        html`<thead><tr><th>Dossier</th><th>Nom</th><th>Prénoms</th><th>Naissance</th><th>Dispositif</th><th>Statut</th><th>Début prévu</th><th>Sortie</th><th>Dossier partagé</th></tr></thead>
 <tbody>${
-        result.items.length === 0
-          ? html`<tr><td colspan="9">Aucun dossier ne correspond.</td></tr>`
-          : result.items.map(
-              (d) =>
-                html`<tr><td><a href="/espace-partenaire/dossiers/${encodeURIComponent(d.id)}">${d.id}</a></td><td>${d.birthName ?? ''}</td><td>${d.firstNames ?? ''}</td><td>${d.birthDate}</td><td>${d.dispositif}</td><td>${d.status}</td><td>${d.plannedStart}</td><td>${d.exitDate ?? ''}</td><td>${d.sharedDossierId ? 'oui' : 'non'}</td></tr>`,
-            )
-      }</tbody></table>
+          result.items.length === 0
+            ? html`<tr><td colspan="9">Aucun dossier ne correspond.</td></tr>`
+            : result.items.map(
+                (d) =>
+                  html`<tr><td><a href="/espace-partenaire/dossiers/${encodeURIComponent(d.id)}">${d.id}</a></td><td>${d.birthName ?? ''}</td><td>${d.firstNames ?? ''}</td><td>${d.birthDate}</td><td>${d.dispositif}</td><td>${d.status}</td><td>${d.plannedStart}</td><td>${d.exitDate ?? ''}</td><td>${d.sharedDossierId ? 'oui' : 'non'}</td></tr>`,
+              )
+        }</tbody>`,
+      )}
 ${result.page > 1 ? hidden(result.page - 1) : ''}${result.hasMore ? hidden(result.page + 1) : ''}`
     : ''
 }`,
