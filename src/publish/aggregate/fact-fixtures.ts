@@ -70,6 +70,23 @@ const FUNDING_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>>
   committed: ['numeric', 0],
 }
 
+const CEP_COLUMNS: Readonly<Record<string, [type: string, fallback: Value]>> = {
+  person_key: ['text', 'P0'],
+  person_id: ['integer', null],
+  person_rows: ['integer', null],
+  operator: ['text', 'FT'],
+  level: ['integer', 1],
+  status_at_entry: ['text', null],
+  sex: ['text', 'F'],
+  age_band: ['text', '26_44'],
+  res_commune: ['text', '01053'],
+  res_departement: ['text', '01'],
+  res_region: ['text', '84'],
+  start_date: ['date', '2025-01-15'],
+  followup_known: ['boolean', false],
+  followed_by_training: ['boolean', false],
+}
+
 /** (Re)creates `publish_fact_dossier` with these rows. */
 export function createDossierFact(
   db: Kysely<Database>,
@@ -84,6 +101,11 @@ export function createFundingFact(
   rows: readonly Record<string, Value>[],
 ): Promise<void> {
   return createTable(db, 'publish_fact_funding', FUNDING_COLUMNS, rows)
+}
+
+/** (Re)creates `publish_fact_cep` with these rows. */
+export function createCepFact(db: Kysely<Database>, rows: readonly Record<string, Value>[]): Promise<void> {
+  return createTable(db, 'publish_fact_cep', CEP_COLUMNS, rows)
 }
 
 async function createTable(
