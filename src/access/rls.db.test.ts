@@ -57,13 +57,39 @@ const records = (partnerId: number) =>
   )
 
 describe('row-level security on nominative tables', () => {
-  it('forces row-level security on every table of person or partner data, but three the reader role cannot touch at all', async () => {
-    // The others are out of the reader's reach: it holds no privilege on them.
-    expect((await personalTables(store.db)).filter((t) => !t.forcedRls)).toEqual([
-      { table: 'partner_token', forcedRls: false, reader: [] },
-      { table: 'partner_user', forcedRls: false, reader: [] },
-      { table: 'sngi_identity', forcedRls: false, reader: [] },
-    ])
+  it('forces row-level security on every table of person or partner data', async () => {
+    expect((await personalTables(store.db)).filter((t) => !t.forcedRls)).toEqual([])
+  })
+
+  it('shows the reader no row of the identity register, tokens or users even if granted by mistake', async () => {
+    await store.db
+      .insertInto('sngi_identity')
+      .values({ person_key: 'P1', birth_name_norm: 'MARTIN', birth_date: '1990-01-01', sex: 'F' })
+      .execute()
+    await store.db.insertInto('partner_token').values({ partner_id: a, token_hash: 'h' }).execute()
+    await store.db
+      .insertInto('partner_user')
+      .values({ partner_id: a, email: 'u@a.fr', password_hash: 'x' })
+      .execute()
+    const counts = async (db: typeof store.db) => [
+      (await db.selectFrom('sngi_identity').selectAll().execute()).length,
+      (await db.selectFrom('partner_token').where('partner_id', '=', a).selectAll().execute()).length,
+      (await db.selectFrom('partner_user').where('partner_id', '=', a).selectAll().execute()).length,
+    ]
+    const tables = sql.raw('sngi_identity, partner_token, partner_user')
+    await sql`grant select on ${tables} to passerelle_reader`.execute(store.db)
+    try {
+      // The hub (owner) sees its rows; a partner's scoped transaction none, granted or not.
+      expect([await counts(store.db), await withPartner(store.db, a, ({ db }) => counts(db))]).toEqual([
+        [1, 1, 1],
+        [0, 0, 0],
+      ])
+    } finally {
+      await sql`revoke select on ${tables} from passerelle_reader`.execute(store.db)
+      await store.db.deleteFrom('partner_user').execute()
+      await store.db.deleteFrom('partner_token').execute()
+      await store.db.deleteFrom('sngi_identity').execute()
+    }
   })
 
   it('finds a new table of person data until row-level security is enabled and forced on it', async () => {

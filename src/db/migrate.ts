@@ -4,6 +4,7 @@ import * as initial from './migrations/2026_11_28_12_00_00_initial.ts'
 import * as partnerAccess from './migrations/2026_12_02_19_00_00_partner_access.ts'
 import * as changeFeedIndex from './migrations/2026_12_03_08_00_00_change_feed_index.ts'
 import * as tokenDossierRead from './migrations/2026_12_03_09_00_00_token_dossier_read.ts'
+import * as identityRls from './migrations/2026_12_03_18_00_00_identity_rls.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -11,6 +12,7 @@ export const migrations = {
   '2026_12_02_19_00_00_partner_access': partnerAccess,
   '2026_12_03_08_00_00_change_feed_index': changeFeedIndex,
   '2026_12_03_09_00_00_token_dossier_read': tokenDossierRead,
+  '2026_12_03_18_00_00_identity_rls': identityRls,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */
