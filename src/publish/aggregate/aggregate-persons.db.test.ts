@@ -1,14 +1,12 @@
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { Random } from '../../generate/random.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { fewRows } from './aggregate-sql.ts'
 import { aggregateTable } from './aggregate-table.ts'
-import { createDossierFact } from './fact-fixtures.ts'
-import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
-import { codeColumns, planTable } from './plan.ts'
-import { type AggregateRow, readCells } from './read-cells.ts'
+import { createDossierFact, plainAggregate } from './fact-fixtures.ts'
+import { groupingSets } from './grouping-sets.ts'
+import { planTable } from './plan.ts'
 
 // Distinct persons are counted two ways (aggregate-sql.ts): added up by inclusion–exclusion over
 // the rows of persons of up to 3 rows in tables of many grouping sets, by count(distinct)
@@ -69,22 +67,6 @@ const table = (over: Partial<TableDefinition>): TableDefinition => ({
   ...over,
 })
 
-/** The same cells by the plain statement: `count(*)` and `count(distinct person_id)` per cell. */
-async function plainCounts(definition: TableDefinition) {
-  const plan = planTable(definition)
-  const levels = plan.dimensions.flatMap((d) => d.levels.map((l) => `${l.sql} as ${l.column}`))
-  const count = plan.additive[0]!.name
-  const { rows } = await sql
-    .raw<AggregateRow>(
-      `select ${groupingIdSql(plan)} as grouping_id, ${codeColumns(plan).join(', ')}, false as by_contributor,
-        count(*) as ${count}, count(distinct person_id) as ${plan.persons!.name}
-      from (select ${levels.join(', ')}, person_id from ${plan.population.factTable} where ${plan.population.where}) f
-      group by ${groupingSetsClause(groupingSets(plan))}`,
-    )
-    .execute(store.db)
-  return readCells(plan, rows)
-}
-
 describe('distinct persons of aggregateTable', () => {
   it('adds up persons of up to three rows, less their overlaps, in a table of many grouping sets', async () => {
     const definition = table({
@@ -96,7 +78,7 @@ describe('distinct persons of aggregateTable', () => {
     })
     expect(groupingSets(planTable(definition))).toHaveLength(18)
     expect(fewRows(planTable(definition))).toBe(3)
-    expect(await aggregateTable(store.db, definition)).toEqual(await plainCounts(definition))
+    expect(await aggregateTable(store.db, definition)).toEqual(await plainAggregate(store.db, definition))
   })
 
   it('counts the same whatever the population filter (exits: a part of each person’s rows)', async () => {
@@ -111,12 +93,12 @@ describe('distinct persons of aggregateTable', () => {
       ],
     })
     expect(fewRows(planTable(definition))).toBe(3)
-    expect(await aggregateTable(store.db, definition)).toEqual(await plainCounts(definition))
+    expect(await aggregateTable(store.db, definition)).toEqual(await plainAggregate(store.db, definition))
   })
 
   it('counts persons of several rows distinct in a table of few grouping sets', async () => {
     const definition = table({ dimensions: [{ name: 'sexe' }, { name: 'dispositif' }] })
     expect(fewRows(planTable(definition))).toBe(1)
-    expect(await aggregateTable(store.db, definition)).toEqual(await plainCounts(definition))
+    expect(await aggregateTable(store.db, definition)).toEqual(await plainAggregate(store.db, definition))
   })
 })

@@ -5,7 +5,12 @@
  */
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import type { TableDefinition } from '../definition/types.ts'
 import { PERSON_ID, PERSON_ROWS } from '../facts/sql-parts.ts'
+import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
+import { codeColumns, planTable } from './plan.ts'
+import { type AggregateRow, readCells } from './read-cells.ts'
+import type { AggregatedTable } from './types.ts'
 
 type Value = string | number | boolean | null
 
@@ -134,4 +139,30 @@ async function createTable(
       ${PERSON_ID} as id, ${PERSON_ROWS} as rows from ${table}) n
       where n.person_key = t.person_key`)
     .execute(db)
+}
+
+/**
+ * The table as the plain statement a reader would write gives it, to hold `aggregateTable`'s
+ * shortcuts to: each measure's own SQL and `count(distinct person_id)` by GROUPING SETS on the
+ * population's fact rows (no amounts by contributor: finest cells get `{}`).
+ */
+export async function plainAggregate(
+  db: Kysely<Database>,
+  definition: TableDefinition,
+): Promise<AggregatedTable> {
+  const plan = planTable(definition)
+  const levels = plan.dimensions.flatMap((d) => d.levels.map((l) => `${l.sql} as ${l.column}`))
+  const measures = [
+    ...plan.additive.map((m) => `${m.sql} as ${m.name}`),
+    ...(plan.persons ? [`count(distinct person_id) as ${plan.persons.name}`] : []),
+  ]
+  const { rows } = await sql
+    .raw<AggregateRow>(
+      `select ${groupingIdSql(plan)} as grouping_id, ${codeColumns(plan).join(', ')}, false as by_contributor,
+        ${measures.join(', ')}
+      from (select ${levels.join(', ')}, f.* from ${plan.population.factTable} f where ${plan.population.where}) f
+      group by ${groupingSetsClause(groupingSets(plan))}`,
+    )
+    .execute(db)
+  return readCells(plan, rows)
 }
