@@ -101,4 +101,17 @@ describe('distinct persons of aggregateTable', () => {
     expect(fewRows(planTable(definition))).toBe(1)
     expect(await aggregateTable(store.db, definition)).toEqual(await plainAggregate(store.db, definition))
   })
+
+  it('adds up rows alone in a table of many grouping sets that counts no persons', async () => {
+    const many = table({
+      measures: ['nb_entrees', 'heures_prevues'],
+      dimensions: [
+        { name: 'periode', depth: 'trimestre' },
+        { name: 'territoire', depth: 'departement' },
+        { name: 'sexe' },
+      ],
+    })
+    expect(fewRows(planTable(many))).toBe(1)
+    expect(await aggregateTable(store.db, many)).toEqual(await plainAggregate(store.db, many))
+  })
 })

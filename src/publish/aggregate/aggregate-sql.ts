@@ -80,13 +80,13 @@ const FEW_ROWS = 3
 
 /**
  * How many rows a person may have and still be added up in this table: `FEW_ROWS` when the table
- * has many grouping sets, 1 (only persons of one row) otherwise. The overlaps cost a sort of the
+ * counts persons and has many grouping sets, 1 (only persons of one row, or no persons) otherwise. The overlaps cost a sort of the
  * persons' rows and a window over them, whatever the table; `count(distinct)` costs a sort per
  * chain of grouping sets. Measured on the 51 tables of 1 M dossiers (README.md): the overlaps win
  * from 12 sets up (a third faster at 16), lose below (up to 1.8× slower at 4).
  */
 export function fewRows(plan: AggregationPlan): number {
-  return groupingSets(plan).length >= MANY_SETS ? FEW_ROWS : 1
+  return plan.persons && groupingSets(plan).length >= MANY_SETS ? FEW_ROWS : 1
 }
 const MANY_SETS = 12
 
@@ -103,7 +103,7 @@ function additiveCte(plan: AggregationPlan, few: number): string {
   const sums = [...plan.additive.map((m) => m.name), ...(plan.persons ? [ROW_PERSONS] : [])]
   const grouped = `select ${groupingIdSql(plan)} as grouping_id, ${codes.join(', ')}, ${sums.map((m) => `sum(${m}) as ${m}`).join(', ')}`
   const sets = groupingSetsClause(groupingSets(plan))
-  if (!plan.persons || few === 1) return `additive as (\n  ${grouped}\n  from leaf group by ${sets})`
+  if (few === 1) return `additive as (\n  ${grouped}\n  from leaf group by ${sets})`
   const overlaps = `select ${codes.join(', ')}, ${plan.additive.map((m) => `null as ${m.name}`).join(', ')}, sign from overlap_leaf`
   const marked = codes.map((c) => `${c} = ${DIFFERS}`).join(' or ')
   return `additive as (select * from (
