@@ -1,12 +1,63 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
-import { changesQuery } from './changes.repository.ts'
+import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
+import { listAudit } from './audit.repository.ts'
+import { readChangePage } from './change-page.ts'
+import { type ChangePosition, changesQuery } from './changes.repository.ts'
 import { withPartner } from './partner-tx.ts'
+import { insertPartners } from './test-fixtures.ts'
 
 let store: TestStore
+let a: number
+let b: number
+let c: number
+
 beforeAll(async () => {
   store = await openTestStore()
+  ;[a, b, c] = (await insertPartners(store.db, ['RA', 'OB', 'FC'])) as [number, number, number]
+  // RA shares G1 with OB and FC; the hub's other versions (FC's and OB's dossiers alone, RA's own)
+  // are interleaved with those of G1.
+  await insertDossiers(store.db, [
+    { partner_id: a, record_id: 'A1', person_key: 'P1', shared_dossier_id: 'G1' },
+    { partner_id: b, record_id: 'B1', person_key: 'P1', shared_dossier_id: 'G1' },
+    { partner_id: c, record_id: 'C6', person_key: 'P1', shared_dossier_id: 'G1' },
+    { partner_id: b, record_id: 'B2', person_key: 'P2' },
+    ...[1, 2, 3, 4, 5].map((n) => ({ partner_id: c, record_id: `C${n}`, person_key: `P${n + 2}` })),
+  ])
+  const received: [number, string, number][] = [
+    [b, 'B1', 1],
+    [c, 'C1', 1],
+    [c, 'C2', 1],
+    [c, 'C3', 1],
+    [b, 'B1', 2],
+    [c, 'C4', 1],
+    [c, 'C5', 1],
+    [b, 'B2', 1],
+    [c, 'C6', 1],
+    [a, 'A1', 1],
+  ]
+  await store.db
+    .insertInto('dossier_version')
+    .values(
+      received.map(([partner_id, record_id, version], i) => ({
+        person_key:
+          record_id === 'B2'
+            ? 'P2'
+            : record_id.startsWith('C') && record_id !== 'C6'
+              ? `P${Number(record_id.slice(1)) + 2}`
+              : 'P1',
+        partner_id,
+        record_id,
+        version,
+        content_hash: 'h',
+        updated_at: '2026-01-01T00:00:00Z',
+        received_at: `2026-01-01T00:00:${String(i + 10)}Z`,
+        transmission_id: 1,
+        payload: JSON.stringify({ status: 'ENTRE' }),
+      })),
+    )
+    .execute()
 })
 afterAll(() => store.dispose())
 
@@ -28,11 +79,16 @@ describe('the change feed query', () => {
   // On a test-sized table the planner rightly prefers other plans; with them priced out, a plan
   // that still sorts or scans dossier_version otherwise means the index cannot serve the query
   // (a column, its order or the collation of the comparison no longer match it).
-  it('reads dossier_version through dossier_version_received, the cursor as index condition and no sort', async () => {
+  it('reads dossier_version through dossier_version_received, the cursor and the horizon as index conditions and no sort', async () => {
     const plan = await withPartner(store.db, 1, async (scope) => {
       await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
         set_config('enable_sort', 'off', true)`.execute(scope.db)
-      const query = changesQuery(1, ['2026-12-01T10:00:00.000000Z', 2, 'CPF-1', 3], 500)
+      const query = changesQuery(
+        1,
+        ['2026-12-01T10:00:00.000000Z', 2, 'CPF-1', 3],
+        500,
+        '2026-12-02T10:00:00.000000Z',
+      )
       const { rows } = await sql<{
         'QUERY PLAN': [{ Plan: PlanNode }]
       }>`explain (format json) ${query}`.execute(scope.db)
@@ -47,10 +103,57 @@ describe('the change feed query', () => {
         type: 'Index Scan',
         index: 'dossier_version_received',
         cond: expect.stringMatching(
-          /^\(ROW\(received_at, partner_id, \(record_id\)::text, version\) > ROW\(/,
+          /^\(\(ROW\(received_at, partner_id, \(record_id\)::text, version\) > ROW\(.*\) AND \(received_at <= '.*'::timestamp with time zone\)\)$/,
         ),
       },
     ])
     expect(all.filter((n) => n['Node Type'].endsWith('Sort'))).toEqual([])
+  })
+})
+
+describe('a page of the change feed', () => {
+  async function follow(limit: number, budget: number) {
+    const pages: { changes: string[]; more: boolean }[] = []
+    let after: ChangePosition | null = null
+    for (let more = true; more && pages.length < 20; ) {
+      const page = await readChangePage(
+        store.db,
+        a,
+        after,
+        limit,
+        { actor: 'user:test', route: 'test' },
+        budget,
+      )
+      pages.push({
+        changes: page.changes.map((ch) => `${ch.partner}:${ch.record}:${ch.version}`),
+        more: page.more,
+      })
+      ;({ more } = page)
+      after = page.last
+    }
+    return pages
+  }
+
+  it('walks at most `budget` of the hub’s versions, and its pages followed to the end give every change once, in order', async () => {
+    expect(await follow(500, 3)).toEqual([
+      { changes: ['OB:B1:1'], more: true },
+      { changes: ['OB:B1:2'], more: true },
+      { changes: ['FC:C6:1'], more: true },
+      { changes: [], more: false },
+    ])
+  })
+
+  it('stops at `limit` changes when the budget reaches further', async () => {
+    expect(await follow(2, 20_000)).toEqual([
+      { changes: ['OB:B1:1', 'OB:B1:2'], more: true },
+      { changes: ['FC:C6:1'], more: false },
+    ])
+  })
+
+  it('writes a page to the audit log only when it shows changes, naming the caller’s records', async () => {
+    const before = (await listAudit(store.db, { partnerId: a })).length
+    await follow(500, 3)
+    const rows = (await listAudit(store.db, { partnerId: a })).slice(before)
+    expect(rows.map((r) => r.dossiers)).toEqual([['A1'], ['A1'], ['A1']])
   })
 })

@@ -47,7 +47,12 @@ interface Row {
  * row comparison and the ORDER BY match the index dossier_version_received column for column
  * (collation included): a poll then reads only the versions received since its cursor.
  */
-export function changesQuery(partnerId: number, after: ChangePosition | null, limit: number) {
+export function changesQuery(
+  partnerId: number,
+  after: ChangePosition | null,
+  limit: number,
+  until: string | null = null,
+) {
   const from = after ?? ['-infinity', 0, '', 0]
   return sql<Row>`
     select c.shared_dossier_id, p.code, v.partner_id, v.record_id, v.version, v.payload->>'status' as status,
@@ -60,20 +65,38 @@ export function changesQuery(partnerId: number, after: ChangePosition | null, li
     where v.partner_id <> ${partnerId} and c.shared_dossier_id is not null
       and (v.received_at, v.partner_id, v.record_id collate "C", v.version)
         > (${from[0]}::timestamptz, ${from[1]}, ${from[2]} collate "C", ${from[3]})
+      and v.received_at <= ${until ?? 'infinity'}::timestamptz
     order by v.received_at, v.partner_id, v.record_id collate "C", v.version
     limit ${limit}`
 }
 
+/** A page of changes, where the next one starts, and whether the hub has more after it. */
+export interface ChangesFound {
+  readonly changes: ChangeView[]
+  readonly last: ChangePosition | null
+  readonly more: boolean
+}
+
+/**
+ * The position just after every version received at `at` or earlier: no partner id reaches the
+ * largest integer, so the row comparison puts all of them before it.
+ */
+export function positionAfter(at: string): ChangePosition {
+  return [at, 2_147_483_647, '', 0]
+}
+
 /**
  * The next `limit` changes after `after` (from the start when null), in the order the hub
- * received them. The row-level policies keep them to the caller's shared dossiers.
+ * received them, among the versions received up to `until` (all when null). The row-level
+ * policies keep them to the caller's shared dossiers.
  */
 export async function readChanges(
   scope: PartnerScope,
   after: ChangePosition | null,
   limit: number,
-): Promise<{ changes: ChangeView[]; last: ChangePosition | null }> {
-  const { rows } = await changesQuery(scope.partnerId, after, limit).execute(scope.db)
+  until: string | null = null,
+): Promise<ChangesFound> {
+  const { rows } = await changesQuery(scope.partnerId, after, limit, until).execute(scope.db)
   const changes = rows
     .filter((r) => r.your_records.length > 0)
     .map((r) => ({
@@ -87,5 +110,10 @@ export async function readChanges(
       receivedAt: new Date(r.received_at).toISOString(),
     }))
   const end = rows.at(-1)
-  return { changes, last: end ? [end.position_at, end.partner_id, end.record_id, end.version] : after }
+  if (rows.length < limit && until !== null) return { changes, last: positionAfter(until), more: true }
+  return {
+    changes,
+    last: end ? [end.position_at, end.partner_id, end.record_id, end.version] : after,
+    more: rows.length === limit,
+  }
 }

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { recordRead } from '../../access/audit.repository.ts'
-import { isChangePosition, readChanges } from '../../access/changes.repository.ts'
+import { readChangePage } from '../../access/change-page.ts'
+import { isChangePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import { readDashboard } from '../../access/dashboard.repository.ts'
 import { readDossier } from '../../access/dossier.repository.ts'
@@ -98,23 +99,12 @@ export function partnerArea(deps: AccessDeps) {
     const since = c.req.query('depuis')
     const position = since ? decodeCursor(deps.cursorKey, partnerId, since) : null
     if (since && !isChangePosition(position)) return c.html(notFoundPage(info(c)), 400)
-    const page = await withPartner(deps.db, partnerId, async (scope) => {
-      const found = await readChanges(scope, isChangePosition(position) ? position : null, 200)
-      if (found.changes.length > 0)
-        await recordRead(scope, {
-          actor: actor(c),
-          route: 'GET /espace-partenaire/changements',
-          dossiers: [...new Set(found.changes.flatMap((ch) => ch.yourRecords))],
-        })
-      return found
+    const page = await readChangePage(deps.db, partnerId, isChangePosition(position) ? position : null, 200, {
+      actor: actor(c),
+      route: 'GET /espace-partenaire/changements',
     })
-    return c.html(
-      changesPage(
-        info(c),
-        page.changes,
-        page.last ? encodeCursor(deps.cursorKey, partnerId, page.last) : null,
-      ),
-    )
+    const next = page.more && page.last ? encodeCursor(deps.cursorKey, partnerId, page.last) : null
+    return c.html(changesPage(info(c), page.changes, next))
   })
   signedIn.get('/export', (c) => c.html(exportPage(info(c))))
   signedIn.get('/export.csv', (c) => {

@@ -1,8 +1,7 @@
 import { Hono } from 'hono'
-import { recordRead } from '../../access/audit.repository.ts'
-import { type ChangePosition, isChangePosition, readChanges } from '../../access/changes.repository.ts'
+import { readChangePage } from '../../access/change-page.ts'
+import { type ChangePosition, isChangePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
-import { withPartner } from '../../access/partner-tx.ts'
 import type { AppEnv } from '../context.ts'
 import { problem } from '../problem.ts'
 import type { AccessDeps } from './access-deps.ts'
@@ -23,20 +22,14 @@ export function changesRoute(deps: AccessDeps) {
         return problem(c, 400, 'cursor/invalid', 'the cursor is not one this hub gave you')
       after = position
     }
-    const page = await withPartner(deps.db, partner.id, async (scope) => {
-      const found = await readChanges(scope, after, CHANGES_PAGE)
-      if (found.changes.length > 0)
-        await recordRead(scope, {
-          actor: c.get('actor'),
-          route: 'GET /api/v1/changes',
-          dossiers: [...new Set(found.changes.flatMap((ch) => ch.yourRecords))],
-        })
-      return found
+    const page = await readChangePage(deps.db, partner.id, after, CHANGES_PAGE, {
+      actor: c.get('actor'),
+      route: 'GET /api/v1/changes',
     })
     return c.json({
       changes: page.changes,
       next: page.last ? encodeCursor(deps.cursorKey, partner.id, page.last) : null,
-      hasMore: page.changes.length === CHANGES_PAGE,
+      hasMore: page.more,
     })
   })
   return route

@@ -4,7 +4,10 @@ import { type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
 
-/** The change feed: what co-funders changed on the caller's shared dossiers, oldest first. */
+/**
+ * The change feed: what co-funders changed on the caller's shared dossiers, oldest first; `next`
+ * (null when the caller is up to date) continues it.
+ */
 export function changesPage(session: SessionInfo, changes: readonly ChangeView[], next: string | null): Html {
   return page(
     'Changements des cofinanceurs',
@@ -18,7 +21,11 @@ ${wideTable(
       html`<tr><td>${ch.receivedAt}</td><td>${ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${ch.status ?? ''}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
   )}</tbody>`,
 )}
-${next && changes.length > 0 ? html`<p><a href="/espace-partenaire/changements?depuis=${encodeURIComponent(next)}">Changements suivants</a></p>` : html`<p>Vous êtes à jour.</p>`}`,
+${
+  next
+    ? html`<p>${changes.length === 0 ? 'Aucun changement pour vous dans cette partie de l’historique du hub. ' : ''}<a href="/espace-partenaire/changements?depuis=${encodeURIComponent(next)}">Changements suivants</a></p>`
+    : html`<p>Vous êtes à jour.</p>`
+}`,
     session,
   )
 }
