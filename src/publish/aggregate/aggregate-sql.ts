@@ -53,9 +53,8 @@ function factCte(plan: AggregationPlan): string {
   const levels = plan.dimensions.flatMap((d) => d.levels.map((l) => `(${l.sql}) collate "C" as ${l.column}`))
   const contributor = plan.contributor ? `${plan.contributor.column} as contributor, ` : ''
   const { factTable, where } = plan.population
-  // ctid: a row's identity, to pair a person's rows once each (overlapCtes).
   return `fact as not materialized (
-  select ${levels.join(', ')}, ${contributor}f.ctid as fact_row, f.* from ${factTable} f where ${where})`
+  select ${levels.join(', ')}, ${contributor}f.* from ${factTable} f where ${where})`
 }
 
 /** Stage 1: the finest cells, by a hash aggregate. */
@@ -154,14 +153,19 @@ const DIFFERS = 'chr(1)'
  * where they meet. Per dimension, the meeting point keeps the levels (top down) on which all of
  * them agree and marks the finer ones `DIFFERS`; a cell that groups a marked level is dropped
  * (`additiveCte`): those rows are not all in any one cell of that grouping set. A person's rows
- * come in order (a window over the person), each row meeting the ones before it (`lag`): one sort
- * of these rows, where joining them to themselves by person took two.
+ * come together (a window over the person), each row meeting the ones before it (`lag`), in
+ * whatever order they come: every pair and triple is met once either way. The fact tables are
+ * stored in person order with an index on the person (buildFacts), so that window needs no sort;
+ * joining the rows to themselves by person took two.
  */
 function overlapCtes(plan: AggregationPlan, few: number): string[] {
   const persons = plan.persons!
   const codes = codeColumns(plan)
   const back = Array.from({ length: few - 1 }, (_, i) => i + 1)
-  const lags = back.flatMap((k) => codes.map((c) => `lag(${c}, ${k}) over person as ${c}_${k}`))
+  // One lag per row back, of all the codes at once: each lag() fetches its row from the window's
+  // store, so one per code and row back cost a fetch each.
+  const lags = back.map((k) => `lag(array[${codes.join(', ')}], ${k}) over person as back_${k}`)
+  const at = new Map(codes.map((c, i) => [c, i + 1]))
   // Every set of earlier rows (by how far back) that the current row meets: the current row with
   // them is a pair, a triple…, present when the person has that many rows before this one.
   const earlier = subsets(back).filter((set) => set.length > 0)
@@ -170,7 +174,9 @@ function overlapCtes(plan: AggregationPlan, few: number): string[] {
       d.levels.map((level, j) => {
         const agree = d.levels
           .slice(0, j + 1)
-          .flatMap((l) => set.map((k) => `o.${l.column}_${k} is not distinct from o.${l.column}`))
+          .flatMap((l) =>
+            set.map((k) => `o.back_${k}[${at.get(l.column)}] is not distinct from o.${l.column}`),
+          )
         return `case when ${agree.join(' and ')} then o.${level.column} else ${DIFFERS} end as ${level.column}`
       }),
     )
@@ -181,7 +187,7 @@ function overlapCtes(plan: AggregationPlan, few: number): string[] {
     `ordered as materialized (
   select ${codes.join(', ')}, ${lags.join(', ')}, row_number() over person as position
   from fact where person_rows between 2 and ${few}
-  window person as (partition by ${persons.column} order by fact_row))`,
+  window person as (partition by ${persons.column}))`,
     `overlap_leaf as (
   select ${codes.join(', ')}, sum(sign) as sign
   from (${meets.join('\n    union all ')}) m group by ${codes.join(', ')})`,
