@@ -5,6 +5,7 @@
  * by grouping sets over their fact rows.
  * @module
  */
+import { FEW_ROWS } from '../facts/sql-parts.ts'
 import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
 import { type AggregationPlan, codeColumns } from './plan.ts'
 import { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
@@ -75,7 +76,6 @@ function leafCte(plan: AggregationPlan, few: number): string {
  * filter: a person's rows in any part of the fact table are at most its `person_rows`.
  */
 const ROW_PERSONS = 'row_persons'
-const FEW_ROWS = 3
 
 /**
  * How many rows a person may have and still be added up in this table: `FEW_ROWS` when the table
@@ -155,8 +155,8 @@ const DIFFERS = 'chr(1)'
  * (`additiveCte`): those rows are not all in any one cell of that grouping set. A person's rows
  * come together (a window over the person), each row meeting the ones before it (`lag`), in
  * whatever order they come: every pair and triple is met once either way. The fact tables are
- * stored in person order with an index on the person (buildFacts), so that window needs no sort;
- * joining the rows to themselves by person took two.
+ * stored in person order with an index on the person of these rows (buildFacts), so that window
+ * needs no sort; joining the rows to themselves by person took two.
  */
 function overlapCtes(plan: AggregationPlan, few: number): string[] {
   const persons = plan.persons!

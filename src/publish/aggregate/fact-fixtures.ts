@@ -6,7 +6,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { TableDefinition } from '../definition/types.ts'
-import { PERSON_ID, PERSON_ROWS } from '../facts/sql-parts.ts'
+import { PERSON_ID, PERSON_ROWS, personIndexes } from '../facts/sql-parts.ts'
 import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
 import { codeColumns, planTable } from './plan.ts'
 import { type AggregateRow, readCells } from './read-cells.ts'
@@ -139,6 +139,7 @@ async function createTable(
       ${PERSON_ID} as id, ${PERSON_ROWS} as rows from ${table}) n
       where n.person_key = t.person_key`)
     .execute(db)
+  for (const index of personIndexes(table)) await sql.raw(index).execute(db)
 }
 
 /**

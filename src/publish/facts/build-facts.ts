@@ -5,7 +5,7 @@ import { createDossierFact } from './dossier-fact.ts'
 import { createEmployment, createSpells } from './employment-outcomes.ts'
 import { createFundingFact } from './funding-fact.ts'
 import { createSharedDossiers } from './shared-dossiers.ts'
-import { asOfLiteral } from './sql-parts.ts'
+import { asOfLiteral, personIndexes } from './sql-parts.ts'
 
 export const FACT_TABLES = ['publish_fact_dossier', 'publish_fact_funding', 'publish_fact_cep'] as const
 export type FactTable = (typeof FACT_TABLES)[number]
@@ -46,10 +46,8 @@ export async function buildFacts(db: Kysely<Database>, options: { asOf: string }
       ]
       for (const [table, statement] of steps) {
         await run(statement)
-        // Rows are written in person order (factTableWithPersonId): through this index the
-        // aggregation reads a person's rows together without sorting them.
         if ((FACT_TABLES as readonly string[]).includes(table))
-          await run(`create index ${table}_person on ${table} (person_id)`)
+          for (const index of personIndexes(table)) await run(index)
         await run(`analyze ${table}`)
       }
       for (const table of WORK_TABLES) await run(`drop table ${table}`)

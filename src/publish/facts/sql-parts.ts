@@ -46,6 +46,26 @@ export function ageBand(birth: string, at: string): string {
 /** A row's `person_id`: its `person_key` numbered 1, 2, … in byte order (factTableWithPersonId). */
 export const PERSON_ID = '(dense_rank() over (order by person_key collate "C"))::integer'
 
+/**
+ * The aggregation adds up persons of at most this many rows of a fact table by inclusion–exclusion
+ * (src/publish/aggregate/aggregate-sql.ts) and counts the others distinct.
+ */
+export const FEW_ROWS = 3
+
+/**
+ * The indexes of a fact table on its persons: its rows are written in person order
+ * (factTableWithPersonId), so through them the aggregation reads the rows of persons of few rows
+ * together without sorting them, and those of the others without scanning the whole table. Their
+ * predicates are the aggregation's filters: a partial index serves only a query whose conditions
+ * imply its own.
+ */
+export function personIndexes(table: string): string[] {
+  return [
+    `create index ${table}_few on ${table} (person_id) where person_rows between 2 and ${FEW_ROWS}`,
+    `create index ${table}_many on ${table} (person_id) where person_rows > ${FEW_ROWS}`,
+  ]
+}
+
 /** A row's `person_rows`: how many rows of the fact table its person has (factTableWithPersonId). */
 export const PERSON_ROWS = '(count(*) over (partition by person_key collate "C"))::integer'
 
