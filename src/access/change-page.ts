@@ -14,32 +14,56 @@ import { withPartner } from './partner-tx.ts'
 export const CHANGE_SCAN_BUDGET = 20_000
 
 /**
- * When the hub holds at least `budget` versions after `after`, the reception time of the
- * `budget`-th (a page then stops after the versions received by then); null otherwise. Runs as the
- * hub, not in a partner's scope: it reads only the index of reception times, never a row's
- * content, and its answer reaches the partner only as the next cursor's time.
+ * How long after its reception a version enters the change feed. A version's reception time is
+ * its ingest transaction's start (`now()`), and transactions commit later — after waiting for
+ * their partner's lock, too — and in any order: a page read at once could hand out a cursor past a
+ * version that commits a moment later with an earlier time, and that version would never be shown.
+ * Batches commit within seconds (≤ 2,000 records each); a minute leaves room for lock waits.
+ */
+export const CHANGE_SETTLE_SECONDS = 60
+
+/** Where a page of the change feed stops walking, and whether the walk budget cut it short. */
+export interface ChangeHorizon {
+  /** The last reception time the page reads. */
+  readonly until: string
+  /** True when versions received by then remain after the budget: the page says there is more. */
+  readonly cut: boolean
+}
+
+/**
+ * Where a page after `after` stops: at the reception time of the `budget`-th version after it, or
+ * `settle` seconds ago, whichever comes first. Runs as the hub, not in a partner's scope: it reads
+ * only the index of reception times, never a row's content, and its answer reaches the partner
+ * only as the next cursor's time.
  */
 export async function changeHorizon(
   db: Kysely<Database>,
   after: ChangePosition | null,
   budget: number,
-): Promise<string | null> {
+  settle: number,
+): Promise<ChangeHorizon> {
   const from = after ?? ['-infinity', 0, '', 0]
-  const { rows } = await sql<{ at: string }>`
-    select to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
-    from dossier_version
-    where (received_at, partner_id, record_id collate "C", version)
-      > (${from[0]}::timestamptz, ${from[1]}, ${from[2]} collate "C", ${from[3]})
-    order by received_at, partner_id, record_id collate "C", version
-    offset ${budget - 1} limit 1`.execute(db)
-  return rows[0]?.at ?? null
+  const { rows } = await sql<{ until: string; cut: boolean }>`
+    with settled as (select now() - make_interval(secs => ${settle}) as at),
+    budget as (
+      select received_at as at from dossier_version
+      where (received_at, partner_id, record_id collate "C", version)
+        > (${from[0]}::timestamptz, ${from[1]}, ${from[2]} collate "C", ${from[3]})
+      order by received_at, partner_id, record_id collate "C", version
+      offset ${budget - 1} limit 1)
+    select to_char(least(b.at, s.at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as until,
+      coalesce(b.at <= s.at, false) as cut
+    from settled s left join budget b on true`.execute(db)
+  const row = rows[0]!
+  return { until: row.until, cut: row.cut }
 }
 
 /**
  * One page of the change feed for `partnerId` after `after` (from the start when null): at most
- * `limit` changes among the next `budget` versions the hub received, the read written to the
- * audit log when it shows any. A page can hold fewer than `limit` changes — none, even — while
- * `more` says that the hub has more to walk: callers follow `last` until `more` is false.
+ * `limit` changes among the next `budget` versions the hub received up to `settle` seconds ago,
+ * the read written to the audit log when it shows any. A page can hold fewer than `limit`
+ * changes — none, even — while `more` says that the hub has more to walk: callers follow `last`
+ * until `more` is false, then poll from it later.
  */
 export async function readChangePage(
   db: Kysely<Database>,
@@ -47,11 +71,11 @@ export async function readChangePage(
   after: ChangePosition | null,
   limit: number,
   audit: { actor: string; route: string },
-  budget = CHANGE_SCAN_BUDGET,
+  { budget = CHANGE_SCAN_BUDGET, settle = CHANGE_SETTLE_SECONDS } = {},
 ): Promise<ChangesFound> {
-  const until = await changeHorizon(db, after, budget)
+  const horizon = await changeHorizon(db, after, budget, settle)
   return withPartner(db, partnerId, async (scope) => {
-    const found = await readChanges(scope, after, limit, until)
+    const found = await readChanges(scope, after, limit, horizon)
     if (found.changes.length > 0)
       await recordRead(scope, {
         ...audit,

@@ -4,7 +4,7 @@ import { openTestStore, type TestStore } from '../../test/store.ts'
 import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { listAudit } from './audit.repository.ts'
 import { readChangePage } from './change-page.ts'
-import { type ChangePosition, changesQuery } from './changes.repository.ts'
+import { type ChangePosition, type ChangeView, changesQuery } from './changes.repository.ts'
 import { withPartner } from './partner-tx.ts'
 import { insertPartners } from './test-fixtures.ts'
 
@@ -111,23 +111,19 @@ describe('the change feed query', () => {
   })
 })
 
+const AUDIT = { actor: 'user:test', route: 'test' }
+const summary = (page: { changes: readonly ChangeView[]; more: boolean }) => ({
+  changes: page.changes.map((ch) => `${ch.partner}:${ch.record}:${ch.version}`),
+  more: page.more,
+})
+
 describe('a page of the change feed', () => {
   async function follow(limit: number, budget: number) {
     const pages: { changes: string[]; more: boolean }[] = []
     let after: ChangePosition | null = null
     for (let more = true; more && pages.length < 20; ) {
-      const page = await readChangePage(
-        store.db,
-        a,
-        after,
-        limit,
-        { actor: 'user:test', route: 'test' },
-        budget,
-      )
-      pages.push({
-        changes: page.changes.map((ch) => `${ch.partner}:${ch.record}:${ch.version}`),
-        more: page.more,
-      })
+      const page = await readChangePage(store.db, a, after, limit, AUDIT, { budget, settle: 0 })
+      pages.push(summary(page))
       ;({ more } = page)
       after = page.last
     }
@@ -155,5 +151,26 @@ describe('a page of the change feed', () => {
     await follow(500, 3)
     const rows = (await listAudit(store.db, { partnerId: a })).slice(before)
     expect(rows.map((r) => r.dossiers)).toEqual([['A1'], ['A1'], ['A1']])
+  })
+  it('leaves the versions received less than `settle` seconds ago to a later poll, from the cursor it gave', async () => {
+    await store.db
+      .insertInto('dossier_version')
+      .values({
+        person_key: 'P1',
+        partner_id: b,
+        record_id: 'B1',
+        version: 3,
+        content_hash: 'h3',
+        updated_at: '2026-01-02T00:00:00Z',
+        transmission_id: 1,
+        payload: JSON.stringify({ status: 'SORTI' }),
+      })
+      .execute()
+    const first = await readChangePage(store.db, a, null, 500, AUDIT, { settle: 3600 })
+    expect(summary(first)).toEqual({ changes: ['OB:B1:1', 'OB:B1:2', 'FC:C6:1'], more: false })
+    const later = await readChangePage(store.db, a, first.last, 500, AUDIT, { settle: 0 })
+    expect(summary(later)).toEqual({ changes: ['OB:B1:3'], more: false })
+    const again = await readChangePage(store.db, a, later.last, 500, AUDIT, { settle: 3600 })
+    expect(summary(again)).toEqual({ changes: [], more: false })
   })
 })

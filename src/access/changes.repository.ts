@@ -87,15 +87,16 @@ export function positionAfter(at: string): ChangePosition {
 
 /**
  * The next `limit` changes after `after` (from the start when null), in the order the hub
- * received them, among the versions received up to `until` (all when null). The row-level
- * policies keep them to the caller's shared dossiers.
+ * received them, among the versions received up to `horizon.until` (all when null; see
+ * changeHorizon). The row-level policies keep them to the caller's shared dossiers.
  */
 export async function readChanges(
   scope: PartnerScope,
   after: ChangePosition | null,
   limit: number,
-  until: string | null = null,
+  horizon: { readonly until: string; readonly cut: boolean } | null = null,
 ): Promise<ChangesFound> {
+  const until = horizon?.until ?? null
   const { rows } = await changesQuery(scope.partnerId, after, limit, until).execute(scope.db)
   const changes = rows
     .filter((r) => r.your_records.length > 0)
@@ -110,10 +111,14 @@ export async function readChanges(
       receivedAt: new Date(r.received_at).toISOString(),
     }))
   const end = rows.at(-1)
-  if (rows.length < limit && until !== null) return { changes, last: positionAfter(until), more: true }
-  return {
-    changes,
-    last: end ? [end.position_at, end.partner_id, end.record_id, end.version] : after,
-    more: rows.length === limit,
-  }
+  if (rows.length === limit || horizon === null)
+    return {
+      changes,
+      last: end ? [end.position_at, end.partner_id, end.record_id, end.version] : after,
+      more: rows.length === limit,
+    }
+  // Everything up to the horizon was read: the next page starts after it, never before the cursor
+  // given (the horizon can be earlier when the settle delay grew since that cursor was made).
+  const next = after !== null && after[0] > horizon.until ? after : positionAfter(horizon.until)
+  return { changes, last: next, more: horizon.cut }
 }

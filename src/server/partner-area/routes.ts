@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { recordRead } from '../../access/audit.repository.ts'
-import { readChangePage } from '../../access/change-page.ts'
+import { CHANGE_SETTLE_SECONDS, readChangePage } from '../../access/change-page.ts'
 import { isChangePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import { readDashboard } from '../../access/dashboard.repository.ts'
@@ -99,10 +99,14 @@ export function partnerArea(deps: AccessDeps) {
     const since = c.req.query('depuis')
     const position = since ? decodeCursor(deps.cursorKey, partnerId, since) : null
     if (since && !isChangePosition(position)) return c.html(notFoundPage(info(c)), 400)
-    const page = await readChangePage(deps.db, partnerId, isChangePosition(position) ? position : null, 200, {
-      actor: actor(c),
-      route: 'GET /espace-partenaire/changements',
-    })
+    const page = await readChangePage(
+      deps.db,
+      partnerId,
+      isChangePosition(position) ? position : null,
+      200,
+      { actor: actor(c), route: 'GET /espace-partenaire/changements' },
+      { settle: deps.changeSettleSeconds ?? CHANGE_SETTLE_SECONDS },
+    )
     const next = page.more && page.last ? encodeCursor(deps.cursorKey, partnerId, page.last) : null
     return c.html(changesPage(info(c), page.changes, next))
   })

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { readChangePage } from '../../access/change-page.ts'
+import { CHANGE_SETTLE_SECONDS, readChangePage } from '../../access/change-page.ts'
 import { type ChangePosition, isChangePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import type { AppEnv } from '../context.ts'
@@ -22,10 +22,14 @@ export function changesRoute(deps: AccessDeps) {
         return problem(c, 400, 'cursor/invalid', 'the cursor is not one this hub gave you')
       after = position
     }
-    const page = await readChangePage(deps.db, partner.id, after, CHANGES_PAGE, {
-      actor: c.get('actor'),
-      route: 'GET /api/v1/changes',
-    })
+    const page = await readChangePage(
+      deps.db,
+      partner.id,
+      after,
+      CHANGES_PAGE,
+      { actor: c.get('actor'), route: 'GET /api/v1/changes' },
+      { settle: deps.changeSettleSeconds ?? CHANGE_SETTLE_SECONDS },
+    )
     return c.json({
       changes: page.changes,
       next: page.last ? encodeCursor(deps.cursorKey, partner.id, page.last) : null,
