@@ -1,7 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { recordRead } from './audit.repository.ts'
-import { type ChangePosition, type ChangesFound, readChanges } from './changes.repository.ts'
+import {
+  type ChangeHorizon,
+  type ChangePosition,
+  type ChangesFound,
+  readChanges,
+} from './changes.repository.ts'
 import { withPartner } from './partner-tx.ts'
 
 /**
@@ -22,14 +27,6 @@ export const CHANGE_SCAN_BUDGET = 20_000
  */
 export const CHANGE_SETTLE_SECONDS = 60
 
-/** Where a page of the change feed stops walking, and whether the walk budget cut it short. */
-export interface ChangeHorizon {
-  /** The last reception time the page reads. */
-  readonly until: string
-  /** True when versions received by then remain after the budget: the page says there is more. */
-  readonly cut: boolean
-}
-
 /**
  * Where a page after `after` stops: at the reception time of the `budget`-th version after it, or
  * `settle` seconds ago, whichever comes first. Runs as the hub, not in a partner's scope: it reads
@@ -43,7 +40,7 @@ export async function changeHorizon(
   settle: number,
 ): Promise<ChangeHorizon> {
   const from = after ?? ['-infinity', 0, '', 0]
-  const { rows } = await sql<{ until: string; cut: boolean }>`
+  const { rows } = await sql<ChangeHorizon>`
     with settled as (select now() - make_interval(secs => ${settle}) as at),
     budget as (
       select received_at as at from dossier_version
@@ -54,8 +51,7 @@ export async function changeHorizon(
     select to_char(least(b.at, s.at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as until,
       coalesce(b.at <= s.at, false) as cut
     from settled s left join budget b on true`.execute(db)
-  const row = rows[0]!
-  return { until: row.until, cut: row.cut }
+  return rows[0]!
 }
 
 /**

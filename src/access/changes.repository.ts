@@ -47,12 +47,7 @@ interface Row {
  * row comparison and the ORDER BY match the index dossier_version_received column for column
  * (collation included): a poll then reads only the versions received since its cursor.
  */
-export function changesQuery(
-  partnerId: number,
-  after: ChangePosition | null,
-  limit: number,
-  until: string | null = null,
-) {
+export function changesQuery(partnerId: number, after: ChangePosition | null, limit: number, until: string) {
   const from = after ?? ['-infinity', 0, '', 0]
   return sql<Row>`
     select c.shared_dossier_id, p.code, v.partner_id, v.record_id, v.version, v.payload->>'status' as status,
@@ -65,9 +60,17 @@ export function changesQuery(
     where v.partner_id <> ${partnerId} and c.shared_dossier_id is not null
       and (v.received_at, v.partner_id, v.record_id collate "C", v.version)
         > (${from[0]}::timestamptz, ${from[1]}, ${from[2]} collate "C", ${from[3]})
-      and v.received_at <= ${until ?? 'infinity'}::timestamptz
+      and v.received_at <= ${until}::timestamptz
     order by v.received_at, v.partner_id, v.record_id collate "C", v.version
     limit ${limit}`
+}
+
+/** Where a page of the change feed stops walking (changeHorizon), and whether the walk budget cut it short. */
+export interface ChangeHorizon {
+  /** The last reception time the page reads. */
+  readonly until: string
+  /** True when versions received by then remain after the budget: the page says there is more. */
+  readonly cut: boolean
 }
 
 /** A page of changes, where the next one starts, and whether the hub has more after it. */
@@ -87,17 +90,16 @@ export function positionAfter(at: string): ChangePosition {
 
 /**
  * The next `limit` changes after `after` (from the start when null), in the order the hub
- * received them, among the versions received up to `horizon.until` (all when null; see
- * changeHorizon). The row-level policies keep them to the caller's shared dossiers.
+ * received them, among the versions received up to `horizon.until` (see changeHorizon). The
+ * row-level policies keep them to the caller's shared dossiers.
  */
 export async function readChanges(
   scope: PartnerScope,
   after: ChangePosition | null,
   limit: number,
-  horizon: { readonly until: string; readonly cut: boolean } | null = null,
+  horizon: ChangeHorizon,
 ): Promise<ChangesFound> {
-  const until = horizon?.until ?? null
-  const { rows } = await changesQuery(scope.partnerId, after, limit, until).execute(scope.db)
+  const { rows } = await changesQuery(scope.partnerId, after, limit, horizon.until).execute(scope.db)
   const changes = rows
     .filter((r) => r.your_records.length > 0)
     .map((r) => ({
@@ -111,12 +113,8 @@ export async function readChanges(
       receivedAt: new Date(r.received_at).toISOString(),
     }))
   const end = rows.at(-1)
-  if (rows.length === limit || horizon === null)
-    return {
-      changes,
-      last: end ? [end.position_at, end.partner_id, end.record_id, end.version] : after,
-      more: rows.length === limit,
-    }
+  if (end && rows.length === limit)
+    return { changes, last: [end.position_at, end.partner_id, end.record_id, end.version], more: true }
   // Everything up to the horizon was read: the next page starts after it, never before the cursor
   // given (the horizon can be earlier when the settle delay grew since that cursor was made).
   const next = after !== null && after[0] > horizon.until ? after : positionAfter(horizon.until)

@@ -21,8 +21,8 @@ export interface ServerDeps {
    */
   readonly trustProxy?: number
   /**
-   * How long after its reception a version enters the change feed (CHANGE_SETTLE_SECONDS when
-   * absent; tests that read what they just sent give 0).
+   * How long after its reception a version enters the change feed (readChangePage's
+   * CHANGE_SETTLE_SECONDS when absent; tests that read what they just sent give 0).
    */
   readonly changeSettleSeconds?: number
 }

@@ -46,10 +46,9 @@ export async function buildFacts(db: Kysely<Database>, options: { asOf: string }
       ]
       for (const [table, statement] of steps) {
         await run(statement)
-        if ((FACT_TABLES as readonly string[]).includes(table))
-          for (const index of personIndexes(table)) await run(index)
         await run(`analyze ${table}`)
       }
+      for (const table of FACT_TABLES) for (const index of personIndexes(table)) await run(index)
       for (const table of WORK_TABLES) await run(`drop table ${table}`)
       const counts = {} as Record<FactTable, number>
       for (const table of FACT_TABLES) {

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { recordRead } from '../../access/audit.repository.ts'
-import { CHANGE_SETTLE_SECONDS, readChangePage } from '../../access/change-page.ts'
+import { readChangePage } from '../../access/change-page.ts'
 import { isChangePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import { readDashboard } from '../../access/dashboard.repository.ts'
@@ -105,7 +105,7 @@ export function partnerArea(deps: AccessDeps) {
       isChangePosition(position) ? position : null,
       200,
       { actor: actor(c), route: 'GET /espace-partenaire/changements' },
-      { settle: deps.changeSettleSeconds ?? CHANGE_SETTLE_SECONDS },
+      { settle: deps.changeSettleSeconds },
     )
     const next = page.more && page.last ? encodeCursor(deps.cursorKey, partnerId, page.last) : null
     return c.html(changesPage(info(c), page.changes, next))

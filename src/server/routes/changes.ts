@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CHANGE_SETTLE_SECONDS, readChangePage } from '../../access/change-page.ts'
+import { readChangePage } from '../../access/change-page.ts'
 import { type ChangePosition, isChangePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import type { AppEnv } from '../context.ts'
@@ -28,7 +28,7 @@ export function changesRoute(deps: AccessDeps) {
       after,
       CHANGES_PAGE,
       { actor: c.get('actor'), route: 'GET /api/v1/changes' },
-      { settle: deps.changeSettleSeconds ?? CHANGE_SETTLE_SECONDS },
+      { settle: deps.changeSettleSeconds },
     )
     return c.json({
       changes: page.changes,
