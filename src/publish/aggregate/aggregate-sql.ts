@@ -79,15 +79,18 @@ const ROW_PERSONS = 'row_persons'
 
 /**
  * How many rows a person may have and still be added up in this table: `FEW_ROWS` when the table
- * counts persons and has many grouping sets, 1 (only persons of one row, or no persons) otherwise. The overlaps cost a sort of the
- * persons' rows and a window over them, whatever the table; `count(distinct)` costs a sort per
- * chain of grouping sets. Measured on the 51 tables of 1 M dossiers (README.md): the overlaps win
- * from 12 sets up (a third faster at 16), lose below (up to 1.8× slower at 4).
+ * counts persons, 1 (no overlaps) otherwise. The overlaps cost a window over the persons' rows
+ * (read in person order through the fact table's index, no sort), whatever the table;
+ * `count(distinct)` costs a sort per chain of grouping sets, which PostgreSQL spreads over parallel
+ * workers. Alone, the distinct count is then quicker in tables of few sets; but `passerelle
+ * publish` runs two tables at once on a 2-core machine, where there is no idle core for those
+ * workers and the CPU each statement takes is what counts: measured so on the 51 tables of 1 M
+ * dossiers, the overlaps everywhere take 47 s against 60 s with them only from 12 sets up
+ * (README.md).
  */
 export function fewRows(plan: AggregationPlan): number {
-  return plan.persons && groupingSets(plan).length >= MANY_SETS ? FEW_ROWS : 1
+  return plan.persons ? FEW_ROWS : 1
 }
-const MANY_SETS = 12
 
 function rowPersonsSql(plan: AggregationPlan, few: number): string[] {
   return plan.persons ? [`count(*) filter (where person_rows <= ${few}) as ${ROW_PERSONS}`] : []
