@@ -28,7 +28,7 @@ describe('planTable', () => {
           { name: 'annee', sql: "to_char(exit_date, 'YYYY')", column: 'd0_0' },
           {
             name: 'trimestre',
-            sql: "to_char(exit_date, 'YYYY') || '-T' || to_char(exit_date, 'Q')",
+            sql: 'to_char(exit_date, \'YYYY-"T"Q\')',
             column: 'd0_1',
           },
         ],
