@@ -159,42 +159,40 @@ const DIFFERS = 'chr(1)'
  * (`rowPersonsSql`), by finest cell: −1 per pair of a person's rows, +1 per triple, in the cell
  * where they meet. Per dimension, the meeting point keeps the levels (top down) on which all of
  * them agree and marks the finer ones `DIFFERS`; a cell that groups a marked level is dropped
- * (`additiveCte`): those rows are not all in any one cell of that grouping set. A person's rows
- * come together (a window over the person), each row meeting the ones before it (`lag`), in
- * whatever order they come: every pair and triple is met once either way. The fact tables are
- * stored in person order with an index on the person of these rows (buildFacts), so that window
- * needs no sort; joining the rows to themselves by person took two.
+ * (`additiveCte`): those rows are not all in any one cell of that grouping set.
+ *
+ * A person's rows (those in the table's population) come together as one row of arrays, one per
+ * code column, all in the same order (`array_agg` over the same group): element `i` of every
+ * array is the person's `i`-th row, and every pair and triple of positions is one term. The fact
+ * tables are stored in person order with an index on the person of these rows (buildFacts), so the
+ * grouping reads them in order without a sort or a hash. One row per person rather than a window
+ * with `lag` over every row: ~254,000 rows instead of ~551,000 to materialize and scan, and no
+ * fetch of earlier rows (the 51 tables of 1 M dossiers two at a time: 41.5 s → 38.3 s).
  */
 function overlapCtes(plan: AggregationPlan, few: number): string[] {
   const persons = plan.persons!
   const codes = codeColumns(plan)
-  const back = Array.from({ length: few - 1 }, (_, i) => i + 1)
-  // One lag per row back, of all the codes at once: each lag() fetches its row from the window's
-  // store, so one per code and row back cost a fetch each.
-  const lags = back.map((k) => `lag(array[${codes.join(', ')}], ${k}) over person as back_${k}`)
-  const at = new Map(codes.map((c, i) => [c, i + 1]))
-  // Every set of earlier rows (by how far back) that the current row meets: the current row with
-  // them is a pair, a triple…, present when the person has that many rows before this one.
-  const earlier = subsets(back).filter((set) => set.length > 0)
-  const meets = earlier.map((set) => {
+  const positions = Array.from({ length: few }, (_, i) => i + 1)
+  const terms = subsets(positions).filter((set) => set.length >= 2)
+  const meets = terms.map((set) => {
+    const [first, ...others] = set as [number, ...number[]]
     const meet = plan.dimensions.flatMap((d) =>
       d.levels.map((level, j) => {
         const agree = d.levels
           .slice(0, j + 1)
           .flatMap((l) =>
-            set.map((k) => `o.back_${k}[${at.get(l.column)}] is not distinct from o.${l.column}`),
+            others.map((k) => `p.${l.column}[${k}] is not distinct from p.${l.column}[${first}]`),
           )
-        return `case when ${agree.join(' and ')} then o.${level.column} else ${DIFFERS} end as ${level.column}`
+        return `case when ${agree.join(' and ')} then p.${level.column}[${first}] else ${DIFFERS} end as ${level.column}`
       }),
     )
-    const sign = set.length % 2 === 1 ? -1 : 1
-    return `select ${meet.join(', ')}, ${sign} as sign from ordered o where o.position > ${Math.max(...set)}`
+    const sign = set.length % 2 === 0 ? -1 : 1
+    return `select ${meet.join(', ')}, ${sign} as sign from by_person p where p.n >= ${Math.max(...set)}`
   })
   return [
-    `ordered as materialized (
-  select ${codes.join(', ')}, ${lags.join(', ')}, row_number() over person as position
-  from fact where person_rows between 2 and ${few}
-  window person as (partition by ${persons.column}))`,
+    `by_person as materialized (
+  select count(*) as n, ${codes.map((c) => `array_agg(${c}) as ${c}`).join(', ')}
+  from fact where person_rows between 2 and ${few} group by ${persons.column})`,
     `overlap_leaf as (
   select ${codes.join(', ')}, sum(sign) as sign
   from (${meets.join('\n    union all ')}) m group by ${codes.join(', ')})`,
