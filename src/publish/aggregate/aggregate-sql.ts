@@ -88,11 +88,11 @@ const ROW_PERSONS = 'row_persons'
  * counts persons, 1 (no overlaps) otherwise. The overlaps cost a pass over the persons' rows
  * (read in person order through the fact table's index, no sort), whatever the table;
  * `count(distinct)` costs a sort per chain of grouping sets, which PostgreSQL spreads over parallel
- * workers (the overlaps run in one process). Alone, the distinct count was then quicker in tables of few sets; but `passerelle
- * publish` runs two tables at once on a 2-core machine, where there is no idle core for those
- * workers and the CPU each statement takes is what counts: measured so on the 51 tables of 1 M
- * dossiers, the overlaps everywhere take 47 s against 60 s with them only from 12 sets up
- * (README.md).
+ * workers (the overlaps run in one process). Alone, the distinct count was quicker in tables of
+ * few sets; but `passerelle publish` runs two tables at once on a 2-core machine, where there is
+ * no idle core for those workers and the CPU each statement takes is what counts: measured so on
+ * the 51 tables of 1 M dossiers, the overlaps everywhere take 47 s against 60 s with them only
+ * from 12 sets up (README.md).
  */
 export function fewRows(plan: AggregationPlan): number {
   return plan.persons ? FEW_ROWS : 1
