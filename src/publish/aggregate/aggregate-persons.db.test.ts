@@ -129,9 +129,10 @@ const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatM
 
 describe('the plan of the inclusion–exclusion count', () => {
   // On a test-sized table the planner rightly prefers scans and sorts; with them priced out, a plan
-  // that still sorts before grouping a person's rows or scans the table for the persons of many rows means that
-  // the fact table's person indexes no longer serve the statement (their predicates must be implied
-  // by the statement's filters: personIndexes and aggregate-sql.ts share FEW_ROWS).
+  // that still sorts before grouping a person's rows, or scans the table for the persons of many
+  // rows, means that the fact table's person indexes no longer serve the statement (their
+  // predicates must be implied by the statement's filters: personIndexes and aggregate-sql.ts
+  // share FEW_ROWS).
   it('reads persons of few rows through the _few index without a sort, and the others through _many', async () => {
     const definition = table({
       dimensions: [
