@@ -13,26 +13,52 @@ export interface ChangeView {
   readonly receivedAt: string
 }
 
-/** Where a page of changes ends: (received_at as text, partner id, record id, version). */
-export type ChangePosition = [string, number, string, number]
+/**
+ * A place in the change feed's order: (writing transaction id as text, received_at as text,
+ * partner id, record id, version) — the columns of the index dossier_version_committed.
+ */
+export type ChangePosition = readonly [string, string, number, string, number]
 
-/** True when `value` has the shape of a ChangePosition. */
-export function isChangePosition(value: unknown): value is ChangePosition {
-  return (
-    Array.isArray(value) &&
-    value.length === 4 &&
-    typeof value[0] === 'string' &&
-    !Number.isNaN(Date.parse(value[0])) &&
-    Number.isInteger(value[1]) &&
-    typeof value[2] === 'string' &&
-    Number.isInteger(value[3])
-  )
+/**
+ * A cursor's position as the feed reads it, or undefined when `value` is not one. Cursors handed
+ * out before the feed was in commit order (migration 2026_12_04_22_00_00) hold
+ * (received_at, partner id, record id, version): their transaction id is left empty, and
+ * changeHorizon puts them among the rows that migration found.
+ */
+export function changePosition(value: unknown): ChangePosition | undefined {
+  if (!Array.isArray(value)) return undefined
+  const [txid, at, partner, record, version] = value.length === 4 ? ['', ...value] : value
+  const valid =
+    value.length <= 5 &&
+    typeof txid === 'string' &&
+    /^\d{0,20}$/.test(txid) &&
+    (txid !== '' || value.length === 4) &&
+    typeof at === 'string' &&
+    (at === '-infinity' || !Number.isNaN(Date.parse(at))) &&
+    Number.isInteger(partner) &&
+    typeof record === 'string' &&
+    Number.isInteger(version)
+  return valid ? [txid, at, partner, record, version] : undefined
+}
+
+/** Where the feed starts when a partner has no cursor: before every version. */
+export const FEED_START: ChangePosition = ['0', '-infinity', 0, '', 0]
+
+/** Where a page of the change feed may read (changeHorizon), cursor resolved. */
+export interface ChangeHorizon {
+  /** The page reads after this position: the cursor given, its transaction id filled in. */
+  readonly from: ChangePosition
+  /** The last position the page reads when the walk budget stops it first; null otherwise. */
+  readonly until: ChangePosition | null
+  /** The reader's snapshot xmin: every transaction below it has ended, so the page reads only those. */
+  readonly settled: string
 }
 
 interface Row {
   shared_dossier_id: string
   your_records: string[]
   code: string
+  txid: string
   partner_id: number
   record_id: string
   version: number
@@ -42,64 +68,57 @@ interface Row {
   position_at: string
 }
 
+/** The feed's order key of dossier_version `v`, matching the index dossier_version_committed column for column. */
+const KEY = sql`(v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version)`
+
+/** A position as a row value comparable with KEY. */
+export function positionRow(p: ChangePosition) {
+  return sql`(${p[0]}::xid8, ${p[1]}::timestamptz, ${p[2]}::int, ${p[3]} collate "C", ${p[4]}::bigint)`
+}
+
+/** A position's received_at as text, to the microsecond (a JavaScript Date would round it). */
+export const POSITION_AT = sql`to_char(v.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+
 /**
- * The query of a page of changes, for `partnerId`, after `after` (from the start when null). The
- * row comparison and the ORDER BY match the index dossier_version_received column for column
- * (collation included): a poll then reads only the versions received since its cursor.
+ * The query of a page of changes, for `partnerId`, after `horizon.from`, up to `horizon.until`,
+ * among versions of ended transactions. The row comparisons and the ORDER BY match the index
+ * dossier_version_committed column for column (collation included): a poll then reads only the
+ * versions written since its cursor and stops at the page's end.
  */
-export function changesQuery(partnerId: number, after: ChangePosition | null, limit: number, until: string) {
-  const from = after ?? ['-infinity', 0, '', 0]
+export function changesQuery(partnerId: number, horizon: ChangeHorizon, limit: number) {
+  const until = horizon.until ? sql`and ${KEY} <= ${positionRow(horizon.until)}` : sql``
   return sql<Row>`
-    select c.shared_dossier_id, p.code, v.partner_id, v.record_id, v.version, v.payload->>'status' as status,
-      v.updated_at, v.received_at, to_char(v.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as position_at,
+    select c.shared_dossier_id, p.code, v.txid::text as txid, v.partner_id, v.record_id, v.version,
+      v.payload->>'status' as status, v.updated_at, v.received_at, ${POSITION_AT} as position_at,
       array(select m.record_id from dossier_current m
             where m.shared_dossier_id = c.shared_dossier_id and m.partner_id = ${partnerId} order by m.record_id) as your_records
     from dossier_version v
     join dossier_current c on c.partner_id = v.partner_id and c.record_id = v.record_id
     join partner p on p.id = v.partner_id
     where v.partner_id <> ${partnerId} and c.shared_dossier_id is not null
-      and (v.received_at, v.partner_id, v.record_id collate "C", v.version)
-        > (${from[0]}::timestamptz, ${from[1]}, ${from[2]} collate "C", ${from[3]})
-      and v.received_at <= ${until}::timestamptz
-    order by v.received_at, v.partner_id, v.record_id collate "C", v.version
+      and ${KEY} > ${positionRow(horizon.from)}
+      and v.txid < ${horizon.settled}::xid8 ${until}
+    order by v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version
     limit ${limit}`
-}
-
-/** Where a page of the change feed stops walking (changeHorizon), and whether the walk budget cut it short. */
-export interface ChangeHorizon {
-  /** The last reception time the page reads. */
-  readonly until: string
-  /** True when versions received by then remain after the budget: the page says there is more. */
-  readonly cut: boolean
 }
 
 /** A page of changes, where the next one starts, and whether the hub has more after it. */
 export interface ChangesFound {
   readonly changes: ChangeView[]
-  readonly last: ChangePosition | null
+  readonly last: ChangePosition
   readonly more: boolean
 }
 
 /**
- * The position just after every version received at `at` or earlier: no partner id reaches the
- * largest integer, so the row comparison puts all of them before it.
- */
-export function positionAfter(at: string): ChangePosition {
-  return [at, 2_147_483_647, '', 0]
-}
-
-/**
- * The next `limit` changes after `after` (from the start when null), in the order the hub
- * received them, among the versions received up to `horizon.until` (see changeHorizon). The
- * row-level policies keep them to the caller's shared dossiers.
+ * The next `limit` changes within `horizon` (see changeHorizon), in commit order. The row-level
+ * policies keep them to the caller's shared dossiers.
  */
 export async function readChanges(
   scope: PartnerScope,
-  after: ChangePosition | null,
-  limit: number,
   horizon: ChangeHorizon,
+  limit: number,
 ): Promise<ChangesFound> {
-  const { rows } = await changesQuery(scope.partnerId, after, limit, horizon.until).execute(scope.db)
+  const { rows } = await changesQuery(scope.partnerId, horizon, limit).execute(scope.db)
   const changes = rows
     .filter((r) => r.your_records.length > 0)
     .map((r) => ({
@@ -114,9 +133,15 @@ export async function readChanges(
     }))
   const end = rows.at(-1)
   if (end && rows.length === limit)
-    return { changes, last: [end.position_at, end.partner_id, end.record_id, end.version], more: true }
-  // Everything up to the horizon was read: the next page starts after it, never before the cursor
-  // given (the horizon can be earlier when the settle delay grew since that cursor was made).
-  const next = after !== null && after[0] > horizon.until ? after : positionAfter(horizon.until)
-  return { changes, last: next, more: horizon.cut }
+    return {
+      changes,
+      last: [end.txid, end.position_at, end.partner_id, end.record_id, end.version],
+      more: true,
+    }
+  if (horizon.until) return { changes, last: horizon.until, more: true }
+  // Every ended transaction was read: the next page starts with the first that had not ended, or
+  // later — a cursor never moves back (xmin does not either; a cursor from elsewhere might).
+  const settled: ChangePosition = [horizon.settled, '-infinity', 0, '', 0]
+  const last = BigInt(horizon.from[0]) >= BigInt(horizon.settled) ? horizon.from : settled
+  return { changes, last, more: false }
 }

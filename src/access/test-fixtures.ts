@@ -3,7 +3,7 @@
  * contracts that give them an employment outcome.
  * @module
  */
-import type { Insertable, Kysely } from 'kysely'
+import { type Insertable, type Kysely, sql } from 'kysely'
 import type { Database, DsnContractTable } from '../db/database.ts'
 
 const PARTNERS = {
@@ -36,5 +36,22 @@ export function permanentContract(personKey: string, start: string): Insertable<
     start_date: start,
     end_date: null,
     hours_ratio: 1,
+  }
+}
+
+/**
+ * Waits until every version written so far can enter the change feed: until no transaction that
+ * started writing before the last of them is still running. On a shared PostgreSQL server that
+ * includes other test files' transactions in other databases (transaction ids are the cluster's).
+ */
+export async function feedSettled(db: Kysely<Database>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const { rows } = await sql<{ settled: boolean }>`
+      select coalesce(max(txid) < pg_snapshot_xmin(pg_current_snapshot()), true) as settled
+      from dossier_version`.execute(db)
+    if (rows[0]?.settled) return
+    if (Date.now() > deadline) throw new Error(`the change feed did not settle within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }

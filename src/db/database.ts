@@ -91,7 +91,10 @@ interface VersionColumns {
   payload: Json
 }
 
-export type DossierVersionTable = VersionColumns
+export interface DossierVersionTable extends VersionColumns {
+  /** The writing transaction's id (xid8 as text): the change feed's commit order. */
+  txid: Generated<string>
+}
 export type CepVersionTable = VersionColumns
 
 interface CurrentColumns {

@@ -5,6 +5,7 @@ import * as partnerAccess from './migrations/2026_12_02_19_00_00_partner_access.
 import * as changeFeedIndex from './migrations/2026_12_03_08_00_00_change_feed_index.ts'
 import * as tokenDossierRead from './migrations/2026_12_03_09_00_00_token_dossier_read.ts'
 import * as identityRls from './migrations/2026_12_03_18_00_00_identity_rls.ts'
+import * as changeFeedCommitOrder from './migrations/2026_12_04_22_00_00_change_feed_commit_order.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -13,6 +14,7 @@ export const migrations = {
   '2026_12_03_08_00_00_change_feed_index': changeFeedIndex,
   '2026_12_03_09_00_00_token_dossier_read': tokenDossierRead,
   '2026_12_03_18_00_00_identity_rls': identityRls,
+  '2026_12_04_22_00_00_change_feed_commit_order': changeFeedCommitOrder,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

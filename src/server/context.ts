@@ -20,11 +20,6 @@ export interface ServerDeps {
    * 0 or absent: the client is the socket's peer.
    */
   readonly trustProxy?: number
-  /**
-   * How long after its reception a version enters the change feed (readChangePage's
-   * CHANGE_SETTLE_SECONDS when absent; tests that read what they just sent give 0).
-   */
-  readonly changeSettleSeconds?: number
 }
 
 /** Variables hono carries through a request. */

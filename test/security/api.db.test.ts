@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { listAudit } from '../../src/access/audit.repository.ts'
+import { feedSettled } from '../../src/access/test-fixtures.ts'
 import { rotateToken } from '../../src/partners/partner.repository.ts'
 import { openTestStore, type TestStore } from '../store.ts'
 import { NIR_OTHER, NIR_SHARED, partnerFixture } from './partner-fixture.ts'
@@ -175,6 +176,7 @@ describe('GET /api/v1/changes', () => {
         .map((p) => ({ ...p, type: 'dossier', id: 'ARA-1', version: 2, status: 'SORTI', sharedWith: [] }))
         .map(withPerson),
     )
+    await feedSettled(store.db)
     const first = (await (await fx.get('CDC', '/api/v1/changes')).json()) as any
     expect(first.changes.map((c: any) => [c.partner, c.record, c.version, c.yourRecords])).toEqual([
       ['R84', 'ARA-1', 1, ['CPF-1']],

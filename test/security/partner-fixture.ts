@@ -20,8 +20,6 @@ export async function partnerFixture(store: TestStore) {
     storeKind: store.kind,
     preparer: workerPreparer('s'),
     today: () => '2026-11-28',
-    // The tests read the changes they have just sent.
-    changeSettleSeconds: 0,
     secret: 'test-secret',
   })
   const partners = {

@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { recordRead } from '../../access/audit.repository.ts'
 import { readChangePage } from '../../access/change-page.ts'
-import { isChangePosition } from '../../access/changes.repository.ts'
+import { changePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import { readDashboard } from '../../access/dashboard.repository.ts'
 import { readDossier } from '../../access/dossier.repository.ts'
@@ -97,17 +97,13 @@ export function partnerArea(deps: AccessDeps) {
   signedIn.get('/changements', async (c) => {
     const partnerId = c.get('session').user.partnerId
     const since = c.req.query('depuis')
-    const position = since ? decodeCursor(deps.cursorKey, partnerId, since) : null
-    if (since && !isChangePosition(position)) return c.html(notFoundPage(info(c)), 400)
-    const page = await readChangePage(
-      deps.db,
-      partnerId,
-      isChangePosition(position) ? position : null,
-      200,
-      { actor: actor(c), route: 'GET /espace-partenaire/changements' },
-      { settle: deps.changeSettleSeconds },
-    )
-    const next = page.more && page.last ? encodeCursor(deps.cursorKey, partnerId, page.last) : null
+    const position = since ? changePosition(decodeCursor(deps.cursorKey, partnerId, since)) : null
+    if (position === undefined) return c.html(notFoundPage(info(c)), 400)
+    const page = await readChangePage(deps.db, partnerId, position, 200, {
+      actor: actor(c),
+      route: 'GET /espace-partenaire/changements',
+    })
+    const next = page.more ? encodeCursor(deps.cursorKey, partnerId, page.last) : null
     return c.html(changesPage(info(c), page.changes, next))
   })
   signedIn.get('/export', (c) => c.html(exportPage(info(c))))

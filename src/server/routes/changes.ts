@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { readChangePage } from '../../access/change-page.ts'
-import { type ChangePosition, isChangePosition } from '../../access/changes.repository.ts'
+import { type ChangePosition, changePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import type { AppEnv } from '../context.ts'
 import { problem } from '../problem.ts'
@@ -17,22 +17,17 @@ export function changesRoute(deps: AccessDeps) {
     const since = c.req.query('since')
     let after: ChangePosition | null = null
     if (since !== undefined && since !== '') {
-      const position = decodeCursor(deps.cursorKey, partner.id, since)
-      if (!isChangePosition(position))
-        return problem(c, 400, 'cursor/invalid', 'the cursor is not one this hub gave you')
+      const position = changePosition(decodeCursor(deps.cursorKey, partner.id, since))
+      if (!position) return problem(c, 400, 'cursor/invalid', 'the cursor is not one this hub gave you')
       after = position
     }
-    const page = await readChangePage(
-      deps.db,
-      partner.id,
-      after,
-      CHANGES_PAGE,
-      { actor: c.get('actor'), route: 'GET /api/v1/changes' },
-      { settle: deps.changeSettleSeconds },
-    )
+    const page = await readChangePage(deps.db, partner.id, after, CHANGES_PAGE, {
+      actor: c.get('actor'),
+      route: 'GET /api/v1/changes',
+    })
     return c.json({
       changes: page.changes,
-      next: page.last ? encodeCursor(deps.cursorKey, partner.id, page.last) : null,
+      next: encodeCursor(deps.cursorKey, partner.id, page.last),
       hasMore: page.more,
     })
   })
