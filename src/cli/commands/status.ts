@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { type ChangeFeedLag, changeFeedLag } from '../../access/change-feed-lag.ts'
 import { ingestRuleCodes } from '../../ingest/outcome.ts'
 import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
@@ -24,8 +25,9 @@ export const statusCommand: Command = {
       const activity = (await partnerActivity(db)).filter((a) => !partner || a.code === partner.code)
       const rules = await rejectionsByRule(db, partner?.id)
       const months = await monthlyActivity(db, partner?.id)
+      const changeFeed = await changeFeedLag(db)
       if (values.json) {
-        io.out(JSON.stringify({ partners: activity, rejectedByRule: rules, months }, null, 2))
+        io.out(JSON.stringify({ partners: activity, rejectedByRule: rules, months, changeFeed }, null, 2))
         return 0
       }
       const head = [
@@ -69,7 +71,19 @@ export const statusCommand: Command = {
             `  ${m.month}               ${formatCount(m.modifications).padStart(13)} ${formatCount(m.rejected).padStart(10)}`,
           )
       }
+      io.out(`\nchange feed: ${feedLine(changeFeed)}`)
       return 0
     })
   },
+}
+
+/** The change feed's lag in a line: up to date, or how many versions wait and for which session. */
+export function feedLine({ waiting, oldest }: ChangeFeedLag): string {
+  if (waiting === 0) return 'up to date'
+  const versions = `${formatCount(waiting)} committed ${waiting > 1 ? 'versions wait' : 'version waits'}`
+  if (!oldest) return `${versions} for a transaction that has just ended`
+  const open = oldest.seconds === null ? '' : `, open ${oldest.seconds} s`
+  const state = oldest.state ? `, ${oldest.state}` : ''
+  const where = oldest.database ? ` (database ${oldest.database}${open}${state})` : ''
+  return `${versions} for the transaction of server process ${oldest.pid}${where} to end`
 }
