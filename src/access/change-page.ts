@@ -30,6 +30,23 @@ interface HorizonRow {
   version: string | null
 }
 
+/** The query of changeHorizon: one row, the budget's columns null when fewer versions remain. */
+export function horizonQuery(after: ChangePosition | null, budget: number) {
+  const [txid, ...rest] = after ?? FEED_START
+  const start = sql`(select coalesce(nullif(${txid}, '')::xid8, (select min(txid) from dossier_version), '0'::xid8))`
+  const from = sql`(${start}, ${rest[0]}::timestamptz, ${rest[1]}::int, ${rest[2]} collate "C", ${rest[3]}::bigint)`
+  return sql<HorizonRow>`
+    with budget as (
+      select v.txid::text as txid, ${POSITION_AT} as position_at, v.partner_id, v.record_id, v.version::text
+      from dossier_version v
+      where (v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version) > ${from}
+        and v.txid < pg_snapshot_xmin(pg_current_snapshot())
+      order by v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version
+      offset ${budget - 1} limit 1)
+    select ${start}::text as start, pg_snapshot_xmin(pg_current_snapshot())::text as settled, b.*
+    from (select) one left join budget b on true`
+}
+
 /**
  * Where a page after `after` may read. Only versions of transactions that have ended: those below
  * the snapshot's xmin, which no later commit can join — a version's transaction commits after it
@@ -44,24 +61,13 @@ export async function changeHorizon(
   after: ChangePosition | null,
   budget: number,
 ): Promise<ChangeHorizon> {
-  const [txid, ...rest] = after ?? FEED_START
-  const start = sql`(select coalesce(nullif(${txid}, '')::xid8, (select min(txid) from dossier_version), '0'::xid8))`
-  const from = sql`(${start}, ${rest[0]}::timestamptz, ${rest[1]}::int, ${rest[2]} collate "C", ${rest[3]}::bigint)`
-  const { rows } = await sql<HorizonRow>`
-    with budget as (
-      select v.txid::text as txid, ${POSITION_AT} as position_at, v.partner_id, v.record_id, v.version::text
-      from dossier_version v
-      where (v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version) > ${from}
-        and v.txid < pg_snapshot_xmin(pg_current_snapshot())
-      order by v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version
-      offset ${budget - 1} limit 1)
-    select ${start}::text as start, pg_snapshot_xmin(pg_current_snapshot())::text as settled, b.*
-    from (select) one left join budget b on true`.execute(db)
+  const { rows } = await horizonQuery(after, budget).execute(db)
   const row = rows[0]!
   const until: ChangePosition | null =
     row.txid === null
       ? null
       : [row.txid, row.position_at!, row.partner_id!, row.record_id!, Number(row.version)]
+  const [, ...rest] = after ?? FEED_START
   return { from: [row.start, ...rest], until, settled: row.settled }
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { listAudit } from './audit.repository.ts'
-import { readChangePage } from './change-page.ts'
+import { horizonQuery, readChangePage } from './change-page.ts'
 import { type ChangePosition, type ChangeView, changePosition, changesQuery } from './changes.repository.ts'
 import { withPartner } from './partner-tx.ts'
 import { feedSettled, insertPartners } from './test-fixtures.ts'
@@ -71,6 +71,11 @@ interface PlanNode {
   Plans?: PlanNode[]
 }
 
+/** Every node of a plan, subplans and init plans included. */
+function allNodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(allNodes)]
+}
+
 /** The nodes of the plan's main tree; subplans (the caller's own record ids of a group) left out. */
 function mainNodes(plan: PlanNode): PlanNode[] {
   const children = (plan.Plans ?? []).filter((p) => p['Parent Relationship'] !== 'SubPlan')
@@ -109,6 +114,36 @@ describe('the change feed query', () => {
         index: 'dossier_version_committed',
         cond: expect.stringMatching(
           /^\(\(ROW\(txid, received_at, partner_id, \(record_id\)::text, version\) > ROW\(.*\)\) AND \(txid < '907'::xid8\) AND \(ROW\(txid, received_at, partner_id, \(record_id\)::text, version\) <= ROW\(.*\)\)\)$/,
+        ),
+      },
+    ])
+    expect(all.filter((n) => n['Node Type'].endsWith('Sort'))).toEqual([])
+  })
+})
+
+describe('the change feed horizon query', () => {
+  // As above: with other plans priced out, a scan of dossier_version other than through the index,
+  // or a sort, means the walk budget would read the hub's whole history to find its end.
+  it('counts the walk budget through dossier_version_committed, the cursor and the settled bound as index conditions and no sort', async () => {
+    const plan = await store.db.transaction().execute(async (tx) => {
+      await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+        set_config('enable_sort', 'off', true)`.execute(tx)
+      const query = horizonQuery(['812', '2026-12-01T10:00:00.000000Z', 2, 'CPF-1', 3], 20_000)
+      const { rows } = await sql<{
+        'QUERY PLAN': [{ Plan: PlanNode }]
+      }>`explain (format json) ${query}`.execute(tx)
+      return rows[0]!['QUERY PLAN'][0].Plan
+    })
+    const all = allNodes(plan)
+    const scans = all
+      .filter((n) => n['Index Name']?.startsWith('dossier_version') || n['Node Type'] === 'Seq Scan')
+      .map((n) => ({ type: n['Node Type'], index: n['Index Name'], cond: n['Index Cond'] }))
+    expect(scans).toEqual([
+      {
+        type: 'Index Only Scan',
+        index: 'dossier_version_committed',
+        cond: expect.stringMatching(
+          /^\(\(ROW\(txid, received_at, partner_id, record_id, version\) > ROW\(.*\)\) AND \(txid < pg_snapshot_xmin\(pg_current_snapshot\(\)\)\)\)$/,
         ),
       },
     ])

@@ -12,22 +12,20 @@ describe('the change feed line of passerelle status', () => {
   })
 
   it('names the session the waiting versions wait for, with what the server shows of it', () => {
-    expect(
-      [
-        feedLine({
-          waiting: 1234,
-          oldest: {
-            pid: 4242,
-            database: 'hub',
-            since: '2026-12-04T21:00:00Z',
-            seconds: 125,
-            state: 'idle in transaction',
-          },
-        }),
-        feedLine({ waiting: 1, oldest: { pid: 9, database: null, since: null, seconds: null, state: null } }),
-        feedLine({ waiting: 2, oldest: null }),
-      ],
-    ).toEqual([
+    expect([
+      feedLine({
+        waiting: 1234,
+        oldest: {
+          pid: 4242,
+          database: 'hub',
+          since: '2026-12-04T21:00:00Z',
+          seconds: 125,
+          state: 'idle in transaction',
+        },
+      }),
+      feedLine({ waiting: 1, oldest: { pid: 9, database: null, since: null, seconds: null, state: null } }),
+      feedLine({ waiting: 2, oldest: null }),
+    ]).toEqual([
       '1,234 committed versions wait for the transaction of server process 4242 (database hub, open 125 s, idle in transaction) to end',
       '1 committed version waits for the transaction of server process 9 to end',
       '2 committed versions wait for a transaction that has just ended',
