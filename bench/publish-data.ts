@@ -114,15 +114,18 @@ export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 
     from (select person_key, max(coalesce(exit_date, planned_start)) as exit from dossier_current group by person_key) p
     cross join generate_series(1, 2) n
     where abs(hashtext(person_key || n || 'k')) % 100 < (case n when 1 then 65 else 20 end)`)
-  // CEP periods: about a quarter as many as dossiers (DOMAIN.md: 2.1 M of 8 M).
+  // CEP periods: about a quarter as many as dossiers (DOMAIN.md: 2.1 M of 8 M), each drawn for a
+  // person at random, so that ~14 % of the periods share their person with another (a person
+  // accompanied again, or by two operators), as persons' several dossiers do.
   await q(`insert into cep_current (person_key, partner_id, record_id, version, content_hash, updated_at, received_at,
       identity_certified, birth_date, sex, residence_commune, qpv, status_at_entry, start_date, end_date, level,
       end_reason, project_type, interviews, cancelled)
-    select md5('p' || (i * 3 % ${persons})), (select id from partner where code = (array['CEP_AO','APEC','ML'])[1 + i % 3]),
-      'C' || i, 1, md5('cep' || i), now(), now(), true, date '1960-01-01' + (i * 3 % ${persons}) % 16000,
-      case when (i * 3 % ${persons}) % 2 = 0 then 'F' else 'M' end, pc.code, null,
+    select md5('p' || pi), (select id from partner where code = (array['CEP_AO','APEC','ML'])[1 + i % 3]),
+      'C' || i, 1, md5('cep' || i), now(), now(), true, date '1960-01-01' + pi % 16000,
+      case when pi % 2 = 0 then 'F' else 'M' end, pc.code, null,
       (array['DE_INDEMNISE','SAL_PRIVE','SAL_PUBLIC','DE_NON_INDEMNISE'])[1 + i % 4], date '2021-01-01' + (i % 2100), null, 1 + i % 2, null, null, 2, false
-    from generate_series(1, ${Math.round(dossiers / 4)}) i
+    from (select i, abs(hashtext('cep-person' || i)) % ${persons} as pi
+          from generate_series(1, ${Math.round(dossiers / 4)}) i) c
     join bench_commune pc on pc.r = 1 + (i::bigint * 7919 % ${communes})`)
   await q('analyze')
 }
