@@ -115,8 +115,8 @@ export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 
     cross join generate_series(1, 2) n
     where abs(hashtext(person_key || n || 'k')) % 100 < (case n when 1 then 65 else 20 end)`)
   // CEP periods: about a quarter as many as dossiers (DOMAIN.md: 2.1 M of 8 M), each drawn for a
-  // person at random, so that ~14 % of the periods share their person with another (a person
-  // accompanied again, or by two operators), as persons' several dossiers do.
+  // person at random: ~15 % of the CEP persons get several periods (~27 % of the periods share
+  // their person with another: a person accompanied again, or by two operators).
   await q(`insert into cep_current (person_key, partner_id, record_id, version, content_hash, updated_at, received_at,
       identity_certified, birth_date, sex, residence_commune, qpv, status_at_entry, start_date, end_date, level,
       end_reason, project_type, interviews, cancelled)
