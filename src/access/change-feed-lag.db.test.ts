@@ -1,9 +1,8 @@
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { changeFeedLag } from './change-feed-lag.ts'
-import { feedSettled, insertPartners } from './test-fixtures.ts'
+import { feedSettled, insertPartners, openWriter, versionRow } from './test-fixtures.ts'
 
 let store: TestStore
 let partner: number
@@ -15,16 +14,7 @@ beforeAll(async () => {
 })
 afterAll(() => store.dispose())
 
-const version = (v: number) => ({
-  person_key: 'P1',
-  partner_id: partner,
-  record_id: 'A1',
-  version: v,
-  content_hash: `h${v}`,
-  updated_at: '2026-01-02T00:00:00Z',
-  transmission_id: 1,
-  payload: JSON.stringify({ status: 'ENTRE' }),
-})
+const version = (v: number) => versionRow(partner, 'A1', 'P1', v)
 
 describe('the change feed lag', () => {
   it('is nothing waiting once every version’s transaction has ended', async () => {
@@ -37,20 +27,14 @@ describe('the change feed lag', () => {
   it.runIf(process.env.PASSERELLE_TEST_STORE === 'pg')(
     'counts the versions committed after a transaction still open, and names an open writer',
     async () => {
-      const open = new pg.Client({ connectionString: store.url! })
-      await open.connect()
+      const open = await openWriter(store.url!)
       try {
-        await open.query('begin')
-        await open.query(
-          `insert into dossier_version (person_key, partner_id, record_id, version, content_hash, updated_at, transmission_id, payload)
-           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          Object.values(version(2)),
-        )
+        await open.insertVersion(version(2))
         await store.db.insertInto('dossier_version').values(version(3)).execute()
         const lag = await changeFeedLag(store.db)
         // Other databases of a shared server may hold an older writer: the feed waits for it too.
         expect([lag.waiting, lag.oldest !== null]).toEqual([1, true])
-        await open.query('commit')
+        await open.commit()
         await feedSettled(store.db)
         expect((await changeFeedLag(store.db)).waiting).toBe(0)
       } finally {

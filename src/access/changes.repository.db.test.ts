@@ -1,13 +1,13 @@
-import { sql } from 'kysely'
-import pg from 'pg'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
+import type { Database } from '../db/database.ts'
 import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { listAudit } from './audit.repository.ts'
 import { horizonQuery, readChangePage } from './change-page.ts'
 import { type ChangePosition, type ChangeView, changePosition, changesQuery } from './changes.repository.ts'
 import { withPartner } from './partner-tx.ts'
-import { feedSettled, insertPartners } from './test-fixtures.ts'
+import { feedSettled, insertPartners, openWriter, versionRow } from './test-fixtures.ts'
 
 let store: TestStore
 let a: number
@@ -71,6 +71,26 @@ interface PlanNode {
   Plans?: PlanNode[]
 }
 
+/**
+ * The plan of `query` in `db` (a transaction: the settings are local to it), with other plans than
+ * index scans without a sort priced out: on a test-sized table the planner rightly prefers them.
+ */
+async function pricedPlan(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<PlanNode> {
+  await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+    set_config('enable_sort', 'off', true)`.execute(db)
+  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>`explain (format json) ${query}`.execute(
+    db,
+  )
+  return rows[0]!['QUERY PLAN'][0].Plan
+}
+
+/** The scans of dossier_version among `nodes` (and any sequential scan), as the tests compare them. */
+function versionScans(nodes: PlanNode[]) {
+  return nodes
+    .filter((n) => n['Index Name']?.startsWith('dossier_version') || n['Node Type'] === 'Seq Scan')
+    .map((n) => ({ type: n['Node Type'], index: n['Index Name'], cond: n['Index Cond'] }))
+}
+
 /** Every node of a plan, subplans and init plans included. */
 function allNodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(allNodes)]
@@ -87,28 +107,22 @@ describe('the change feed query', () => {
   // that still sorts or scans dossier_version otherwise means the index cannot serve the query
   // (a column, its order or the collation of the comparison no longer match it).
   it('reads dossier_version through dossier_version_committed, the cursor and the horizon as index conditions and no sort', async () => {
-    const plan = await withPartner(store.db, 1, async (scope) => {
-      await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
-        set_config('enable_sort', 'off', true)`.execute(scope.db)
-      const query = changesQuery(
-        1,
-        {
-          from: ['812', '2026-12-01T10:00:00.000000Z', 2, 'CPF-1', 3],
-          until: ['905', '2026-12-02T10:00:00.000000Z', 4, 'ARA-7', 1],
-          settled: '907',
-        },
-        500,
-      )
-      const { rows } = await sql<{
-        'QUERY PLAN': [{ Plan: PlanNode }]
-      }>`explain (format json) ${query}`.execute(scope.db)
-      return rows[0]!['QUERY PLAN'][0].Plan
-    })
+    const plan = await withPartner(store.db, 1, (scope) =>
+      pricedPlan(
+        scope.db,
+        changesQuery(
+          1,
+          {
+            from: ['812', '2026-12-01T10:00:00.000000Z', 2, 'CPF-1', 3],
+            until: ['905', '2026-12-02T10:00:00.000000Z', 4, 'ARA-7', 1],
+            settled: '907',
+          },
+          500,
+        ),
+      ),
+    )
     const all = mainNodes(plan)
-    const versionScans = all
-      .filter((n) => n['Index Name']?.startsWith('dossier_version') || n['Node Type'] === 'Seq Scan')
-      .map((n) => ({ type: n['Node Type'], index: n['Index Name'], cond: n['Index Cond'] }))
-    expect(versionScans).toEqual([
+    expect(versionScans(all)).toEqual([
       {
         type: 'Index Scan',
         index: 'dossier_version_committed',
@@ -125,20 +139,13 @@ describe('the change feed horizon query', () => {
   // As above: with other plans priced out, a scan of dossier_version other than through the index,
   // or a sort, means the walk budget would read the hub's whole history to find its end.
   it('counts the walk budget through dossier_version_committed, the cursor and the settled bound as index conditions and no sort', async () => {
-    const plan = await store.db.transaction().execute(async (tx) => {
-      await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
-        set_config('enable_sort', 'off', true)`.execute(tx)
-      const query = horizonQuery(['812', '2026-12-01T10:00:00.000000Z', 2, 'CPF-1', 3], 20_000)
-      const { rows } = await sql<{
-        'QUERY PLAN': [{ Plan: PlanNode }]
-      }>`explain (format json) ${query}`.execute(tx)
-      return rows[0]!['QUERY PLAN'][0].Plan
-    })
+    const plan = await store.db
+      .transaction()
+      .execute((tx) =>
+        pricedPlan(tx, horizonQuery(['812', '2026-12-01T10:00:00.000000Z', 2, 'CPF-1', 3], 20_000)),
+      )
     const all = allNodes(plan)
-    const scans = all
-      .filter((n) => n['Index Name']?.startsWith('dossier_version') || n['Node Type'] === 'Seq Scan')
-      .map((n) => ({ type: n['Node Type'], index: n['Index Name'], cond: n['Index Cond'] }))
-    expect(scans).toEqual([
+    expect(versionScans(all)).toEqual([
       {
         type: 'Index Only Scan',
         index: 'dossier_version_committed',
@@ -228,31 +235,15 @@ describe('a page of the change feed', () => {
   it.runIf(process.env.PASSERELLE_TEST_STORE === 'pg')(
     'leaves the versions of a transaction still open, and of every one after it, to a later poll from the cursor it gave',
     async () => {
-      const version = (v: number) => ({
-        person_key: 'P1',
-        partner_id: b,
-        record_id: 'B1',
-        version: v,
-        content_hash: `h${v}`,
-        updated_at: '2026-01-02T00:00:00Z',
-        transmission_id: 1,
-        payload: JSON.stringify({ status: 'SORTI' }),
-      })
+      const version = (v: number) => versionRow(b, 'B1', 'P1', v)
       const before = await readChangePage(store.db, a, null, 500, AUDIT)
-      const open = new pg.Client({ connectionString: store.url! })
-      await open.connect()
+      const open = await openWriter(store.url!)
       try {
-        await open.query('begin')
-        const v3 = version(3)
-        await open.query(
-          `insert into dossier_version (person_key, partner_id, record_id, version, content_hash, updated_at, transmission_id, payload)
-           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          Object.values(v3),
-        )
+        await open.insertVersion(version(3))
         await store.db.insertInto('dossier_version').values(version(4)).execute()
         const during = await readChangePage(store.db, a, before.last, 500, AUDIT)
         expect(summary(during)).toEqual({ changes: [], more: false })
-        await open.query('commit')
+        await open.commit()
         await feedSettled(store.db)
         const after = await readChangePage(store.db, a, during.last, 500, AUDIT)
         expect(summary(after)).toEqual({ changes: ['OB:B1:3', 'OB:B1:4'], more: false })

@@ -4,7 +4,8 @@
  * @module
  */
 import { type Insertable, type Kysely, sql } from 'kysely'
-import type { Database, DsnContractTable } from '../db/database.ts'
+import pg from 'pg'
+import type { Database, DossierVersionTable, DsnContractTable } from '../db/database.ts'
 
 const PARTNERS = {
   RA: { name: 'Région A', kind: 'REGION' },
@@ -53,5 +54,51 @@ export async function feedSettled(db: Kysely<Database>, timeoutMs = 60_000): Pro
     if (rows[0]?.settled) return
     if (Date.now() > deadline) throw new Error(`the change feed did not settle within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Version `version` of a partner's dossier record, with test content. */
+export function versionRow(
+  partnerId: number,
+  recordId: string,
+  personKey: string,
+  version: number,
+): Insertable<DossierVersionTable> {
+  return {
+    person_key: personKey,
+    partner_id: partnerId,
+    record_id: recordId,
+    version,
+    content_hash: `h${version}`,
+    updated_at: '2026-01-02T00:00:00Z',
+    transmission_id: 1,
+    payload: JSON.stringify({ status: 'SORTI' }),
+  }
+}
+
+/** A transaction of its own on the test server, left open until `commit`: a writer still running. */
+export interface OpenWriter {
+  insertVersion(row: Insertable<DossierVersionTable>): Promise<void>
+  commit(): Promise<void>
+  end(): Promise<void>
+}
+
+/** Begins a transaction on a new connection to `url` (a server test database). */
+export async function openWriter(url: string): Promise<OpenWriter> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query('begin')
+  return {
+    insertVersion: async (row) => {
+      const columns = Object.keys(row)
+      await client.query(
+        `insert into dossier_version (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        Object.values(row),
+      )
+    },
+    commit: async () => {
+      await client.query('commit')
+    },
+    end: () => client.end(),
   }
 }
