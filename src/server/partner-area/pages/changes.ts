@@ -11,7 +11,7 @@ type SessionInfo = Parameters<typeof page>[2] & {}
 export function changesPage(session: SessionInfo, changes: readonly ChangeView[], next: string | null): Html {
   return page(
     'Changements des cofinanceurs',
-    html`<p>Les versions envoyées par les autres partenaires sur les dossiers partagés auxquels vous contribuez, dans l’ordre de réception.</p>
+    html`<p>Les versions envoyées par les autres partenaires sur les dossiers partagés auxquels vous contribuez, dans l’ordre où le hub les a enregistrées (une version apparaît dès que les écritures commencées avant elle sont terminées).</p>
 ${wideTable(
   'changements',
   `${changes.length} changement(s)`,
