@@ -17,11 +17,14 @@ afterAll(() => store.dispose())
 const version = (v: number) => versionRow(partner, 'A1', 'P1', v)
 
 describe('the change feed lag', () => {
-  it('is nothing waiting once every version’s transaction has ended', async () => {
-    await store.db.insertInto('dossier_version').values(version(1)).execute()
-    await feedSettled(store.db)
-    expect((await changeFeedLag(store.db)).waiting).toBe(0)
-  })
+  // The embedded store runs one transaction at a time: a committed version never waits there.
+  it.runIf(process.env.PASSERELLE_TEST_STORE !== 'pg')(
+    'is nothing waiting and no writer on the embedded store once a version is committed',
+    async () => {
+      await store.db.insertInto('dossier_version').values(version(1)).execute()
+      expect(await changeFeedLag(store.db)).toEqual({ waiting: 0, oldest: null })
+    },
+  )
 
   // Only a server runs two transactions at once.
   it.runIf(process.env.PASSERELLE_TEST_STORE === 'pg')(

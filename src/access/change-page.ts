@@ -6,7 +6,10 @@ import {
   type ChangePosition,
   type ChangesFound,
   FEED_START,
+  KEY,
+  KEY_COLUMNS,
   POSITION_AT,
+  positionRow,
   readChanges,
 } from './changes.repository.ts'
 import { withPartner } from './partner-tx.ts'
@@ -32,19 +35,18 @@ interface HorizonRow {
 
 /** The query of changeHorizon: one row, the budget's columns null when fewer versions remain. */
 export function horizonQuery(after: ChangePosition | null, budget: number) {
-  const [txid, ...rest] = after ?? FEED_START
-  const start = sql`(select coalesce(nullif(${txid}, '')::xid8, (select min(txid) from dossier_version), '0'::xid8))`
-  const from = sql`(${start}, ${rest[0]}::timestamptz, ${rest[1]}::int, ${rest[2]} collate "C", ${rest[3]}::bigint)`
+  const from = after ?? FEED_START
   return sql<HorizonRow>`
-    with budget as (
+    with start as (select coalesce(nullif(${from[0]}, '')::xid8, (select min(txid) from dossier_version), '0'::xid8) as txid),
+    budget as (
       select v.txid::text as txid, ${POSITION_AT} as position_at, v.partner_id, v.record_id, v.version::text
       from dossier_version v
-      where (v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version) > ${from}
+      where ${KEY} > ${positionRow(from, sql`(select txid from start)`)}
         and v.txid < pg_snapshot_xmin(pg_current_snapshot())
-      order by v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version
+      order by ${KEY_COLUMNS}
       offset ${budget - 1} limit 1)
-    select ${start}::text as start, pg_snapshot_xmin(pg_current_snapshot())::text as settled, b.*
-    from (select) one left join budget b on true`
+    select s.txid::text as start, pg_snapshot_xmin(pg_current_snapshot())::text as settled, b.*
+    from start s left join budget b on true`
 }
 
 /**
@@ -67,8 +69,8 @@ export async function changeHorizon(
     row.txid === null
       ? null
       : [row.txid, row.position_at!, row.partner_id!, row.record_id!, Number(row.version)]
-  const [, ...rest] = after ?? FEED_START
-  return { from: [row.start, ...rest], until, settled: row.settled }
+  const [, at, partner, record, version] = after ?? FEED_START
+  return { from: [row.start, at, partner, record, version], until, settled: row.settled }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { PartnerScope } from './partner-tx.ts'
 
 /** A version another partner recorded on a shared dossier the caller contributed to. */
@@ -68,12 +68,21 @@ interface Row {
   position_at: string
 }
 
-/** The feed's order key of dossier_version `v`, matching the index dossier_version_committed column for column. */
-const KEY = sql`(v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version)`
+/**
+ * The feed's order of dossier_version `v`, matching the index dossier_version_committed column for
+ * column (collation included): the ORDER BY of both feed queries.
+ */
+export const KEY_COLUMNS = sql`v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version`
 
-/** A position as a row value comparable with KEY. */
-export function positionRow(p: ChangePosition) {
-  return sql`(${p[0]}::xid8, ${p[1]}::timestamptz, ${p[2]}::int, ${p[3]} collate "C", ${p[4]}::bigint)`
+/** The feed's order key of dossier_version `v` as a row value, for the cursor comparisons. */
+export const KEY = sql`(${KEY_COLUMNS})`
+
+/**
+ * A position as a row value comparable with KEY; `txid` replaces its transaction id (changeHorizon
+ * resolves there the one of a cursor from before the commit order).
+ */
+export function positionRow(p: ChangePosition, txid: RawBuilder<unknown> = sql`${p[0]}::xid8`) {
+  return sql`(${txid}, ${p[1]}::timestamptz, ${p[2]}::int, ${p[3]} collate "C", ${p[4]}::bigint)`
 }
 
 /** A position's received_at as text, to the microsecond (a JavaScript Date would round it). */
@@ -98,7 +107,7 @@ export function changesQuery(partnerId: number, horizon: ChangeHorizon, limit: n
     where v.partner_id <> ${partnerId} and c.shared_dossier_id is not null
       and ${KEY} > ${positionRow(horizon.from)}
       and v.txid < ${horizon.settled}::xid8 ${until}
-    order by v.txid, v.received_at, v.partner_id, v.record_id collate "C", v.version
+    order by ${KEY_COLUMNS}
     limit ${limit}`
 }
 

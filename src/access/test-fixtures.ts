@@ -3,9 +3,10 @@
  * contracts that give them an employment outcome.
  * @module
  */
-import { type Insertable, type Kysely, sql } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import pg from 'pg'
 import type { Database, DossierVersionTable, DsnContractTable } from '../db/database.ts'
+import { changeFeedLag } from './change-feed-lag.ts'
 
 const PARTNERS = {
   RA: { name: 'Région A', kind: 'REGION' },
@@ -47,11 +48,7 @@ export function permanentContract(personKey: string, start: string): Insertable<
  */
 export async function feedSettled(db: Kysely<Database>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const { rows } = await sql<{ settled: boolean }>`
-      select coalesce(max(txid) < pg_snapshot_xmin(pg_current_snapshot()), true) as settled
-      from dossier_version`.execute(db)
-    if (rows[0]?.settled) return
+  while ((await changeFeedLag(db)).waiting > 0) {
     if (Date.now() > deadline) throw new Error(`the change feed did not settle within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
