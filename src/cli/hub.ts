@@ -2,6 +2,7 @@ import { type HubConfig, readConfig } from '../config.ts'
 import type { Store } from '../db/connect.ts'
 import { openStore, prepareStore } from '../db/open-hub.ts'
 import { CliError, type CliIo } from './io.ts'
+import { missingSecret } from './missing-secret.ts'
 
 /** The hub as a command sees it: its configuration and an open, migrated store. */
 export interface Hub {
@@ -20,8 +21,9 @@ export async function withHub<T>(
 ): Promise<T> {
   const config = options.config ?? readConfig(io.env, io.cwd)
   if (options.needsSecret && !config.secret) {
-    throw new CliError(
-      'PASSERELLE_SECRET is not set: it keys the hash that links persons across partners and must stay the same for the life of the hub (generate one with: openssl rand -hex 32)',
+    throw missingSecret(
+      config,
+      'it keys the hash that links persons across partners and must stay the same for the life of the hub',
     )
   }
   const store = await openStore(config)

@@ -18,6 +18,7 @@ import { loadReferential } from '../../referentials/load-referential.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
+import { demoSecretPath } from '../missing-secret.ts'
 import { duration, progressLine } from '../progress.ts'
 import { generateCommand } from './generate.ts'
 import { parsePort, serveUntilStopped } from './serve.ts'
@@ -155,7 +156,7 @@ async function publishDemo(
 }
 
 function demoSecret(dataDir: string): string {
-  const path = join(dataDir, 'secret')
+  const path = demoSecretPath(dataDir)
   if (existsSync(path)) return readFileSync(path, 'utf8').trim()
   mkdirSync(dataDir, { recursive: true })
   const secret = randomBytes(32).toString('hex')

@@ -92,7 +92,7 @@ describe('passerelle referentials', () => {
     write('dsn.csv', ['nir,employer_siret,naf,contract_type,start_date,end_date,hours_ratio'])
     await expect(run(['load', '--kind', 'dsn', 'dsn.csv'])).rejects.toThrow(
       new CliError(
-        'PASSERELLE_SECRET is not set: the dsn referential is stored under person keys, which need the hub secret',
+        'PASSERELLE_SECRET is not set: the dsn referential is stored under person keys, which need the hub secret (generate one with: openssl rand -hex 32)',
       ),
     )
   })
@@ -109,6 +109,10 @@ describe('passerelle referentials', () => {
       expect(error).toBeInstanceOf(CliError)
       expect((error as CliError).exitCode).toBe(2)
     }
+    await expect(run(['load', '--kind', 'people', 'x.csv'])).rejects.toThrow(
+      /^--kind "people" must be one of organisms, certifications, catalogue, sngi, dsn\n/,
+    )
+    await expect(run(['load', 'x.csv'])).rejects.toThrow(/^--kind is required and must be one of organisms,/)
     await expect(run(['load', '--kind', 'organisms', 'missing.csv'])).rejects.toThrow(
       /^cannot read .*missing\.csv$/,
     )

@@ -10,6 +10,7 @@ import { type LoadResult, loadReferential } from '../../referentials/load-refere
 import { listReferentialLoads } from '../../referentials/referential.repository.ts'
 import { referentialSpecs } from '../../referentials/specs.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
+import { missingSecret } from '../missing-secret.ts'
 
 const USAGE = `passerelle referentials load --kind ${REFERENTIAL_KINDS.join('|')} FILE.csv [--skip-invalid]
        passerelle referentials list`
@@ -50,14 +51,16 @@ async function runLoad(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args)
   const kind = values.kind
   if (kind === undefined || !isReferentialKind(kind)) {
-    throw new CliError(`--kind must be one of ${REFERENTIAL_KINDS.join(', ')}\nusage: ${USAGE}`, 2)
+    const given = kind === undefined ? 'is required and' : `"${kind}"`
+    throw new CliError(`--kind ${given} must be one of ${REFERENTIAL_KINDS.join(', ')}\nusage: ${USAGE}`, 2)
   }
   if (positionals.length !== 1) throw new CliError(`expected one CSV file\nusage: ${USAGE}`, 2)
   const path = resolve(io.cwd, positionals[0]!)
   const config = readConfig(io.env, io.cwd)
   if (referentialSpecs[kind].needsSecret && config.secret === null) {
-    throw new CliError(
-      `PASSERELLE_SECRET is not set: the ${kind} referential is stored under person keys, which need the hub secret`,
+    throw missingSecret(
+      config,
+      `the ${kind} referential is stored under person keys, which need the hub secret`,
     )
   }
   try {
