@@ -1,4 +1,6 @@
 import { normalizeName } from '../ingest/person-key.ts'
+import type { DossierStatus } from '../ingest/record.ts'
+import { isCalendarDate } from '../lib/dates.ts'
 
 /** A search of the caller's dossiers, as validated from a request body. */
 export interface DossierQuery {
@@ -23,7 +25,20 @@ export interface Finding {
   readonly message: string
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
+/** The codes a search may name, from the code lists (`loadSearchVocabulary`). */
+export interface SearchVocabulary {
+  /** reference/codes/dispositifs.csv: code → label. */
+  readonly dispositifs: ReadonlyMap<string, string>
+}
+
+/** A dossier's statuses (spec): a search for any other finds nothing, so it is refused. */
+export const DOSSIER_STATUSES: readonly DossierStatus[] = ['ACCEPTE', 'ENTRE', 'SORTI', 'ANNULE']
+
+/** A value as a finding quotes it: JSON, at most 40 characters of it. */
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text
+}
 
 /**
  * True for text a query may carry: 1 to `max` characters, no control character (PostgreSQL
@@ -42,10 +57,14 @@ const DATE_FIELDS = ['birthDate', 'startFrom', 'startTo', 'exitFrom', 'exitTo'] 
 export const MAX_PAGE_SIZE = 100
 
 /**
- * Validates a search body. Unknown fields are refused (a typo must not widen a search); the NIR
- * is checked in shape only and never echoed in a message.
+ * Validates a search body. Unknown fields are refused (a typo must not widen a search), and so are
+ * a status or a dispositif outside their code lists (a search for them could only find nothing).
+ * A finding quotes the value it refuses, except a NIR (checked in shape only) and a name.
  */
-export function parseDossierQuery(body: unknown): { query: DossierQuery } | { errors: Finding[] } {
+export function parseDossierQuery(
+  body: unknown,
+  vocabulary: SearchVocabulary,
+): { query: DossierQuery } | { errors: Finding[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { errors: [{ path: '', code: 'search/not-an-object', message: 'the body must be a JSON object' }] }
   const input = body as Record<string, unknown>
@@ -66,18 +85,30 @@ export function parseDossierQuery(body: unknown): { query: DossierQuery } | { er
       errors.push({
         path: `/${key}`,
         code: 'search/invalid-text',
-        message: `${key} must be a string of 1 to 100 characters`,
+        message: `${key} must be a string of 1 to 100 characters, none of them a control character`,
+      })
+    else if (key === 'status' && !(DOSSIER_STATUSES as readonly string[]).includes(v))
+      errors.push({
+        path: '/status',
+        code: 'search/unknown-status',
+        message: `status ${quote(v)} is not a dossier status (${DOSSIER_STATUSES.join(', ')})`,
+      })
+    else if (key === 'dispositif' && !vocabulary.dispositifs.has(v))
+      errors.push({
+        path: '/dispositif',
+        code: 'search/unknown-dispositif',
+        message: `dispositif ${quote(v)} is not in the code list of dispositifs (reference/codes/dispositifs.csv)`,
       })
     else out[key] = v
   }
   for (const key of DATE_FIELDS) {
     const v = input[key]
     if (v === undefined) continue
-    if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v)))
+    if (!isCalendarDate(v))
       errors.push({
         path: `/${key}`,
         code: 'search/invalid-date',
-        message: `${key} must be a date YYYY-MM-DD`,
+        message: `${key} ${quote(v)} must be a date YYYY-MM-DD of the calendar`,
       })
     else out[key] = v
   }
@@ -90,12 +121,16 @@ export function parseDossierQuery(body: unknown): { query: DossierQuery } | { er
   const page = input.page ?? 1
   const pageSize = input.pageSize ?? 20
   if (!Number.isInteger(page) || (page as number) < 1 || (page as number) > 100_000)
-    errors.push({ path: '/page', code: 'search/invalid-page', message: 'page must be an integer from 1' })
+    errors.push({
+      path: '/page',
+      code: 'search/invalid-page',
+      message: `page ${quote(page)} must be an integer from 1 to 100000`,
+    })
   if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > MAX_PAGE_SIZE)
     errors.push({
       path: '/pageSize',
       code: 'search/invalid-page-size',
-      message: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`,
+      message: `pageSize ${quote(pageSize)} must be an integer from 1 to ${MAX_PAGE_SIZE}`,
     })
   if (errors.length > 0) return { errors }
   return { query: { ...out, page, pageSize } as DossierQuery }

@@ -27,3 +27,15 @@ export function addMonths(date: string, months: number): string {
   const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate()
   return format(Date.UTC(y, m - 1 + months, Math.min(d, lastDay)))
 }
+
+/**
+ * True for a `YYYY-MM-DD` string naming a day of the calendar. `Date.parse` is not enough: it
+ * rolls 2024-02-30 over to 1 March, where PostgreSQL refuses the literal.
+ */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const [y, m, d] = parts(value)
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+  const days = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31
+  return m >= 1 && m <= 12 && d >= 1 && d <= days
+}

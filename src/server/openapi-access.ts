@@ -1,3 +1,5 @@
+import { DOSSIER_STATUSES } from '../access/search.ts'
+
 /**
  * OpenAPI descriptions of the partner-access routes (issue 6): reads of the caller's own
  * nominative data under row-level security, and the public referentials.
@@ -46,9 +48,12 @@ export const accessSchemas = {
       startTo: date,
       exitFrom: date,
       exitTo: date,
-      status: { type: 'string' },
-      dispositif: { type: 'string' },
-      page: { type: 'integer', minimum: 1, default: 1 },
+      status: { type: 'string', enum: DOSSIER_STATUSES },
+      dispositif: {
+        type: 'string',
+        description: 'A code of reference/codes/dispositifs.csv (another: 400 search/unknown-dispositif)',
+      },
+      page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
       pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
     },
   },

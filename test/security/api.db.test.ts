@@ -152,14 +152,37 @@ describe('POST /api/v1/dossiers/search', () => {
     ])
   })
 
-  it('treats injection strings in every field as data', async () => {
+  it('treats injection strings in free fields as data, and refuses them as codes', async () => {
     for (const value of INJECTIONS) {
-      const res = await search('OPCO', { id: value, name: value, status: value, dispositif: value })
+      const res = await search('OPCO', { id: value, name: value })
       const body = (await res.json()) as any
       // A NUL byte is refused as invalid text; everything else is searched for as data.
       const expected = value === '\u0000' ? [400, undefined] : [200, []]
       expect([value, res.status, body.items]).toEqual([value, ...expected])
+      const coded = await search('OPCO', { status: value, dispositif: value })
+      const codes = ((await coded.json()) as any).errors.map((e: any) => e.code)
+      const refused =
+        value === '\u0000'
+          ? ['search/invalid-text', 'search/invalid-text']
+          : ['search/unknown-status', 'search/unknown-dispositif']
+      expect([value, coded.status, codes]).toEqual([value, 400, refused])
     }
+  })
+
+  it('answers a date the calendar lacks with 400 naming it, not a server error', async () => {
+    const res = await search('CDC', { birthDate: '2024-02-30' })
+    expect([res.status, await res.json()]).toEqual([
+      400,
+      {
+        errors: [
+          {
+            path: '/birthDate',
+            code: 'search/invalid-date',
+            message: 'birthDate "2024-02-30" must be a date YYYY-MM-DD of the calendar',
+          },
+        ],
+      },
+    ])
   })
 })
 

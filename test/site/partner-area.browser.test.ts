@@ -130,7 +130,7 @@ describe.skipIf(!enabled)('the partner area in headless Chromium', () => {
 
   it('search results: the form posts, the results list the partner’s dossiers, 0 axe violations', async () => {
     const { page, record } = await signedIn()
-    await page.fill('#dispositif', 'CPF')
+    await page.selectOption('#dispositif', 'CPF')
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),
       page.click('main button[type=submit]'),

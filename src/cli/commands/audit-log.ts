@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { listAudit } from '../../access/audit.repository.ts'
+import { isCalendarDate } from '../../lib/dates.ts'
 import { partnerByCode } from '../../partners/partner.repository.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
@@ -15,8 +16,8 @@ export const auditLogCommand: Command = {
       options: { partner: { type: 'string' }, since: { type: 'string' } },
       strict: true,
     })
-    if (values.since !== undefined && Number.isNaN(Date.parse(values.since)))
-      throw new CliError(`--since "${values.since}" is not a date (YYYY-MM-DD)`, 2)
+    if (values.since !== undefined && !isCalendarDate(values.since))
+      throw new CliError(`--since "${values.since}" is not a date YYYY-MM-DD of the calendar`, 2)
     return withHub(io, { needsSecret: false }, async ({ store }) => {
       const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
       if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)

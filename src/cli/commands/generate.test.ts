@@ -76,6 +76,9 @@ describe('passerelle generate', () => {
     expect(() => parseGenerateArgs(['--dossiers', '5', '--until', '30/09/2026', '--out', 'x'], '/')).toThrow(
       /until/,
     )
+    expect(() => parseGenerateArgs(['--dossiers', '5', '--until', '2026-02-29', '--out', 'x'], '/')).toThrow(
+      new CliError('--until "2026-02-29" must be a date YYYY-MM-DD of the calendar', 2),
+    )
     expect(parseGenerateArgs(['--dossiers', '5', '--out', 'x'], '/').options).toEqual({
       dossiers: 5,
       seed: '1',

@@ -4,6 +4,7 @@
  * flat memory.
  * @module
  */
+
 import { once } from 'node:events'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -20,6 +21,7 @@ import {
 import type { Partner } from '../../generate/partners.ts'
 import { loadGeneratorReference } from '../../generate/reference.ts'
 import { csvLine } from '../../lib/csv.ts'
+import { isCalendarDate } from '../../lib/dates.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 
 const CHUNK = 1 << 16
@@ -136,7 +138,8 @@ export function parseGenerateArgs(args: string[], cwd: string): { options: Gener
   if (!(invalidRate >= 0 && invalidRate <= 1))
     throw new CliError(`invalid --invalid-rate: ${values['invalid-rate']}`, 2)
   const until = values.until ?? defaultUntil
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) throw new CliError(`invalid --until: ${until}`, 2)
+  if (!isCalendarDate(until))
+    throw new CliError(`--until "${until}" must be a date YYYY-MM-DD of the calendar`, 2)
   return {
     options: { dossiers, seed: values.seed ?? '1', invalidRate, until },
     out: resolve(cwd, values.out),

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { isCalendarDate } from '../../lib/dates.ts'
 import { publishRelease } from '../../publish/run/publish-release.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
 import { formatCount, withHub } from '../hub.ts'
@@ -7,8 +8,6 @@ import { CliError, type Command } from '../io.ts'
 
 const usage =
   'passerelle publish [--out DIR] [--date YYYY-MM-DD] [--as-of YYYY-MM-DD] [--base-url URL] [--datasets-root DIR]'
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** `passerelle publish`: a protected, documented, dated release of every dataset. */
 export const publishCommand: Command = {
@@ -34,8 +33,8 @@ export const publishCommand: Command = {
       ['date', date],
       ['as-of', asOf],
     ] as const) {
-      if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
-        throw new CliError(`--${name} "${value}" must be a date YYYY-MM-DD`, 2)
+      if (!isCalendarDate(value))
+        throw new CliError(`--${name} "${value}" must be a date YYYY-MM-DD of the calendar`, 2)
     }
     if (asOf > date) throw new CliError(`--as-of ${asOf} is after the release date ${date}`, 2)
     return withHub(io, { needsSecret: false }, async ({ store, config }) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
-import { memoryIo } from '../io.ts'
+import { CliError, memoryIo } from '../io.ts'
 import { auditLogCommand } from './audit-log.ts'
 import { partnersCommand } from './partners.ts'
 import { makeUsersCommand } from './users.ts'
@@ -65,6 +65,12 @@ describe('passerelle users and audit-log', () => {
     )
     await expect(run(users, ['add', '--partner', 'R84', '--email', 'ana@region.fr'])).rejects.toThrow(
       /already exists/,
+    )
+  })
+
+  it('audit-log refuses a day the calendar lacks before reading anything', async () => {
+    await expect(run(auditLogCommand, ['--since', '2026-02-30'])).rejects.toThrow(
+      new CliError('--since "2026-02-30" is not a date YYYY-MM-DD of the calendar', 2),
     )
   })
 })

@@ -9,6 +9,7 @@ import { withPartner } from '../../access/partner-tx.ts'
 import { readQuality } from '../../access/quality.repository.ts'
 import { searchDossiers } from '../../access/search.repository.ts'
 import { isPlainText, parseDossierQuery } from '../../access/search.ts'
+import { loadSearchVocabulary } from '../../access/search-vocabulary.ts'
 import { deleteSession } from '../../access/sessions.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { csvHeaders, csvStream } from '../routes/export.ts'
@@ -60,7 +61,7 @@ export function partnerArea(deps: AccessDeps) {
     `user:${c.get('session').user.email}`
 
   signedIn.get('/', (c) => c.redirect('/espace-partenaire/recherche', 303))
-  signedIn.get('/recherche', (c) => c.html(searchPage(info(c), {})))
+  signedIn.get('/recherche', async (c) => c.html(searchPage(info(c), await loadSearchVocabulary(), {})))
   signedIn.post('/recherche', async (c) => {
     const form = await c.req.parseBody()
     const input: Record<string, string> = {}
@@ -68,8 +69,10 @@ export function partnerArea(deps: AccessDeps) {
       if (typeof v === 'string' && v !== '' && k !== 'csrf') input[k] = v
     const body: Record<string, unknown> = { ...input }
     if (input.page) body.page = Number(input.page)
-    const parsed = parseDossierQuery(body)
-    if ('errors' in parsed) return c.html(searchPage(info(c), input, undefined, parsed.errors), 400)
+    const vocabulary = await loadSearchVocabulary()
+    const parsed = parseDossierQuery(body, vocabulary)
+    if ('errors' in parsed)
+      return c.html(searchPage(info(c), vocabulary, input, undefined, parsed.errors), 400)
     const partnerId = c.get('session').user.partnerId
     const result = await withPartner(deps.db, partnerId, async (scope) => {
       const found = await searchDossiers(scope, parsed.query)
@@ -80,7 +83,7 @@ export function partnerArea(deps: AccessDeps) {
       })
       return found
     })
-    return c.html(searchPage(info(c), input, { ...result, page: parsed.query.page }))
+    return c.html(searchPage(info(c), vocabulary, input, { ...result, page: parsed.query.page }))
   })
   signedIn.get('/dossiers/:id', async (c) => {
     const id = c.req.param('id')

@@ -20,7 +20,8 @@ caption { text-align: left; font-weight: 700; padding: .5rem 0; }
 th, td { border: 1px solid var(--bord); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 thead th { background: var(--gris); }
-form.champs { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .75rem; }
+form.champs { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); gap: .75rem; }
+form.champs > p { min-width: 0; }
 label { display: block; font-weight: 600; }
 input, select { width: 100%; padding: .4rem; border: 1px solid var(--bord); font: inherit; }
 button { background: var(--bleu); color: #fff; border: 0; padding: .5rem 1rem; font: inherit; cursor: pointer; }

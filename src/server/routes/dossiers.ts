@@ -3,6 +3,7 @@ import { recordRead } from '../../access/audit.repository.ts'
 import { withPartner } from '../../access/partner-tx.ts'
 import { searchDossiers } from '../../access/search.repository.ts'
 import { parseDossierQuery } from '../../access/search.ts'
+import { loadSearchVocabulary } from '../../access/search-vocabulary.ts'
 import type { AppEnv, ServerDeps } from '../context.ts'
 import { problem } from '../problem.ts'
 
@@ -16,7 +17,7 @@ export function dossiersRoute(deps: ServerDeps) {
     } catch {
       return problem(c, 400, 'request/invalid-json', 'the body is not JSON')
     }
-    const parsed = parseDossierQuery(body)
+    const parsed = parseDossierQuery(body, await loadSearchVocabulary())
     if ('errors' in parsed) return c.json({ errors: parsed.errors }, 400)
     const { query } = parsed
     const partner = c.get('partner')

@@ -1,6 +1,11 @@
 import { html } from 'hono/html'
 import type { DossierSummary } from '../../../access/search.repository.ts'
-import type { DossierQuery, Finding } from '../../../access/search.ts'
+import {
+  DOSSIER_STATUSES,
+  type DossierQuery,
+  type Finding,
+  type SearchVocabulary,
+} from '../../../access/search.ts'
 import { type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2]
@@ -14,9 +19,16 @@ const FIELDS: [keyof DossierQuery, string, string][] = [
   ['startTo', 'Début prévu jusqu’au', 'date'],
   ['exitFrom', 'Sortie à partir du', 'date'],
   ['exitTo', 'Sortie jusqu’au', 'date'],
-  ['status', 'Statut (ex. ENTRE, SORTI)', 'text'],
-  ['dispositif', 'Dispositif (ex. CPF)', 'text'],
+  ['status', 'Statut', 'select'],
+  ['dispositif', 'Dispositif', 'select'],
 ]
+
+const STATUS_LABELS: Readonly<Record<string, string>> = {
+  ACCEPTE: 'Accepté, pas encore entré',
+  ENTRE: 'Entré en formation',
+  SORTI: 'Sorti de formation',
+  ANNULE: 'Annulé',
+}
 
 /**
  * The search form (POST: a NIR never goes in a URL) and, after a search, one page of results.
@@ -24,6 +36,7 @@ const FIELDS: [keyof DossierQuery, string, string][] = [
  */
 export function searchPage(
   session: SessionInfo & {},
+  vocabulary: SearchVocabulary,
   input: Record<string, string>,
   result?: { items: readonly DossierSummary[]; page: number; hasMore: boolean },
   errors: readonly Finding[] = [],
@@ -38,7 +51,15 @@ ${FIELDS.filter(([k]) => k !== 'nir' && input[k]).map(([k]) => html`<input type=
     html`${errors.length ? html`<div class="erreur" role="alert"><ul>${errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : ''}
 <form method="post" action="/espace-partenaire/recherche" class="champs">
 <input type="hidden" name="csrf" value="${session.csrfToken}">
-${FIELDS.map(([k, label, type]) => html`<p><label for="${k}">${label}</label><input id="${k}" name="${k}" type="${type}" value="${value(k)}" autocomplete="off"></p>`)}
+${FIELDS.map(([k, label, type]) => {
+  if (type !== 'select')
+    return html`<p><label for="${k}">${label}</label><input id="${k}" name="${k}" type="${type}" value="${value(k)}" autocomplete="off"></p>`
+  const options: [string, string][] =
+    k === 'status'
+      ? DOSSIER_STATUSES.map((code) => [code, STATUS_LABELS[code] ?? code])
+      : [...vocabulary.dispositifs].map(([code, name]) => [code, `${code} — ${name}`])
+  return html`<p><label for="${k}">${label}</label><select id="${k}" name="${k}"><option value="">Tous</option>${options.map(([code, text]) => html`<option value="${code}"${code === value(k) ? ' selected' : ''}>${text}</option>`)}</select></p>`
+})}
 <p><button type="submit">Rechercher</button></p>
 </form>
 ${

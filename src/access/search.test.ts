@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { parseDossierQuery, type SearchVocabulary } from './search.ts'
+
+const vocabulary: SearchVocabulary = { dispositifs: new Map([['CPF', 'Compte personnel de formation']]) }
+
+describe('parseDossierQuery', () => {
+  it('keeps a valid search, with the default page', () => {
+    const body = {
+      name: 'Dupont',
+      status: 'SORTI',
+      dispositif: 'CPF',
+      birthDate: '2000-02-29',
+      nir: '1 85 05 75 123 456',
+    }
+    expect(parseDossierQuery(body, vocabulary)).toEqual({
+      query: {
+        name: 'Dupont',
+        status: 'SORTI',
+        dispositif: 'CPF',
+        birthDate: '2000-02-29',
+        nir: '1850575123456',
+        page: 1,
+        pageSize: 20,
+      },
+    })
+  })
+
+  it('refuses every bad field at once, quoting the value it refuses', () => {
+    const body = {
+      status: 'BAD',
+      dispositif: 'XYZ',
+      startFrom: '2024-02-30',
+      exitTo: 20240101,
+      page: 0,
+      pageSize: '10',
+      order: 'id',
+    }
+    expect(parseDossierQuery(body, vocabulary)).toEqual({
+      errors: [
+        { path: '/order', code: 'search/unknown-field', message: 'unknown search field "order"' },
+        {
+          path: '/status',
+          code: 'search/unknown-status',
+          message: 'status "BAD" is not a dossier status (ACCEPTE, ENTRE, SORTI, ANNULE)',
+        },
+        {
+          path: '/dispositif',
+          code: 'search/unknown-dispositif',
+          message:
+            'dispositif "XYZ" is not in the code list of dispositifs (reference/codes/dispositifs.csv)',
+        },
+        {
+          path: '/startFrom',
+          code: 'search/invalid-date',
+          message: 'startFrom "2024-02-30" must be a date YYYY-MM-DD of the calendar',
+        },
+        {
+          path: '/exitTo',
+          code: 'search/invalid-date',
+          message: 'exitTo 20240101 must be a date YYYY-MM-DD of the calendar',
+        },
+        { path: '/page', code: 'search/invalid-page', message: 'page 0 must be an integer from 1 to 100000' },
+        {
+          path: '/pageSize',
+          code: 'search/invalid-page-size',
+          message: 'pageSize "10" must be an integer from 1 to 100',
+        },
+      ],
+    })
+  })
+
+  it('never quotes a NIR or a name it refuses', () => {
+    const nir = '185057512345699X'
+    const name = `Dupont${'\u0001'}`
+    const result = parseDossierQuery({ nir, name }, vocabulary)
+    expect(result).toEqual({
+      errors: [
+        {
+          path: '/name',
+          code: 'search/invalid-text',
+          message: 'name must be a string of 1 to 100 characters, none of them a control character',
+        },
+        { path: '/nir', code: 'search/invalid-nir', message: 'nir must be 13 or 15 characters' },
+      ],
+    })
+  })
+
+  it('cuts a long quoted value to 40 characters', () => {
+    const result = parseDossierQuery({ status: 'S'.repeat(90) }, vocabulary)
+    expect(result).toEqual({
+      errors: [
+        {
+          path: '/status',
+          code: 'search/unknown-status',
+          message: `status "${'S'.repeat(38)}… is not a dossier status (ACCEPTE, ENTRE, SORTI, ANNULE)`,
+        },
+      ],
+    })
+  })
+})
