@@ -190,7 +190,9 @@ export function accessPaths(errorResponse: ErrorResponse) {
               },
             }),
           },
-          '400': errorResponse('The cursor is not one this hub gave you (`cursor/invalid`)'),
+          '400': errorResponse(
+            'The cursor is not one this hub gave you (`cursor/invalid`), or a parameter other than since (`changes/unknown-parameter`)',
+          ),
           '401': unauthorised,
         },
       },
@@ -232,7 +234,9 @@ export function accessPaths(errorResponse: ErrorResponse) {
         ],
         responses: {
           '200': { description: 'One page, by key', content: json(page({ type: 'object' })) },
-          '400': errorResponse('Invalid q, page or pageSize'),
+          '400': errorResponse(
+            'Invalid q, page or pageSize (`referential/invalid-query`, `referential/invalid-page`, `referential/invalid-page-size`), or another parameter (`referential/unknown-parameter`)',
+          ),
           '401': unauthorised,
           '404': errorResponse('Not a partner referential'),
         },

@@ -213,6 +213,19 @@ describe('GET /api/v1/changes', () => {
     expect(opco.changes).toEqual([])
   })
 
+  it('refuses a misspelt cursor parameter instead of starting over from the first change', async () => {
+    const res = await fx.get('CDC', '/api/v1/changes?sinse=abc')
+    expect([res.status, await res.json()]).toEqual([
+      400,
+      {
+        error: {
+          code: 'changes/unknown-parameter',
+          message: 'unknown query parameter "sinse": this route takes since (a cursor it gave you)',
+        },
+      },
+    ])
+  })
+
   it('refuses forged, edited and other partners’ cursors with 400', async () => {
     const cdcCursor = ((await (await fx.get('CDC', '/api/v1/changes')).json()) as any).next as string
     const forged = [
@@ -259,7 +272,25 @@ describe('GET /api/v1/referentials/{kind}', () => {
     const bad = await fx.get('OPCO', '/api/v1/referentials/sngi')
     expect(bad.status).toBe(404)
     const page = await fx.get('OPCO', '/api/v1/referentials/catalogue?page=0')
-    expect(page.status).toBe(400)
+    expect([page.status, await page.json()]).toEqual([
+      400,
+      {
+        error: { code: 'referential/invalid-page', message: 'page "0" must be an integer from 1 to 100000' },
+      },
+    ])
+  })
+
+  it('refuses a parameter it does not take, so that a misspelt one never widens the answer', async () => {
+    const res = await fx.get('OPCO', '/api/v1/referentials/organisms?query=formation')
+    expect([res.status, await res.json()]).toEqual([
+      400,
+      {
+        error: {
+          code: 'referential/unknown-parameter',
+          message: 'unknown query parameter "query": this route takes q, page and pageSize',
+        },
+      },
+    ])
   })
 })
 

@@ -4,6 +4,7 @@ import { type ChangePosition, changePosition } from '../../access/changes.reposi
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import type { AppEnv } from '../context.ts'
 import { problem } from '../problem.ts'
+import { quoteValue, unknownQueryParameter } from '../query-params.ts'
 import type { AccessDeps } from './access-deps.ts'
 
 /** Changes per page. */
@@ -13,6 +14,14 @@ export const CHANGES_PAGE = 500
 export function changesRoute(deps: AccessDeps) {
   const route = new Hono<AppEnv>()
   route.get('/changes', async (c) => {
+    const unknown = unknownQueryParameter(c, ['since'])
+    if (unknown !== undefined)
+      return problem(
+        c,
+        400,
+        'changes/unknown-parameter',
+        `unknown query parameter ${quoteValue(unknown)}: this route takes since (a cursor it gave you)`,
+      )
     const partner = c.get('partner')
     const since = c.req.query('since')
     let after: ChangePosition | null = null

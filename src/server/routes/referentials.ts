@@ -7,6 +7,7 @@ import {
 import { isPlainText } from '../../access/search.ts'
 import type { AppEnv, ServerDeps } from '../context.ts'
 import { problem } from '../problem.ts'
+import { quoteValue, unknownQueryParameter } from '../query-params.ts'
 
 /** `GET /referentials/{organisms|certifications|catalogue}?q=&page=&pageSize=`: public reference data. */
 export function referentialsRoute(deps: ServerDeps) {
@@ -15,9 +16,19 @@ export function referentialsRoute(deps: ServerDeps) {
     const kind = c.req.param('kind')
     if (!PARTNER_REFERENTIALS.includes(kind as PartnerReferential))
       return problem(c, 404, 'referential/not-found', `referentials are ${PARTNER_REFERENTIALS.join(', ')}`)
+    const unknown = unknownQueryParameter(c, ['q', 'page', 'pageSize'])
+    if (unknown !== undefined)
+      return problem(
+        c,
+        400,
+        'referential/unknown-parameter',
+        `unknown query parameter ${quoteValue(unknown)}: this route takes q, page and pageSize`,
+      )
     const q = c.req.query('q') ?? ''
-    const page = Number(c.req.query('page') ?? '1')
-    const pageSize = Number(c.req.query('pageSize') ?? '50')
+    const pageText = c.req.query('page') ?? '1'
+    const pageSizeText = c.req.query('pageSize') ?? '50'
+    const page = Number(pageText)
+    const pageSize = Number(pageSizeText)
     if (q !== '' && !isPlainText(q))
       return problem(
         c,
@@ -26,9 +37,19 @@ export function referentialsRoute(deps: ServerDeps) {
         'q is at most 100 characters, without control characters',
       )
     if (!Number.isInteger(page) || page < 1 || page > 100_000)
-      return problem(c, 400, 'referential/invalid-page', 'page must be an integer from 1')
+      return problem(
+        c,
+        400,
+        'referential/invalid-page',
+        `page ${quoteValue(pageText)} must be an integer from 1 to 100000`,
+      )
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200)
-      return problem(c, 400, 'referential/invalid-page-size', 'pageSize must be an integer from 1 to 200')
+      return problem(
+        c,
+        400,
+        'referential/invalid-page-size',
+        `pageSize ${quoteValue(pageSizeText)} must be an integer from 1 to 200`,
+      )
     const result = await searchReferential(deps.db, kind as PartnerReferential, q, page, pageSize)
     return c.json({ items: result.items, page, pageSize, hasMore: result.hasMore })
   })
