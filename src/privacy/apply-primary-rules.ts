@@ -53,7 +53,8 @@ export function applyPrimaryRules(
   system.tables.forEach((table, t) => {
     const rules = rulesOf(table)
     const ids = system.cellIds[t]!
-    if (needsContributions(rules) && !table.contributions) {
+    // An empty table (no unit in any cell) has nothing to dominate: it needs no contributions.
+    if (needsContributions(rules) && !table.contributions && table.n.some((n) => n > 0)) {
       issues.push({
         path: table.name,
         code: 'rules/missing-magnitude',

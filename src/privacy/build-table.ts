@@ -79,7 +79,9 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
   const contributors: Map<string, number>[] | undefined = keyed
     ? Array.from({ length: size }, () => new Map())
     : undefined
-  const measureNames = [...new Set(input.rows.flatMap((r) => Object.keys(r.measures ?? {})))].sort()
+  const measureNames = [
+    ...new Set([...(input.measureNames ?? []), ...input.rows.flatMap((r) => Object.keys(r.measures ?? {}))]),
+  ].sort()
   const measures = new Map(measureNames.map((name) => [name, new Float64Array(size)]))
   const seen = new Set<number>()
   for (const row of input.rows) {
@@ -185,6 +187,10 @@ function cellMeasures(
   issues: Issue[],
 ): Map<string, Float64Array> {
   const out = new Map<string, Float64Array>()
+  // The persons measure exists even when no cell gives it (an empty population): every cell then
+  // has none, and an empty one has 0.
+  if (input.personsMeasure !== undefined)
+    out.set(input.personsMeasure, new Float64Array(size).fill(Number.NaN))
   for (const row of input.cellMeasures ?? []) {
     let local = 0
     for (let i = 0; i < hierarchies.length; i++) {

@@ -142,6 +142,21 @@ describe('measures published with the cells', () => {
     ])
   })
 
+  it('protects an empty table (an empty population) from its declared measures, rates and persons', async () => {
+    const empty = table([], {
+      measureNames: ['heures'],
+      rates: [{ numerator: 'heures' }],
+      cellMeasures: [],
+      personsMeasure: 'nb_personnes',
+    })
+    // A dominance rule needs contributions, but an empty table has nothing to dominate.
+    const result = await protect([empty], { rules: { dominance: [{ n: 1, k: 85 }] } })
+    const zero = { status: 'V', n: 0, measures: { heures: 0, nb_personnes: 0 } }
+    expect(result.tables[0]!.rows).toEqual(
+      ['_T', 'R1', 'R2', 'R3'].map((code) => ({ codes: [code], ...zero })),
+    )
+  })
+
   it('reports a rate naming a measure the table does not have', async () => {
     const result = await protectTables([
       table([{ codes: ['R1'], n: 40, measures: { a: 1 } }], { rates: [{ numerator: 'b' }] }),

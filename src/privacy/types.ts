@@ -81,6 +81,11 @@ export interface TableInput {
   readonly hierarchies?: Readonly<Record<string, readonly HierarchyRow[]>>
   readonly rows: readonly LeafRow[]
   /**
+   * Names of the additive measures (`LeafRow.measures`); default: those the rows carry. Declare
+   * them when the rows may be none (an empty population), so that rates naming them still resolve.
+   */
+  readonly measureNames?: readonly string[]
+  /**
    * Tables of different populations are never linked, even when they share dimensions (the same
    * codes name different counts). Default: one population for every table of a call.
    */

@@ -113,6 +113,7 @@ describe('aggregateTable on publish_fact_funding', () => {
             contributors: { [A]: 1300, [B]: 200 },
           },
         ],
+        measureNames: ['montant_engage'],
         hierarchies: {
           type_financeur: [
             { code: '_T', parent: '' },

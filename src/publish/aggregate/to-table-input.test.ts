@@ -45,6 +45,7 @@ describe('toTableInput', () => {
           { codes: ['F'], n: 10, measures: { nb_certifies: 0, nb_resultats_connus: 4 } },
           { codes: ['M'], n: 11, measures: { nb_certifies: 1, nb_resultats_connus: 5 } },
         ],
+        measureNames: ['nb_certifies', 'nb_resultats_connus'],
         hierarchies: {
           sexe: [
             { code: '_T', parent: '' },

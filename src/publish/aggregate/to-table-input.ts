@@ -76,6 +76,7 @@ export function toTableInput(
     dimensions,
     population: table.population,
     rows,
+    ...(sums.length > 0 ? { measureNames: sums } : {}),
     hierarchies: Object.fromEntries(dimensions.map((d) => [d, hierarchyRows(hierarchies[d] ?? [])])),
     ...(rates.length > 0 ? { rates } : {}),
     ...(persons ? { cellMeasures, personsMeasure: persons } : {}),
