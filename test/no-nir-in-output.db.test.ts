@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
@@ -63,6 +63,8 @@ describe('no NIR in any log line or error', () => {
     expect(await run(['status'])).toBe(0)
     expect(await run(['status', '--json'])).toBe(0)
     consoleSpy.mockRestore()
+    // The rejects file gives the partner's lines back, identities included: for the operator only.
+    expect((statSync(join(dir, 'rejects.ndjson')).mode & 0o777).toString(8)).toBe('600')
 
     const output = captured.join('\n')
     expect(output).toContain('person/invalid-nir-key')

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import {
   closeSync,
   createReadStream,
+  fchmodSync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
@@ -205,7 +206,9 @@ function openRejects(path: string, keepBytes: number): number {
   let fd: number
   try {
     mkdirSync(dirname(path), { recursive: true })
-    fd = openSync(path, 'a+')
+    // Rejected lines carry the partner's identities (NIRs, names): readable by the operator only.
+    fd = openSync(path, 'a+', 0o600)
+    fchmodSync(fd, 0o600)
   } catch (error) {
     throw new IngestError(
       `cannot write the rejects file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,

@@ -24,6 +24,15 @@ describe('readLines', () => {
     ])
   })
 
+  it('drops a byte order mark opening the file, and only there, keeping its bytes in the offsets', async () => {
+    const bom = join(dir, 'bom.ndjson')
+    writeFileSync(bom, '\uFEFF{"a":1}\n\uFEFF{"b":2}')
+    expect(await all(bom)).toEqual([
+      { text: '{"a":1}', number: 1, end: 11 },
+      { text: '\uFEFF{"b":2}', number: 2, end: 21 },
+    ])
+  })
+
   it('resumes at a recorded offset with the right line numbers', async () => {
     expect(await all(path, 6, 3)).toEqual([
       { text: 'abc', number: 3, end: 10 },
