@@ -27,4 +27,38 @@ describe('checkHeader', () => {
       },
     ])
   })
+
+  it('says once that a header is separated by semicolons or tabs, instead of a finding per column', () => {
+    expect([
+      checkHeader(['siret;nda;name'], expected, 2),
+      checkHeader(['siret\tnda\tname'], expected),
+    ]).toEqual([
+      [
+        {
+          path: 'line 2',
+          code: 'referential/wrong-separator',
+          message:
+            'the header is separated by semicolons: referential files are comma-separated (expected siret,nda,name, in any order)',
+        },
+      ],
+      [
+        {
+          path: 'line 1',
+          code: 'referential/wrong-separator',
+          message:
+            'the header is separated by tabs: referential files are comma-separated (expected siret,nda,name, in any order)',
+        },
+      ],
+    ])
+  })
+
+  it('keeps a one-column header with a semicolon but no expected column as an unknown column', () => {
+    expect(checkHeader(['a;b', 'siret', 'nda', 'name'], expected)).toEqual([
+      {
+        path: 'line 1, column a;b',
+        code: 'referential/unknown-column',
+        message: 'unknown column "a;b" (expected siret,nda,name, in any order)',
+      },
+    ])
+  })
 })

@@ -80,7 +80,9 @@ function report(io: CliIo, file: string, result: LoadResult): void {
   const unlisted = result.errorCount - result.errors.length
   if (unlisted > 0) io.err(`${file}: … and ${count(unlisted)} more findings`)
   if (!result.ok) {
-    io.err(`${file}: not loaded, ${count(result.errorCount)} findings (the previous load is kept)`)
+    io.err(
+      `${file}: not loaded, ${count(result.errorCount)} finding${result.errorCount === 1 ? '' : 's'} (the previous load is kept)`,
+    )
     return
   }
   const skipped = result.invalidLines > 0 ? `, skipped ${count(result.invalidLines)} invalid lines` : ''
