@@ -34,6 +34,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.err(`passerelle ${name}: ${error.message}`)
       return 1
     }
+    // node:util parseArgs refusing an option or an argument: a usage error, not a crash.
+    if (isParseArgsError(error)) {
+      io.err(`passerelle ${name}: ${error.message}\nusage: ${command.usage}`)
+      return 2
+    }
     throw error
   }
 }
@@ -42,4 +47,8 @@ function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)
   return `passerelle: the operator's tool for the Passerelle hub\n\nusage: passerelle <command> [options]\n\n${lines.join('\n')}\n\npasserelle <command> --help shows a command's options.`
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_')
 }
