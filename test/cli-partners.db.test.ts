@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryIo } from '../src/cli/io.ts'
 import { main } from '../src/cli/main.ts'
@@ -91,6 +92,26 @@ describe('passerelle partners', () => {
       code: 1,
       stderr: ['passerelle partners: unknown partner "NOPE"'],
     })
+  })
+
+  it('refuses to import a directory or an archive, saying which, before reading a line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-cli-files-'))
+    const gz = join(dir, 'feed.ndjson.gz')
+    writeFileSync(gz, gzipSync('{"type":"dossier"}\n'))
+    const secret = { PASSERELLE_SECRET: 's3cret' }
+    expect([
+      await run(['import', '--partner', 'R84', dir], secret),
+      await run(['import', '--partner', 'R84', gz], secret),
+    ]).toEqual([
+      { code: 1, stdout: [], stderr: [`passerelle import: ${dir} is a directory, not an NDJSON file`] },
+      {
+        code: 1,
+        stdout: [],
+        stderr: [
+          `passerelle import: ${gz} is a gzip archive, not an NDJSON file: extract it first (the import resumes by byte offset in the file it reads)`,
+        ],
+      },
+    ])
   })
 
   it('refuses to import without PASSERELLE_SECRET', async () => {
