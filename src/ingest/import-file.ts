@@ -7,13 +7,13 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
-  readSync,
   statSync,
   writeSync,
 } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { archiveKind } from '../lib/archive.ts'
 import { readLines } from '../lib/lines.ts'
 import { partnerByCode } from '../partners/partner.repository.ts'
 import { applyBatch, type BatchItem, type OutcomeCounts } from './apply-batch.ts'
@@ -198,41 +198,24 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
   return summarise(db, transmissionId, basename(options.path), existing !== undefined, false, started)
 }
 
-/** Compressed formats a partner may send by mistake, by their first bytes. */
-const ARCHIVES: readonly [string, readonly number[]][] = [
-  ['gzip', [0x1f, 0x8b]],
-  ['zip', [0x50, 0x4b, 0x03, 0x04]],
-  ['bzip2', [0x42, 0x5a, 0x68]],
-  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
-  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
-]
-
 /**
  * The size of the file to import, once it is known to be a readable regular file that is not an
  * archive: read as lines, a directory threw and an archive became lines of invalid JSON.
  */
 function readableFileSize(path: string): number {
   let size: number
-  let head: Buffer
   try {
     const stat = statSync(path)
     if (stat.isDirectory()) throw new IngestError(`${path} is a directory, not an NDJSON file`)
     size = stat.size
-    const fd = openSync(path, 'r')
-    try {
-      head = Buffer.alloc(6)
-      head = head.subarray(0, readSync(fd, head, 0, 6, 0))
-    } finally {
-      closeSync(fd)
-    }
   } catch (error) {
     if (error instanceof IngestError) throw error
     throw new IngestError(`cannot read ${path}`)
   }
-  const archive = ARCHIVES.find(([, magic]) => magic.every((byte, i) => head[i] === byte))
+  const archive = archiveKind(path)
   if (archive)
     throw new IngestError(
-      `${path} is a ${archive[0]} archive, not an NDJSON file: extract it first (the import resumes by byte offset in the file it reads)`,
+      `${path} is a ${archive} archive, not an NDJSON file: extract it first (the import resumes by byte offset in the file it reads)`,
     )
   return size
 }

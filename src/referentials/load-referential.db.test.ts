@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nir15 } from '../../test/fixtures.ts'
@@ -353,6 +354,14 @@ describe('file-level findings', () => {
     ])
     expect((await load('organisms', join(dir, 'missing.csv'))).errors).toEqual([
       { path: 'file', code: 'referential/unreadable-file', message: 'the file cannot be read (ENOENT)' },
+    ])
+    writeFileSync(join(dir, 'organisms.csv.gz'), gzipSync(`${ORGANISMS}\n`))
+    expect((await load('organisms', join(dir, 'organisms.csv.gz'))).errors).toEqual([
+      {
+        path: 'file',
+        code: 'referential/archive',
+        message: 'the file is a gzip archive, not a CSV file: extract it first',
+      },
     ])
   })
 

@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { type Finding, finding } from '../ingest/findings.ts'
+import { archiveKind } from '../lib/archive.ts'
 import { loadCodeLists } from '../reference/code-lists.ts'
 import { certifyIdentities } from './certify-identities.ts'
 import { FindingList } from './finding-list.ts'
@@ -81,6 +82,12 @@ export async function loadReferential(db: Kysely<Database>, options: LoadOptions
     return failed(spec, findings)
   }
   const context: ParseContext = { secret, communes: (await loadCodeLists()).communes }
+  const archive = archiveKind(options.path)
+  if (archive) {
+    const message = `the file is a ${archive} archive, not a CSV file: extract it first`
+    findings.add(0, [finding('file', 'referential/archive', message)])
+    return failed(spec, findings)
+  }
   const reader = readRecords(options.path)
   try {
     return await db.transaction().execute(async (tx) => {
