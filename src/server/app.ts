@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv, ServerDeps } from './context.ts'
+import { limitBody, SMALL_BODY_BYTES } from './middleware/body-limit.ts'
 import { partnerAuth } from './middleware/partner-auth.ts'
 import { openApiDocument } from './openapi.ts'
 import { partnerArea } from './partner-area/routes.ts'
@@ -9,7 +10,7 @@ import { changesRoute } from './routes/changes.ts'
 import { dossierReadRoute } from './routes/dossier-read.ts'
 import { dossiersRoute } from './routes/dossiers.ts'
 import { exportRoute } from './routes/export.ts'
-import { recordsRoute } from './routes/records.ts'
+import { MAX_JSON_BYTES, recordsRoute } from './routes/records.ts'
 import { referentialsRoute } from './routes/referentials.ts'
 import { mountSite } from './site.ts'
 
@@ -29,6 +30,15 @@ export function createApp(deps: ServerDeps) {
   const auth = partnerAuth(deps.db)
   for (const path of ['/records', '/dossiers/*', '/changes', '/export.csv', '/referentials/*'])
     api.use(path, auth)
+  // After authentication, so that a stranger's body is never read; an NDJSON stream has no limit.
+  api.use(
+    '/records',
+    limitBody(MAX_JSON_BYTES, {
+      only: (type) => type === 'application/json',
+      advice: 'send an NDJSON stream (application/x-ndjson) for large transmissions',
+    }),
+  )
+  api.use('/dossiers/search', limitBody(SMALL_BODY_BYTES))
   api.route('/', recordsRoute(deps))
   api.route('/', dossiersRoute(deps))
   api.route('/', changesRoute(access))
@@ -36,6 +46,8 @@ export function createApp(deps: ServerDeps) {
   api.route('/', referentialsRoute(deps))
   api.notFound((c) => problem(c, 404, 'request/not-found', `no route ${c.req.method} ${c.req.path}`))
   app.route('/api/v1', api)
+  // Every form of the partner area, the sign-in of anyone included, is small.
+  app.use('/espace-partenaire/*', limitBody(SMALL_BODY_BYTES))
   app.route('/espace-partenaire', partnerArea(access))
   if (deps.siteDir) mountSite(app, deps.siteDir)
   app.onError((error, c) => {

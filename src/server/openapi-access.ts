@@ -168,6 +168,7 @@ export function accessPaths(errorResponse: ErrorResponse) {
             }),
           },
           '401': unauthorised,
+          '413': errorResponse('The body is over 64 KiB (`request/too-large`)'),
         },
       },
     },

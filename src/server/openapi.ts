@@ -139,7 +139,9 @@ export function openApiDocument() {
             },
             '400': errorResponse('The body is not valid JSON, or not an array'),
             '401': errorResponse('Missing, unknown or revoked token'),
-            '413': errorResponse('More than 1,000 records in a JSON array'),
+            '413': errorResponse(
+              'More than 1,000 records, or more than 32 MiB, in a JSON array (`request/too-large`)',
+            ),
             '415': errorResponse('Neither application/json nor application/x-ndjson'),
           },
         },

@@ -169,6 +169,14 @@ describe('POST /api/v1/dossiers/search', () => {
     }
   })
 
+  it('refuses a body over 64 KiB (413): a search is a few fields', async () => {
+    const res = await search('CDC', { name: 'x'.repeat(70_000) })
+    expect([res.status, await res.json()]).toEqual([
+      413,
+      { error: { code: 'request/too-large', message: 'the body exceeds 65536 bytes' } },
+    ])
+  })
+
   it('answers a date the calendar lacks with 400 naming it, not a server error', async () => {
     const res = await search('CDC', { birthDate: '2024-02-30' })
     expect([res.status, await res.json()]).toEqual([

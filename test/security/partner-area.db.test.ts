@@ -66,6 +66,18 @@ const post = (path: string, cookie: string, fields: Record<string, string>, orig
   })
 
 describe('sign-in', () => {
+  it('refuses a form body over 64 KiB from anyone before reading it all (413)', async () => {
+    const res = await fx.app.request(`${AREA}/connexion`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'cdc@example.fr', password: 'x'.repeat(70_000) }),
+      headers: { origin: 'http://hub.test', host: 'hub.test' },
+    })
+    expect([res.status, await res.json()]).toEqual([
+      413,
+      { error: { code: 'request/too-large', message: 'the body exceeds 65536 bytes' } },
+    ])
+  })
+
   it('sets an HttpOnly, SameSite=Strict session cookie, Secure over TLS', async () => {
     const plain = await signIn('cdc@example.fr')
     expect(plain.status).toBe(303)

@@ -4,6 +4,7 @@ import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { workerPreparer } from '../../ingest/preparer.ts'
 import { addPartner, rotateToken } from '../../partners/partner.repository.ts'
 import { createApp } from '../app.ts'
+import { MAX_JSON_BYTES } from './records.ts'
 
 let store: TestStore
 let app: ReturnType<typeof createApp>
@@ -109,6 +110,34 @@ describe('POST /api/v1/records', () => {
     expect((await post(JSON.stringify({ type: 'dossier' }))).status).toBe(400)
     expect((await post(JSON.stringify(Array.from({ length: 1001 }, () => ({}))))).status).toBe(413)
     expect((await post('a,b', 'text/csv')).status).toBe(415)
+  })
+
+  it('refuses a JSON body over 32 MiB before reading it all, announced or chunked', async () => {
+    const chunk = new TextEncoder().encode(' '.repeat(1 << 20))
+    let sent = 0
+    const chunked = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent++
+        if (sent > 40) controller.close()
+        else controller.enqueue(chunk)
+      },
+    })
+    const res = await app.request('/api/v1/records', {
+      method: 'POST',
+      body: chunked,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      duplex: 'half',
+    } as RequestInit)
+    const announced = await post(`[${' '.repeat(MAX_JSON_BYTES)}]`)
+    const message = `the body exceeds ${MAX_JSON_BYTES} bytes; send an NDJSON stream (application/x-ndjson) for large transmissions`
+    const refused = { error: { code: 'request/too-large', message } }
+    expect([res.status, await res.json(), announced.status, await announced.json()]).toEqual([
+      413,
+      refused,
+      413,
+      refused,
+    ])
+    expect(sent).toBeLessThan(40)
   })
 
   it('rejects a NUL character as a finding, not a server error', async () => {

@@ -8,7 +8,8 @@ import { problem } from '../problem.ts'
 
 /** The largest JSON array a request may carry (spec/README.md, "Transport"). */
 export const MAX_ARRAY_RECORDS = 1000
-const MAX_JSON_BYTES = 32 * 1024 * 1024
+/** Largest JSON array body (`limitBody` in app.ts refuses more, announced or not). */
+export const MAX_JSON_BYTES = 32 * 1024 * 1024
 const NDJSON_BATCH = 1000
 
 /**
@@ -21,14 +22,6 @@ export function recordsRoute(deps: ServerDeps) {
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
     const partner = c.get('partner')
     if (type === 'application/json') {
-      const length = Number(c.req.header('content-length') ?? 0)
-      if (length > MAX_JSON_BYTES)
-        return problem(
-          c,
-          413,
-          'request/too-large',
-          `the body exceeds ${MAX_JSON_BYTES} bytes; send an NDJSON stream (application/x-ndjson) for large transmissions`,
-        )
       const prepared = await deps.preparer.jsonArray(await c.req.text(), MAX_ARRAY_RECORDS, deps.today())
       if (prepared.kind === 'invalid-json')
         return problem(c, 400, 'request/invalid-json', `the body is not valid JSON (${prepared.message})`)
