@@ -80,6 +80,36 @@ export async function disableUser(db: Kysely<Database>, email: string): Promise<
   })
 }
 
+/**
+ * Gives a user a new password and ends its sessions (signed in with the old one, they must sign in
+ * again); a disabled user stays disabled. False when there is no such user.
+ */
+export async function resetPassword(db: Kysely<Database>, email: string, password: string): Promise<boolean> {
+  const hash = await hashPassword(password)
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('partner_user')
+      .set({ password_hash: hash })
+      .where('email', '=', normaliseEmail(email))
+      .returning('id')
+      .executeTakeFirst()
+    if (!row) return false
+    await tx.deleteFrom('partner_session').where('user_id', '=', row.id).execute()
+    return true
+  })
+}
+
+/** Lets a disabled user sign in again (with its password of before); false when there is no such user. */
+export async function enableUser(db: Kysely<Database>, email: string): Promise<boolean> {
+  const row = await db
+    .updateTable('partner_user')
+    .set({ disabled_at: null })
+    .where('email', '=', normaliseEmail(email))
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 // Verifying against a fixed hash when the e-mail is unknown keeps the answer time the same.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
 

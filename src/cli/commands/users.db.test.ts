@@ -58,6 +58,31 @@ describe('passerelle users and audit-log', () => {
     })
   })
 
+  it('resets a password (generated or from stdin) and enables a disabled user', async () => {
+    const generated = await run(users, ['reset-password', '--email', 'Ana@Region.fr'])
+    expect(generated.stdout.slice(0, 2)).toEqual([
+      'user ana@region.fr: new password set; its sessions are ended',
+      'its password (shown once, stored hashed):',
+    ])
+    expect(generated.stdout[2]).toMatch(/^[A-Za-z0-9_-]{24}$/)
+    expect([
+      await run(users, ['reset-password', '--email', 'bob@region.fr', '--password-stdin']),
+      await run(users, ['enable', '--email', 'bob@region.fr']),
+      (await run(users, ['list', '--partner', 'R84'])).stdout,
+    ]).toEqual([
+      { code: 0, stdout: ['user bob@region.fr: new password set; its sessions are ended'] },
+      { code: 0, stdout: ['user bob@region.fr enabled'] },
+      [
+        'partner       state     e-mail',
+        'R84           active    ana@region.fr',
+        'R84           active    bob@region.fr',
+      ],
+    ])
+    await expect(run(users, ['enable', '--email', 'nobody@region.fr'])).rejects.toThrow(
+      new CliError('no user "nobody@region.fr"'),
+    )
+  })
+
   it('refuses a bad e-mail, an unknown partner and a duplicate', async () => {
     await expect(run(users, ['add', '--partner', 'R84', '--email', 'nope'])).rejects.toThrow(/not an e-mail/)
     await expect(run(users, ['add', '--partner', 'ZZ', '--email', 'x@y.fr'])).rejects.toThrow(

@@ -2,7 +2,14 @@ import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { ensureDemoUsers } from '../../access/demo-users.ts'
 import { generatePassword } from '../../access/password.ts'
-import { addUser, disableUser, listUsers, normaliseEmail } from '../../access/users.repository.ts'
+import {
+  addUser,
+  disableUser,
+  enableUser,
+  listUsers,
+  normaliseEmail,
+  resetPassword,
+} from '../../access/users.repository.ts'
 import type { Database } from '../../db/database.ts'
 import { partnerByCode } from '../../partners/partner.repository.ts'
 import { withHub } from '../hub.ts'
@@ -25,10 +32,12 @@ async function readStdinLine(): Promise<string> {
 export function makeUsersCommand(readPassword: () => Promise<string> = readStdinLine): Command {
   const command: Command = {
     name: 'users',
-    summary: 'add, list and disable partner-area user accounts',
+    summary: 'add, list, disable and enable partner-area user accounts, reset their passwords',
     usage: `passerelle users add --partner CODE --email E [--password-stdin]
        passerelle users list [--partner CODE]
-       passerelle users disable --email E`,
+       passerelle users reset-password --email E [--password-stdin]
+       passerelle users disable --email E
+       passerelle users enable --email E`,
     async run(args, io) {
       const [sub, ...rest] = args
       const { values } = parseArgs({
@@ -40,13 +49,23 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         },
         strict: true,
       })
+      // A new password: read from standard input, or generated (then printed once).
+      const newPassword = async () => {
+        const password = values['password-stdin'] ? await readPassword() : generatePassword()
+        if (password.length < MIN_PASSWORD)
+          throw new CliError(`the password must have at least ${MIN_PASSWORD} characters`, 2)
+        return password
+      }
+      const printPassword = (password: string) => {
+        if (values['password-stdin']) return
+        io.out('its password (shown once, stored hashed):')
+        io.out(password)
+      }
       if (sub === 'add') {
         const email = normaliseEmail(values.email ?? '')
         if (!EMAIL.test(email))
           throw new CliError(`--email "${values.email ?? ''}" is not an e-mail address`, 2)
-        const password = values['password-stdin'] ? await readPassword() : generatePassword()
-        if (password.length < MIN_PASSWORD)
-          throw new CliError(`the password must have at least ${MIN_PASSWORD} characters`, 2)
+        const password = await newPassword()
         return withHub(io, { needsSecret: false }, async ({ store }) => {
           const partner = await partnerByCode(store.db, values.partner ?? '')
           if (!partner) throw new CliError(`unknown partner "${values.partner ?? ''}"`)
@@ -54,10 +73,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
             throw new CliError(`a user ${email} already exists`)
           await addUser(store.db, { partnerId: partner.id, email, password })
           io.out(`user ${email} added to partner ${partner.code}`)
-          if (!values['password-stdin']) {
-            io.out('its password (shown once, stored hashed):')
-            io.out(password)
-          }
+          printPassword(password)
           return 0
         })
       }
@@ -78,6 +94,24 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
           if (!(await disableUser(store.db, values.email ?? '')))
             throw new CliError(`no user "${values.email ?? ''}"`)
           io.out(`user ${normaliseEmail(values.email ?? '')} disabled; its sessions are ended`)
+          return 0
+        })
+      }
+      if (sub === 'reset-password') {
+        const password = await newPassword()
+        return withHub(io, { needsSecret: false }, async ({ store }) => {
+          if (!(await resetPassword(store.db, values.email ?? '', password)))
+            throw new CliError(`no user "${values.email ?? ''}"`)
+          io.out(`user ${normaliseEmail(values.email ?? '')}: new password set; its sessions are ended`)
+          printPassword(password)
+          return 0
+        })
+      }
+      if (sub === 'enable') {
+        return withHub(io, { needsSecret: false }, async ({ store }) => {
+          if (!(await enableUser(store.db, values.email ?? '')))
+            throw new CliError(`no user "${values.email ?? ''}"`)
+          io.out(`user ${normaliseEmail(values.email ?? '')} enabled`)
           return 0
         })
       }
