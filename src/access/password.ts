@@ -36,3 +36,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function generatePassword(): string {
   return randomBytes(18).toString('base64url')
 }
+
+/** The shortest password an account may have (operator-set or changed by its user). */
+export const MIN_PASSWORD_LENGTH = 12

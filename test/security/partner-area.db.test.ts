@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { disableUser } from '../../src/access/users.repository.ts'
+import { addUser, disableUser } from '../../src/access/users.repository.ts'
 import { workerPreparer } from '../../src/ingest/preparer.ts'
 import { createApp } from '../../src/server/app.ts'
 import { openTestStore, type TestStore } from '../store.ts'
@@ -211,5 +211,69 @@ describe('signed-in pages', () => {
     expect(out.headers.getSetCookie().some((c) => /^passerelle_session=;.*Max-Age=0/.test(c))).toBe(true)
     const after = await fx.app.request(`${AREA}/recherche`, { headers: { cookie } })
     expect(after.status).toBe(303)
+  })
+})
+
+describe('changing one’s password', () => {
+  const NEW = 'un nouveau mot de passe'
+  const change = (cookie: string, csrf: string, actuel: string, nouveau: string, confirmation = nouveau) =>
+    post('/mot-de-passe', cookie, { csrf, actuel, nouveau, confirmation })
+  const alerts = async (res: Response) => [
+    res.status,
+    [...(await res.text()).matchAll(/<li>([^<]+)<\/li>/g)].map((m) => m[1]).filter((t) => !t!.includes('<a')),
+  ]
+
+  it('refuses a wrong current password, a short, unchanged or unconfirmed new one, saying why', async () => {
+    await addUser(store.db, {
+      partnerId: fx.partners.CDC.partner.id,
+      email: 'pw1@example.fr',
+      password: PASSWORD,
+    })
+    const { cookie, csrf } = await session('pw1@example.fr')
+    const answers = [
+      await alerts(await change(cookie, csrf, 'not the password', NEW)),
+      await alerts(await change(cookie, csrf, PASSWORD, 'court')),
+      await alerts(await change(cookie, csrf, PASSWORD, PASSWORD)),
+      await alerts(await change(cookie, csrf, PASSWORD, NEW, `${NEW}!`)),
+    ]
+    expect(answers.map(([status, texts]) => [status, (texts as string[]).slice(-1)])).toEqual([
+      [400, ['Le mot de passe actuel est incorrect.']],
+      [400, ['Le nouveau mot de passe doit compter au moins 12 caractères.']],
+      [400, ['Le nouveau mot de passe doit différer de l’actuel.']],
+      [400, ['Les deux saisies du nouveau mot de passe diffèrent.']],
+    ])
+  })
+
+  it('changes it, ends every session of the account and signs in with the new one only', async () => {
+    await addUser(store.db, {
+      partnerId: fx.partners.CDC.partner.id,
+      email: 'pw2@example.fr',
+      password: PASSWORD,
+    })
+    const other = await session('pw2@example.fr')
+    const { cookie, csrf } = await session('pw2@example.fr')
+    const changed = await change(cookie, csrf, PASSWORD, NEW)
+    const stillIn = async (c: string) =>
+      (await fx.app.request(`${AREA}/recherche`, { headers: { cookie: c } })).status
+    expect([
+      changed.status,
+      changed.headers.get('location'),
+      await stillIn(cookie),
+      await stillIn(other.cookie),
+      (await signIn('pw2@example.fr', PASSWORD)).status,
+      (await signIn('pw2@example.fr', NEW)).status,
+    ]).toEqual([303, '/espace-partenaire/connexion?motdepasse=1', 303, 303, 401, 303])
+  })
+
+  it('counts wrong current passwords as failed sign-ins of the account (429 after 5)', async () => {
+    await addUser(store.db, {
+      partnerId: fx.partners.CDC.partner.id,
+      email: 'pw3@example.fr',
+      password: PASSWORD,
+    })
+    const { cookie, csrf } = await session('pw3@example.fr')
+    const statuses = []
+    for (let i = 0; i < 6; i++) statuses.push((await change(cookie, csrf, `wrong ${i}`, NEW)).status)
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429])
   })
 })

@@ -86,6 +86,7 @@ describe.skipIf(!enabled)('the partner area in headless Chromium', () => {
     ['tableau-de-bord', '/tableau-de-bord', 'Tableau de bord'],
     ['qualite', '/qualite', 'Qualité de vos données'],
     ['export', '/export', 'Export de vos données'],
+    ['mot-de-passe', '/mot-de-passe', 'Changer de mot de passe'],
   ]
 
   for (const [name, path, h1] of pages) {

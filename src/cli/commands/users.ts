@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { ensureDemoUsers } from '../../access/demo-users.ts'
-import { generatePassword } from '../../access/password.ts'
+import { generatePassword, MIN_PASSWORD_LENGTH } from '../../access/password.ts'
 import {
   addUser,
   disableUser,
@@ -16,7 +16,6 @@ import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const MIN_PASSWORD = 12
 
 /** Reads a password from standard input (first line, without its newline). */
 async function readStdinLine(): Promise<string> {
@@ -52,8 +51,8 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       // A new password: read from standard input, or generated (then printed once).
       const newPassword = async () => {
         const password = values['password-stdin'] ? await readPassword() : generatePassword()
-        if (password.length < MIN_PASSWORD)
-          throw new CliError(`the password must have at least ${MIN_PASSWORD} characters`, 2)
+        if (password.length < MIN_PASSWORD_LENGTH)
+          throw new CliError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`, 2)
         return password
       }
       const printPassword = (password: string) => {

@@ -10,6 +10,7 @@ const NAV = [
   ['tableau-de-bord', 'Tableau de bord'],
   ['qualite', 'Qualité des données'],
   ['export', 'Export'],
+  ['mot-de-passe', 'Mot de passe'],
 ] as const
 
 /**

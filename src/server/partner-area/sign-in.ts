@@ -17,6 +17,11 @@ import {
   signInToken,
 } from './session.ts'
 
+/** The client's address, from the socket or, behind `trustProxy` proxies, X-Forwarded-For. */
+export function requestAddress(c: Context, trustProxy: number): string {
+  return clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), trustProxy)
+}
+
 function socketAddress(c: Context): string | undefined {
   try {
     return getConnInfo(c).remote.address
@@ -35,7 +40,9 @@ export function signInRoutes(db: Kysely<Database>, trustProxy = 0) {
     c.header('cache-control', 'no-store')
     const message = c.req.query('sortie')
       ? { kind: 'info' as const, text: 'Vous êtes déconnecté.' }
-      : undefined
+      : c.req.query('motdepasse')
+        ? { kind: 'info' as const, text: 'Mot de passe changé : connectez-vous avec le nouveau.' }
+        : undefined
     return c.html(signInPage(signInToken(c), message))
   })
   route.post('/connexion', async (c) => {
@@ -48,7 +55,7 @@ export function signInRoutes(db: Kysely<Database>, trustProxy = 0) {
         403,
       )
     const email = text('email').slice(0, 200)
-    const address = clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), trustProxy)
+    const address = requestAddress(c, trustProxy)
     const keys = signInKeys(email, address)
     const wait = await retryAfter(db, keys)
     if (wait > 0) {
