@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv, ServerDeps } from './context.ts'
 import { limitBody, SMALL_BODY_BYTES } from './middleware/body-limit.ts'
 import { partnerAuth } from './middleware/partner-auth.ts'
+import { apiHeaders, areaHeaders } from './middleware/security-headers.ts'
 import { openApiDocument } from './openapi.ts'
 import { partnerArea } from './partner-area/routes.ts'
 import { problem } from './problem.ts'
@@ -23,6 +24,7 @@ export function createApp(deps: ServerDeps) {
   const api = new Hono<AppEnv>()
   const openapi = openApiDocument()
   const access = accessDeps(deps)
+  api.use('*', apiHeaders())
   api.get('/health', (c) => c.json({ status: 'ok', store: deps.storeKind }))
   api.get('/openapi.json', (c) => c.json(openapi))
   // Before the bearer middleware: this route authenticates in the statement that reads.
@@ -47,7 +49,7 @@ export function createApp(deps: ServerDeps) {
   api.notFound((c) => problem(c, 404, 'request/not-found', `no route ${c.req.method} ${c.req.path}`))
   app.route('/api/v1', api)
   // Every form of the partner area, the sign-in of anyone included, is small.
-  app.use('/espace-partenaire/*', limitBody(SMALL_BODY_BYTES))
+  app.use('/espace-partenaire/*', areaHeaders(), limitBody(SMALL_BODY_BYTES))
   app.route('/espace-partenaire', partnerArea(access))
   if (deps.siteDir) mountSite(app, deps.siteDir)
   app.onError((error, c) => {

@@ -117,6 +117,26 @@ describe('GET /api/v1/dossiers/{id}', () => {
   })
 })
 
+describe('response headers', () => {
+  it('forbid caching nominative answers, and sniffing and framing of any', async () => {
+    const answers = [
+      await fx.get('CDC', '/api/v1/dossiers/CPF-1'),
+      await fx.get('CDC', '/api/v1/changes'),
+      await fx.get('CDC', '/api/v1/dossiers/nope'),
+    ]
+    expect(
+      answers.map((res) => [
+        res.status,
+        ...['cache-control', 'x-content-type-options', 'x-frame-options'].map((h) => res.headers.get(h)),
+      ]),
+    ).toEqual([
+      [200, 'no-store', 'nosniff', 'SAMEORIGIN'],
+      [200, 'no-store', 'nosniff', 'SAMEORIGIN'],
+      [404, 'no-store', 'nosniff', 'SAMEORIGIN'],
+    ])
+  })
+})
+
 describe('POST /api/v1/dossiers/search', () => {
   const search = (code: 'CDC' | 'R84' | 'OPCO', body: unknown) =>
     fx.get(code, '/api/v1/dossiers/search', {

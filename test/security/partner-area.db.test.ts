@@ -214,6 +214,30 @@ describe('signed-in pages', () => {
   })
 })
 
+describe('response headers', () => {
+  it('serve the area under a policy that allows no script, no framing and posts to the hub only', async () => {
+    const { cookie } = await session('cdc@example.fr')
+    const res = await fx.app.request(`${AREA}/dossiers/CPF-1`, { headers: { cookie } })
+    const headers = Object.fromEntries(
+      [
+        'content-security-policy',
+        'x-frame-options',
+        'referrer-policy',
+        'x-content-type-options',
+        'cache-control',
+      ].map((h) => [h, res.headers.get(h)]),
+    )
+    expect(headers).toEqual({
+      'content-security-policy':
+        "default-src 'self'; img-src 'self' data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'same-origin',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    })
+  })
+})
+
 describe('changing one’s password', () => {
   const NEW = 'un nouveau mot de passe'
   const change = (cookie: string, csrf: string, actuel: string, nouveau: string, confirmation = nouveau) =>
