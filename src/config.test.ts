@@ -13,6 +13,20 @@ describe('readConfig', () => {
     })
   })
 
+  it('takes a postgres:// or postgresql:// DATABASE_URL, a Unix socket one included', () => {
+    const urls = ['postgres://u:p@db:5432/hub', 'postgresql://db/hub', 'postgres:///hub?host=/run/postgresql']
+    expect(urls.map((url) => readConfig({ DATABASE_URL: ` ${url} ` }, '/').databaseUrl)).toEqual(urls)
+  })
+
+  it('refuses another DATABASE_URL without quoting it (it may hold a password)', () => {
+    for (const value of ['notaurl', 'mysql://u:secret@db/hub', 'db:5432/hub'])
+      expect(() => readConfig({ DATABASE_URL: value }, '/')).toThrow(
+        new ConfigError(
+          'DATABASE_URL must be a URL postgres://user@host:port/database (its value is not shown: it may hold a password)',
+        ),
+      )
+  })
+
   it('reads PASSERELLE_TRUST_PROXY as a number of hops; empty or 0 is off', () => {
     const hops = ['', ' ', '0', '1', ' 2 ', '10'].map(
       (v) => readConfig({ PASSERELLE_TRUST_PROXY: v }, '/').trustProxy,

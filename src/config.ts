@@ -37,12 +37,33 @@ export const MAX_TRUSTED_PROXIES = 10
  * ConfigError on a value it cannot use.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): HubConfig {
-  const databaseUrl = env.DATABASE_URL?.trim() || null
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL)
   const dataDir = resolve(cwd, env.PASSERELLE_DATA?.trim() || '.passerelle')
   const secret = env.PASSERELLE_SECRET?.trim() || null
   const trustProxy = parseTrustProxy(env.PASSERELLE_TRUST_PROXY)
   const publishConnections = parsePublishConnections(env.PASSERELLE_PUBLISH_CONNECTIONS)
   return { databaseUrl, dataDir, secret, trustProxy, publishConnections }
+}
+
+/**
+ * DATABASE_URL when set: a `postgres://` or `postgresql://` URL. Its value is not quoted in the
+ * error, as it may hold a password.
+ */
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  const url = raw?.trim() || null
+  if (url === null) return null
+  let parsed: URL | undefined
+  try {
+    parsed = new URL(url)
+  } catch {
+    parsed = undefined
+  }
+  // An empty host is allowed: `postgres:///db?host=/run/postgresql` reaches a Unix socket.
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol))
+    throw new ConfigError(
+      'DATABASE_URL must be a URL postgres://user@host:port/database (its value is not shown: it may hold a password)',
+    )
+  return url
 }
 
 /** More connections than the store's pool holds (src/db/connect.ts) would only queue. */

@@ -18,9 +18,14 @@ export async function prepareStore(store: Store): Promise<string[]> {
   const { error, results } = await migrateToLatest(store.db)
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
   if (error) {
-    const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    const message = error instanceof Error ? error.message : String(error)
+    const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName
+    // No migration failed: the store could not be reached or read at all (server down, wrong
+    // host, database or password).
     throw new CliError(
-      `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+      failed
+        ? `migration ${failed} failed: ${message}`
+        : `cannot open the store (${store.location}): ${message}`,
     )
   }
   const { count } = (
