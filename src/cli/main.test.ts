@@ -19,4 +19,12 @@ describe('passerelle', () => {
     expect(await main(['site', '--bogus'], io)).toBe(2)
     expect(stderr).toEqual(["passerelle site: Unknown option '--bogus'\nusage: passerelle site [--out DIR]"])
   })
+
+  it('refuses a demo larger than the reference stock, pointing at generate and a server', async () => {
+    const { io, stderr } = memoryIo({}, '/')
+    expect(await main(['demo', '--dossiers', '8000001', '--no-serve'], io)).toBe(2)
+    expect(stderr).toEqual([
+      'passerelle demo: --dossiers 8000001 is more than the demo takes (8,000,000, the reference stock, already hours on the embedded store): for more, write files with passerelle generate and import them into a PostgreSQL server (DATABASE_URL)',
+    ])
+  })
 })

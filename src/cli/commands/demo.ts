@@ -26,6 +26,9 @@ import { printDemoSignIns } from './users.ts'
 
 /** Large enough to be interesting (suppression, co-funding, outcomes), small enough to start in about a minute. */
 export const DEMO_DOSSIERS = 30_000
+
+/** The reference stock (DOMAIN.md): beyond it the demo, on the embedded store, would run for hours. */
+export const MAX_DEMO_DOSSIERS = 8_000_000
 const REFERENTIAL_ORDER: ReferentialKind[] = ['organisms', 'certifications', 'catalogue', 'dsn', 'sngi']
 
 /**
@@ -51,6 +54,11 @@ export const demoCommand: Command = {
     const dossiers = Number(values.dossiers ?? DEMO_DOSSIERS)
     if (!Number.isInteger(dossiers) || dossiers < 1)
       throw new CliError(`--dossiers "${values.dossiers}" must be a positive integer`, 2)
+    if (dossiers > MAX_DEMO_DOSSIERS)
+      throw new CliError(
+        `--dossiers ${values.dossiers} is more than the demo takes (${MAX_DEMO_DOSSIERS.toLocaleString('en-US')}, the reference stock, already hours on the embedded store): for more, write files with passerelle generate and import them into a PostgreSQL server (DATABASE_URL)`,
+        2,
+      )
     const seed = values.seed ?? '1'
     const port = parsePort(values.port ?? io.env.PORT ?? '8080')
     const base = readConfig(io.env, io.cwd)

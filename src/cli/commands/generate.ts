@@ -133,7 +133,7 @@ export function parseGenerateArgs(args: string[], cwd: string): { options: Gener
   if (!values.out) throw new CliError('missing --out DIR', 2)
   const dossiers = Number(values.dossiers)
   if (!Number.isInteger(dossiers) || dossiers < 1)
-    throw new CliError(`invalid --dossiers: ${values.dossiers}`, 2)
+    throw new CliError(`--dossiers "${values.dossiers}" must be a positive integer`, 2)
   const invalidRate = Number(values['invalid-rate'] ?? 0)
   if (!(invalidRate >= 0 && invalidRate <= 1))
     throw new CliError(`invalid --invalid-rate: ${values['invalid-rate']}`, 2)
