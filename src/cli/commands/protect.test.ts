@@ -54,11 +54,20 @@ describe('passerelle protect / audit', () => {
 
   it('refuses negative and non-integer counts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'protect-bad-'))
-    writeFileSync(join(dir, 't.csv'), 'region,n\nA,-3\nB,2.5\n')
+    writeFileSync(join(dir, 't.csv'), 'region,n\nA,-3\nB,2.5\nC,abc\nD,\n')
     const { io } = memoryIo({}, dir)
     const run = protectCommand.run(['--table', 't.csv', '--out', 'out'], io)
-    await expect(run).rejects.toThrow('t.csv:2: table/negative-count negative n: -3')
-    await expect(run).rejects.toThrow('t.csv:3: table/non-integer-count n is not an integer: 2.5')
+    await expect(run).rejects.toThrow(
+      new CliError(
+        [
+          'bad input, nothing written:',
+          't.csv:2: table/negative-count negative n: -3',
+          't.csv:3: table/non-integer-count n is not an integer: "2.5"',
+          't.csv:4: table/non-integer-count n is not an integer: "abc"',
+          't.csv:5: table/non-integer-count n is not an integer: ""',
+        ].join('\n'),
+      ),
+    )
   })
 
   it('refuses a cycle and linked tables whose common margins disagree', async () => {

@@ -114,15 +114,30 @@ function readTable(
   if (nAt < 0) issues.push({ path: file, line: 1, code: 'table/bad-header', message: 'no column n' })
   const dims = csv.header.filter((_, i) => i !== nAt && i !== numAt)
   const dimAt = dims.map((d) => csv.header.indexOf(d))
-  const rows: LeafRow[] = csv.records.map((r) => {
-    const raw = (r.fields[nAt] ?? '').trim()
-    const numerator = numAt >= 0 ? Number((r.fields[numAt] ?? '').trim()) : undefined
-    return {
-      codes: dimAt.map((i) => (r.fields[i] ?? '').trim()),
-      n: raw === '' ? Number.NaN : Number(raw),
-      ...(numerator === undefined ? {} : { numerator }),
-      line: r.line,
-    }
+  // Counts are read here, where the text is known: the message quotes what the file holds.
+  const count = (field: string, raw: string, line: number): number | undefined => {
+    if (/^\d+$/.test(raw)) return Number(raw)
+    const negative = /^-\d+$/.test(raw)
+    issues.push({
+      path: name,
+      line,
+      code: negative ? 'table/negative-count' : 'table/non-integer-count',
+      message: negative ? `negative ${field}: ${raw}` : `${field} is not an integer: "${raw}"`,
+    })
+    return undefined
+  }
+  const rows: LeafRow[] = csv.records.flatMap((r) => {
+    const n = count('n', (r.fields[nAt] ?? '').trim(), r.line)
+    const numerator = numAt >= 0 ? count('numerator', (r.fields[numAt] ?? '').trim(), r.line) : null
+    if (n === undefined || numerator === undefined) return []
+    return [
+      {
+        codes: dimAt.map((i) => (r.fields[i] ?? '').trim()),
+        n,
+        ...(numerator === null ? {} : { numerator }),
+        line: r.line,
+      },
+    ]
   })
   const own = Object.fromEntries(dims.filter((d) => hierarchies[d]).map((d) => [d, hierarchies[d]!]))
   return { name, dimensions: dims, hierarchies: own, rows }
