@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 
@@ -65,12 +65,19 @@ export async function listUsers(db: Kysely<Database>, partnerId?: number): Promi
   return (await query.execute()).map(toUser)
 }
 
-/** Disables a user and ends its sessions; false when there is no such user. */
-export async function disableUser(db: Kysely<Database>, email: string): Promise<boolean> {
+/**
+ * Changes a user's row and ends its sessions, in one transaction: what a session was opened under
+ * (the account live, the password) no longer holds. False when there is no such user.
+ */
+async function changeAndEndSessions(
+  db: Kysely<Database>,
+  email: string,
+  change: { disabled_at?: RawBuilder<Date>; password_hash?: string },
+): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('partner_user')
-      .set({ disabled_at: sql<Date>`now()` })
+      .set(change)
       .where('email', '=', normaliseEmail(email))
       .returning('id')
       .executeTakeFirst()
@@ -80,23 +87,17 @@ export async function disableUser(db: Kysely<Database>, email: string): Promise<
   })
 }
 
+/** Disables a user and ends its sessions; false when there is no such user. */
+export function disableUser(db: Kysely<Database>, email: string): Promise<boolean> {
+  return changeAndEndSessions(db, email, { disabled_at: sql<Date>`now()` })
+}
+
 /**
  * Gives a user a new password and ends its sessions (signed in with the old one, they must sign in
  * again); a disabled user stays disabled. False when there is no such user.
  */
 export async function resetPassword(db: Kysely<Database>, email: string, password: string): Promise<boolean> {
-  const hash = await hashPassword(password)
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .updateTable('partner_user')
-      .set({ password_hash: hash })
-      .where('email', '=', normaliseEmail(email))
-      .returning('id')
-      .executeTakeFirst()
-    if (!row) return false
-    await tx.deleteFrom('partner_session').where('user_id', '=', row.id).execute()
-    return true
-  })
+  return changeAndEndSessions(db, email, { password_hash: await hashPassword(password) })
 }
 
 /** Lets a disabled user sign in again (with its password of before); false when there is no such user. */

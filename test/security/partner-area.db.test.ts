@@ -242,17 +242,15 @@ describe('changing one’s password', () => {
   const NEW = 'un nouveau mot de passe'
   const change = (cookie: string, csrf: string, actuel: string, nouveau: string, confirmation = nouveau) =>
     post('/mot-de-passe', cookie, { csrf, actuel, nouveau, confirmation })
+  const newUser = (email: string) =>
+    addUser(store.db, { partnerId: fx.partners.CDC.partner.id, email, password: PASSWORD })
   const alerts = async (res: Response) => [
     res.status,
     [...(await res.text()).matchAll(/<li>([^<]+)<\/li>/g)].map((m) => m[1]).filter((t) => !t!.includes('<a')),
   ]
 
   it('refuses a wrong current password, a short, unchanged or unconfirmed new one, saying why', async () => {
-    await addUser(store.db, {
-      partnerId: fx.partners.CDC.partner.id,
-      email: 'pw1@example.fr',
-      password: PASSWORD,
-    })
+    await newUser('pw1@example.fr')
     const { cookie, csrf } = await session('pw1@example.fr')
     const answers = [
       await alerts(await change(cookie, csrf, 'not the password', NEW)),
@@ -269,11 +267,7 @@ describe('changing one’s password', () => {
   })
 
   it('changes it, ends every session of the account and signs in with the new one only', async () => {
-    await addUser(store.db, {
-      partnerId: fx.partners.CDC.partner.id,
-      email: 'pw2@example.fr',
-      password: PASSWORD,
-    })
+    await newUser('pw2@example.fr')
     const other = await session('pw2@example.fr')
     const { cookie, csrf } = await session('pw2@example.fr')
     const changed = await change(cookie, csrf, PASSWORD, NEW)
@@ -290,11 +284,7 @@ describe('changing one’s password', () => {
   })
 
   it('counts wrong current passwords as failed sign-ins of the account (429 after 5)', async () => {
-    await addUser(store.db, {
-      partnerId: fx.partners.CDC.partner.id,
-      email: 'pw3@example.fr',
-      password: PASSWORD,
-    })
+    await newUser('pw3@example.fr')
     const { cookie, csrf } = await session('pw3@example.fr')
     const statuses = []
     for (let i = 0; i < 6; i++) statuses.push((await change(cookie, csrf, `wrong ${i}`, NEW)).status)
