@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -27,6 +27,23 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 describe('passerelle generate', () => {
+  it('replaces an earlier output whole, and refuses a folder holding files it did not write', async () => {
+    const dir = await tempDir()
+    const run = (args: string[]) => generateCommand.run([...args, '--out', 'out'], memoryIo({}, dir).io)
+    await run(['--dossiers', '30'])
+    await writeFile(join(dir, 'out', 'feeds', 'STRAY.ndjson'), '{}\n')
+    expect(await run(['--dossiers', '20', '--seed', '2'])).toBe(0)
+    const feeds = await readdir(join(dir, 'out', 'feeds'))
+    await writeFile(join(dir, 'out', 'notes.txt'), 'mine')
+    await expect(run(['--dossiers', '20'])).rejects.toThrow(
+      new CliError(
+        `--out ${join(dir, 'out')} holds files that passerelle generate did not write (notes.txt): choose an empty or new folder`,
+        2,
+      ),
+    )
+    expect([feeds.includes('STRAY.ndjson'), feeds.includes('CDC.ndjson')]).toEqual([false, true])
+  })
+
   it('writes partners, feeds, referentials and a manifest, byte-identical for the same options', async () => {
     const [a, b] = [await tempDir(), await tempDir()]
     for (const dir of [a, b]) {

@@ -7,7 +7,7 @@
 
 import { once } from 'node:events'
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
@@ -161,6 +161,34 @@ function summaryText(summary: GenerateSummary, out: string, seconds: number): st
   ].join('\n')
 }
 
+/** What generate writes in its folder: files of an earlier run there are replaced. */
+const OWN_ENTRIES = new Set(['feeds', 'referentials', 'partners.csv', 'manifest.json', 'rejects'])
+
+/**
+ * Makes `out` ready: created when missing; refused when it holds anything generate does not write
+ * (writing feeds among someone's files would mix them up); an earlier output's feeds and
+ * referentials are removed whole, so that no file of that run, nor a stray one, is left beside the
+ * new ones for an import of `feeds/*.ndjson` to take in.
+ */
+async function prepareOut(out: string): Promise<void> {
+  const entries: string[] = await readdir(out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []
+    throw new CliError(`cannot use --out ${out} (${error.code ?? 'error'})`)
+  })
+  const foreign = entries.filter((e) => !OWN_ENTRIES.has(e))
+  // An interrupted run (no manifest yet) left only entries of ours: it is taken over too.
+  if (foreign.length > 0) {
+    throw new CliError(
+      `--out ${out} holds files that passerelle generate did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}): choose an empty or new folder`,
+      2,
+    )
+  }
+  await rm(join(out, 'feeds'), { recursive: true, force: true })
+  await rm(join(out, 'referentials'), { recursive: true, force: true })
+  await mkdir(join(out, 'feeds'), { recursive: true })
+  await mkdir(join(out, 'referentials'), { recursive: true })
+}
+
 /** `passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR` */
 export const generateCommand: Command = {
   name: 'generate',
@@ -169,8 +197,7 @@ export const generateCommand: Command = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { options, out } = parseGenerateArgs(args, io.cwd)
     const started = performance.now()
-    await mkdir(join(out, 'feeds'), { recursive: true })
-    await mkdir(join(out, 'referentials'), { recursive: true })
+    await prepareOut(out)
     const reference = await loadGeneratorReference()
     const files = fileSink(out, io.interrupted)
     let summary: GenerateSummary
