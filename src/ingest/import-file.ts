@@ -14,7 +14,7 @@ import { basename, dirname } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { archiveKind } from '../lib/archive.ts'
-import { readLines } from '../lib/lines.ts'
+import { readLines, TOO_LONG_LINE } from '../lib/lines.ts'
 import { partnerByCode } from '../partners/partner.repository.ts'
 import { applyBatch, type BatchItem, type OutcomeCounts } from './apply-batch.ts'
 import type { RecordResult } from './outcome.ts'
@@ -242,7 +242,8 @@ function writeRejects(fd: number, results: readonly RecordResult[], texts: Map<n
   for (const r of results) {
     if (!r.errors) continue
     const text = texts.get(r.index) ?? ''
-    let record: unknown = text
+    // A line too long to read is not written back either.
+    let record: unknown = text === TOO_LONG_LINE ? null : text
     try {
       record = JSON.parse(text)
     } catch {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dossier } from '../../test/fixtures.ts'
+import { TOO_LONG_LINE } from '../lib/lines.ts'
 import { loadCodeLists } from '../reference/code-lists.ts'
 import { parseLine, validateRaw } from './parse-line.ts'
 
@@ -21,6 +22,21 @@ describe('parseLine', () => {
     expect(JSON.stringify(short)).not.toContain('285057505')
     expect(parseLine('{"a":', context)).toMatchObject({
       errors: [{ message: 'the line is not valid JSON (Unexpected end of JSON input)' }],
+    })
+  })
+
+  it('refuses a line its reader found too long to keep', () => {
+    expect(parseLine(TOO_LONG_LINE, context)).toEqual({
+      ok: false,
+      type: null,
+      id: null,
+      errors: [
+        {
+          path: '',
+          code: 'record/too-long',
+          message: 'the line is longer than 1,048,576 bytes, far more than any record: it was not read',
+        },
+      ],
     })
   })
 

@@ -1,3 +1,4 @@
+import { MAX_LINE_BYTES, TOO_LONG_LINE } from '../lib/lines.ts'
 import { type Finding, finding } from './findings.ts'
 import { type ValidationContext, type ValidationResult, validateRecord } from './validate/index.ts'
 
@@ -6,6 +7,7 @@ import { type ValidationContext, type ValidationResult, validateRecord } from '.
  * bad line never stops a file or a stream.
  */
 export function parseLine(text: string, context: ValidationContext): ValidationResult {
+  if (text === TOO_LONG_LINE) return { ok: false, type: null, id: null, errors: [tooLong()] }
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -15,6 +17,15 @@ export function parseLine(text: string, context: ValidationContext): ValidationR
   // Text PostgreSQL cannot store (NUL, lone surrogates) can only come through a \u escape:
   // the walk over every string is skipped for lines without one.
   return text.includes('\\u') ? validateRaw(raw, context) : checkedVersion(validateRecord(raw, context))
+}
+
+/** A line the reader did not keep, being longer than any record (`MAX_LINE_BYTES`). */
+function tooLong(): Finding {
+  return finding(
+    '',
+    'record/too-long',
+    `the line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes, far more than any record: it was not read`,
+  )
 }
 
 /**
