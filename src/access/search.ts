@@ -1,6 +1,7 @@
 import { normalizeName } from '../ingest/person-key.ts'
 import type { DossierStatus } from '../ingest/record.ts'
 import { isCalendarDate } from '../lib/dates.ts'
+import { quote } from '../lib/quote.ts'
 
 /** A search of the caller's dossiers, as validated from a request body. */
 export interface DossierQuery {
@@ -33,12 +34,6 @@ export interface SearchVocabulary {
 
 /** A dossier's statuses (spec): a search for any other finds nothing, so it is refused. */
 export const DOSSIER_STATUSES: readonly DossierStatus[] = ['ACCEPTE', 'ENTRE', 'SORTI', 'ANNULE']
-
-/** A value as a finding quotes it: JSON, at most 40 characters of it. */
-function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text
-}
 
 /**
  * True for text a query may carry: 1 to `max` characters, no control character (PostgreSQL

@@ -8,9 +8,3 @@ import type { Context } from 'hono'
 export function unknownQueryParameter(c: Context, allowed: readonly string[]): string | undefined {
   return Object.keys(c.req.queries()).find((name) => !allowed.includes(name))
 }
-
-/** A query value as a message quotes it: JSON, at most 40 characters of it. */
-export function quoteValue(value: string): string {
-  const text = JSON.stringify(value)
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text
-}

@@ -6,14 +6,11 @@ import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import { readDashboard } from '../../access/dashboard.repository.ts'
 import { readDossier } from '../../access/dossier.repository.ts'
 import { withPartner } from '../../access/partner-tx.ts'
-import { MIN_PASSWORD_LENGTH } from '../../access/password.ts'
 import { readQuality } from '../../access/quality.repository.ts'
-import { recordFailure, retryAfter, signInKeys } from '../../access/rate-limit.ts'
 import { searchDossiers } from '../../access/search.repository.ts'
 import { isPlainText, parseDossierQuery } from '../../access/search.ts'
 import { loadSearchVocabulary } from '../../access/search-vocabulary.ts'
 import { deleteSession } from '../../access/sessions.repository.ts'
-import { authenticate, resetPassword } from '../../access/users.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { csvHeaders, csvStream } from '../routes/export.ts'
 import { changesPage } from './pages/changes.ts'
@@ -21,9 +18,9 @@ import { dashboardPage } from './pages/dashboard.ts'
 import { dossierPage } from './pages/dossier.ts'
 import { exportPage } from './pages/export.ts'
 import { notFoundPage } from './pages/not-found.ts'
-import { passwordPage } from './pages/password.ts'
 import { qualityPage } from './pages/quality.ts'
 import { searchPage } from './pages/search.ts'
+import { passwordRoutes } from './password.ts'
 import {
   type AreaEnv,
   clearSessionCookie,
@@ -32,7 +29,7 @@ import {
   sameOrigin,
   sameToken,
 } from './session.ts'
-import { requestAddress, signInRoutes } from './sign-in.ts'
+import { signInRoutes } from './sign-in.ts'
 import { PARTNER_CSS } from './style.ts'
 
 /** Every POST of a signed-in page carries the session's CSRF token and comes from this origin. */
@@ -132,36 +129,7 @@ export function partnerArea(deps: AccessDeps) {
     const quality = await withPartner(deps.db, c.get('session').user.partnerId, (scope) => readQuality(scope))
     return c.html(qualityPage(info(c), quality))
   })
-  signedIn.get('/mot-de-passe', (c) => c.html(passwordPage(info(c))))
-  signedIn.post('/mot-de-passe', async (c) => {
-    const form = await c.req.parseBody()
-    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
-    const { user } = c.get('session')
-    // Guessing the current password from a session counts as failed sign-ins of the account.
-    const keys = signInKeys(user.email, requestAddress(c, deps.trustProxy ?? 0))
-    const wait = await retryAfter(deps.db, keys)
-    if (wait > 0) {
-      c.header('Retry-After', String(wait))
-      const minutes = Math.ceil(wait / 60)
-      return c.html(passwordPage(info(c), [`Trop de tentatives : réessayez dans ${minutes} minute(s).`]), 429)
-    }
-    if (!(await authenticate(deps.db, user.email, text('actuel')))) {
-      await recordFailure(deps.db, keys)
-      return c.html(passwordPage(info(c), ['Le mot de passe actuel est incorrect.']), 400)
-    }
-    const next = text('nouveau')
-    const errors = [
-      ...(next.length < MIN_PASSWORD_LENGTH
-        ? [`Le nouveau mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`]
-        : []),
-      ...(next === text('actuel') ? ['Le nouveau mot de passe doit différer de l’actuel.'] : []),
-      ...(next !== text('confirmation') ? ['Les deux saisies du nouveau mot de passe diffèrent.'] : []),
-    ]
-    if (errors.length > 0) return c.html(passwordPage(info(c), errors), 400)
-    await resetPassword(deps.db, user.email, next)
-    clearSessionCookie(c)
-    return c.redirect('/espace-partenaire/connexion?motdepasse=1', 303)
-  })
+  signedIn.route('/', passwordRoutes(deps, info))
   signedIn.post('/deconnexion', async (c) => {
     await deleteSession(deps.db, c.get('sessionId'))
     clearSessionCookie(c)

@@ -17,6 +17,12 @@ import {
   signInToken,
 } from './session.ts'
 
+/** Says when to try again after too many failed attempts, and sets Retry-After to it. */
+export function tooManyAttempts(c: Context, wait: number): string {
+  c.header('Retry-After', String(wait))
+  return `Trop de tentatives : réessayez dans ${Math.ceil(wait / 60)} minute(s).`
+}
+
 /** The client's address, from the socket or, behind `trustProxy` proxies, X-Forwarded-For. */
 export function requestAddress(c: Context, trustProxy: number): string {
   return clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), trustProxy)
@@ -58,17 +64,8 @@ export function signInRoutes(db: Kysely<Database>, trustProxy = 0) {
     const address = requestAddress(c, trustProxy)
     const keys = signInKeys(email, address)
     const wait = await retryAfter(db, keys)
-    if (wait > 0) {
-      c.header('Retry-After', String(wait))
-      const minutes = Math.ceil(wait / 60)
-      return c.html(
-        signInPage(signInToken(c), {
-          kind: 'erreur',
-          text: `Trop de tentatives : réessayez dans ${minutes} minute(s).`,
-        }),
-        429,
-      )
-    }
+    if (wait > 0)
+      return c.html(signInPage(signInToken(c), { kind: 'erreur', text: tooManyAttempts(c, wait) }), 429)
     const user = await authenticate(db, email, text('password'))
     if (!user) {
       await recordFailure(db, keys)

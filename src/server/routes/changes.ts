@@ -2,9 +2,10 @@ import { Hono } from 'hono'
 import { readChangePage } from '../../access/change-page.ts'
 import { type ChangePosition, changePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
+import { quote } from '../../lib/quote.ts'
 import type { AppEnv } from '../context.ts'
 import { problem } from '../problem.ts'
-import { quoteValue, unknownQueryParameter } from '../query-params.ts'
+import { unknownQueryParameter } from '../query-params.ts'
 import type { AccessDeps } from './access-deps.ts'
 
 /** Changes per page. */
@@ -20,7 +21,7 @@ export function changesRoute(deps: AccessDeps) {
         c,
         400,
         'changes/unknown-parameter',
-        `unknown query parameter ${quoteValue(unknown)}: this route takes since (a cursor it gave you)`,
+        `unknown query parameter ${quote(unknown)}: this route takes since (a cursor it gave you)`,
       )
     const partner = c.get('partner')
     const since = c.req.query('since')

@@ -5,9 +5,10 @@ import {
   searchReferential,
 } from '../../access/referentials.repository.ts'
 import { isPlainText } from '../../access/search.ts'
+import { quote } from '../../lib/quote.ts'
 import type { AppEnv, ServerDeps } from '../context.ts'
 import { problem } from '../problem.ts'
-import { quoteValue, unknownQueryParameter } from '../query-params.ts'
+import { unknownQueryParameter } from '../query-params.ts'
 
 /** `GET /referentials/{organisms|certifications|catalogue}?q=&page=&pageSize=`: public reference data. */
 export function referentialsRoute(deps: ServerDeps) {
@@ -22,7 +23,7 @@ export function referentialsRoute(deps: ServerDeps) {
         c,
         400,
         'referential/unknown-parameter',
-        `unknown query parameter ${quoteValue(unknown)}: this route takes q, page and pageSize`,
+        `unknown query parameter ${quote(unknown)}: this route takes q, page and pageSize`,
       )
     const q = c.req.query('q') ?? ''
     const pageText = c.req.query('page') ?? '1'
@@ -41,14 +42,14 @@ export function referentialsRoute(deps: ServerDeps) {
         c,
         400,
         'referential/invalid-page',
-        `page ${quoteValue(pageText)} must be an integer from 1 to 100000`,
+        `page ${quote(pageText)} must be an integer from 1 to 100000`,
       )
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200)
       return problem(
         c,
         400,
         'referential/invalid-page-size',
-        `pageSize ${quoteValue(pageSizeText)} must be an integer from 1 to 200`,
+        `pageSize ${quote(pageSizeText)} must be an integer from 1 to 200`,
       )
     const result = await searchReferential(deps.db, kind as PartnerReferential, q, page, pageSize)
     return c.json({ items: result.items, page, pageSize, hasMore: result.hasMore })

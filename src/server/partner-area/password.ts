@@ -1,0 +1,44 @@
+import { type Context, Hono } from 'hono'
+import { MIN_PASSWORD_LENGTH } from '../../access/password.ts'
+import { recordFailure, retryAfter, signInKeys } from '../../access/rate-limit.ts'
+import { authenticate, resetPassword } from '../../access/users.repository.ts'
+import type { AccessDeps } from '../routes/access-deps.ts'
+import { passwordPage } from './pages/password.ts'
+import { type AreaEnv, clearSessionCookie } from './session.ts'
+import { requestAddress, tooManyAttempts } from './sign-in.ts'
+
+type SessionInfo = Parameters<typeof passwordPage>[0]
+
+/**
+ * `GET|POST /mot-de-passe`: the signed-in user changes its password. Guessing the current one from
+ * a session counts as failed sign-ins of the account; a change ends every session of the account.
+ */
+export function passwordRoutes(deps: AccessDeps, info: (c: Context<AreaEnv>) => SessionInfo) {
+  const route = new Hono<AreaEnv>()
+  route.get('/mot-de-passe', (c) => c.html(passwordPage(info(c))))
+  route.post('/mot-de-passe', async (c) => {
+    const form = await c.req.parseBody()
+    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
+    const { user } = c.get('session')
+    const keys = signInKeys(user.email, requestAddress(c, deps.trustProxy ?? 0))
+    const wait = await retryAfter(deps.db, keys)
+    if (wait > 0) return c.html(passwordPage(info(c), [tooManyAttempts(c, wait)]), 429)
+    if (!(await authenticate(deps.db, user.email, text('actuel')))) {
+      await recordFailure(deps.db, keys)
+      return c.html(passwordPage(info(c), ['Le mot de passe actuel est incorrect.']), 400)
+    }
+    const next = text('nouveau')
+    const errors = [
+      ...(next.length < MIN_PASSWORD_LENGTH
+        ? [`Le nouveau mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`]
+        : []),
+      ...(next === text('actuel') ? ['Le nouveau mot de passe doit différer de l’actuel.'] : []),
+      ...(next !== text('confirmation') ? ['Les deux saisies du nouveau mot de passe diffèrent.'] : []),
+    ]
+    if (errors.length > 0) return c.html(passwordPage(info(c), errors), 400)
+    await resetPassword(deps.db, user.email, next)
+    clearSessionCookie(c)
+    return c.redirect('/espace-partenaire/connexion?motdepasse=1', 303)
+  })
+  return route
+}
