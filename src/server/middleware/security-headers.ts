@@ -2,15 +2,25 @@ import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
 /**
- * Headers of every API answer: hono's secure headers (nosniff, no framing, same-origin resources)
- * and `Cache-Control: no-store`, since most answers hold nominative data that no browser or proxy
- * may keep. HSTS is left to the TLS terminator in front of the hub, which knows the domains.
+ * Headers of every API answer: `Cache-Control: no-store`, since most answers hold nominative data
+ * that no browser or proxy may keep, and no sniffing, framing or cross-origin embedding. Set on the
+ * context before the route runs, so that the answer is built with them: hono's `secureHeaders`,
+ * which rewrites every answer after the route, cost the hottest route a quarter of its throughput
+ * (`bench:api`: 2,291 → 1,632–1,785 reads/s). HSTS is left to the TLS terminator in front of the
+ * hub, which knows the domains.
  */
+const API_HEADERS = [
+  ['Cache-Control', 'no-store'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'SAMEORIGIN'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Referrer-Policy', 'no-referrer'],
+] as const
+
 export function apiHeaders(): MiddlewareHandler {
-  const secure = secureHeaders({ strictTransportSecurity: false })
   return async (c, next) => {
-    await secure(c, next)
-    c.header('Cache-Control', 'no-store')
+    for (const [name, value] of API_HEADERS) c.header(name, value)
+    await next()
   }
 }
 
