@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePeriod, periodEnd, periodLabel, periodStart } from './period-code.ts'
+import { parsePeriod, partialSuffix, periodEnd, periodLabel, periodStart } from './period-code.ts'
 
 describe('period codes', () => {
   it('reads years, quarters and months, and nothing else', () => {
@@ -35,5 +35,14 @@ describe('period codes', () => {
       '3e trimestre 2025',
       'août 2025',
     ])
+  })
+
+  it('marks a period partial when the data stop on or after its first day and before its last', () => {
+    const year = parsePeriod('2026')!
+    expect(
+      ['2025-12-31', '2026-01-01', '2026-09-30', '2026-12-30', '2026-12-31', '2027-03-01'].map((d) =>
+        partialSuffix(year, d),
+      ),
+    ).toEqual(['', ' (jusqu’au 1er janvier)', ' (jusqu’au 30 septembre)', ' (jusqu’au 30 décembre)', '', ''])
   })
 })

@@ -53,3 +53,16 @@ export function periodLabel(period: Period): string {
   if (period.level === 'mois') return `${FRENCH_MONTHS[period.month - 1]} ${period.year}`
   return String(period.year)
 }
+
+/**
+ * What a period's label adds when the data stop inside it, so that nobody reads the count of a
+ * year still running as a fall: ` (jusqu’au 30 septembre)` for a period that starts on or before
+ * `asOf` and ends after it; '' otherwise.
+ * @example partialSuffix(parsePeriod('2026')!, '2026-09-30') // ' (jusqu’au 30 septembre)'
+ */
+export function partialSuffix(period: Period, asOf: string): string {
+  if (periodStart(period) > asOf || periodEnd(period) <= asOf) return ''
+  const day = Number(asOf.slice(8, 10))
+  const month = FRENCH_MONTHS[Number(asOf.slice(5, 7)) - 1]
+  return ` (jusqu’au ${day === 1 ? '1er' : day} ${month})`
+}

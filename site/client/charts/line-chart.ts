@@ -28,12 +28,13 @@ export function renderLine(cells: readonly Cell[], rate: boolean, width: number)
     height: 320,
     marginLeft: 60,
     marginRight: 30,
-    marginBottom: 40,
+    marginBottom: 48,
     x: {
       label: null,
       domain: [-0.5, periods.length - 0.5],
       ticks: periods.map((_, i) => i).filter((i) => i % every === 0),
-      tickFormat: (i: number) => labels.get(periods[i] ?? '') ?? '',
+      // A partial period's label, `2026 (jusqu’au 30 septembre)`, on two lines under its tick.
+      tickFormat: (i: number) => (labels.get(periods[i] ?? '') ?? '').replace(' (', '\n('),
     },
     y: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatValue(v, rate) },
     style: { fontSize: '12px', color: TEXT, background: '#ffffff' },

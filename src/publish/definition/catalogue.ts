@@ -106,7 +106,7 @@ export const DIMENSIONS: Readonly<Record<DimensionName, Dimension>> = {
     name: 'periode',
     label: 'Période',
     description:
-      "Année, trimestre ou mois de la date de référence de la population (entrée, sortie, début d'accompagnement).",
+      "Année, trimestre ou mois de la date de référence de la population (entrée, sortie, début d'accompagnement). Une période en cours à la date des données n'est couverte que jusqu'à cette date et son libellé le dit, par exemple « 2026 (jusqu’au 30 septembre) » : ses effectifs ne se comparent pas à ceux d'une période complète.",
     levels: [
       { name: 'annee', label: 'Année', sql: "to_char($date, 'YYYY')" },
       // One to_char (the T quoted) rather than two joined: the same code, evaluated for every row

@@ -61,6 +61,7 @@ const SOURCES: HierarchySources = {
 const TREES = buildHierarchies(SOURCES, {
   periods: ['2025-01'],
   organisms: ['35600000000001', '12345678000014'],
+  asOf: '2025-12-31',
 })
 const n = (code: string, parent: string, label: string, level: string): HierarchyNode => ({
   code,

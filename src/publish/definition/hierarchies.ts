@@ -43,7 +43,7 @@ export { restrictHierarchy } from './restrict-hierarchy.ts'
  *
  * @example
  * const sources = await loadHierarchySources(db)
- * const trees = buildHierarchies(sources, { periods: ['2025-01', '2025-02'], organisms: [] })
+ * const trees = buildHierarchies(sources, { periods: ['2025-01', '2025-02'], organisms: [], asOf: '2025-12-31' })
  * restrictHierarchy(trees.territoire, usedCodes, 'departement')
  */
 export function buildHierarchies(
@@ -52,7 +52,7 @@ export function buildHierarchies(
 ): Record<DimensionName, HierarchyNode[]> {
   const { codeLists, partners } = sources
   return {
-    periode: buildPeriodHierarchy(observed.periods),
+    periode: buildPeriodHierarchy(observed.periods, observed.asOf),
     territoire: buildTerritoryHierarchy(sources),
     territoire_formation: buildTrainingPlaceHierarchy(sources),
     qpv: flatTree('qpv', FIXED_CODES.qpv),

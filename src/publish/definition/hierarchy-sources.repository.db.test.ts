@@ -62,7 +62,7 @@ describe('loadHierarchySources', () => {
   })
 
   it('gives trees in which every commune sits under its département and région', async () => {
-    const trees = buildHierarchies(await loadHierarchySources(store.db), { periods: [] })
+    const trees = buildHierarchies(await loadHierarchySources(store.db), { periods: [], asOf: '2025-12-31' })
     expect(restrictHierarchy(trees.territoire, ['C01053', 'C97501', 'C75056'])).toEqual([
       { code: '_T', parent: '', label: 'France entière', level: 'total' },
       { code: 'R11', parent: '_T', label: 'Île-de-France', level: 'region' },

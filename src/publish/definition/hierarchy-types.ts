@@ -64,6 +64,8 @@ export interface ObservedCodes {
   readonly periods: readonly string[]
   /** SIRETs found in the facts; those not in the referential go under `RZZ`. */
   readonly organisms?: readonly string[]
+  /** The data date (`YYYY-MM-DD`): a period ending after it is labelled as partial. */
+  readonly asOf: string
 }
 
 /** The root node of a dimension. */

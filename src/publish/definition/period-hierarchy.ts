@@ -3,27 +3,34 @@
  * `2025-T1` > month `2025-01`. Every observed code brings its ancestors.
  * @module
  */
-import { parsePeriod, periodLabel } from '../../lib/period-code.ts'
+import { type Period, parsePeriod, partialSuffix, periodLabel } from '../../lib/period-code.ts'
 import { byCode, type HierarchyNode, root, TOTAL } from './hierarchy-types.ts'
 
 /**
- * The period tree of the observed codes. Throws on a code of no level: codes come from the SQL
- * of catalogue.ts, so another shape is a programming error.
+ * The period tree of the observed codes. A period the data stop inside (it ends after `asOf`, the
+ * data date) says so in its label: `2026 (jusqu’au 30 septembre)`. Throws on a code of no level:
+ * codes come from the SQL of catalogue.ts, so another shape is a programming error.
  *
  * @example
- * buildPeriodHierarchy(['2025-02']).map((n) => n.code) // ['_T', '2025', '2025-T1', '2025-02']
+ * buildPeriodHierarchy(['2025-02'], '2025-12-31').map((n) => n.code) // ['_T', '2025', '2025-T1', '2025-02']
  */
-export function buildPeriodHierarchy(codes: readonly string[]): HierarchyNode[] {
+export function buildPeriodHierarchy(codes: readonly string[], asOf: string): HierarchyNode[] {
   const nodes = new Map<string, HierarchyNode>()
+  const label = (period: Period) => periodLabel(period) + partialSuffix(period, asOf)
   const year = (y: number) =>
-    nodes.set(String(y), { code: String(y), parent: TOTAL, label: String(y), level: 'annee' })
+    nodes.set(String(y), {
+      code: String(y),
+      parent: TOTAL,
+      label: label({ level: 'annee', year: y }),
+      level: 'annee',
+    })
   const quarter = (y: number, q: number) => {
     year(y)
     const code = `${y}-T${q}`
     nodes.set(code, {
       code,
       parent: String(y),
-      label: periodLabel({ level: 'trimestre', year: y, quarter: q }),
+      label: label({ level: 'trimestre', year: y, quarter: q }),
       level: 'trimestre',
     })
   }
@@ -33,7 +40,7 @@ export function buildPeriodHierarchy(codes: readonly string[]): HierarchyNode[] 
     if (period.level === 'mois') {
       const q = Math.ceil(period.month / 3)
       quarter(period.year, q)
-      nodes.set(code, { code, parent: `${period.year}-T${q}`, label: periodLabel(period), level: 'mois' })
+      nodes.set(code, { code, parent: `${period.year}-T${q}`, label: label(period), level: 'mois' })
     } else if (period.level === 'trimestre') quarter(period.year, period.quarter)
     else year(period.year)
   }

@@ -23,7 +23,10 @@ describe('the tables of datasets/ on national data', () => {
       Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`),
     )
     const organisms = Array.from({ length: 40_000 }, (_, i) => String(i).padStart(14, '0'))
-    const trees = buildHierarchies({ ...sources, partners: funders }, { periods: months, organisms })
+    const trees = buildHierarchies(
+      { ...sources, partners: funders },
+      { periods: months, organisms, asOf: '2025-12-31' },
+    )
     const definitions = await readDefinitions()
     if (!definitions.ok) throw new Error('datasets/ does not load')
     const sizes: Record<string, number> = {}

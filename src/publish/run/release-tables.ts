@@ -68,7 +68,7 @@ export async function buildReleaseTables(
     for (const code of cells.observed.organisme ?? []) if (!/^R[0-9A-Z]{2}$/.test(code)) organisms.add(code)
   }
   const sources = await loadHierarchySources(db)
-  const trees = buildHierarchies(sources, { periods: [...periods], organisms: [...organisms] })
+  const trees = buildHierarchies(sources, { periods: [...periods], organisms: [...organisms], asOf })
   const issues: PublishIssue[] = []
   const inputs: TableInput[] = []
   const rules: Record<string, PrimaryRules> = {}
