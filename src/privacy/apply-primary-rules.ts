@@ -100,8 +100,11 @@ export function applyPrimaryRules(
 }
 
 /** The distinct cells a reference names, in every table it applies to. */
-export function findCells(system: CellSystem, ref: CellRef): { id: number; table: BuiltTable }[] {
-  const out: { id: number; table: BuiltTable }[] = []
+export function findCells(
+  system: CellSystem,
+  ref: CellRef,
+): { id: number; table: BuiltTable; local: number }[] {
+  const out: { id: number; table: BuiltTable; local: number }[] = []
   system.tables.forEach((table, t) => {
     if (ref.table !== undefined && ref.table !== table.name) return
     if (Object.keys(ref.codes).some((d) => !table.dimensions.includes(d))) return
@@ -113,7 +116,7 @@ export function findCells(system: CellSystem, ref: CellRef): { id: number; table
       if (index === undefined) return
       local += index * table.strides[i]!
     }
-    out.push({ id: system.cellIds[t]![local]!, table })
+    out.push({ id: system.cellIds[t]![local]!, table, local })
   })
   return out
 }

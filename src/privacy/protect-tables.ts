@@ -121,11 +121,46 @@ export async function protectTables(
   return { ok: true, tables, report }
 }
 
-/** Per cell, 1 when a release online published it with the count it has now. */
+/**
+ * Per cell, 1 when releases online published everything it shows now: its count, and each measure
+ * of every table that holds it (a cell of the exits shows abandons in one table, employment in
+ * another; when only the abandons are as published, suppressing the cell still hides the new
+ * employment figures, so it stays free to suppress). A measure matches within half a unit, since
+ * files round sums (euros, hours) that the tables hold unrounded; one a cell has no value for is
+ * not asked for; a reference without `measures` compares the count only.
+ */
 function knownCells(system: CellSystem, published: readonly PublishedCell[]): Uint8Array {
   const known = new Uint8Array(system.size)
+  const shown = new Map<number, Map<string, number[]>>()
+  // A reference that gives no measures vouches for the count alone (the caller compares no more).
+  const countOnly = new Set<number>()
   for (const ref of published)
-    for (const { id } of findCells(system, ref)) if (system.value[id] === ref.n) known[id] = 1
+    for (const { id } of findCells(system, ref)) {
+      if (system.value[id] !== ref.n) continue
+      const values = shown.get(id) ?? new Map<string, number[]>()
+      shown.set(id, values)
+      if (ref.measures === undefined) countOnly.add(id)
+      for (const [name, value] of Object.entries(ref.measures ?? {}))
+        values.set(name, [...(values.get(name) ?? []), value])
+    }
+  for (const id of shown.keys()) known[id] = 1
+  system.tables.forEach((table, t) => {
+    const ids = system.cellIds[t]!
+    const measures = [...(table.measures ?? []), ...(table.cellValues ?? [])]
+    for (let local = 0; local < ids.length; local++) {
+      const id = ids[local]!
+      if (known[id] === 0 || countOnly.has(id)) continue
+      const values = shown.get(id)!
+      for (const [name, column] of measures) {
+        const now = column[local]!
+        if (Number.isNaN(now)) continue
+        if (!(values.get(name) ?? []).some((v) => Math.abs(v - now) < 0.5)) {
+          known[id] = 0
+          break
+        }
+      }
+    }
+  })
   return known
 }
 

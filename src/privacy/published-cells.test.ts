@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type ProtectResult, protectTables, type TableInput } from './index.ts'
+import { type ProtectResult, type PublishedCell, protectTables, type TableInput } from './index.ts'
 
 // One small cell (a1, b1) among larger ones: the cheapest way to hide it goes through a2.
 const table: TableInput = {
@@ -69,6 +69,108 @@ describe('cells published by a release still online', () => {
       audit: 'suppressed',
     })
     expect(suppressed(result)).toEqual(['a1,b1 A', 'a1,b2 D', 'a2,b1 D', 'a2,b2 D'])
+  })
+})
+
+// A release published every cell while no outcome was known; months later the counts are the
+// same but outcomes came in, and few of a1 have one: the rate rule makes a1 primary.
+const outcomes: TableInput = {
+  name: 'o',
+  dimensions: ['a'],
+  rows: [
+    { codes: ['a1'], n: 30, measures: { emploi: 3 } },
+    { codes: ['a2'], n: 40, measures: { emploi: 20 } },
+  ],
+  rates: [{ numerator: 'emploi' }],
+}
+const beforeOutcomes: PublishedCell[] = [
+  { table: 'o', codes: {}, n: 70, measures: { emploi: 0 } },
+  { table: 'o', codes: { a: 'a1' }, n: 30, measures: { emploi: 0 } },
+  { table: 'o', codes: { a: 'a2' }, n: 40, measures: { emploi: 0 } },
+]
+
+describe('cells published with other measures than they have now', () => {
+  it('may be suppressed to protect a cell whose new outcome is small, though their count is unchanged', async () => {
+    const result = await protectTables([outcomes], {
+      rules: { minPersons: 5 },
+      published: beforeOutcomes,
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues).toEqual([])
+    expect(suppressed(result)).toEqual(['a1 A', 'a2 D'])
+  })
+
+  it('stay published when every measure they showed is unchanged (sums compared to the unit)', async () => {
+    const result = await protectTables([outcomes], {
+      rules: { minPersons: 5 },
+      published: [
+        { table: 'o', codes: {}, n: 70, measures: { emploi: 23 } },
+        { table: 'o', codes: { a: 'a2' }, n: 40, measures: { emploi: 20.4, taux_emploi: 0.5 } },
+      ],
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues.map((i) => i.code)).toEqual([
+      'disclosure/unprotectable',
+      'disclosure/unprotected',
+    ])
+  })
+})
+
+describe('cells linked across tables', () => {
+  // The same exits in a table of abandons, known at exit and unchanged since, and in the table
+  // of outcomes: the abandons as published do not make the cells public, their outcomes are new.
+  const abandons: TableInput = {
+    name: 'ab',
+    dimensions: ['a'],
+    rows: [
+      { codes: ['a1'], n: 30, measures: { abandons: 6 } },
+      { codes: ['a2'], n: 40, measures: { abandons: 9 } },
+    ],
+  }
+  const abandonsBefore: PublishedCell[] = [
+    { table: 'ab', codes: {}, n: 70, measures: { abandons: 15 } },
+    { table: 'ab', codes: { a: 'a1' }, n: 30, measures: { abandons: 6 } },
+    { table: 'ab', codes: { a: 'a2' }, n: 40, measures: { abandons: 9 } },
+  ]
+
+  it('are public only when every table that holds them shows what a release online showed', async () => {
+    const result = await protectTables([abandons, outcomes], {
+      rules: { minPersons: 5 },
+      published: [...abandonsBefore, ...beforeOutcomes],
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues).toEqual([])
+    expect(result.ok && result.tables.map((t) => suppressed({ ...result, tables: [t] }))).toEqual([
+      ['a1 A', 'a2 D'],
+      ['a1 A', 'a2 D'],
+    ])
+  })
+
+  it('and are public when they do, in every table', async () => {
+    const result = await protectTables([abandons, outcomes], {
+      rules: { minPersons: 5 },
+      published: [
+        ...abandonsBefore,
+        ...beforeOutcomes.map((c) => ({ ...c, measures: { emploi: c.n === 30 ? 3 : c.n === 40 ? 20 : 23 } })),
+      ],
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues.map((i) => i.code)).toEqual([
+      'disclosure/unprotectable',
+      'disclosure/unprotected',
+    ])
+  })
+
+  it('are public on their count alone when a reference gives no measures', async () => {
+    const result = await protectTables([outcomes], {
+      rules: { minPersons: 5 },
+      published: beforeOutcomes.map(({ measures: _, ...c }) => c),
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues.map((i) => i.code)).toEqual([
+      'disclosure/unprotectable',
+      'disclosure/unprotected',
+    ])
   })
 })
 

@@ -126,4 +126,12 @@ export interface CellRef {
 /** A cell as a release still online published it (status `V`): its count then. */
 export interface PublishedCell extends CellRef {
   readonly n: number
+  /**
+   * The other values it published then, by measure name (additive or cell measures). The cell is
+   * public now only when these are unchanged too: a cell whose count stands still while a rate's
+   * numerator grows (employment known as the months pass) has something new to hide, in any of the
+   * linked tables that hold it. Names no table has (rates, ratios) are not compared: their parts
+   * are measures of their own. Omitted: the count alone is compared.
+   */
+  readonly measures?: Readonly<Record<string, number>>
 }

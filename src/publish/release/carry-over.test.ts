@@ -24,8 +24,8 @@ describe('earlierCells', () => {
       ],
       secondary: [{ table: 'entrees-formation/t', codes: { territoire: 'R84' } }],
       published: [
-        { table: 'entrees-formation/t', codes: {}, n: 120 },
-        { table: 'entrees-formation/t', codes: { territoire: 'R11', sexe: 'F' }, n: 40 },
+        { table: 'entrees-formation/t', codes: {}, n: 120, measures: {} },
+        { table: 'entrees-formation/t', codes: { territoire: 'R11', sexe: 'F' }, n: 40, measures: {} },
       ],
     })
   })
@@ -40,6 +40,21 @@ describe('earlierCells', () => {
       '{"territoire":"R11","sexe":"F"} 40',
       '{"territoire":"R99","sexe":"M"} 12',
       '{"territoire":"R11","sexe":"F"} 41',
+    ])
+  })
+
+  it('keeps with a published cell its other measures, rates included, and lists it again when one differs', () => {
+    const rates = `sexe,nb_sorties,nb_sorties_statut,nb_emploi_6m,nb_emploi_6m_statut,taux_emploi_6m,taux_emploi_6m_statut,taux_emploi_6m_ic_bas,taux_emploi_6m_ic_haut
+_T,120,V,60,V,0.5,V,0.41,0.59
+F,,A,,A,,A,,
+M,80,V,0,V,,V,,
+`
+    const table = { table: 't', dimensions: ['sexe'], count: 'nb_sorties', csv: rates }
+    const later = { ...table, csv: rates.replace('M,80,V,0,V,,V,,', 'M,80,V,7,V,0.0875,V,0.04,0.17') }
+    expect(earlierCells([table, later], () => true).published).toEqual([
+      { table: 't', codes: {}, n: 120, measures: { nb_emploi_6m: 60, taux_emploi_6m: 0.5 } },
+      { table: 't', codes: { sexe: 'M' }, n: 80, measures: { nb_emploi_6m: 0 } },
+      { table: 't', codes: { sexe: 'M' }, n: 80, measures: { nb_emploi_6m: 7, taux_emploi_6m: 0.0875 } },
     ])
   })
 })

@@ -2,8 +2,8 @@
  * What releases still online show constrains the new one. Their suppressed cells stay suppressed:
  * publishing one would reveal it, and publishing its neighbours could reveal it by difference; their
  * primary cells keep their protection interval, their secondary cells need none of their own.
- * Their published cells are known to anyone who kept the files: one whose count is unchanged cannot
- * hide another cell by being suppressed now.
+ * Their published cells are known to anyone who kept the files: one whose count and measures are
+ * unchanged cannot hide another cell by being suppressed now.
  * @module
  */
 import { type CellRef, type PublishedCell, parseCsv } from '../../privacy/index.ts'
@@ -24,7 +24,7 @@ export interface EarlierCells {
   readonly primary: readonly CellRef[]
   /** Secondary cells (status D), suppressed again in the new release. */
   readonly secondary: readonly CellRef[]
-  /** Published cells (status V) with the count they showed. */
+  /** Published cells (status V) with the count and the other measures they showed. */
   readonly published: readonly PublishedCell[]
 }
 
@@ -50,6 +50,10 @@ export function earlierCells(
     const countColumn = header.indexOf(table.count)
     const statusColumn = header.indexOf(`${table.count}_statut`)
     if (statusColumn < 0 || countColumn < 0 || columns.some((c) => c < 0)) continue
+    // Every other column with a status is a measure (rates too: protection skips names it lacks).
+    const measureColumns = header
+      .map((name, i) => ({ name, i }))
+      .filter(({ name, i }) => i !== countColumn && header.includes(`${name}_statut`))
     for (const record of records) {
       const status = record.fields[statusColumn]
       const n = Number(record.fields[countColumn])
@@ -63,10 +67,17 @@ export function earlierCells(
         if (!exists(table.table, dim, code)) known = false
         codes[dim] = code
       })
-      const key = `${table.table}\u0001${JSON.stringify(codes)}\u0001${isPublished ? n : status}`
+      const measures: Record<string, number> = {}
+      if (isPublished)
+        for (const { name, i } of measureColumns) {
+          const text = record.fields[i] ?? ''
+          if (text !== '' && Number.isFinite(Number(text))) measures[name] = Number(text)
+        }
+      const shown = isPublished ? `${n}\u0001${JSON.stringify(measures)}` : status
+      const key = `${table.table}\u0001${JSON.stringify(codes)}\u0001${shown}`
       if (!known || seen.has(key)) continue
       seen.add(key)
-      if (isPublished) published.push({ table: table.table, codes, n })
+      if (isPublished) published.push({ table: table.table, codes, n, measures })
       else if (status === 'D') secondary.push({ table: table.table, codes })
       else primary.push({ table: table.table, codes, status: status === 'B' ? 'B' : 'A' })
     }
