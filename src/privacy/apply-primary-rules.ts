@@ -29,6 +29,12 @@ export interface PrimaryMarks {
   readonly distance: Float64Array
   /** Per cell: 1 when a single contributor knows the value (n = 1, one contribution, or declared). */
   readonly singleton: Uint8Array
+  /**
+   * Primary cells whose count breaks no rule, only rates do, none of them over the count: the
+   * measures of those rates (numerators, denominators). What such a cell hides is those measures,
+   * not its count (suppress-secondary.ts uses this when its count is public already).
+   */
+  readonly rateOnly: ReadonlyMap<number, ReadonlySet<string>>
 }
 
 /**
@@ -45,6 +51,9 @@ export function applyPrimaryRules(
   const status = new Uint8Array(system.size)
   const distance = new Float64Array(system.size)
   const singleton = new Uint8Array(system.size)
+  const rateMeasures = new Map<number, Set<string>>()
+  // Cells made primary by anything else than a rate over measures (in any table that holds them).
+  const byCount = new Uint8Array(system.size)
   const mark = (id: number, code: number, rules: ResolvedRules, single: boolean) => {
     status[id] = Math.max(status[id]!, code)
     distance[id] = Math.max(distance[id]!, protectionDistance(rules, system.value[id]!))
@@ -67,14 +76,25 @@ export function applyPrimaryRules(
       const contributions = table.contributions?.[local]
       const persons = table.persons?.[local]
       const single = n === 1 || persons === 1 || contributions?.length === 1
-      if (
+      const id = ids[local]!
+      const unsafeRates = (table.rates ?? []).filter((r) =>
+        isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!),
+      )
+      const countUnsafe =
         isFrequencyUnsafe(rules, n, table.numerator?.[local]) ||
         (persons !== undefined && isFrequencyUnsafe(rules, persons, undefined)) ||
-        table.rates?.some((r) => isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!))
-      )
-        mark(ids[local]!, PRIMARY_FREQUENCY, rules, single)
-      if (contributions && isDominanceUnsafe(rules, contributions))
-        mark(ids[local]!, PRIMARY_DOMINANCE, rules, single)
+        unsafeRates.some((r) => r.names.includes(undefined))
+      if (countUnsafe || unsafeRates.length > 0) mark(id, PRIMARY_FREQUENCY, rules, single)
+      if (countUnsafe) byCount[id] = 1
+      else if (unsafeRates.length > 0) {
+        const names = rateMeasures.get(id) ?? new Set<string>()
+        rateMeasures.set(id, names)
+        for (const r of unsafeRates) for (const name of r.names) if (name !== undefined) names.add(name)
+      }
+      if (contributions && isDominanceUnsafe(rules, contributions)) {
+        mark(id, PRIMARY_DOMINANCE, rules, single)
+        byCount[id] = 1
+      }
     }
   })
   for (const ref of extra) {
@@ -88,6 +108,7 @@ export function applyPrimaryRules(
       })
     }
     for (const { id, table } of found) {
+      byCount[id] = 1
       mark(
         id,
         ref.status === 'B' ? PRIMARY_DOMINANCE : PRIMARY_FREQUENCY,
@@ -96,7 +117,8 @@ export function applyPrimaryRules(
       )
     }
   }
-  return { marks: { status, distance, singleton }, issues }
+  for (const id of rateMeasures.keys()) if (byCount[id] === 1) rateMeasures.delete(id)
+  return { marks: { status, distance, singleton, rateOnly: rateMeasures }, issues }
 }
 
 /** The distinct cells a reference names, in every table it applies to. */

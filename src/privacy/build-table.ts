@@ -26,8 +26,15 @@ export interface BuiltTable {
   readonly cellValues?: ReadonlyMap<string, Float64Array>
   /** Distinct persons per cell, when the input names a persons measure. */
   readonly persons?: Float64Array
-  /** Numerator and denominator of every published rate, per cell. */
-  readonly rates?: readonly { readonly numerator: Float64Array; readonly denominator: Float64Array }[]
+  /**
+   * Numerator and denominator of every published rate, per cell, with the names of the measures
+   * they are (`undefined`: the count `n`).
+   */
+  readonly rates?: readonly {
+    readonly numerator: Float64Array
+    readonly denominator: Float64Array
+    readonly names: readonly (string | undefined)[]
+  }[]
 }
 
 /** The code indices of a local cell index. */
@@ -150,7 +157,11 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
         message: `rate names an unknown measure: ${numeratorValues ? rate.denominator : rate.numerator}`,
       })
     }
-    return { numerator: numeratorValues ?? n, denominator: denominator ?? n }
+    return {
+      numerator: numeratorValues ?? n,
+      denominator: denominator ?? n,
+      names: [rate.numerator, rate.denominator],
+    }
   })
   const persons = input.personsMeasure === undefined ? undefined : cells.get(input.personsMeasure)
   if (input.personsMeasure !== undefined && !persons)

@@ -77,9 +77,11 @@ export async function protectTables(
   const primary = applyPrimaryRules(system, (t) => rules.get(t.name)!, options.primary)
   if (primary.issues.length > 0) return { ok: false, issues: primary.issues }
   const { marks } = primary
+  const publicNow = publicCells(system, options.published ?? [])
   const secondary = await suppressSecondary(system, marks, {
     singletons: options.singletons !== false,
-    known: knownCells(system, options.published ?? []),
+    known: publicNow.known,
+    publicMeasures: publicNow.measures,
     held: heldCells(system, options.held ?? []),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   })
@@ -121,47 +123,60 @@ export async function protectTables(
   return { ok: true, tables, report }
 }
 
+/** What releases online made public of the cells of a system. */
+interface PublicCells {
+  /**
+   * Per cell, 1 when releases online published everything it shows now: its count, and each
+   * measure of every table that holds it (a cell of the exits shows abandons in one table,
+   * employment in another; when only the abandons are as published, suppressing the cell still
+   * hides the new employment figures, so it stays free to suppress).
+   */
+  readonly known: Uint8Array
+  /** Per cell, the measures whose value now a release online published, whatever its count. */
+  readonly measures: Map<number, Set<string>>
+}
+
 /**
- * Per cell, 1 when releases online published everything it shows now: its count, and each measure
- * of every table that holds it (a cell of the exits shows abandons in one table, employment in
- * another; when only the abandons are as published, suppressing the cell still hides the new
- * employment figures, so it stays free to suppress). A measure matches within half a unit, since
+ * The cells and measures releases online made public. A measure matches within half a unit, since
  * files round sums (euros, hours) that the tables hold unrounded; one a cell has no value for is
- * not asked for; a reference without `measures` compares the count only.
+ * not asked for; a reference without `measures` vouches for the count alone.
  */
-function knownCells(system: CellSystem, published: readonly PublishedCell[]): Uint8Array {
+function publicCells(system: CellSystem, published: readonly PublishedCell[]): PublicCells {
   const known = new Uint8Array(system.size)
   const shown = new Map<number, Map<string, number[]>>()
-  // A reference that gives no measures vouches for the count alone (the caller compares no more).
   const countOnly = new Set<number>()
   for (const ref of published)
     for (const { id } of findCells(system, ref)) {
-      if (system.value[id] !== ref.n) continue
       const values = shown.get(id) ?? new Map<string, number[]>()
       shown.set(id, values)
-      if (ref.measures === undefined) countOnly.add(id)
       for (const [name, value] of Object.entries(ref.measures ?? {}))
         values.set(name, [...(values.get(name) ?? []), value])
+      if (system.value[id] !== ref.n) continue
+      known[id] = 1
+      if (ref.measures === undefined) countOnly.add(id)
     }
-  for (const id of shown.keys()) known[id] = 1
+  const measures = new Map<number, Set<string>>()
+  const changed = new Uint8Array(system.size)
   system.tables.forEach((table, t) => {
     const ids = system.cellIds[t]!
-    const measures = [...(table.measures ?? []), ...(table.cellValues ?? [])]
+    const columns = [...(table.measures ?? []), ...(table.cellValues ?? [])]
     for (let local = 0; local < ids.length; local++) {
       const id = ids[local]!
-      if (known[id] === 0 || countOnly.has(id)) continue
-      const values = shown.get(id)!
-      for (const [name, column] of measures) {
+      const values = shown.get(id)
+      if (!values) continue
+      for (const [name, column] of columns) {
         const now = column[local]!
         if (Number.isNaN(now)) continue
-        if (!(values.get(name) ?? []).some((v) => Math.abs(v - now) < 0.5)) {
-          known[id] = 0
-          break
-        }
+        if ((values.get(name) ?? []).some((v) => Math.abs(v - now) < 0.5)) {
+          const names = measures.get(id) ?? new Set<string>()
+          measures.set(id, names)
+          names.add(name)
+        } else changed[id] = 1
       }
     }
   })
-  return known
+  for (let id = 0; id < system.size; id++) if (changed[id] === 1 && !countOnly.has(id)) known[id] = 0
+  return { known, measures }
 }
 
 /** Per cell, 1 when a release online suppressed it as secondary. */

@@ -174,6 +174,89 @@ describe('cells linked across tables', () => {
   })
 })
 
+describe('a cell that only its rates make primary, whose count is public', () => {
+  // a1 is funded by f1 alone, so (a1, f1), published unchanged, tells a1's count. Since then, the
+  // outcomes of 5 of a1 came in: too few for a rate, and what a1 must hide now is those outcomes.
+  const funders: TableInput = {
+    name: 'fin',
+    dimensions: ['a', 'f'],
+    rows: [
+      { codes: ['a1', 'f1'], n: 30 },
+      { codes: ['a2', 'f1'], n: 10 },
+      { codes: ['a2', 'f2'], n: 30 },
+    ],
+  }
+  const results: TableInput = {
+    name: 'out',
+    dimensions: ['a'],
+    rows: [
+      { codes: ['a1'], n: 30, measures: { connus: 5, emploi: 3 } },
+      { codes: ['a2'], n: 40, measures: { connus: 30, emploi: 20 } },
+    ],
+    rates: [{ numerator: 'emploi', denominator: 'connus' }],
+  }
+  const fundersBefore: PublishedCell[] = [
+    { table: 'fin', codes: {}, n: 70, measures: {} },
+    { table: 'fin', codes: { a: 'a1' }, n: 30, measures: {} },
+    { table: 'fin', codes: { a: 'a2' }, n: 40, measures: {} },
+    { table: 'fin', codes: { f: 'f1' }, n: 40, measures: {} },
+    { table: 'fin', codes: { f: 'f2' }, n: 30, measures: {} },
+    { table: 'fin', codes: { a: 'a1', f: 'f1' }, n: 30, measures: {} },
+    { table: 'fin', codes: { a: 'a2', f: 'f1' }, n: 10, measures: {} },
+    { table: 'fin', codes: { a: 'a2', f: 'f2' }, n: 30, measures: {} },
+  ]
+  const resultsBefore = (connus: number, emploi: number): PublishedCell[] => [
+    { table: 'out', codes: {}, n: 70, measures: { connus: connus + 5, emploi: emploi + 3 } },
+    { table: 'out', codes: { a: 'a1' }, n: 30, measures: { connus: 0, emploi: 0 } },
+    { table: 'out', codes: { a: 'a2' }, n: 40, measures: { connus, emploi } },
+  ]
+
+  it('is protected by hiding its outcomes among others still unpublished, public counts suppressed again', async () => {
+    const result = await protectTables([funders, results], {
+      rules: { minPersons: 5 },
+      published: [...fundersBefore, ...resultsBefore(0, 0)],
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues).toEqual([])
+    expect(result.ok && result.tables.map((t) => suppressed({ ...result, tables: [t] }))).toEqual([
+      ['a1,Total A', 'a1,f1 D', 'a2,Total D', 'a2,f1 D'],
+      ['a1 A', 'a2 D'],
+    ])
+  })
+
+  it('is not, when the outcomes around it are public already: they would tell its own', async () => {
+    const result = await protectTables([funders, results], {
+      rules: { minPersons: 5 },
+      published: [...fundersBefore, ...resultsBefore(30, 20)],
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues.map((i) => i.code)).toEqual([
+      'disclosure/unprotectable',
+      'disclosure/unprotected',
+    ])
+  })
+
+  it('unlike a cell small by its count, whose count is the secret', async () => {
+    const small: TableInput = {
+      ...results,
+      rows: [
+        { codes: ['a1'], n: 30, measures: { connus: 25, emploi: 12 } },
+        { codes: ['a2'], n: 40, measures: { connus: 30, emploi: 20 } },
+      ],
+    }
+    const result = await protectTables([funders, small], {
+      rules: { minPersons: 5 },
+      primary: [{ table: 'out', codes: { a: 'a1' } }],
+      published: [...fundersBefore, ...resultsBefore(0, 0)],
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues.map((i) => i.code)).toEqual([
+      'disclosure/unprotectable',
+      'disclosure/unprotected',
+    ])
+  })
+})
+
 describe('secondary cells of a release still online', () => {
   it('stay suppressed, with no protection interval of their own', async () => {
     const result = await protectTables([table], {

@@ -36,6 +36,11 @@ export interface SecondaryOptions {
    */
   readonly known?: Uint8Array
   /**
+   * Per cell, the measures whose value now a release online published: with `known`, what lets a
+   * primary that hides only the measures of its rates be protected when its count is public.
+   */
+  readonly publicMeasures?: ReadonlyMap<number, ReadonlySet<string>>
+  /**
    * Per cell, 1 when it must stay suppressed without a protection interval of its own: a secondary
    * cell of a release still online (publishing it now could reveal what it hid then).
    */
@@ -125,7 +130,7 @@ export async function suppressSecondary(
   primaries.sort((a, b) => marks.distance[b]! - marks.distance[a]! || a - b)
   const unprotectable: number[] = []
   for (const cell of primaries) {
-    const proof = certify(state, cell, false)
+    const proof = certify(state, cell, false) ?? certifyOnRates(state, cell, options.publicMeasures)
     if (!proof) {
       unprotectable.push(cell)
       continue
@@ -149,6 +154,40 @@ export async function suppressSecondary(
     certificates: state.certificates,
     lpSolved: state.lpSolved,
     patterns: state.patterns,
+  }
+}
+
+/**
+ * A primary that only its rates make primary hides their measures, not its count. When no
+ * certificate avoids the cells public already (its count itself is public: a release online
+ * published it, or a cell equal to it, unchanged), certificates are sought again with only the
+ * cells frozen whose values of those measures are public. Read over the tables that hold the
+ * measures, such a certificate moves only cells whose values of them are hidden, which is what
+ * protects the rates; the cells it also moves elsewhere, public counts, are suppressed again, which
+ * hides nothing and costs nothing but their publication.
+ */
+function certifyOnRates(
+  state: State,
+  cell: number,
+  publicMeasures: ReadonlyMap<number, ReadonlySet<string>> | undefined,
+): Certificate[] | undefined {
+  const names = state.marks.rateOnly.get(cell)
+  if (!names || !publicMeasures) return undefined
+  const { system, frozen } = state
+  const saved = Uint8Array.from(frozen)
+  frozen.fill(0)
+  system.tables.forEach((table, t) => {
+    const held = [...names].filter((m) => table.measures?.has(m) || table.cellValues?.has(m))
+    if (held.length === 0) return
+    for (const id of system.cellIds[t]!) {
+      const known = publicMeasures.get(id)
+      if (known && held.some((m) => known.has(m))) frozen[id] = 1
+    }
+  })
+  try {
+    return certify(state, cell, false)
+  } finally {
+    frozen.set(saved)
   }
 }
 
