@@ -167,6 +167,29 @@ describe('passerelle publish on a generated hub', () => {
     expect(index.releases.map((r: { date: string }) => r.date)).toEqual(['2026-11-01', '2026-10-01'])
   })
 
+  it('refuses a release dated before the latest online, or with older data, and writes nothing', async () => {
+    const before = files(out).map((f) => [f, statSync(f).mtimeMs])
+    const earlier = await run(['publish', '--date', '2026-10-15', '--datasets-root', root])
+    expect(earlier.code).toBe(1)
+    expect(earlier.stderr).toBe(
+      'passerelle publish: publication failed, nothing written:\ndate: release/out-of-order release date 2026-10-15 is before the latest release online, 2026-11-01: releases are published in date order (publishing again on 2026-11-01 replaces it)',
+    )
+    const older = await run([
+      'publish',
+      '--date',
+      '2026-11-02',
+      '--as-of',
+      '2026-10-30',
+      '--datasets-root',
+      root,
+    ])
+    expect(older.code).toBe(1)
+    expect(older.stderr).toContain(
+      'asOf: release/out-of-order data date 2026-10-30 is before the data date of the latest release online (2026-11-01, data as of 2026-10-31)',
+    )
+    expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
+  })
+
   it('writes nothing when a dataset definition is wrong', async () => {
     const bad = join(cwd, 'bad')
     mkdirSync(join(bad, 'datasets', 'x'), { recursive: true })

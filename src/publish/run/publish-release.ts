@@ -65,6 +65,8 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
     log(`${step}: ${seconds[step]} s`)
     return value
   }
+  const order = await releaseOrder(options)
+  if (order.length > 0) return { ok: false, issues: order }
   const definitions = await readDefinitions(options.root ?? repositoryRoot)
   if (!definitions.ok) return { ok: false, issues: definitions.issues }
   const built = await buildReleaseTables(db, definitions.value, options.asOf, timed, options.connections)
@@ -182,6 +184,35 @@ async function writeRelease(
     await discardStaging(staging)
     throw error
   }
+}
+
+/**
+ * Releases follow each other: a date before the latest release online, or data older than its
+ * data, would make "latest" a step back, and its protection would be checked against releases
+ * that come after it. The same date replaces that release.
+ */
+async function releaseOrder(options: PublishOptions): Promise<PublishIssue[]> {
+  const online = (await listReleases(options.out)).filter((d) => d !== options.date)
+  const latest = online.at(-1)
+  if (latest === undefined) return []
+  if (latest > options.date)
+    return [
+      {
+        path: 'date',
+        code: 'release/out-of-order',
+        message: `release date ${options.date} is before the latest release online, ${latest}: releases are published in date order (publishing again on ${latest} replaces it)`,
+      },
+    ]
+  const [entry] = await releaseEntries(options.out, [latest])
+  if (entry && entry.asOf > options.asOf)
+    return [
+      {
+        path: 'asOf',
+        code: 'release/out-of-order',
+        message: `data date ${options.asOf} is before the data date of the latest release online (${latest}, data as of ${entry.asOf}): a release cannot go back in time`,
+      },
+    ]
+  return []
 }
 
 /** The release notes without the section of a release published again the same day. */
