@@ -20,6 +20,15 @@ describe('passerelle', () => {
     expect(stderr).toEqual(["passerelle site: Unknown option '--bogus'\nusage: passerelle site [--out DIR]"])
   })
 
+  it('refuses a release dated after today, which would count months without payroll data as no employment', async () => {
+    const { io, stderr } = memoryIo({}, '/')
+    expect(await main(['publish', '--date', '2999-01-01', '--as-of', '2998-12-31'], io)).toBe(2)
+    expect(stderr).toHaveLength(1)
+    expect(stderr[0]).toMatch(
+      /^passerelle publish: --date 2999-01-01 is after today \(\d{4}-\d{2}-\d{2}\): a release is dated when it goes online$/,
+    )
+  })
+
   it('refuses a demo larger than the reference stock, pointing at generate and a server', async () => {
     const { io, stderr } = memoryIo({}, '/')
     expect(await main(['demo', '--dossiers', '8000001', '--no-serve'], io)).toBe(2)

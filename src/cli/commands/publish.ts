@@ -37,6 +37,13 @@ export const publishCommand: Command = {
         throw new CliError(`--${name} "${value}" must be a date YYYY-MM-DD of the calendar`, 2)
     }
     if (asOf > date) throw new CliError(`--as-of ${asOf} is after the release date ${date}`, 2)
+    // Outcomes are measured up to the data date: one not reached yet would count as "no
+    // employment" the months whose payroll returns do not exist yet.
+    if (date > today)
+      throw new CliError(
+        `--date ${date} is after today (${today}): a release is dated when it goes online`,
+        2,
+      )
     return withHub(io, { needsSecret: false }, async ({ store, config }) => {
       const out = values.out ? resolve(io.cwd, values.out) : resolve(config.dataDir, 'public')
       const result = await publishRelease(store.db, {
