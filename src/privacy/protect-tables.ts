@@ -98,12 +98,13 @@ export async function protectTables(
     code: 'disclosure/unprotectable',
     message: `no suppression pattern protects cell ${displayKey(system.keys[c]!)}`,
   }))
+  // The audit finds a cell once per way of reaching it (each singleton known in turn): one finding.
+  const reported = new Set<string>()
   for (const u of audit?.summary.unprotected ?? []) {
-    findings.push({
-      path: u.table,
-      code: 'disclosure/unprotected',
-      message: `cell ${u.cell} in [${u.low}, ${u.up}]`,
-    })
+    const message = `cell ${u.cell} in [${u.low}, ${u.up}]`
+    if (reported.has(`${u.table}\u0001${message}`)) continue
+    reported.add(`${u.table}\u0001${message}`)
+    findings.push({ path: u.table, code: 'disclosure/unprotected', message })
   }
   const tables = built.map((table, t) => toProtected(system, table, t, secondary.status, marks))
   const report: ProtectionReport = {

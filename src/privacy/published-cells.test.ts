@@ -257,6 +257,40 @@ describe('a cell that only its rates make primary, whose count is public', () =>
   })
 })
 
+describe('the findings of a release that cannot be protected', () => {
+  it('name each exposed cell once, though the audit reaches some with and without a singleton known', async () => {
+    const result = await protectTables(
+      [
+        {
+          ...table,
+          rows: table.rows.map((r) => (r.codes.join() === 'a1,b2' ? { ...r, n: 1 } : r)),
+        },
+      ],
+      {
+        rules: { minPersons: 5 },
+        published: [
+          { table: 't', codes: {}, n: 96 },
+          { table: 't', codes: { a: 'a2' }, n: 40 },
+          { table: 't', codes: { a: 'a3' }, n: 52 },
+          { table: 't', codes: { b: 'b1' }, n: 25 },
+          { table: 't', codes: { b: 'b2' }, n: 71 },
+          { table: 't', codes: { a: 'a2', b: 'b1' }, n: 10 },
+          { table: 't', codes: { a: 'a2', b: 'b2' }, n: 30 },
+          { table: 't', codes: { a: 'a3', b: 'b1' }, n: 12 },
+          { table: 't', codes: { a: 'a3', b: 'b2' }, n: 40 },
+        ],
+        audit: 'suppressed',
+      },
+    )
+    expect(result.ok && result.report.audit?.unprotected.length).toBe(5)
+    expect(result.ok && result.report.issues.filter((i) => i.code === 'disclosure/unprotected')).toEqual([
+      { path: 't', code: 'disclosure/unprotected', message: 'cell a=a1 in [4, 4]' },
+      { path: 't', code: 'disclosure/unprotected', message: 'cell a=a1,b=b1 in [3, 3]' },
+      { path: 't', code: 'disclosure/unprotected', message: 'cell a=a1,b=b2 in [1, 1]' },
+    ])
+  })
+})
+
 describe('secondary cells of a release still online', () => {
   it('stay suppressed, with no protection interval of their own', async () => {
     const result = await protectTables([table], {
