@@ -133,7 +133,10 @@ interface PublicCells {
    * hides the new employment figures, so it stays free to suppress).
    */
   readonly known: Uint8Array
-  /** Per cell, the measures whose value now a release online published, whatever its count. */
+  /**
+   * Per cell, the measures whose value now a release online published, whatever its count (all of
+   * them for a reference that gives none).
+   */
   readonly measures: Map<number, Set<string>>
 }
 
@@ -168,7 +171,8 @@ function publicCells(system: CellSystem, published: readonly PublishedCell[]): P
       for (const [name, column] of columns) {
         const now = column[local]!
         if (Number.isNaN(now)) continue
-        if ((values.get(name) ?? []).some((v) => Math.abs(v - now) < 0.5)) {
+        // A reference without measures vouches for them all (nothing says which it showed).
+        if (countOnly.has(id) || (values.get(name) ?? []).some((v) => Math.abs(v - now) < 0.5)) {
           const names = measures.get(id) ?? new Set<string>()
           measures.set(id, names)
           names.add(name)

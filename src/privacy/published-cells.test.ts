@@ -236,6 +236,18 @@ describe('a cell that only its rates make primary, whose count is public', () =>
     ])
   })
 
+  it('is not, when references give counts only: their measures then count as public', async () => {
+    const result = await protectTables([funders, results], {
+      rules: { minPersons: 5 },
+      published: [...fundersBefore, ...resultsBefore(30, 20).map(({ measures: _, ...c }) => c)],
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues.map((i) => i.code)).toEqual([
+      'disclosure/unprotectable',
+      'disclosure/unprotected',
+    ])
+  })
+
   it('unlike a cell small by its count, whose count is the secret', async () => {
     const small: TableInput = {
       ...results,
