@@ -37,7 +37,7 @@ describe('applyPrimaryRules', () => {
     })
   })
 
-  it('names none for a rate over the count itself: its small count is the secret', () => {
+  it('names the numerator of a rate over the count: whether the count may show is the persons rule’s call', () => {
     expect(
       marksOf({
         name: 't',
@@ -48,6 +48,6 @@ describe('applyPrimaryRules', () => {
         ],
         rates: [{ numerator: 'emploi' }],
       }).rateOnly,
-    ).toEqual([])
+    ).toEqual(['a=a1 emploi'])
   })
 })

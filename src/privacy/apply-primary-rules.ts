@@ -30,9 +30,9 @@ export interface PrimaryMarks {
   /** Per cell: 1 when a single contributor knows the value (n = 1, one contribution, or declared). */
   readonly singleton: Uint8Array
   /**
-   * Primary cells whose count breaks no rule, only rates do, none of them over the count: the
-   * measures of those rates (numerators, denominators). What such a cell hides is those measures,
-   * not its count (suppress-secondary.ts uses this when its count is public already).
+   * Primary cells whose count breaks no rule, only rates do: the measures of those rates
+   * (numerators, and denominators other than the count). What such a cell hides is those
+   * measures, not its count (suppress-secondary.ts uses this when its count is public already).
    */
   readonly rateOnly: ReadonlyMap<number, ReadonlySet<string>>
 }
@@ -80,16 +80,19 @@ export function applyPrimaryRules(
       const unsafeRates = (table.rates ?? []).filter((r) =>
         isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!),
       )
+      // A rate that breaks the rules hides its numerator (and complement), not the count: the
+      // persons rule alone says whether the count may be shown.
+      const rateNames = unsafeRates.flatMap((r) => r.names.filter((m): m is string => m !== undefined))
       const countUnsafe =
         isFrequencyUnsafe(rules, n, table.numerator?.[local]) ||
         (persons !== undefined && isFrequencyUnsafe(rules, persons, undefined)) ||
-        unsafeRates.some((r) => r.names.includes(undefined))
+        (unsafeRates.length > 0 && rateNames.length === 0)
       if (countUnsafe || unsafeRates.length > 0) mark(id, PRIMARY_FREQUENCY, rules, single)
       if (countUnsafe) byCount[id] = 1
       else if (unsafeRates.length > 0) {
         const names = rateMeasures.get(id) ?? new Set<string>()
         rateMeasures.set(id, names)
-        for (const r of unsafeRates) for (const name of r.names) if (name !== undefined) names.add(name)
+        for (const name of rateNames) names.add(name)
       }
       if (contributions && isDominanceUnsafe(rules, contributions)) {
         mark(id, PRIMARY_DOMINANCE, rules, single)

@@ -127,23 +127,21 @@ export async function protectTables(
 /** What releases online made public of the cells of a system. */
 interface PublicCells {
   /**
-   * Per cell, 1 when releases online published everything it shows now: its count, and each
-   * measure of every table that holds it (a cell of the exits shows abandons in one table,
-   * employment in another; when only the abandons are as published, suppressing the cell still
-   * hides the new employment figures, so it stays free to suppress).
+   * Per cell, 1 when a release online published it with the count it has now: whatever else
+   * changed since, its count is public, so no protection of a count may rest on suppressing it.
    */
   readonly known: Uint8Array
   /**
    * Per cell, the measures whose value now a release online published, whatever its count (all of
-   * them for a reference that gives none).
+   * them for a reference that gives none): what the protection of a rate may not rest on.
    */
   readonly measures: Map<number, Set<string>>
 }
 
 /**
  * The cells and measures releases online made public. A measure matches within half a unit, since
- * files round sums (euros, hours) that the tables hold unrounded; one a cell has no value for is
- * not asked for; a reference without `measures` vouches for the count alone.
+ * files round sums (euros, hours) that the tables hold unrounded; a reference without `measures`
+ * vouches for every measure of the cell when its count matches.
  */
 function publicCells(system: CellSystem, published: readonly PublishedCell[]): PublicCells {
   const known = new Uint8Array(system.size)
@@ -160,7 +158,6 @@ function publicCells(system: CellSystem, published: readonly PublishedCell[]): P
       if (ref.measures === undefined) countOnly.add(id)
     }
   const measures = new Map<number, Set<string>>()
-  const changed = new Uint8Array(system.size)
   system.tables.forEach((table, t) => {
     const ids = system.cellIds[t]!
     const columns = [...(table.measures ?? []), ...(table.cellValues ?? [])]
@@ -171,16 +168,14 @@ function publicCells(system: CellSystem, published: readonly PublishedCell[]): P
       for (const [name, column] of columns) {
         const now = column[local]!
         if (Number.isNaN(now)) continue
-        // A reference without measures vouches for them all (nothing says which it showed).
         if (countOnly.has(id) || (values.get(name) ?? []).some((v) => Math.abs(v - now) < 0.5)) {
           const names = measures.get(id) ?? new Set<string>()
           measures.set(id, names)
           names.add(name)
-        } else changed[id] = 1
+        }
       }
     }
   })
-  for (let id = 0; id < system.size; id++) if (changed[id] === 1 && !countOnly.has(id)) known[id] = 0
   return { known, measures }
 }
 

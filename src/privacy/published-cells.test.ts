@@ -36,6 +36,19 @@ describe('cells published by a release still online', () => {
     expect(result.ok && result.report.audit?.ok).toBe(true)
   })
 
+  it('stay frozen for a cell small by its count when only their other measures changed: their count still tells it', async () => {
+    const withMeasures: TableInput = {
+      ...table,
+      rows: table.rows.map((r) => ({ ...r, measures: { heures: r.n * 10 } })),
+    }
+    const result = await protectTables([withMeasures], {
+      rules: { minPersons: 5 },
+      published: [{ table: 't', codes: { a: 'a2', b: 'b1' }, n: 10, measures: { heures: 70 } }],
+      audit: 'suppressed',
+    })
+    expect(suppressed(result)).toEqual(['a1,b1 A', 'a1,b2 D', 'a3,b1 D', 'a3,b2 D'])
+  })
+
   it('may be suppressed when their count changed since (the old value no longer tells the new one)', async () => {
     const result = await protectTables([table], {
       rules: { minPersons: 5 },

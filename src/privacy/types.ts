@@ -127,11 +127,11 @@ export interface CellRef {
 export interface PublishedCell extends CellRef {
   readonly n: number
   /**
-   * The other values it published then, by measure name (additive or cell measures). The cell is
-   * public now only when these are unchanged too: a cell whose count stands still while a rate's
-   * numerator grows (employment known as the months pass) has something new to hide, in any of the
-   * linked tables that hold it. Names no table has (rates, ratios) are not compared: their parts
-   * are measures of their own. Omitted: the count alone is compared.
+   * The other values it published then, by measure name (additive or cell measures; names no
+   * table has, rates and ratios, are ignored: their parts are measures of their own). The count
+   * alone decides whether the cell is public for the protection of counts; these decide which
+   * cells the protection of a cell that only its rates make primary may not rest on. Omitted: the
+   * reference vouches for every measure of the cell.
    */
   readonly measures?: Readonly<Record<string, number>>
 }

@@ -2,8 +2,9 @@
  * What releases still online show constrains the new one. Their suppressed cells stay suppressed:
  * publishing one would reveal it, and publishing its neighbours could reveal it by difference; their
  * primary cells keep their protection interval, their secondary cells need none of their own.
- * Their published cells are known to anyone who kept the files: one whose count and measures are
- * unchanged cannot hide another cell by being suppressed now.
+ * Their published cells are known to anyone who kept the files: one whose count is unchanged
+ * cannot hide another cell's count by being suppressed now, and its measures as published cannot
+ * hide the rates of a cell whose count is public.
  * @module
  */
 import { type CellRef, type PublishedCell, parseCsv } from '../../privacy/index.ts'
