@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { type AuditInput, auditTables, type HierarchyRow, parseCsv } from '../../privacy/index.ts'
-import { CliError, type Command } from '../io.ts'
+import { type AuditInput, auditTables, type HierarchyRow, type Issue, parseCsv } from '../../privacy/index.ts'
+import { CliError, type CliIo, type Command } from '../io.ts'
 import { formatIssues } from './protect.ts'
+import { isRelease, readReleaseTables } from './release-tables.ts'
 
 const usage = 'passerelle audit DIR [--min-protection 1]'
 
@@ -13,7 +15,10 @@ interface Structure {
   readonly hierarchies: Record<string, HierarchyRow[]>
 }
 
-/** `passerelle audit DIR`: re-checks a directory written by `protect` with the attacker LP over all its tables. */
+/**
+ * `passerelle audit DIR`: re-checks with the attacker LP a directory written by `protect`, or a
+ * published release (`publish`'s output folder or one of its `releases/<date>/`).
+ */
 export const auditCommand: Command = {
   name: 'audit',
   summary: 're-check protected or published tables with the attacker LP',
@@ -29,6 +34,8 @@ export const auditCommand: Command = {
     const minProtection = Number(values['min-protection'] ?? 1)
     if (!(minProtection > 0)) throw new CliError(`invalid --min-protection: ${values['min-protection']}`, 2)
     const root = resolve(io.cwd, dir)
+    if (!existsSync(resolve(root, 'report.json')) && (await isRelease(root)))
+      return auditRelease(root, minProtection, io)
     const report = JSON.parse(await read(resolve(root, 'report.json'))) as { structure?: Structure[] }
     if (!report.structure)
       throw new CliError(`${dir}/report.json has no table structure (not written by protect?)`)
@@ -60,6 +67,36 @@ export const auditCommand: Command = {
     for (const issue of result.issues) io.err(`${issue.path}: ${issue.code} ${issue.message}`)
     return result.ok ? 0 : 1
   },
+}
+
+/**
+ * Audits a published release from its files alone, each group of tables counting the same units
+ * together (the entries of every dataset are one set of linked tables): what a reader holding the
+ * files can learn of every suppressed cell.
+ */
+async function auditRelease(root: string, minProtection: number, io: CliIo): Promise<number> {
+  const groups = await readReleaseTables(root, read)
+  let ok = true
+  let tables = 0
+  let cells = 0
+  let exact = 0
+  let seconds = 0
+  const issues: Issue[] = []
+  for (const group of groups) {
+    const result = await auditTables(group.tables, { minProtection })
+    if (result.cells.length === 0 && !result.ok) throw new CliError(formatIssues(result.issues))
+    ok &&= result.ok
+    tables += group.tables.length
+    cells += result.cells.length
+    exact += result.cells.filter((c) => c.interval.up - c.interval.low < 1e-9).length
+    seconds += result.seconds
+    issues.push(...result.issues)
+  }
+  io.out(
+    `audited the release's ${tables} table(s) in ${groups.length} linked set(s) (${groups.map((g) => g.count).join(', ')}): ${cells} suppressed cells, ${exact} exactly disclosed, ${issues.length} unprotected (${seconds.toFixed(2)} s)`,
+  )
+  for (const issue of issues) io.err(`${issue.path}: ${issue.code} ${issue.message}`)
+  return ok ? 0 : 1
 }
 
 async function read(file: string): Promise<string> {

@@ -1,0 +1,93 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { memoryIo } from '../io.ts'
+import { main } from '../main.ts'
+import { isRelease, readReleaseTables } from './release-tables.ts'
+
+const golden = join(import.meta.dirname, '..', '..', '..', 'test', 'golden', 'publish')
+const read = (file: string) => readFile(file, 'utf8')
+
+/** A release of one dataset with one table by région, whose rows are `rows` (`code,n,status`). */
+function release(rows: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-release-'))
+  const base = join(dir, 'datasets', 'x')
+  mkdirSync(join(base, 'hierarchies'), { recursive: true })
+  const fields = ['territoire', 'nb_entrees', 'nb_entrees_statut', 'taux', 'taux_statut', 'taux_ic_bas']
+  writeFileSync(
+    join(base, 'datapackage.json'),
+    JSON.stringify({
+      resources: [
+        { name: 't', path: 't.csv', schema: { fields: fields.map((name) => ({ name })) } },
+        { name: 'hierarchie_territoire', path: 'hierarchies/territoire.csv' },
+      ],
+    }),
+  )
+  writeFileSync(
+    join(base, 'hierarchies', 'territoire.csv'),
+    'code,parent,label,niveau\n_T,,France,total\nR1,_T,Un,region\nR2,_T,Deux,region\nR3,_T,Trois,region\nR4,_T,Quatre,region\n',
+  )
+  const lines = rows.map((r) => {
+    const [code, n, status] = r.split(',')
+    return `${code},${n},${status},,${status},`
+  })
+  writeFileSync(join(base, 't.csv'), `${fields.join(',')}\n${lines.join('\n')}\n`)
+  return dir
+}
+
+async function audit(dir: string) {
+  const { io, stdout, stderr } = memoryIo({}, '/')
+  const code = await main(['audit', dir], io)
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') }
+}
+
+describe('readReleaseTables', () => {
+  it('reads every table of a published release, grouped by its count, with hierarchies cut to its codes', async () => {
+    expect(await isRelease(golden)).toBe(true)
+    expect(await isRelease(join(golden, 'datasets'))).toBe(false)
+    const groups = await readReleaseTables(golden, read)
+    expect(groups.map((g) => [g.count, g.tables.map((t) => `${t.name} ${t.dimensions.join('×')}`)])).toEqual([
+      [
+        'nb_entrees',
+        [
+          'entrees-essai/entrees_region.csv periode×territoire',
+          'entrees-essai/entrees_dispositif.csv periode×dispositif',
+        ],
+      ],
+      ['nb_financements', expect.any(Array)],
+      ['nb_sorties', expect.any(Array)],
+    ])
+    const table = groups[0]!.tables[1]!
+    expect(table.rows[0]).toEqual({ codes: ['_T', '_T'], n: 1348, status: 'V', line: 2 })
+    expect(table.rows[1]).toEqual({ codes: ['_T', 'AFC'], n: 73, status: 'V', line: 3 })
+    const codes = (dimension: string) =>
+      new Set(table.rows.map((r) => r.codes[table.dimensions.indexOf(dimension)]))
+    for (const dimension of table.dimensions)
+      expect(new Set(table.hierarchies[dimension]!.map((h) => h.code))).toEqual(codes(dimension))
+  })
+})
+
+describe('passerelle audit on a published release', () => {
+  it('checks every suppressed cell of the golden release from its files alone', async () => {
+    const result = await audit(golden)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(
+      /^audited the release's 4 table\(s\) in 3 linked set\(s\) \(nb_entrees, nb_financements, nb_sorties\): 221 suppressed cells, 0 exactly disclosed, 0 unprotected \([0-9.]+ s\)$/,
+    )
+  })
+
+  it('finds a cell its published neighbours tell, and exits 1', async () => {
+    const result = await audit(release(['_T,30,V', 'R1,20,V', 'R2,,A', 'R3,0,V', 'R4,0,V']))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('1 suppressed cells, 1 exactly disclosed, 1 unprotected')
+    expect(result.stderr).toContain('x/t.csv')
+  })
+
+  it('passes a cell hidden with another one', async () => {
+    const result = await audit(release(['_T,30,V', 'R1,20,V', 'R2,,A', 'R3,,D', 'R4,0,V']))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('2 suppressed cells, 0 exactly disclosed, 0 unprotected')
+  })
+})

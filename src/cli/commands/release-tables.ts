@@ -1,0 +1,103 @@
+/**
+ * The tables of a published release, read back from its files alone (`datasets/<slug>/`:
+ * `datapackage.json`, the tables' CSV, `hierarchies/<dimension>.csv`) for `passerelle audit`:
+ * what anyone who downloaded the release holds.
+ * @module
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { type AuditInput, type HierarchyRow, parseCsv } from '../../privacy/index.ts'
+
+/** Tables that count the same units, linked for the audit (`nb_entrees`: the entries). */
+export interface ReleaseGroup {
+  /** The count measure the tables share. */
+  readonly count: string
+  readonly tables: readonly AuditInput[]
+}
+
+interface Field {
+  readonly name: string
+}
+
+interface Resource {
+  readonly name: string
+  readonly path: string
+  readonly schema?: { readonly fields?: readonly Field[] }
+}
+
+/** True when `dir` holds a published release (a `datasets/` folder with data packages). */
+export async function isRelease(dir: string): Promise<boolean> {
+  const slugs = await readdir(join(dir, 'datasets')).catch(() => [] as string[])
+  for (const slug of slugs) {
+    const text = await readFile(join(dir, 'datasets', slug, 'datapackage.json'), 'utf8').catch(() => null)
+    if (text !== null) return true
+  }
+  return false
+}
+
+/**
+ * Every table of the release, grouped by the count it publishes. A table's dimensions are its
+ * columns that are neither a measure (a column with a `<name>_statut` beside it) nor a status or
+ * an interval; its count is its first measure. Hierarchies are cut to the codes the table holds.
+ */
+export async function readReleaseTables(
+  dir: string,
+  read: (file: string) => Promise<string>,
+): Promise<ReleaseGroup[]> {
+  const groups = new Map<string, AuditInput[]>()
+  const slugs = (await readdir(join(dir, 'datasets'))).sort()
+  for (const slug of slugs) {
+    const base = join(dir, 'datasets', slug)
+    const text = await readFile(join(base, 'datapackage.json'), 'utf8').catch(() => null)
+    if (text === null) continue
+    const resources = (JSON.parse(text) as { resources?: Resource[] }).resources ?? []
+    const hierarchies = new Map<string, HierarchyRow[]>()
+    for (const resource of resources) {
+      if (!resource.path.startsWith('hierarchies/')) continue
+      const csv = parseCsv(await read(join(base, resource.path)))
+      const at = (name: string) => csv.header.indexOf(name)
+      const dimension = resource.path.slice('hierarchies/'.length).replace(/\.csv$/, '')
+      hierarchies.set(
+        dimension,
+        csv.records.map((r) => ({
+          code: r.fields[at('code')] ?? '',
+          parent: r.fields[at('parent')] ?? '',
+          line: r.line,
+        })),
+      )
+    }
+    for (const resource of resources) {
+      if (resource.path.startsWith('hierarchies/') || !resource.path.endsWith('.csv')) continue
+      const names = (resource.schema?.fields ?? []).map((f) => f.name)
+      const measures = names.filter((n) => names.includes(`${n}_statut`))
+      const count = measures[0]
+      if (count === undefined) continue
+      const dimensions = names.filter(
+        (n) => !measures.includes(n) && !n.endsWith('_statut') && !/_ic_(bas|haut)$/.test(n),
+      )
+      const file = `${slug}/${resource.path}`
+      const csv = parseCsv(await read(join(base, resource.path)))
+      const at = (name: string) => csv.header.indexOf(name)
+      const rows = csv.records.map((r) => {
+        const value = (r.fields[at(count)] ?? '').trim()
+        return {
+          codes: dimensions.map((d) => r.fields[at(d)] ?? ''),
+          n: value === '' ? null : Number(value),
+          status: (r.fields[at(`${count}_statut`)] ?? 'V').trim(),
+          line: r.line,
+        }
+      })
+      const used = dimensions.map((_, i) => new Set(rows.map((r) => r.codes[i]!)))
+      const table: AuditInput = {
+        name: file,
+        dimensions,
+        hierarchies: Object.fromEntries(
+          dimensions.map((d, i) => [d, (hierarchies.get(d) ?? []).filter((h) => used[i]!.has(h.code))]),
+        ),
+        rows,
+      }
+      groups.set(count, [...(groups.get(count) ?? []), table])
+    }
+  }
+  return [...groups].map(([count, tables]) => ({ count, tables }))
+}
