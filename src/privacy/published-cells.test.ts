@@ -131,7 +131,7 @@ describe('cells published with other measures than they have now', () => {
 
 describe('cells linked across tables', () => {
   // The same exits in a table of abandons, known at exit and unchanged since, and in the table
-  // of outcomes: the abandons as published do not make the cells public, their outcomes are new.
+  // of outcomes: the abandons as published leave the new outcomes to hide.
   const abandons: TableInput = {
     name: 'ab',
     dimensions: ['a'],
@@ -146,7 +146,7 @@ describe('cells linked across tables', () => {
     { table: 'ab', codes: { a: 'a2' }, n: 40, measures: { abandons: 9 } },
   ]
 
-  it('are public only when every table that holds them shows what a release online showed', async () => {
+  it('hide a new outcome, though the other table holding them shows only values published before', async () => {
     const result = await protectTables([abandons, outcomes], {
       rules: { minPersons: 5 },
       published: [...abandonsBefore, ...beforeOutcomes],
@@ -159,7 +159,7 @@ describe('cells linked across tables', () => {
     ])
   })
 
-  it('and are public when they do, in every table', async () => {
+  it('cannot hide it when the outcome table too shows only values published before', async () => {
     const result = await protectTables([abandons, outcomes], {
       rules: { minPersons: 5 },
       published: [
@@ -174,7 +174,7 @@ describe('cells linked across tables', () => {
     ])
   })
 
-  it('are public on their count alone when a reference gives no measures', async () => {
+  it('cannot hide it when the references give counts only: their measures then count as published', async () => {
     const result = await protectTables([outcomes], {
       rules: { minPersons: 5 },
       published: beforeOutcomes.map(({ measures: _, ...c }) => c),
