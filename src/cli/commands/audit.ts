@@ -83,7 +83,10 @@ async function auditRelease(root: string, minProtection: number, io: CliIo): Pro
   let seconds = 0
   const issues: Issue[] = []
   for (const group of groups) {
+    // A release's audit takes minutes (every suppressed cell is an LP target): say where it is.
+    io.err(`auditing the ${group.tables.length} table(s) counting ${group.count}…`)
     const result = await auditTables(group.tables, { minProtection })
+    io.err(`${group.count}: ${result.cells.length} suppressed cells in ${result.seconds.toFixed(1)} s`)
     if (result.cells.length === 0 && !result.ok) throw new CliError(formatIssues(result.issues))
     ok &&= result.ok
     tables += group.tables.length

@@ -73,6 +73,11 @@ describe('passerelle audit on a published release', () => {
   it('checks every suppressed cell of the golden release from its files alone', async () => {
     const result = await audit(golden)
     expect(result.code).toBe(0)
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('auditing'))).toEqual([
+      'auditing the 2 table(s) counting nb_entrees…',
+      'auditing the 1 table(s) counting nb_financements…',
+      'auditing the 1 table(s) counting nb_sorties…',
+    ])
     expect(result.stdout).toMatch(
       /^audited the release's 4 table\(s\) in 3 linked set\(s\) \(nb_entrees, nb_financements, nb_sorties\): 221 suppressed cells, 0 exactly disclosed, 0 unprotected \([0-9.]+ s\)$/,
     )
