@@ -145,19 +145,23 @@ interface PublicCells {
  */
 function publicCells(system: CellSystem, published: readonly PublishedCell[]): PublicCells {
   const known = new Uint8Array(system.size)
+  const measures = new Map<number, Set<string>>()
+  if (published.length === 0) return { known, measures }
   const shown = new Map<number, Map<string, number[]>>()
   const countOnly = new Set<number>()
   for (const ref of published)
     for (const { id } of findCells(system, ref)) {
       const values = shown.get(id) ?? new Map<string, number[]>()
       shown.set(id, values)
-      for (const [name, value] of Object.entries(ref.measures ?? {}))
-        values.set(name, [...(values.get(name) ?? []), value])
+      for (const [name, value] of Object.entries(ref.measures ?? {})) {
+        const seen = values.get(name)
+        if (seen) seen.push(value)
+        else values.set(name, [value])
+      }
       if (system.value[id] !== ref.n) continue
       known[id] = 1
       if (ref.measures === undefined) countOnly.add(id)
     }
-  const measures = new Map<number, Set<string>>()
   system.tables.forEach((table, t) => {
     const ids = system.cellIds[t]!
     const columns = [...(table.measures ?? []), ...(table.cellValues ?? [])]

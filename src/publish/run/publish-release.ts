@@ -65,14 +65,14 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
     log(`${step}: ${seconds[step]} s`)
     return value
   }
-  const order = await releaseOrder(options)
+  const online = (await listReleases(options.out)).filter((d) => d !== options.date)
+  const order = await releaseOrder(options, online)
   if (order.length > 0) return { ok: false, issues: order }
   const definitions = await readDefinitions(options.root ?? repositoryRoot)
   if (!definitions.ok) return { ok: false, issues: definitions.issues }
   const built = await buildReleaseTables(db, definitions.value, options.asOf, timed, options.connections)
   if (!built.ok) return built
   const tables = built.value
-  const online = (await listReleases(options.out)).filter((d) => d !== options.date)
   const onlineCells = earlierCells(
     await previousTables(options.out, online, tables.published),
     (table, dimension, code) => tables.hasCode(table, dimension, code),
@@ -191,8 +191,7 @@ async function writeRelease(
  * data, would make "latest" a step back, and its protection would be checked against releases
  * that come after it. The same date replaces that release.
  */
-async function releaseOrder(options: PublishOptions): Promise<PublishIssue[]> {
-  const online = (await listReleases(options.out)).filter((d) => d !== options.date)
+async function releaseOrder(options: PublishOptions, online: readonly string[]): Promise<PublishIssue[]> {
   const latest = online.at(-1)
   if (latest === undefined) return []
   if (latest > options.date)
