@@ -8,6 +8,7 @@ export interface QualityView {
     channel: string
     source: string | null
     status: string
+    /** When it started, as an ISO instant. */
     startedAt: string
     lines: number
     accepted: number
@@ -17,7 +18,22 @@ export interface QualityView {
   /** Accepted and rejected records by month, rejections by rule code. */
   readonly byMonth: readonly { month: string; accepted: number; rejected: number }[]
   readonly rejectionsByRule: readonly { month: string; code: string; count: number }[]
-  readonly identities: { readonly records: number; readonly notCertified: number }
+  readonly identities: {
+    readonly records: number
+    readonly notCertified: number
+    /** The first of those records by id, for the partner to check. */
+    readonly sample: readonly { type: 'dossier' | 'cep'; id: string }[]
+  }
+  /** The partner's last rejected records, newest first, with every finding. */
+  readonly lastRejections: readonly {
+    receivedAt: string
+    transmissionId: number
+    channel: string
+    /** The line of a file, or the record's index in an API batch. */
+    position: number
+    recordId: string | null
+    errors: readonly { path: string; code: string; message: string }[]
+  }[]
   /** The partner's dossiers naming an offer the catalogue does not know. */
   readonly unknownOffers: {
     readonly count: number
@@ -25,11 +41,30 @@ export interface QualityView {
   }
 }
 
+// How many records each list of the view shows: enough to act on, the counts say the rest.
+const SAMPLE = 20
+
+// pg gives timestamptz as Date, PGlite too; a string is taken as an instant all the same.
+function instant(value: unknown): string {
+  return new Date(value as string | Date).toISOString()
+}
+
+// Rejected records keep their findings as JSON (a JSON string on some drivers).
+function findings(value: unknown): QualityView['lastRejections'][number]['errors'] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value
+  if (!Array.isArray(parsed)) return []
+  return parsed.map((e: { path?: unknown; code?: unknown; message?: unknown }) => ({
+    path: String(e.path ?? ''),
+    code: String(e.code ?? ''),
+    message: String(e.message ?? ''),
+  }))
+}
+
 /** What the hub thinks of the partner's transmissions (its own rows only). */
 export async function readQuality(scope: PartnerScope): Promise<QualityView> {
   const { db, partnerId } = scope
   const transmissions = await sql<QualityView['transmissions'][number]>`
-    select id::int as id, channel, source, status, to_char(started_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "startedAt",
+    select id::int as id, channel, source, status, started_at as "startedAt",
       lines, (created + updated) as accepted, unchanged, (stale + conflict + invalid) as rejected
     from transmission where partner_id = ${partnerId} order by started_at desc, id desc limit 50`.execute(db)
   const byMonth = await sql<QualityView['byMonth'][number]>`
@@ -45,18 +80,35 @@ export async function readQuality(scope: PartnerScope): Promise<QualityView> {
     select count(*)::int as records, count(*) filter (where not identity_certified)::int as not_certified from (
       select identity_certified from dossier_current where partner_id = ${partnerId}
       union all select identity_certified from cep_current where partner_id = ${partnerId}) x`.execute(db)
+  const uncertified = await sql<{ type: 'dossier' | 'cep'; id: string }>`
+    (select 'dossier' as type, record_id as id from dossier_current
+      where partner_id = ${partnerId} and not identity_certified order by record_id limit ${SAMPLE})
+    union all
+    (select 'cep', record_id from cep_current
+      where partner_id = ${partnerId} and not identity_certified order by record_id limit ${SAMPLE})
+    order by 1 desc, 2 limit ${SAMPLE}`.execute(db)
+  const rejections = await sql<Omit<QualityView['lastRejections'][number], 'errors'> & { errors: unknown }>`
+    select r.received_at as "receivedAt", r.transmission_id::int as "transmissionId", t.channel, r.position,
+      r.record_id as "recordId", r.errors
+    from rejected_record r join transmission t on t.id = r.transmission_id
+    where r.partner_id = ${partnerId} order by r.received_at desc, r.id desc limit ${SAMPLE}`.execute(db)
   const offers = await sql<{ id: string; offerRef: string; total: number }>`
     select d.record_id as id, d.offer_ref as "offerRef", count(*) over ()::int as total
     from dossier_current d
     where d.partner_id = ${partnerId} and d.offer_ref is not null
       and not exists (select 1 from catalogue_offer o where o.offer_ref = d.offer_ref)
-    order by d.record_id limit 20`.execute(db)
+    order by d.record_id limit ${SAMPLE}`.execute(db)
   const id = identities.rows[0] ?? { records: 0, not_certified: 0 }
   return {
-    transmissions: transmissions.rows,
+    transmissions: transmissions.rows.map((t) => ({ ...t, startedAt: instant(t.startedAt) })),
     byMonth: byMonth.rows,
     rejectionsByRule: rules.rows,
-    identities: { records: id.records, notCertified: id.not_certified },
+    identities: { records: id.records, notCertified: id.not_certified, sample: uncertified.rows },
+    lastRejections: rejections.rows.map((r) => ({
+      ...r,
+      receivedAt: instant(r.receivedAt),
+      errors: findings(r.errors),
+    })),
     unknownOffers: {
       count: offers.rows[0]?.total ?? 0,
       sample: offers.rows.map(({ id, offerRef }) => ({ id, offerRef })),

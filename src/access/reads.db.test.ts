@@ -77,9 +77,104 @@ describe('partner reads', () => {
   })
 
   it('shows the partner its identities not certified and its offers unknown to the catalogue', async () => {
+    await store.db
+      .updateTable('dossier_current')
+      .set({ identity_certified: true })
+      .where('record_id', 'in', ['A1', 'A4'])
+      .execute()
     const q = await withPartner(store.db, a, (scope) => readQuality(scope))
-    expect(q.identities).toEqual({ records: 4, notCertified: 4 })
+    expect(q.identities).toEqual({
+      records: 4,
+      notCertified: 2,
+      sample: [
+        { type: 'dossier', id: 'A2' },
+        { type: 'dossier', id: 'A3' },
+      ],
+    })
     expect(q.unknownOffers).toEqual({ count: 1, sample: [{ id: 'A3', offerRef: 'NOPE' }] })
-    expect([q.transmissions, q.byMonth, q.rejectionsByRule]).toEqual([[], [], []])
+    expect([q.transmissions, q.byMonth, q.rejectionsByRule, q.lastRejections]).toEqual([[], [], [], []])
+  })
+
+  it('lists the partner’s last rejected records, newest first, each with its findings, and no one else’s', async () => {
+    const transmission = async (partner: number, channel: 'api' | 'file') =>
+      (
+        await store.db
+          .insertInto('transmission')
+          .values({ partner_id: partner, channel, source: channel === 'file' ? 'feed.ndjson' : null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const [file, api, other] = [
+      await transmission(a, 'file'),
+      await transmission(a, 'api'),
+      await transmission(b, 'api'),
+    ]
+    const finding = (code: string, message: string) => [{ path: '/dispositif', code, message }]
+    await store.db
+      .insertInto('rejected_record')
+      .values([
+        {
+          transmission_id: file,
+          partner_id: a,
+          position: 12,
+          record_type: 'dossier',
+          record_id: 'A9',
+          outcome: 'invalid',
+          errors: JSON.stringify(
+            finding('code/unknown-dispositif', 'dispositif "XX" is not in the code list'),
+          ),
+          received_at: new Date('2026-11-02T08:00:00Z'),
+        },
+        {
+          transmission_id: api,
+          partner_id: a,
+          position: 0,
+          record_type: null,
+          record_id: null,
+          outcome: 'invalid',
+          errors: JSON.stringify(finding('record/not-an-object', 'the record is not a JSON object')),
+          received_at: new Date('2026-11-03T08:00:00Z'),
+        },
+        {
+          transmission_id: other,
+          partner_id: b,
+          position: 1,
+          record_type: 'dossier',
+          record_id: 'B9',
+          outcome: 'invalid',
+          errors: JSON.stringify(finding('record/enum', 'not allowed')),
+          received_at: new Date('2026-11-04T08:00:00Z'),
+        },
+      ])
+      .execute()
+    const q = await withPartner(store.db, a, (scope) => readQuality(scope))
+    expect(q.lastRejections).toEqual([
+      {
+        receivedAt: '2026-11-03T08:00:00.000Z',
+        transmissionId: api,
+        channel: 'api',
+        position: 0,
+        recordId: null,
+        errors: finding('record/not-an-object', 'the record is not a JSON object'),
+      },
+      {
+        receivedAt: '2026-11-02T08:00:00.000Z',
+        transmissionId: file,
+        channel: 'file',
+        position: 12,
+        recordId: 'A9',
+        errors: finding('code/unknown-dispositif', 'dispositif "XX" is not in the code list'),
+      },
+    ])
+    expect(
+      q.transmissions.map((t) => [
+        t.id,
+        t.channel,
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(t.startedAt),
+      ]),
+    ).toEqual([
+      [api, 'api', true],
+      [file, 'file', true],
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import type { ChangeView } from '../../../access/changes.repository.ts'
+import { label, plural, STATUS_LABELS, timeElement } from '../format.ts'
 import { type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
@@ -14,11 +15,13 @@ export function changesPage(session: SessionInfo, changes: readonly ChangeView[]
     html`<p>Les versions envoyées par les autres partenaires sur les dossiers partagés auxquels vous contribuez, dans l’ordre où le hub les a enregistrées (une version apparaît dès que les écritures commencées avant elle sont terminées).</p>
 ${wideTable(
   'changements',
-  `${changes.length} changement(s)`,
+  next
+    ? `${plural(changes.length, 'changement', 'changements')} sur cette page`
+    : plural(changes.length, 'changement', 'changements'),
   html`<thead><tr><th>Reçu le</th><th>Partenaire</th><th>Son dossier</th><th>Version</th><th>Statut</th><th>Vos dossiers</th></tr></thead>
 <tbody>${changes.map(
     (ch) =>
-      html`<tr><td>${ch.receivedAt}</td><td>${ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${ch.status ?? ''}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
+      html`<tr><td>${timeElement(ch.receivedAt)}</td><td>${ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${label(STATUS_LABELS, ch.status)}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
   )}</tbody>`,
 )}
 ${

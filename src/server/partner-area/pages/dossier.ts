@@ -1,7 +1,16 @@
 import { html } from 'hono/html'
 import type { DossierView } from '../../../access/dossier.repository.ts'
 import type { HorizonOutcome } from '../../../publish/indicators/employment.ts'
-import { type Html, page, wideTable } from '../layout.ts'
+import {
+  EXIT_REASON_LABELS,
+  frDate,
+  label,
+  plural,
+  RESULT_LABELS,
+  STATUS_LABELS,
+  timeElement,
+} from '../format.ts'
+import { count, type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
 
@@ -36,6 +45,25 @@ const LABELS: Record<(typeof SHOWN)[number], string> = {
   updatedAt: 'Modifié le',
 }
 
+type Shown = (typeof SHOWN)[number]
+const DATES = new Set<Shown>(['plannedStart', 'plannedEnd', 'entryDate', 'exitDate'])
+const CODES: Partial<Record<Shown, Readonly<Record<string, string>>>> = {
+  status: STATUS_LABELS,
+  exitReason: EXIT_REASON_LABELS,
+  certificationResult: RESULT_LABELS,
+}
+
+/** One field of a contribution as a person reads it: dates in French, codes named, amounts grouped. */
+function cell(key: Shown, value: unknown): Html | string {
+  if (value === null || value === undefined || value === '') return ''
+  if (key === 'updatedAt') return timeElement(String(value))
+  if (DATES.has(key)) return frDate(String(value))
+  const labels = CODES[key]
+  if (labels) return label(labels, String(value))
+  if (key === 'committed' && typeof value === 'number') return count(value)
+  return String(value)
+}
+
 function horizon(label: string, o: HorizonOutcome): Html {
   if (!o.known) return html`<tr><th scope="row">${label}</th><td colspan="3">pas encore connu</td></tr>`
   const yes = (b: boolean) => (b ? 'oui' : 'non')
@@ -51,7 +79,7 @@ export function dossierPage(session: SessionInfo, view: DossierView): Html {
   const p = view.person
   return page(
     `Dossier ${view.id}`,
-    html`${p ? html`<h2>Personne</h2><p>${p.birthName}${p.usualName ? ` (${p.usualName})` : ''} ${p.firstNames}, née ou né le ${p.birthDate}, sexe ${p.sex}</p>` : ''}
+    html`${p ? html`<h2>Personne</h2><p>${p.birthName}${p.usualName ? ` (${p.usualName})` : ''} ${p.firstNames}, ${p.sex === 'F' ? 'née' : p.sex === 'M' ? 'né' : 'née ou né'} le ${frDate(p.birthDate)}</p>` : ''}
 <h2>Contributions des cofinanceurs</h2>
 ${wideTable(
   'contributions',
@@ -59,16 +87,18 @@ ${wideTable(
   html`<thead><tr><th>Partenaire</th><th>Dossier</th>${SHOWN.map((k) => html`<th>${LABELS[k]}</th>`)}</tr></thead>
 <tbody>${view.contributions.map(
     (c) =>
-      html`<tr><td>${c.partner.name}${c.yours ? ' (vous)' : ''}</td><td>${c.id}</td>${SHOWN.map((k) => html`<td>${String(c.current[k] ?? '')}</td>`)}</tr>`,
+      html`<tr><td>${c.partner.name}${c.yours ? ' (vous)' : ''}</td><td>${c.id}</td>${SHOWN.map((k) => html`<td${k === 'committed' || k === 'version' ? html` class="n"` : ''}>${cell(k, c.current[k])}</td>`)}</tr>`,
   )}</tbody>`,
 )}
 <h2>Historique</h2>
 ${view.contributions.map(
-  (c) => html`<details><summary>${c.partner.name} — ${c.id} : ${c.history.length} version(s)</summary>
-<ol>${c.history.map((v) => html`<li>version ${v.version}, modifiée le ${v.updatedAt}, reçue le ${v.receivedAt}<pre>${JSON.stringify(v.payload, null, 2)}</pre></li>`)}</ol></details>`,
+  (
+    c,
+  ) => html`<details><summary>${c.partner.name} — ${c.id} : ${plural(c.history.length, 'version', 'versions')}</summary>
+<ol>${c.history.map((v) => html`<li>version ${v.version}, modifiée le ${timeElement(v.updatedAt)}, reçue le ${timeElement(v.receivedAt)}<pre>${JSON.stringify(v.payload, null, 2)}</pre></li>`)}</ol></details>`,
 )}
 <h2>Résultats</h2>
-<p>Certification : ${view.outcomes.certification ?? 'inconnue'}. Sortie : ${view.outcomes.exitDate ?? 'pas encore'}.</p>
+<p>Certification : ${view.outcomes.certification ? label(RESULT_LABELS, view.outcomes.certification).toLowerCase() : 'résultat inconnu'}. Sortie : ${view.outcomes.exitDate ? `le ${frDate(view.outcomes.exitDate)}` : 'pas encore'}.</p>
 ${
   view.outcomes.employment
     ? wideTable(

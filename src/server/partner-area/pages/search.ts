@@ -6,6 +6,7 @@ import {
   type Finding,
   type SearchVocabulary,
 } from '../../../access/search.ts'
+import { frDate, label, STATUS_LABELS } from '../format.ts'
 import { type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2]
@@ -22,13 +23,6 @@ const FIELDS: [keyof DossierQuery, string, string][] = [
   ['status', 'Statut', 'select'],
   ['dispositif', 'Dispositif', 'select'],
 ]
-
-const STATUS_LABELS: Readonly<Record<string, string>> = {
-  ACCEPTE: 'Accepté, pas encore entré',
-  ENTRE: 'Entré en formation',
-  SORTI: 'Sorti de formation',
-  ANNULE: 'Annulé',
-}
 
 /**
  * The search form (POST: a NIR never goes in a URL) and, after a search, one page of results.
@@ -73,7 +67,7 @@ ${
             ? html`<tr><td colspan="9">Aucun dossier ne correspond.</td></tr>`
             : result.items.map(
                 (d) =>
-                  html`<tr><td><a href="/espace-partenaire/dossiers/${encodeURIComponent(d.id)}">${d.id}</a></td><td>${d.birthName ?? ''}</td><td>${d.firstNames ?? ''}</td><td>${d.birthDate}</td><td>${d.dispositif}</td><td>${d.status}</td><td>${d.plannedStart}</td><td>${d.exitDate ?? ''}</td><td>${d.sharedDossierId ? 'oui' : 'non'}</td></tr>`,
+                  html`<tr><td><a href="/espace-partenaire/dossiers/${encodeURIComponent(d.id)}">${d.id}</a></td><td>${d.birthName ?? ''}</td><td>${d.firstNames ?? ''}</td><td>${frDate(d.birthDate)}</td><td>${d.dispositif}</td><td>${label(STATUS_LABELS, d.status)}</td><td>${frDate(d.plannedStart)}</td><td>${frDate(d.exitDate)}</td><td>${d.sharedDossierId ? 'oui' : 'non'}</td></tr>`,
               )
         }</tbody>`,
       )}

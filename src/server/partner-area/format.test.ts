@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import {
+  EXIT_REASON_LABELS,
+  frDate,
+  frDateTime,
+  label,
+  plural,
+  STATUS_LABELS,
+  timeElement,
+} from './format.ts'
+
+describe('partner-area formats', () => {
+  it('write a calendar date as DD/MM/YYYY, and the date part of a timestamp the same way', () => {
+    expect([frDate('2023-06-05'), frDate('2023-06-05T23:30:00.000Z'), frDate(null), frDate('')]).toEqual([
+      '05/06/2023',
+      '05/06/2023',
+      '',
+      '',
+    ])
+  })
+
+  it('write an instant on the clock of Paris, winter and summer time, whatever the process time zone', () => {
+    expect([
+      frDateTime('2026-12-05T23:44:33.859Z'),
+      frDateTime('2026-07-01T10:00:00Z'),
+      frDateTime(new Date(Date.UTC(2026, 2, 29, 0, 59))),
+      frDateTime(new Date(Date.UTC(2026, 2, 29, 1, 0))),
+    ]).toEqual(['06/12/2026 00:44', '01/07/2026 12:00', '29/03/2026 01:59', '29/03/2026 03:00'])
+  })
+
+  it('keep the exact UTC instant in the markup of a time element', async () => {
+    expect(String(await timeElement('2026-12-05T23:44:33.859Z'))).toBe(
+      '<time datetime="2026-12-05T23:44:33.859Z">06/12/2026 00:44</time>',
+    )
+  })
+
+  it('name a code in French, fall back to the code itself for one the list lacks, and nothing for none', () => {
+    expect([
+      label(STATUS_LABELS, 'SORTI'),
+      label(EXIT_REASON_LABELS, 'INTERRUPTION_OF'),
+      label(STATUS_LABELS, 'NOUVEAU'),
+      label(STATUS_LABELS, null),
+    ]).toEqual(['Sorti de formation', 'Interruption par l’organisme', 'NOUVEAU', ''])
+  })
+
+  it('agree the noun with its number, 0 and 1 singular as in French, with French digit grouping', () => {
+    expect([
+      plural(0, 'dossier', 'dossiers'),
+      plural(1, 'dossier', 'dossiers'),
+      plural(1500, 'dossier', 'dossiers'),
+    ]).toEqual(['0 dossier', '1 dossier', '1\u202f500 dossiers'])
+  })
+})

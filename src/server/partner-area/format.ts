@@ -1,0 +1,81 @@
+import { html } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
+
+// The partner area speaks to people in France: dates as they write them, times on the clock of
+// Paris (the hub stores UTC), codes of the exchange format named in French. The code stays in the
+// page's markup where a partner may need it (it is what their feed sends).
+
+/** Dossier statuses of the exchange format, as the area names them. */
+export const STATUS_LABELS: Readonly<Record<string, string>> = {
+  ACCEPTE: 'Accepté, pas encore entré',
+  ENTRE: 'Entré en formation',
+  SORTI: 'Sorti de formation',
+  ANNULE: 'Annulé',
+}
+
+/** Exit reasons of the exchange format (`exit.reason`). */
+export const EXIT_REASON_LABELS: Readonly<Record<string, string>> = {
+  FIN_PARCOURS: 'Fin de parcours',
+  ABANDON: 'Abandon',
+  ABSENCE: 'Absence',
+  INTERRUPTION_OF: 'Interruption par l’organisme',
+  FORCE_MAJEURE: 'Force majeure',
+  EMPLOI_TROUVE: 'Emploi trouvé',
+}
+
+/** Certification results of the exchange format (`certificationResult`). */
+export const RESULT_LABELS: Readonly<Record<string, string>> = {
+  OBTENUE: 'Obtenue',
+  PARTIELLE: 'Partielle',
+  ECHEC: 'Échec',
+  INCONNU: 'Inconnu',
+}
+
+/** How a transmission reached the hub, and where it stands. */
+export const CHANNEL_LABELS: Readonly<Record<string, string>> = { api: 'API', file: 'fichier' }
+export const TRANSMISSION_STATUS_LABELS: Readonly<Record<string, string>> = {
+  running: 'en cours',
+  done: 'terminée',
+  interrupted: 'interrompue',
+}
+
+/** The label of `code` in `labels`, or the code itself when the list does not name it; '' for none. */
+export function label(labels: Readonly<Record<string, string>>, code: string | null | undefined): string {
+  if (code === null || code === undefined || code === '') return ''
+  return labels[code] ?? code
+}
+
+/** A calendar date `YYYY-MM-DD` (or the date part of a timestamp) as `DD/MM/YYYY`; '' for none. */
+export function frDate(iso: string | null | undefined): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null
+  if (!m) return iso ?? ''
+  return `${m[3]}/${m[2]}/${m[1]}`
+}
+
+const PARIS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/** An instant as Paris reads it, `DD/MM/YYYY HH:MM`, whatever the server's time zone. */
+export function frDateTime(instant: string | Date): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant
+  if (Number.isNaN(d.getTime())) return String(instant)
+  return PARIS.format(d).replace(',', '')
+}
+
+/** An instant in a `<time>` element: Paris time for the reader, the exact UTC instant in its markup. */
+export function timeElement(instant: string | Date): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const d = typeof instant === 'string' ? new Date(instant) : instant
+  if (Number.isNaN(d.getTime())) return html`${String(instant)}`
+  return html`<time datetime="${d.toISOString()}">${frDateTime(d)}</time>`
+}
+
+/** `n` and the noun agreeing with it, French style: 0 and 1 take the singular. */
+export function plural(n: number, singular: string, pluralForm: string): string {
+  return `${n.toLocaleString('fr-FR')} ${n > 1 ? pluralForm : singular}`
+}

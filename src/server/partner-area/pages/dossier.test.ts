@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import type { DossierView } from '../../../access/dossier.repository.ts'
+import { dossierPage } from './dossier.ts'
+import { mainText } from './test-text.ts'
+
+const session = { partnerName: 'Région Test', email: 'r@example.fr', csrfToken: 'x' }
+
+const current = {
+  status: 'SORTI',
+  dispositif: 'CPF_ABONDE',
+  plannedStart: '2023-06-05',
+  plannedEnd: '2023-06-07',
+  entryDate: '2023-06-05',
+  exitDate: '2023-06-07',
+  exitReason: 'INTERRUPTION_OF',
+  certificationCode: 'RNCP30494',
+  certificationResult: 'PARTIELLE',
+  organismSiret: '48041262414533',
+  committed: 1250.5,
+  version: 3,
+  updatedAt: '2023-06-18T13:04:37.000Z',
+}
+
+const view: DossierView = {
+  id: 'R84-1',
+  sharedDossierId: null,
+  person: {
+    nir: '1900375123456',
+    birthName: 'BERTRAND',
+    usualName: null,
+    firstNames: 'ENZO',
+    birthDate: '1990-03-14',
+    sex: 'M',
+  },
+  contributions: [
+    {
+      partner: { code: 'R84', name: 'Région Test' },
+      id: 'R84-1',
+      yours: true,
+      current,
+      history: [
+        {
+          version: 3,
+          updatedAt: '2023-06-18T13:04:37.000Z',
+          receivedAt: '2023-06-18T13:05:00.000Z',
+          payload: {},
+        },
+      ],
+    },
+  ],
+  outcomes: {
+    certification: 'PARTIELLE',
+    exitDate: '2023-06-07',
+    employment: { '6': { known: false }, '12': { known: false } },
+  },
+}
+
+describe('the dossier page', () => {
+  it('writes dates the French way, times in Paris time, and names the codes of the exchange format', async () => {
+    const text = await mainText(dossierPage(session, view))
+    expect(text.slice(0, 8)).toEqual([
+      'Dossier R84-1',
+      'Personne',
+      'BERTRAND ENZO, né le 14/03/1990',
+      'Contributions des cofinanceurs',
+      'Dossier non partagé',
+      'Partenaire | Dossier | Statut | Dispositif | Début prévu | Fin prévue | Entrée | Sortie | Motif de sortie | Certification | Résultat | Organisme (SIRET) | Montant engagé (€) | Version | Modifié le',
+      'Région Test (vous) | R84-1 | Sorti de formation | CPF_ABONDE | 05/06/2023 | 07/06/2023 | 05/06/2023 | 07/06/2023 | Interruption par l’organisme | RNCP30494 | Partielle | 48041262414533 | 1 250,5 | 3 | 18/06/2023 15:04',
+      'Historique',
+    ])
+    expect(text.slice(8)).toEqual([
+      'Région Test — R84-1 : 1 version',
+      'version 3, modifiée le 18/06/2023 15:04, reçue le 18/06/2023 15:05{}',
+      'Résultats',
+      'Certification : partielle. Sortie : le 07/06/2023.',
+      'Emploi salarié après la sortie (DSN)',
+      'Horizon | En emploi salarié | Emploi durable | Accès à l’emploi',
+      '6 mois | pas encore connu',
+      '12 mois | pas encore connu',
+    ])
+  })
+
+  it('says née for a woman, and that the result and the exit are not known yet', async () => {
+    const woman: DossierView = {
+      ...view,
+      person: { ...view.person!, sex: 'F' },
+      outcomes: { certification: null, exitDate: null, employment: null },
+    }
+    const text = await mainText(dossierPage(session, woman))
+    expect([text[2], text.at(-1)]).toEqual([
+      'BERTRAND ENZO, née le 14/03/1990',
+      'Certification : résultat inconnu. Sortie : pas encore.',
+    ])
+  })
+})

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import type { QualityView } from '../../../access/quality.repository.ts'
+import { qualityPage } from './quality.ts'
+import { mainText } from './test-text.ts'
+
+const session = { partnerName: 'Région Test', email: 'r@example.fr', csrfToken: 'x' }
+
+const view: QualityView = {
+  lastRejections: [
+    {
+      receivedAt: '2026-12-05T23:44:00.000Z',
+      transmissionId: 33,
+      channel: 'file',
+      position: 1207,
+      recordId: 'R84-2024-1',
+      errors: [
+        {
+          path: '/dispositif',
+          code: 'code/unknown-dispositif',
+          message: 'dispositif "XX" is not in the code list',
+        },
+        { path: '/exit', code: 'dossier/exit-required', message: 'exit is required when status is SORTI' },
+      ],
+    },
+    {
+      receivedAt: '2026-07-01T10:00:00.000Z',
+      transmissionId: 30,
+      channel: 'api',
+      position: 0,
+      recordId: null,
+      errors: [{ path: '', code: 'record/not-an-object', message: 'the record is not a JSON object' }],
+    },
+  ],
+  identities: {
+    records: 496,
+    notCertified: 3,
+    sample: [
+      { type: 'dossier', id: 'R84-1' },
+      { type: 'cep', id: 'C-1' },
+    ],
+  },
+  unknownOffers: { count: 1, sample: [{ id: 'R84-2', offerRef: '84_AF_1' }] },
+  byMonth: [{ month: '2026-12', accepted: 1610, rejected: 20 }],
+  rejectionsByRule: [{ month: '2026-12', code: 'dossier/exit-required', count: 2 }],
+  transmissions: [
+    {
+      id: 33,
+      channel: 'file',
+      source: 'R84.ndjson',
+      status: 'done',
+      startedAt: '2026-12-05T23:44:00.000Z',
+      lines: 1641,
+      accepted: 1610,
+      unchanged: 11,
+      rejected: 20,
+    },
+  ],
+}
+
+describe('the data-quality page', () => {
+  it('shows each last rejection finding by finding, where it was in its transmission, in Paris time, with labels in French', async () => {
+    expect(await mainText(qualityPage(session, view))).toEqual([
+      'Qualité de vos données',
+      'Derniers enregistrements rejetés',
+      'Vos 2 derniers rejets, du plus récent au plus ancien',
+      'Reçu le | Transmission | Position | Dossier | Règle | Champ | Message',
+      '06/12/2026 00:44 | n° 33 | ligne 1 207 | R84-2024-1 | code/unknown-dispositif | /dispositif | dispositif "XX" is not in the code list',
+      '06/12/2026 00:44 | n° 33 | ligne 1 207 | R84-2024-1 | dossier/exit-required | /exit | exit is required when status is SORTI',
+      '01/07/2026 12:00 | n° 30 | enregistrement n° 1 du lot | | record/not-an-object | | the record is not a JSON object',
+      'Identités',
+      '3 de vos 496 dossiers et périodes CEP ont une identité non certifiée par le SNGI (le répertoire n’a pas, pour ce NIR, le même nom de naissance, la même date de naissance et le même sexe).',
+      'Les 2 premiers, par identifiant :',
+      'R84-1',
+      'période CEP C-1',
+      'Offres inconnues du catalogue',
+      '1 dossier cite une offre que le catalogue ne connaît pas.',
+      'R84-2 : 84_AF_1',
+      'Enregistrements acceptés et rejetés par mois',
+      'Mois | Acceptés | Rejetés',
+      '2026-12 | 1 610 | 20',
+      'Rejets par règle et par mois',
+      'Mois | Règle | Ce qu’elle vérifie | Rejets',
+      '2026-12 | dossier/exit-required | exit is missing while status is SORTI | 2',
+      'Vos 50 dernières transmissions',
+      'N° | Canal | Source | État | Début | Lignes | Acceptées | Inchangées | Rejetées',
+      '33 | fichier | R84.ndjson | terminée | 06/12/2026 00:44 | 1 641 | 1 610 | 11 | 20',
+    ])
+  })
+
+  it('says so when nothing was rejected and every identity is certified', async () => {
+    const clean = { ...view, lastRejections: [], identities: { records: 1, notCertified: 0, sample: [] } }
+    expect((await mainText(qualityPage(session, clean))).slice(1, 5)).toEqual([
+      'Derniers enregistrements rejetés',
+      'Aucun enregistrement rejeté.',
+      'Identités',
+      '0 de vos 1 dossier ou période CEP a une identité non certifiée par le SNGI (le répertoire n’a pas, pour ce NIR, le même nom de naissance, la même date de naissance et le même sexe).',
+    ])
+  })
+})
