@@ -253,6 +253,18 @@ describe('generate', () => {
     expect(share).toBeLessThan(0.99)
   })
 
+  it('gives no one the same first name twice', () => {
+    const repeated = new Set<string>()
+    let two = 0
+    for (const { o } of records(main)) {
+      const names = plainUpper((o.type === 'cep' ? o.beneficiary : o.trainee).firstNames).split(' ')
+      if (names.length > 1) two++
+      if (new Set(names).size < names.length) repeated.add(names.join(' '))
+    }
+    expect(two).toBeGreaterThan(0)
+    expect([...repeated]).toEqual([])
+  })
+
   it('writes valid SIRETs in organisms, records and DSN, and 11-digit NDAs', () => {
     const organisms = main.referentials.get('organisms')!
     for (const line of organisms.slice(1)) {

@@ -11,6 +11,13 @@ import type { DispositifProfile } from './profiles.ts'
 import { Categorical, type Random } from './random.ts'
 import type { GeneratorCommune } from './reference.ts'
 
+// No one is named "KEVIN KEVIN": a second name drawn equal to the first becomes the next of the
+// list. Drawing again would consume randomness and change every dossier after it.
+function secondFirstName(list: readonly string[], first: string, drawn: string): string {
+  if (drawn !== first) return drawn
+  return list[(list.indexOf(drawn) + 1) % list.length] as string
+}
+
 /** How SNGI holds a person: exactly, with another spelling of the birth name, or not at all. */
 export type SngiMatch = 'exact' | 'variant' | 'missing'
 
@@ -89,7 +96,7 @@ export function createPerson(
   const birthName = rng.float() < 0.5 ? (birthNames[rng.int(30)] as string) : rng.pick(birthNames)
   const firstList = sex === 'F' ? femaleFirstNames : maleFirstNames
   const first = rng.pick(firstList)
-  const firstNames = rng.chance(0.35) ? `${first} ${rng.pick(firstList)}` : first
+  const firstNames = rng.chance(0.35) ? `${first} ${secondFirstName(firstList, first, rng.pick(firstList))}` : first
   const married = sex === 'F' && age >= 25 && rng.chance(0.35)
   const qpvChance = commune.population > 20000 ? (isJobseekerStatus(status) ? 0.22 : 0.08) : 0
   const qpv = rng.chance(qpvChance)
