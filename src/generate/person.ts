@@ -96,7 +96,9 @@ export function createPerson(
   const birthName = rng.float() < 0.5 ? (birthNames[rng.int(30)] as string) : rng.pick(birthNames)
   const firstList = sex === 'F' ? femaleFirstNames : maleFirstNames
   const first = rng.pick(firstList)
-  const firstNames = rng.chance(0.35) ? `${first} ${secondFirstName(firstList, first, rng.pick(firstList))}` : first
+  const firstNames = rng.chance(0.35)
+    ? `${first} ${secondFirstName(firstList, first, rng.pick(firstList))}`
+    : first
   const married = sex === 'F' && age >= 25 && rng.chance(0.35)
   const qpvChance = commune.population > 20000 ? (isJobseekerStatus(status) ? 0.22 : 0.08) : 0
   const qpv = rng.chance(qpvChance)
