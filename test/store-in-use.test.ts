@@ -9,6 +9,7 @@ describe('a command on an embedded store another process holds', () => {
   it('stops with exit code 1 and says which process holds it, touching nothing', async () => {
     const data = mkdtempSync(join(tmpdir(), 'passerelle-in-use-'))
     mkdirSync(join(data, 'pgdata'))
+    writeFileSync(join(data, 'pgdata', 'PG_VERSION'), '17\n') // what a database folder holds
     // The test runner's parent process stands for a running `passerelle serve`.
     writeFileSync(join(data, 'pgdata.lock'), String(process.ppid))
     const { io, stderr } = memoryIo({ PASSERELLE_DATA: data, PASSERELLE_SECRET: 'x'.repeat(32) })

@@ -14,8 +14,9 @@ export interface TestStore extends Store {
 /**
  * Opens a fresh, migrated store: an in-memory PGlite (project `pglite`), or a new database on the
  * PostgreSQL server of PASSERELLE_TEST_PG (project `pg`), created here and dropped by `dispose`.
+ * `migrate: false` leaves it empty, as a database no hub was ever made in.
  */
-export async function openTestStore(): Promise<TestStore> {
+export async function openTestStore({ migrate = true }: { migrate?: boolean } = {}): Promise<TestStore> {
   if (process.env.PASSERELLE_TEST_STORE === 'pg') {
     const admin = process.env.PASSERELLE_TEST_PG
     if (!admin) throw new Error('PASSERELLE_TEST_PG is not set')
@@ -23,7 +24,7 @@ export async function openTestStore(): Promise<TestStore> {
     await adminQuery(admin, `create database ${name}`)
     const url = withDatabase(admin, name)
     const store = openServerStore(url, 4)
-    await prepareStore(store)
+    if (migrate) await prepareStore(store)
     return {
       ...store,
       url,
@@ -34,7 +35,7 @@ export async function openTestStore(): Promise<TestStore> {
     }
   }
   const store = await openEmbeddedStore(null)
-  await prepareStore(store)
+  if (migrate) await prepareStore(store)
   return { ...store, url: null, dispose: () => store.close() }
 }
 

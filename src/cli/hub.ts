@@ -1,6 +1,6 @@
 import { type HubConfig, readConfig } from '../config.ts'
 import type { Store } from '../db/connect.ts'
-import { openStore, prepareStore } from '../db/open-hub.ts'
+import { openStore, prepareStore, requireExistingHub } from '../db/open-hub.ts'
 import { CliError, type CliIo } from './io.ts'
 import { missingSecret } from './missing-secret.ts'
 
@@ -12,11 +12,12 @@ export interface Hub {
 
 /**
  * Runs `fn` with an open, migrated store and closes it afterwards, whatever happens. Commands that
- * read or write persons need the secret: they refuse to start without it.
+ * read or write persons need the secret: they refuse to start without it. Commands that only read
+ * (`existing`) refuse a store that holds no hub yet rather than create an empty one.
  */
 export async function withHub<T>(
   io: CliIo,
-  options: { needsSecret: boolean; config?: HubConfig },
+  options: { needsSecret: boolean; existing?: boolean; config?: HubConfig },
   fn: (hub: Hub & { secret: string }) => Promise<T>,
 ): Promise<T> {
   const config = options.config ?? readConfig(io.env, io.cwd)
@@ -26,6 +27,7 @@ export async function withHub<T>(
       'it keys the hash that links persons across partners and must stay the same for the life of the hub',
     )
   }
+  if (options.existing) await requireExistingHub(config)
   const store = await openStore(config)
   try {
     await prepareStore(store)

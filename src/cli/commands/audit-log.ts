@@ -18,7 +18,7 @@ export const auditLogCommand: Command = {
     })
     if (values.since !== undefined && !isCalendarDate(values.since))
       throw new CliError(`--since "${values.since}" is not a date YYYY-MM-DD of the calendar`, 2)
-    return withHub(io, { needsSecret: false }, async ({ store }) => {
+    return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
       const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
       if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
       const rows = await listAudit(store.db, {

@@ -60,7 +60,7 @@ export const partnersCommand: Command = {
       })
     }
     if (sub === 'list') {
-      return withHub(io, { needsSecret: false }, async ({ store }) => {
+      return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partners = await listPartners(store.db)
         io.out(['code'.padEnd(12), 'kind'.padEnd(8), 'live tokens'.padEnd(12), 'name'].join('  '))
         for (const p of partners) {
@@ -72,7 +72,7 @@ export const partnersCommand: Command = {
     }
     if (sub === 'tokens') {
       const code = values.code ?? ''
-      return withHub(io, { needsSecret: false }, async ({ store }) => {
+      return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partner = await knownPartner(store.db, code)
         io.out(['token', 'audit actor', 'created', 'revoked'].join('\t'))
         for (const t of await listTokens(store.db, partner.id))

@@ -44,7 +44,7 @@ export const publishCommand: Command = {
         `--date ${date} is after today (${today}): a release is dated when it goes online`,
         2,
       )
-    return withHub(io, { needsSecret: false }, async ({ store, config }) => {
+    return withHub(io, { needsSecret: false, existing: true }, async ({ store, config }) => {
       const out = values.out ? resolve(io.cwd, values.out) : resolve(config.dataDir, 'public')
       const result = await publishRelease(store.db, {
         out,

@@ -3,12 +3,11 @@ import { access } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readConfig } from '../../config.ts'
-import type { Store } from '../../db/connect.ts'
-import { openStore, prepareStore } from '../../db/open-hub.ts'
 import { isReferentialKind, REFERENTIAL_KINDS } from '../../referentials/kinds.ts'
 import { type LoadResult, loadReferential } from '../../referentials/load-referential.ts'
 import { listReferentialLoads } from '../../referentials/referential.repository.ts'
 import { referentialSpecs } from '../../referentials/specs.ts'
+import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { missingSecret } from '../missing-secret.ts'
 
@@ -68,7 +67,7 @@ async function runLoad(args: string[], io: CliIo): Promise<number> {
   } catch {
     throw new CliError(`cannot read ${path}`)
   }
-  const result = await withStore(io, (store) =>
+  const result = await withHub(io, { needsSecret: false, config }, ({ store }) =>
     loadReferential(store.db, { kind, path, secret: config.secret, skipInvalid: values['skip-invalid'] }),
   )
   report(io, basename(path), result)
@@ -95,7 +94,9 @@ function report(io: CliIo, file: string, result: LoadResult): void {
 async function runList(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parse(args)
   if (positionals.length > 0) throw new CliError(`list takes no argument\nusage: ${USAGE}`, 2)
-  const loads = await withStore(io, (store) => listReferentialLoads(store.db))
+  const loads = await withHub(io, { needsSecret: false, existing: true }, ({ store }) =>
+    listReferentialLoads(store.db),
+  )
   const width = Math.max(...REFERENTIAL_KINDS.map((k) => k.length))
   for (const kind of REFERENTIAL_KINDS) {
     const load = loads.find((l) => l.kind === kind)
@@ -105,16 +106,6 @@ async function runList(args: string[], io: CliIo): Promise<number> {
     io.out(`${kind.padEnd(width)}  ${what}`)
   }
   return 0
-}
-
-async function withStore<T>(io: CliIo, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(readConfig(io.env, io.cwd))
-  try {
-    await prepareStore(store)
-    return await work(store)
-  } finally {
-    await store.close()
-  }
 }
 
 function count(n: number): string {

@@ -18,7 +18,7 @@ export const statusCommand: Command = {
       options: { partner: { type: 'string' }, json: { type: 'boolean' } },
       strict: true,
     })
-    return withHub(io, { needsSecret: false }, async ({ store }) => {
+    return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
       const db = store.db
       const partner = values.partner ? await partnerByCode(db, values.partner) : undefined
       if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)

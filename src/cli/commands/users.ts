@@ -77,7 +77,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         })
       }
       if (sub === 'list') {
-        return withHub(io, { needsSecret: false }, async ({ store }) => {
+        return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
           if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
           io.out(['partner'.padEnd(12), 'state'.padEnd(8), 'e-mail'].join('  '))

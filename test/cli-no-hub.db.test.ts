@@ -1,0 +1,76 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryIo } from '../src/cli/io.ts'
+import { main } from '../src/cli/main.ts'
+import { openTestStore, type TestStore } from './store.ts'
+
+// An operator who mistypes PASSERELLE_DATA or DATABASE_URL: a command that only reads must say
+// there is no hub there, not create an empty one and report on it.
+const pg = process.env.PASSERELLE_TEST_STORE === 'pg'
+let store: TestStore | null = null
+let env: Record<string, string>
+let where: string
+
+beforeAll(async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'passerelle-nohub-'))
+  env = { TZ: 'Europe/Paris' }
+  if (pg) {
+    store = await openTestStore({ migrate: false })
+    env.DATABASE_URL = store.url!
+    where = `the database of DATABASE_URL (${store.url}) holds no hub`
+  } else {
+    env.PASSERELLE_DATA = join(parent, 'typo')
+    where = `no hub in ${env.PASSERELLE_DATA} (PASSERELLE_DATA)`
+  }
+  env.PASSERELLE_SECRET = 'a-test-secret-of-at-least-32-characters!!'
+})
+afterAll(() => store?.dispose())
+
+async function run(args: string[]) {
+  const { io, stdout, stderr } = memoryIo(env)
+  const code = await main(args, io)
+  return { code, stdout, stderr }
+}
+
+async function hubCreated(): Promise<boolean> {
+  if (!store) return existsSync(env.PASSERELLE_DATA!)
+  const { rows } = await sql<{
+    found: boolean
+  }>`select to_regclass('kysely_migration') is not null as found`.execute(store.db)
+  return rows[0]!.found
+}
+
+const READERS = [
+  ['status'],
+  ['partners', 'list'],
+  ['partners', 'tokens', '--code', 'CDC'],
+  ['users', 'list'],
+  ['audit-log'],
+  ['referentials', 'list'],
+  ['publish', '--out', join(tmpdir(), 'passerelle-nohub-out')],
+]
+
+describe('a command that only reads, where there is no hub', () => {
+  it.each(READERS.map((args) => [args.slice(0, 2).join(' '), args]))(
+    '%s: exits 1, says there is no hub and how to make one, creates nothing',
+    async (_, args) => {
+      expect(await run(args as string[])).toEqual({
+        code: 1,
+        stdout: [],
+        stderr: [
+          `passerelle ${(args as string[])[0]}: ${where}: \`passerelle migrate\` creates one there, \`passerelle demo\` one with synthetic data`,
+        ],
+      })
+      expect(await hubCreated()).toBe(false)
+    },
+  )
+
+  it('works once `passerelle migrate` has made the hub', async () => {
+    expect((await run(['migrate'])).code).toBe(0)
+    expect(await hubCreated()).toBe(true)
+    expect((await run(['status'])).code).toBe(0)
+  })
+})
