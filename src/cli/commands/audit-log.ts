@@ -1,33 +1,64 @@
 import { parseArgs } from 'node:util'
-import { listAudit } from '../../access/audit.repository.ts'
+import { type AuditFilter, auditPages } from '../../access/audit.repository.ts'
 import { isCalendarDate } from '../../lib/dates.ts'
 import { partnerByCode } from '../../partners/partner.repository.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
-/** `passerelle audit-log [--partner CODE] [--since DATE]`: every nominative read, oldest first, as TSV. */
+const USAGE =
+  'passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID]'
+
+function day(option: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isCalendarDate(value))
+    throw new CliError(`--${option} "${value}" is not a date YYYY-MM-DD of the calendar\nusage: ${USAGE}`, 2)
+  return value
+}
+
+/**
+ * `passerelle audit-log`: every nominative read, oldest first, as TSV, streamed page by page. With
+ * `--dossier CODE:ID`, the reads that showed that record (the question a person's access request
+ * asks: who read my data).
+ */
 export const auditLogCommand: Command = {
   name: 'audit-log',
   summary: 'list the nominative reads of partners (time, partner, actor, route, dossiers)',
-  usage: 'passerelle audit-log [--partner CODE] [--since YYYY-MM-DD]',
+  usage: USAGE,
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { partner: { type: 'string' }, since: { type: 'string' } },
+      options: {
+        partner: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        dossier: { type: 'string' },
+      },
       strict: true,
     })
-    if (values.since !== undefined && !isCalendarDate(values.since))
-      throw new CliError(`--since "${values.since}" is not a date YYYY-MM-DD of the calendar`, 2)
+    const since = day('since', values.since)
+    const until = day('until', values.until)
+    if (since && until && until < since)
+      throw new CliError(`--until ${until} is before --since ${since}\nusage: ${USAGE}`, 2)
+    const dossier = values.dossier === undefined ? undefined : /^([^:]+):(.+)$/.exec(values.dossier)
+    if (dossier === null)
+      throw new CliError(
+        `--dossier "${values.dossier}" must be the owner's partner code and the record id, CODE:ID (e.g. CDC:MCF-2023-00003238)\nusage: ${USAGE}`,
+        2,
+      )
     return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
       const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
       if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
-      const rows = await listAudit(store.db, {
+      const owner = dossier ? await partnerByCode(store.db, dossier[1]!) : undefined
+      if (dossier && !owner) throw new CliError(`--dossier: unknown partner "${dossier[1]}"`)
+      const filter: AuditFilter = {
         ...(partner ? { partnerId: partner.id } : {}),
-        ...(values.since ? { since: values.since } : {}),
-      })
+        ...(since ? { since } : {}),
+        ...(until ? { until } : {}),
+        ...(dossier && owner ? { dossier: { partnerId: owner.id, recordId: dossier[2]! } } : {}),
+      }
       io.out(['at', 'partner', 'actor', 'route', 'dossiers'].join('\t'))
-      for (const r of rows)
-        io.out([r.at.toISOString(), r.partner, r.actor, r.route, r.dossiers.join(',')].join('\t'))
+      for await (const page of auditPages(store.db, filter))
+        for (const r of page)
+          io.out([r.at.toISOString(), r.partner, r.actor, r.route, r.dossiers.join(',')].join('\t'))
       return 0
     })
   },

@@ -93,9 +93,33 @@ describe('passerelle users and audit-log', () => {
     )
   })
 
+  it('audit-log refuses a dossier without its owner, an unknown owner, and an end before the start', async () => {
+    const usage =
+      '\nusage: passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID]'
+    await expect(run(auditLogCommand, ['--dossier', 'MCF-1'])).rejects.toThrow(
+      new CliError(
+        `--dossier "MCF-1" must be the owner's partner code and the record id, CODE:ID (e.g. CDC:MCF-2023-00003238)${usage}`,
+        2,
+      ),
+    )
+    await expect(run(auditLogCommand, ['--since', '2026-12-02', '--until', '2026-12-01'])).rejects.toThrow(
+      new CliError(`--until 2026-12-01 is before --since 2026-12-02${usage}`, 2),
+    )
+    await expect(run(auditLogCommand, ['--dossier', 'ZZ:MCF-1'])).rejects.toThrow(
+      new CliError('--dossier: unknown partner "ZZ"'),
+    )
+    expect(await run(auditLogCommand, ['--dossier', 'R84:R84-1', '--until', '2026-12-31'])).toEqual({
+      code: 0,
+      stdout: ['at\tpartner\tactor\troute\tdossiers'],
+    })
+  })
+
   it('audit-log refuses a day the calendar lacks before reading anything', async () => {
     await expect(run(auditLogCommand, ['--since', '2026-02-30'])).rejects.toThrow(
-      new CliError('--since "2026-02-30" is not a date YYYY-MM-DD of the calendar', 2),
+      new CliError(
+        '--since "2026-02-30" is not a date YYYY-MM-DD of the calendar\nusage: passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID]',
+        2,
+      ),
     )
   })
 })
