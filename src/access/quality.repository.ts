@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { PartnerScope } from './partner-tx.ts'
+import { type ReferentialFlags, readReferentialFlags } from './referential-flags.repository.ts'
 
 /** The partner's data-quality view. */
 export interface QualityView {
@@ -34,11 +35,8 @@ export interface QualityView {
     recordId: string | null
     errors: readonly { path: string; code: string; message: string }[]
   }[]
-  /** The partner's dossiers naming an offer the catalogue does not know. */
-  readonly unknownOffers: {
-    readonly count: number
-    readonly sample: readonly { id: string; offerRef: string }[]
-  }
+  /** What the catalogue and the organisms referential flag in the partner's dossiers. */
+  readonly referentials: ReferentialFlags
 }
 
 // How many records each list of the view shows: enough to act on, the counts say the rest.
@@ -92,12 +90,6 @@ export async function readQuality(scope: PartnerScope): Promise<QualityView> {
       r.record_id as "recordId", r.errors
     from rejected_record r join transmission t on t.id = r.transmission_id
     where r.partner_id = ${partnerId} order by r.received_at desc, r.id desc limit ${SAMPLE}`.execute(db)
-  const offers = await sql<{ id: string; offerRef: string; total: number }>`
-    select d.record_id as id, d.offer_ref as "offerRef", count(*) over ()::int as total
-    from dossier_current d
-    where d.partner_id = ${partnerId} and d.offer_ref is not null
-      and not exists (select 1 from catalogue_offer o where o.offer_ref = d.offer_ref)
-    order by d.record_id limit ${SAMPLE}`.execute(db)
   const id = identities.rows[0] ?? { records: 0, not_certified: 0 }
   return {
     transmissions: transmissions.rows.map((t) => ({ ...t, startedAt: instant(t.startedAt) })),
@@ -109,9 +101,6 @@ export async function readQuality(scope: PartnerScope): Promise<QualityView> {
       receivedAt: instant(r.receivedAt),
       errors: findings(r.errors),
     })),
-    unknownOffers: {
-      count: offers.rows[0]?.total ?? 0,
-      sample: offers.rows.map(({ id, offerRef }) => ({ id, offerRef })),
-    },
+    referentials: await readReferentialFlags(scope),
   }
 }

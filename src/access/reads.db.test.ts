@@ -76,7 +76,7 @@ describe('partner reads', () => {
     expect(withJob.total.employed6Rate).toBe(0.5) // B1's person holds a CDI at exit + 6 months; B2's does not
   })
 
-  it('shows the partner its identities not certified and its offers unknown to the catalogue', async () => {
+  it('shows the partner its identities not certified', async () => {
     await store.db
       .updateTable('dossier_current')
       .set({ identity_certified: true })
@@ -91,7 +91,13 @@ describe('partner reads', () => {
         { type: 'dossier', id: 'A3' },
       ],
     })
-    expect(q.unknownOffers).toEqual({ count: 1, sample: [{ id: 'A3', offerRef: 'NOPE' }] })
+    // No referential is loaded here: nothing is checked against them (referential-flags.repository.db.test.ts).
+    expect(q.referentials).toEqual({
+      unknownOffer: null,
+      offerOrganismDiffers: null,
+      unknownSiret: null,
+      ndaDiffers: null,
+    })
     expect([q.transmissions, q.byMonth, q.rejectionsByRule, q.lastRejections]).toEqual([[], [], [], []])
   })
 

@@ -121,6 +121,8 @@ export interface DossierCurrentTable extends CurrentColumns {
   certification_level: number | null
   nsf: string | null
   organism_siret: string
+  /** The NDA the record gives beside the SIRET, if any. */
+  organism_nda: string | null
   offer_ref: string | null
   place_commune: string | null
   modality: string

@@ -6,6 +6,7 @@ import * as changeFeedIndex from './migrations/2026_12_03_08_00_00_change_feed_i
 import * as tokenDossierRead from './migrations/2026_12_03_09_00_00_token_dossier_read.ts'
 import * as identityRls from './migrations/2026_12_03_18_00_00_identity_rls.ts'
 import * as changeFeedCommitOrder from './migrations/2026_12_04_22_00_00_change_feed_commit_order.ts'
+import * as organismNda from './migrations/2026_12_06_00_00_00_organism_nda.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -15,6 +16,7 @@ export const migrations = {
   '2026_12_03_09_00_00_token_dossier_read': tokenDossierRead,
   '2026_12_03_18_00_00_identity_rls': identityRls,
   '2026_12_04_22_00_00_change_feed_commit_order': changeFeedCommitOrder,
+  '2026_12_06_00_00_00_organism_nda': organismNda,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

@@ -142,6 +142,25 @@ describe('version rules', () => {
     expect(await send('CDC', [bad, dossier({ id: 'U2' })])).toEqual(['invalid', 'created'])
   })
 
+  it('keeps the organism’s NDA beside its SIRET, and its absence', async () => {
+    const siret = (dossier().training as { organism: { siret: string } }).organism.siret
+    expect(
+      await send('CDC', [dossier({ version: 1, training: { organism: { siret, nda: '84691234567' } } })]),
+    ).toEqual(['created'])
+    expect(
+      await send('R84', [dossier({ version: 1, training: { organism: { siret, nda: null } } })]),
+    ).toEqual(['created'])
+    const rows = await store.db
+      .selectFrom('dossier_current')
+      .select(['partner_id', 'organism_siret', 'organism_nda'])
+      .orderBy('partner_id')
+      .execute()
+    expect(rows).toEqual([
+      { partner_id: partners.CDC, organism_siret: siret, organism_nda: '84691234567' },
+      { partner_id: partners.R84, organism_siret: siret, organism_nda: null },
+    ])
+  })
+
   it('keeps the clear identity out of stored snapshots', async () => {
     await send('CDC', [dossier()])
     const row = await store.db.selectFrom('dossier_version').select('payload').executeTakeFirstOrThrow()

@@ -45,6 +45,7 @@ export function dossierColumns(r: DossierRecord, key: VersionKey) {
     certification_level: t.certification.level,
     nsf: t.nsf,
     organism_siret: t.organism.siret,
+    organism_nda: t.organism.nda ?? null,
     offer_ref: t.offerRef,
     place_commune: t.placeCommune,
     modality: t.modality,

@@ -80,3 +80,8 @@ export function wideTable(id: string, caption: Html | string, rows: Html): Html 
 <table><caption id="${id}">${caption}</caption>
 ${rows}</table></div>`
 }
+
+/** A link to one of the partner's dossiers, by its record id. */
+export function dossierLink(id: string): Html {
+  return html`<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`
+}

@@ -3,12 +3,10 @@ import type { QualityView } from '../../../access/quality.repository.ts'
 import { ingestRuleCodes } from '../../../ingest/outcome.ts'
 import { ruleCodes } from '../../../ingest/validate/index.ts'
 import { CHANNEL_LABELS, label, plural, TRANSMISSION_STATUS_LABELS, timeElement } from '../format.ts'
-import { count, type Html, page, wideTable } from '../layout.ts'
+import { count, dossierLink, type Html, page, wideTable } from '../layout.ts'
+import { referentialFlagsSection } from './referential-flags.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
-
-const dossierLink = (id: string) =>
-  html`<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`
 
 // The rules' one-line meanings are those of the API's messages and of `passerelle status`: English,
 // marked as such so that a screen reader reads them in English.
@@ -30,7 +28,7 @@ function identities(q: QualityView['identities']): Html {
 ${
   q.sample.length
     ? html`<p>${q.sample.length < q.notCertified ? `Les ${q.sample.length} premiers, par identifiant :` : 'Lesquels :'}</p>
-<ul class="liste-ids">${dossiers.map((s) => html`<li>${dossierLink(s.id)}</li>`)}${periods.map((s) => html`<li>période CEP ${s.id}</li>`)}</ul>`
+<ul>${dossiers.map((s) => html`<li>${dossierLink(s.id)}</li>`)}${periods.map((s) => html`<li>période CEP ${s.id}</li>`)}</ul>`
     : ''
 }`
 }
@@ -57,9 +55,7 @@ ${
 }
 <h2>Identités</h2>
 ${identities(q.identities)}
-<h2>Offres inconnues du catalogue</h2>
-<p>${plural(q.unknownOffers.count, 'dossier cite', 'dossiers citent')} une offre que le catalogue ne connaît pas.</p>
-${q.unknownOffers.sample.length ? html`<ul>${q.unknownOffers.sample.map((o) => html`<li>${dossierLink(o.id)} : ${o.offerRef}</li>`)}</ul>` : ''}
+${referentialFlagsSection(q.referentials)}
 ${wideTable(
   'par-mois',
   'Enregistrements acceptés et rejetés par mois',

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestStore, type TestStore } from '../../test/store.ts'
+import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
+import { withPartner } from './partner-tx.ts'
+import { readReferentialFlags } from './referential-flags.repository.ts'
+import { insertPartners } from './test-fixtures.ts'
+
+let store: TestStore
+let ra: number
+let ob: number
+
+const KNOWN = '11111111111111'
+const OTHER = '22222222222222'
+const NO_NDA = '33333333333333'
+const UNKNOWN = '99999999999999'
+
+beforeAll(async () => {
+  store = await openTestStore()
+  ;[ra, ob] = (await insertPartners(store.db, ['RA', 'OB'])) as [number, number]
+  await insertDossiers(store.db, [
+    { partner_id: ra, record_id: 'A1', person_key: 'P1', organism_siret: KNOWN },
+    { partner_id: ra, record_id: 'A2', person_key: 'P2', organism_siret: KNOWN },
+    { partner_id: ra, record_id: 'A3', person_key: 'P3', organism_siret: OTHER },
+    { partner_id: ra, record_id: 'A4', person_key: 'P4', organism_siret: UNKNOWN },
+    { partner_id: ra, record_id: 'A5', person_key: 'P5', organism_siret: KNOWN },
+    { partner_id: ra, record_id: 'A6', person_key: 'P6', organism_siret: NO_NDA },
+    { partner_id: ob, record_id: 'B1', person_key: 'P7', organism_siret: UNKNOWN },
+  ])
+  const set = (id: string, offer_ref: string | null, organism_nda: string | null) =>
+    store.db
+      .updateTable('dossier_current')
+      .set({ offer_ref, organism_nda })
+      .where('record_id', '=', id)
+      .execute()
+  await set('A1', 'O1', '84000000001')
+  await set('A2', 'NOPE', null)
+  await set('A3', 'O1', null)
+  await set('A5', null, '84000000999')
+  await set('A6', null, '84000000003')
+})
+afterAll(() => store.dispose())
+
+const read = (partner: number) => withPartner(store.db, partner, (scope) => readReferentialFlags(scope))
+
+describe('what the referentials flag in a partner’s dossiers', () => {
+  it('checks nothing against a referential never loaded', async () => {
+    expect(await read(ra)).toEqual({
+      unknownOffer: null,
+      offerOrganismDiffers: null,
+      unknownSiret: null,
+      ndaDiffers: null,
+    })
+  })
+
+  it('flags an unknown offer, an organism other than the offer’s, an unknown SIRET, an NDA the referential does not give that SIRET', async () => {
+    await store.db
+      .insertInto('organism')
+      .values([
+        { siret: KNOWN, nda: '84000000001', name: 'Organisme connu', commune: '69123', qualiopi: true },
+        { siret: OTHER, nda: '84000000002', name: 'Autre organisme', commune: '69123', qualiopi: true },
+        { siret: NO_NDA, nda: null, name: 'Sans NDA', commune: '69123', qualiopi: false },
+      ])
+      .execute()
+    await store.db.insertInto('catalogue_offer').values({ offer_ref: 'O1', siret: KNOWN }).execute()
+    expect(await read(ra)).toEqual({
+      unknownOffer: { count: 1, sample: [{ id: 'A2', offerRef: 'NOPE' }] },
+      offerOrganismDiffers: {
+        count: 1,
+        sample: [{ id: 'A3', offerRef: 'O1', siret: OTHER, catalogueSiret: KNOWN }],
+      },
+      unknownSiret: { count: 1, sample: [{ id: 'A4', siret: UNKNOWN }] },
+      ndaDiffers: {
+        count: 2,
+        sample: [
+          { id: 'A5', siret: KNOWN, nda: '84000000999', referentialNda: '84000000001' },
+          { id: 'A6', siret: NO_NDA, nda: '84000000003', referentialNda: null },
+        ],
+      },
+    })
+  })
+
+  it('shows a partner only its own dossiers', async () => {
+    expect(await read(ob)).toEqual({
+      unknownOffer: { count: 0, sample: [] },
+      offerOrganismDiffers: { count: 0, sample: [] },
+      unknownSiret: { count: 1, sample: [{ id: 'B1', siret: UNKNOWN }] },
+      ndaDiffers: { count: 0, sample: [] },
+    })
+  })
+})
