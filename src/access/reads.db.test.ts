@@ -97,6 +97,7 @@ describe('partner reads', () => {
       offerOrganismDiffers: null,
       unknownSiret: null,
       ndaDiffers: null,
+      unknownCertification: null,
     })
     expect([q.transmissions, q.byMonth, q.rejectionsByRule, q.lastRejections]).toEqual([[], [], [], []])
   })

@@ -49,6 +49,7 @@ describe('what the referentials flag in a partner’s dossiers', () => {
       offerOrganismDiffers: null,
       unknownSiret: null,
       ndaDiffers: null,
+      unknownCertification: null,
     })
   })
 
@@ -62,6 +63,21 @@ describe('what the referentials flag in a partner’s dossiers', () => {
       ])
       .execute()
     await store.db.insertInto('catalogue_offer').values({ offer_ref: 'O1', siret: KNOWN }).execute()
+    // The fixture's dossiers aim at RNCP37674, except A2, which aims at none, and A3, at one the register lacks.
+    await store.db
+      .insertInto('certification')
+      .values({ code: 'RNCP37674', type: 'RNCP', title: 'Titre', level: 5 })
+      .execute()
+    await store.db
+      .updateTable('dossier_current')
+      .set({ certification_code: null })
+      .where('record_id', '=', 'A2')
+      .execute()
+    await store.db
+      .updateTable('dossier_current')
+      .set({ certification_code: 'RNCP11111' })
+      .where('record_id', '=', 'A3')
+      .execute()
     expect(await read(ra)).toEqual({
       unknownOffer: { count: 1, sample: [{ id: 'A2', offerRef: 'NOPE' }] },
       offerOrganismDiffers: {
@@ -76,6 +92,7 @@ describe('what the referentials flag in a partner’s dossiers', () => {
           { id: 'A6', siret: NO_NDA, nda: '84000000003', referentialNda: null },
         ],
       },
+      unknownCertification: { count: 1, sample: [{ id: 'A3', code: 'RNCP11111' }] },
     })
   })
 
@@ -85,6 +102,7 @@ describe('what the referentials flag in a partner’s dossiers', () => {
       offerOrganismDiffers: { count: 0, sample: [] },
       unknownSiret: { count: 1, sample: [{ id: 'B1', siret: UNKNOWN }] },
       ndaDiffers: { count: 0, sample: [] },
+      unknownCertification: { count: 0, sample: [] },
     })
   })
 })

@@ -10,7 +10,7 @@ export interface Flagged<T> {
 /**
  * What the referentials flag in the partner's current dossiers (spec, "Referentials"): the
  * catalogue flags an offer it does not know or whose organism differs, the organisms referential a
- * SIRET or an NDA it does not know. A check is null while its referential is empty: nothing can
+ * SIRET or an NDA it does not know, the RNCP/RS register a certification code it does not hold. A check is null while its referential is empty: nothing can
  * be checked against a referential never loaded, and flagging every dossier would say otherwise.
  */
 export interface ReferentialFlags {
@@ -28,12 +28,16 @@ export interface ReferentialFlags {
     nda: string
     referentialNda: string | null
   }> | null
+  readonly unknownCertification: Flagged<{ id: string; code: string }> | null
 }
 
 // Enough to act on; the count says the rest.
 const SAMPLE = 20
 
-async function loaded(scope: PartnerScope, table: 'catalogue_offer' | 'organism'): Promise<boolean> {
+async function loaded(
+  scope: PartnerScope,
+  table: 'catalogue_offer' | 'organism' | 'certification',
+): Promise<boolean> {
   const { rows } = await sql<{
     found: boolean
   }>`select exists (select 1 from ${sql.table(table)}) as found`.execute(scope.db)
@@ -59,6 +63,7 @@ async function flagged<T>(
 export async function readReferentialFlags(scope: PartnerScope): Promise<ReferentialFlags> {
   const catalogue = await loaded(scope, 'catalogue_offer')
   const organisms = await loaded(scope, 'organism')
+  const register = await loaded(scope, 'certification')
   const none = sql``
   return {
     unknownOffer: catalogue
@@ -91,6 +96,15 @@ export async function readReferentialFlags(scope: PartnerScope): Promise<Referen
           sql`d.organism_siret as siret, d.organism_nda as nda, o.nda as "referentialNda"`,
           sql`join organism o on o.siret = d.organism_siret`,
           sql`d.organism_nda is not null and o.nda is distinct from d.organism_nda`,
+        )
+      : null,
+    unknownCertification: register
+      ? await flagged(
+          scope,
+          sql`d.certification_code as code`,
+          none,
+          sql`d.certification_code is not null
+            and not exists (select 1 from certification c where c.code = d.certification_code)`,
         )
       : null,
   }

@@ -26,8 +26,8 @@ ${body}`
 
 /** What the catalogue and the organisms referential flag in the partner's dossiers (spec, "Referentials"). */
 export function referentialFlagsSection(flags: ReferentialFlags): Html {
-  return html`<h2>Offres et organismes</h2>
-<p>Vos dossiers, dans leur dernière version, comparés au catalogue des offres de formation et au référentiel des organismes chargés dans le hub.</p>
+  return html`<h2>Offres, organismes et certifications</h2>
+<p>Vos dossiers, dans leur dernière version, comparés au catalogue des offres de formation, au référentiel des organismes et au répertoire des certifications chargés dans le hub.</p>
 ${check(
   'Offres inconnues du catalogue',
   'Le catalogue des offres',
@@ -58,5 +58,13 @@ ${check(
   (n) =>
     `${plural(n, 'dossier donne', 'dossiers donnent')} pour un organisme connu un numéro de déclaration d’activité (NDA) que le référentiel ne lui connaît pas.`,
   (o) => `SIRET ${o.siret}, NDA ${o.nda} (référentiel : ${o.referentialNda ?? 'aucun'})`,
+)}
+${check(
+  'Certifications inconnues du répertoire',
+  'Le répertoire des certifications (RNCP, RS)',
+  flags.unknownCertification,
+  (n) =>
+    `${plural(n, 'dossier vise', 'dossiers visent')} une certification que le répertoire chargé ne connaît pas.`,
+  (o) => `certification ${o.code}`,
 )}`
 }
