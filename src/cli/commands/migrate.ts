@@ -5,7 +5,7 @@ import type { Command } from '../io.ts'
 /** `passerelle migrate`: brings the store's schema to the latest version. */
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'bring the store schema to the latest version (serve, import and demo do it too)',
+  summary: 'create the hub, or bring its schema to the latest version (commands that write do it too)',
   usage: 'passerelle migrate',
   async run(args, io) {
     parseArgs({ args, options: {}, strict: true })

@@ -7,6 +7,7 @@ import { readDashboard } from '../../access/dashboard.repository.ts'
 import { readDossier } from '../../access/dossier.repository.ts'
 import { withPartner } from '../../access/partner-tx.ts'
 import { readQuality } from '../../access/quality.repository.ts'
+import { referentialNames } from '../../access/referential-names.repository.ts'
 import { searchDossiers } from '../../access/search.repository.ts'
 import { isPlainText, parseDossierQuery } from '../../access/search.ts'
 import { loadSearchVocabulary } from '../../access/search-vocabulary.ts'
@@ -96,7 +97,13 @@ export function partnerArea(deps: AccessDeps) {
           route: 'GET /espace-partenaire/dossiers/{id}',
         })
     if (!view) return c.html(notFoundPage(info(c)), 404)
-    return c.html(dossierPage(info(c), view))
+    const field = (k: string) => [
+      ...new Set(
+        view.contributions.map((r) => r.current[k]).filter((v): v is string => typeof v === 'string'),
+      ),
+    ]
+    const names = await referentialNames(deps.db, field('certificationCode'), field('organismSiret'))
+    return c.html(dossierPage(info(c), view, names))
   })
   signedIn.get('/changements', async (c) => {
     const partnerId = c.get('session').user.partnerId

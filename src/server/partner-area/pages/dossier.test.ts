@@ -64,8 +64,8 @@ describe('the dossier page', () => {
       'BERTRAND ENZO, né le 14/03/1990',
       'Contributions des cofinanceurs',
       'Dossier non partagé',
-      'Partenaire | Dossier | Statut | Dispositif | Début prévu | Fin prévue | Entrée | Sortie | Motif de sortie | Certification | Résultat | Organisme (SIRET) | Montant engagé (€) | Version | Modifié le',
-      'Région Test (vous) | R84-1 | Sorti de formation | CPF_ABONDE | 05/06/2023 | 07/06/2023 | 05/06/2023 | 07/06/2023 | Interruption par l’organisme | RNCP30494 | Partielle | 48041262414533 | 1 250,5 | 3 | 18/06/2023 15:04',
+      'Partenaire | Dossier | Statut | Dispositif | Début prévu | Fin prévue | Entrée | Sortie | Motif de sortie | Certification | Résultat | Organisme | Montant engagé (€) | Version | Modifié le',
+      'Région Test (vous) | R84-1 | Sorti de formation | CPF_ABONDE | 05/06/2023 | 07/06/2023 | 05/06/2023 | 07/06/2023 | Interruption par l’organisme | RNCP30494 | Partielle | SIRET 48041262414533 | 1 250,5 | 3 | 18/06/2023 15:04',
       'Historique',
     ])
     expect(text.slice(8)).toEqual([
@@ -77,6 +77,19 @@ describe('the dossier page', () => {
       'Horizon | En emploi salarié | Emploi durable | Accès à l’emploi',
       '6 mois | pas encore connu',
       '12 mois | pas encore connu',
+    ])
+  })
+
+  it('gives the certification its title and the organism its name when the referentials hold them', async () => {
+    const names = {
+      certifications: new Map([['RNCP30494', 'Brevet professionnel Chargé de communication']]),
+      organisms: new Map([['48041262414533', 'AFPA Lyon']]),
+    }
+    const row = (await mainText(dossierPage(session, view, names)))[6]
+    expect(row?.split(' | ').slice(9, 12)).toEqual([
+      'RNCP30494 — Brevet professionnel Chargé de communication',
+      'Partielle',
+      'AFPA Lyon (SIRET 48041262414533)',
     ])
   })
 

@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import type { DossierView } from '../../../access/dossier.repository.ts'
+import type { ReferentialNames } from '../../../access/referential-names.repository.ts'
 import type { HorizonOutcome } from '../../../publish/indicators/employment.ts'
 import {
   EXIT_REASON_LABELS,
@@ -39,7 +40,7 @@ const LABELS: Record<(typeof SHOWN)[number], string> = {
   exitReason: 'Motif de sortie',
   certificationCode: 'Certification',
   certificationResult: 'Résultat',
-  organismSiret: 'Organisme (SIRET)',
+  organismSiret: 'Organisme',
   committed: 'Montant engagé (€)',
   version: 'Version',
   updatedAt: 'Modifié le',
@@ -53,9 +54,22 @@ const CODES: Partial<Record<Shown, Readonly<Record<string, string>>>> = {
   certificationResult: RESULT_LABELS,
 }
 
-/** One field of a contribution as a person reads it: dates in French, codes named, amounts grouped. */
-function cell(key: Shown, value: unknown): Html | string {
+const NO_NAMES: ReferentialNames = { certifications: new Map(), organisms: new Map() }
+
+/**
+ * One field of a contribution as a person reads it: dates in French, codes named, amounts grouped,
+ * a certification with its title and an organism with its name when the referentials hold them.
+ */
+function cell(key: Shown, value: unknown, names: ReferentialNames): Html | string {
   if (value === null || value === undefined || value === '') return ''
+  if (key === 'certificationCode') {
+    const title = names.certifications.get(String(value))
+    return title ? `${String(value)} — ${title}` : String(value)
+  }
+  if (key === 'organismSiret') {
+    const name = names.organisms.get(String(value))
+    return name ? `${name} (SIRET ${String(value)})` : `SIRET ${String(value)}`
+  }
   if (key === 'updatedAt') return timeElement(String(value))
   if (DATES.has(key)) return frDate(String(value))
   const labels = CODES[key]
@@ -75,7 +89,11 @@ function horizon(label: string, o: HorizonOutcome): Html {
  * outcomes. The contributions' 15 columns are wider than a screen: they scroll in their own region,
  * focusable so that the keyboard scrolls it too, and the page itself keeps the window's width.
  */
-export function dossierPage(session: SessionInfo, view: DossierView): Html {
+export function dossierPage(
+  session: SessionInfo,
+  view: DossierView,
+  names: ReferentialNames = NO_NAMES,
+): Html {
   const p = view.person
   return page(
     `Dossier ${view.id}`,
@@ -87,7 +105,7 @@ ${wideTable(
   html`<thead><tr><th>Partenaire</th><th>Dossier</th>${SHOWN.map((k) => html`<th>${LABELS[k]}</th>`)}</tr></thead>
 <tbody>${view.contributions.map(
     (c) =>
-      html`<tr><td>${c.partner.name}${c.yours ? ' (vous)' : ''}</td><td>${c.id}</td>${SHOWN.map((k) => html`<td${k === 'committed' || k === 'version' ? html` class="n"` : ''}>${cell(k, c.current[k])}</td>`)}</tr>`,
+      html`<tr><td>${c.partner.name}${c.yours ? ' (vous)' : ''}</td><td>${c.id}</td>${SHOWN.map((k) => html`<td${k === 'committed' || k === 'version' ? html` class="n"` : ''}>${cell(k, c.current[k], names)}</td>`)}</tr>`,
   )}</tbody>`,
 )}
 <h2>Historique</h2>
