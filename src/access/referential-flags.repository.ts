@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely'
+import { sql } from 'kysely'
 import type { PartnerScope } from './partner-tx.ts'
 
 /** How many of the partner's dossiers a check flags, and the first of them by id. */
@@ -34,78 +34,75 @@ export interface ReferentialFlags {
 // Enough to act on; the count says the rest.
 const SAMPLE = 20
 
-async function loaded(
-  scope: PartnerScope,
-  table: 'catalogue_offer' | 'organism' | 'certification',
-): Promise<boolean> {
-  const { rows } = await sql<{
-    found: boolean
-  }>`select exists (select 1 from ${sql.table(table)}) as found`.execute(scope.db)
-  return rows[0]?.found ?? false
-}
+// Each check: its flag on a row of the scan below, and what a flagged dossier shows of itself.
+const CHECKS = {
+  unknownOffer: {
+    flag: 'd.offer_ref is not null and co.offer_ref is null',
+    item: `json_build_object('id', d.record_id, 'offerRef', d.offer_ref)`,
+  },
+  offerOrganismDiffers: {
+    flag: 'co.siret <> d.organism_siret',
+    item: `json_build_object('id', d.record_id, 'offerRef', d.offer_ref, 'siret', d.organism_siret, 'catalogueSiret', co.siret)`,
+  },
+  unknownSiret: {
+    flag: 'o.siret is null',
+    item: `json_build_object('id', d.record_id, 'siret', d.organism_siret)`,
+  },
+  ndaDiffers: {
+    flag: 'o.siret is not null and d.organism_nda is not null and o.nda is distinct from d.organism_nda',
+    item: `json_build_object('id', d.record_id, 'siret', d.organism_siret, 'nda', d.organism_nda, 'referentialNda', o.nda)`,
+  },
+  unknownCertification: {
+    flag: 'd.certification_code is not null and c.code is null',
+    item: `json_build_object('id', d.record_id, 'code', d.certification_code)`,
+  },
+} as const
 
-// The partner's dossiers that `condition` flags, with `columns`, the first SAMPLE by id.
-async function flagged<T>(
-  scope: PartnerScope,
-  columns: RawBuilder<unknown>,
-  joins: RawBuilder<unknown>,
-  condition: RawBuilder<unknown>,
-): Promise<Flagged<T>> {
-  const { rows } = await sql<T & { total: number }>`
-    select d.record_id as id, ${columns}, count(*) over ()::int as total
-    from dossier_current d ${joins}
-    where d.partner_id = ${scope.partnerId} and ${condition}
-    order by d.record_id limit ${SAMPLE}`.execute(scope.db)
-  return { count: rows[0]?.total ?? 0, sample: rows.map(({ total: _, ...r }) => r as T) }
-}
+type Check = keyof typeof CHECKS
 
-/** Every referential check on the partner's current dossiers. */
+/**
+ * Every referential check on the partner's current dossiers, in one pass over them (a pass per
+ * check took five times as long: at 8 M dossiers the largest partner holds about 4 M), and which
+ * referentials are loaded: a check against an empty one is null.
+ */
 export async function readReferentialFlags(scope: PartnerScope): Promise<ReferentialFlags> {
-  const catalogue = await loaded(scope, 'catalogue_offer')
-  const organisms = await loaded(scope, 'organism')
-  const register = await loaded(scope, 'certification')
-  const none = sql``
+  const names = Object.keys(CHECKS) as Check[]
+  const columns = names.flatMap((name) => [
+    `count(*) filter (where ${CHECKS[name].flag})::int as "${name}Count"`,
+    `(array_agg(${CHECKS[name].item} order by d.record_id) filter (where ${CHECKS[name].flag}))[1:${SAMPLE}] as "${name}Sample"`,
+  ])
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${sql.raw(columns.join(',\n      '))},
+      exists (select 1 from catalogue_offer) as "catalogueLoaded",
+      exists (select 1 from organism) as "organismsLoaded",
+      exists (select 1 from certification) as "registerLoaded"
+    from dossier_current d
+    left join catalogue_offer co on co.offer_ref = d.offer_ref
+    left join organism o on o.siret = d.organism_siret
+    left join certification c on c.code = d.certification_code
+    where d.partner_id = ${scope.partnerId}`.execute(scope.db)
+  const row = rows[0] ?? {}
+  const checked = (name: Check, loaded: unknown) =>
+    loaded === true
+      ? {
+          count: Number(row[`${name}Count`] ?? 0),
+          sample: (json(row[`${name}Sample`]) as never[] | null) ?? [],
+        }
+      : null
   return {
-    unknownOffer: catalogue
-      ? await flagged(
-          scope,
-          sql`d.offer_ref as "offerRef"`,
-          none,
-          sql`d.offer_ref is not null and not exists (select 1 from catalogue_offer o where o.offer_ref = d.offer_ref)`,
-        )
-      : null,
-    offerOrganismDiffers: catalogue
-      ? await flagged(
-          scope,
-          sql`d.offer_ref as "offerRef", d.organism_siret as siret, o.siret as "catalogueSiret"`,
-          sql`join catalogue_offer o on o.offer_ref = d.offer_ref`,
-          sql`o.siret <> d.organism_siret`,
-        )
-      : null,
-    unknownSiret: organisms
-      ? await flagged(
-          scope,
-          sql`d.organism_siret as siret`,
-          none,
-          sql`not exists (select 1 from organism o where o.siret = d.organism_siret)`,
-        )
-      : null,
-    ndaDiffers: organisms
-      ? await flagged(
-          scope,
-          sql`d.organism_siret as siret, d.organism_nda as nda, o.nda as "referentialNda"`,
-          sql`join organism o on o.siret = d.organism_siret`,
-          sql`d.organism_nda is not null and o.nda is distinct from d.organism_nda`,
-        )
-      : null,
-    unknownCertification: register
-      ? await flagged(
-          scope,
-          sql`d.certification_code as code`,
-          none,
-          sql`d.certification_code is not null
-            and not exists (select 1 from certification c where c.code = d.certification_code)`,
-        )
-      : null,
+    unknownOffer: checked('unknownOffer', row.catalogueLoaded),
+    offerOrganismDiffers: checked('offerOrganismDiffers', row.catalogueLoaded),
+    unknownSiret: checked('unknownSiret', row.organismsLoaded),
+    ndaDiffers: checked('ndaDiffers', row.organismsLoaded),
+    unknownCertification: checked('unknownCertification', row.registerLoaded),
   }
+}
+
+// An array of json values comes back as an array of objects from pg, of strings or objects from
+// PGlite, depending on the driver's parsing of json[].
+function json(value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') return JSON.parse(value)
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? JSON.parse(v) : v))
+  return value
 }
