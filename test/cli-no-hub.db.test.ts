@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryIo } from '../src/cli/io.ts'
 import { main } from '../src/cli/main.ts'
+import { migrations } from '../src/db/migrate.ts'
 import { openTestStore, type TestStore } from './store.ts'
 
 // An operator who mistypes PASSERELLE_DATA or DATABASE_URL: a command that only reads must say
@@ -68,9 +69,19 @@ describe('a command that only reads, where there is no hub', () => {
     },
   )
 
-  it('works once `passerelle migrate` has made the hub', async () => {
-    expect((await run(['migrate'])).code).toBe(0)
+  it('works once `passerelle migrate` has made the hub, which says it made it and how', async () => {
+    const names = Object.keys(migrations)
+    const created = await run(['migrate'])
+    expect([
+      created.code,
+      created.stdout[0]?.replace(/^store \S+ at .*: /, ''),
+      created.stdout.slice(1),
+    ]).toEqual([0, `hub created, ${names.length} migrations applied:`, names.map((n) => `  ${n}`)])
     expect(await hubCreated()).toBe(true)
+    const again = await run(['migrate'])
+    expect(again.stdout.map((l) => l.replace(/^store \S+ at .*: /, ''))).toEqual([
+      `schema up to date (${names.at(-1)})`,
+    ])
     expect((await run(['status'])).code).toBe(0)
   })
 })

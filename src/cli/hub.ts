@@ -8,6 +8,8 @@ import { missingSecret } from './missing-secret.ts'
 export interface Hub {
   readonly config: HubConfig
   readonly store: Store
+  /** The migrations this opening applied, oldest first (none when the schema was up to date). */
+  readonly migrated: readonly string[]
 }
 
 /**
@@ -30,8 +32,8 @@ export async function withHub<T>(
   if (options.existing) await requireExistingHub(config)
   const store = await openStore(config)
   try {
-    await prepareStore(store)
-    return await fn({ config, store, secret: config.secret ?? '' })
+    const migrated = await prepareStore(store)
+    return await fn({ config, store, migrated, secret: config.secret ?? '' })
   } finally {
     await store.close()
   }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { migrations } from '../../db/migrate.ts'
 import { withHub } from '../hub.ts'
 import type { Command } from '../io.ts'
 
@@ -9,8 +10,17 @@ export const migrateCommand: Command = {
   usage: 'passerelle migrate',
   async run(args, io) {
     parseArgs({ args, options: {}, strict: true })
-    await withHub(io, { needsSecret: false }, async ({ store }) => {
-      io.out(`store ${store.kind} at ${store.location}: schema up to date`)
+    await withHub(io, { needsSecret: false }, async ({ store, migrated }) => {
+      const latest = Object.keys(migrations).at(-1)
+      const where = `store ${store.kind} at ${store.location}`
+      if (migrated.length === 0) io.out(`${where}: schema up to date (${latest})`)
+      else {
+        const created = migrated[0] === Object.keys(migrations)[0]
+        io.out(
+          `${where}: ${created ? 'hub created' : 'schema brought up to date'}, ${migrated.length} ${migrated.length > 1 ? 'migrations' : 'migration'} applied:`,
+        )
+        for (const name of migrated) io.out(`  ${name}`)
+      }
     })
     return 0
   },
