@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryIo } from '../src/cli/io.ts'
 import { main } from '../src/cli/main.ts'
+import { dossier } from './fixtures.ts'
 import { openTestStore, type TestStore } from './store.ts'
 
 let store: TestStore | null = null
@@ -112,6 +113,39 @@ describe('passerelle partners', () => {
         ],
       },
     ])
+  })
+
+  it('writes the rejects of a file imported before from that import’s findings, when asked only then', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-rejects-'))
+    const feed = join(dir, 'feed.ndjson')
+    const lines = [
+      JSON.stringify(dossier({ id: 'OK-1', version: 1 })),
+      '{"type": "dossier", oops',
+      JSON.stringify(dossier({ id: 'BAD-1', version: 1, dispositif: 'XX' })),
+      JSON.stringify(dossier({ id: 'OK-2', version: 1 })),
+    ]
+    writeFileSync(feed, `${lines.join('\n')}\n`)
+    const secret = { PASSERELLE_SECRET: 's3cret' }
+    expect((await run(['partners', 'add', '--code', 'OPCO9', '--name', 'x', '--kind', 'OPCO'])).code).toBe(0)
+    expect((await run(['partners', 'add', '--code', 'OPCO8', '--name', 'y', '--kind', 'OPCO'])).code).toBe(0)
+    // The same file for two partners: one asks for the rejects at once, the other only afterwards.
+    const atOnce = join(dir, 'at-once.ndjson')
+    const first = await run(['import', '--partner', 'OPCO9', feed, '--rejects', atOnce], secret)
+    const without = await run(['import', '--partner', 'OPCO8', feed], secret)
+    const afterwards = join(dir, 'afterwards.ndjson')
+    const again = await run(['import', '--partner', 'OPCO8', feed, '--rejects', afterwards], secret)
+    expect([first.code, without.code, again.code]).toEqual([0, 0, 0])
+    expect(without.stdout.at(-1)).toBe(
+      '  the rejected lines are not kept: run the same command with --rejects FILE to write them with their errors',
+    )
+    expect([again.stdout[0], again.stdout.at(-1)]).toEqual([
+      `feed.ndjson: already imported (transmission ${again.stdout[0]?.match(/transmission (\d+)/)?.[1]}); nothing done again`,
+      `  rejected lines with their errors, written again from that import's findings (2): ${afterwards}`,
+    ])
+    const written = readFileSync(afterwards, 'utf8')
+    expect(written.split('\n').map((l) => (l ? JSON.parse(l).line : null))).toEqual([2, 3, null])
+    expect(written).toBe(readFileSync(atOnce, 'utf8'))
+    expect(statSync(afterwards).mode & 0o777).toBe(0o600)
   })
 
   it('refuses to import without PASSERELLE_SECRET', async () => {

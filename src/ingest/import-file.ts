@@ -1,32 +1,17 @@
 import { createHash } from 'node:crypto'
-import {
-  closeSync,
-  createReadStream,
-  fchmodSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  statSync,
-  writeSync,
-} from 'node:fs'
-import { basename, dirname } from 'node:path'
+import { closeSync, createReadStream, statSync } from 'node:fs'
+import { basename } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { archiveKind } from '../lib/archive.ts'
-import { readLines, TOO_LONG_LINE } from '../lib/lines.ts'
+import { readLines } from '../lib/lines.ts'
 import { partnerByCode } from '../partners/partner.repository.ts'
 import { applyBatch, type BatchItem, type OutcomeCounts } from './apply-batch.ts'
-import type { RecordResult } from './outcome.ts'
+import { IngestError } from './ingest-error.ts'
 import type { Preparer } from './preparer.ts'
+import { openRejects, rewriteRejects, writeRejects } from './rejects-file.ts'
 
-/** A failure that stops an import before it starts (unknown partner, unreadable file). */
-export class IngestError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'IngestError'
-  }
-}
+export { IngestError }
 
 export interface ImportOptions {
   readonly partnerCode: string
@@ -61,6 +46,8 @@ export interface ImportSummary {
   readonly counts: OutcomeCounts & { readonly records: number }
   readonly rejectedByCode: Readonly<Record<string, number>>
   readonly elapsedMs: number
+  /** For a file already imported, the rejected lines written again from that import's findings. */
+  readonly rejectsRewritten?: number
 }
 
 interface PreparedBatch {
@@ -130,8 +117,16 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
     .where('channel', '=', 'file')
     .where('file_sha256', '=', sha256)
     .executeTakeFirst()
-  if (existing?.status === 'done')
-    return summarise(db, existing.id, basename(options.path), false, true, started)
+  if (existing?.status === 'done') {
+    // Nothing is imported again; the rejects asked for now are written from that import's findings.
+    const rewritten = options.rejectsPath
+      ? await rewriteRejects(db, existing.id, options.path, options.rejectsPath)
+      : undefined
+    return {
+      ...(await summarise(db, existing.id, basename(options.path), false, true, started)),
+      ...(rewritten === undefined ? {} : { rejectsRewritten: rewritten }),
+    }
+  }
 
   const transmission =
     existing ??
@@ -218,42 +213,6 @@ function readableFileSize(path: string): number {
       `${path} is a ${archive} archive, not an NDJSON file: extract it first (the import resumes by byte offset in the file it reads)`,
     )
   return size
-}
-
-function openRejects(path: string, keepBytes: number): number {
-  let fd: number
-  try {
-    mkdirSync(dirname(path), { recursive: true })
-    // Rejected lines carry the partner's identities (NIRs, names): readable by the operator only.
-    fd = openSync(path, 'a+', 0o600)
-    fchmodSync(fd, 0o600)
-  } catch (error) {
-    throw new IngestError(
-      `cannot write the rejects file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    )
-  }
-  // Lines written by a batch whose transaction never committed are cut off before resuming.
-  ftruncateSync(fd, keepBytes)
-  return fd
-}
-
-function writeRejects(fd: number, results: readonly RecordResult[], texts: Map<number, string>): number {
-  let written = 0
-  for (const r of results) {
-    if (!r.errors) continue
-    const text = texts.get(r.index) ?? ''
-    // A line too long to read is not written back either.
-    let record: unknown = text === TOO_LONG_LINE ? null : text
-    try {
-      record = JSON.parse(text)
-    } catch {
-      // kept as the raw text
-    }
-    const line = `${JSON.stringify({ line: r.index, type: r.type, id: r.id, outcome: r.outcome, errors: r.errors, record })}\n`
-    written += writeSync(fd, line)
-  }
-  if (written > 0) fsyncSync(fd)
-  return written
 }
 
 async function summarise(

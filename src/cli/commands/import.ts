@@ -65,6 +65,14 @@ function printSummary(io: CliIo, s: ImportSummary, rejectsPath: string | null) {
   if (codes.length > 0) {
     io.out('  rejected by rule:')
     for (const [code, n] of codes) io.out(`    ${code.padEnd(40)} ${formatCount(n).padStart(9)}`)
-    if (rejectsPath) io.out(`  rejected lines with their errors: ${rejectsPath}`)
+    if (rejectsPath && s.rejectsRewritten !== undefined)
+      io.out(
+        `  rejected lines with their errors, written again from that import's findings (${formatCount(s.rejectsRewritten)}): ${rejectsPath}`,
+      )
+    else if (rejectsPath) io.out(`  rejected lines with their errors: ${rejectsPath}`)
+    else
+      io.out(
+        '  the rejected lines are not kept: run the same command with --rejects FILE to write them with their errors',
+      )
   }
 }
