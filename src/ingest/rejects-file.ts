@@ -8,8 +8,8 @@ import { dirname } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { readLines, TOO_LONG_LINE } from '../lib/lines.ts'
-import { IngestError } from './ingest-error.ts'
 import type { Finding } from './findings.ts'
+import { IngestError } from './ingest-error.ts'
 import type { RecordResult } from './outcome.ts'
 
 /**
