@@ -54,6 +54,7 @@ export async function* auditPages(
   filter: AuditFilter,
   pageSize = 5000,
 ): AsyncGenerator<AuditRow[]> {
+  const shown = filter.dossier ? await recordsShowing(db, filter.dossier) : null
   let after = 0
   for (;;) {
     let query = db
@@ -67,26 +68,15 @@ export async function* auditPages(
     if (filter.since) query = query.where('a.at', '>=', new Date(`${filter.since}T00:00:00Z`))
     if (filter.until)
       query = query.where('a.at', '<', new Date(Date.parse(`${filter.until}T00:00:00Z`) + 86_400_000))
-    const target = filter.dossier
-    if (target)
-      query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom(
-            sql<{ partner_id: number; record_id: string }>`(
-              select ${target.partnerId}::int as partner_id, ${target.recordId}::text as record_id
-              union
-              select d.partner_id, d.record_id from dossier_current d
-              where d.shared_dossier_id = (select shared_dossier_id from dossier_current
-                where partner_id = ${target.partnerId} and record_id = ${target.recordId})
-            )`.as('r'),
-          )
-            .innerJoin('partner as rp', 'rp.id', 'r.partner_id')
-            .select(sql`1`.as('one'))
-            .where(
-              sql<boolean>`(r.partner_id = a.partner_id and r.record_id = any(a.dossiers))
-                or rp.code || ':' || r.record_id = any(a.dossiers)`,
-            ),
-        ),
+    if (shown)
+      // A reader's own record id, or `CODE:ID` for a co-funder's record (the export's notation).
+      query = query.where((eb) =>
+        eb.or([
+          ...shown.map((r) =>
+            eb.and([eb('a.partner_id', '=', r.partnerId), sql<boolean>`${r.recordId} = any(a.dossiers)`]),
+          ),
+          sql<boolean>`a.dossiers && ${shown.map((r) => `${r.code}:${r.recordId}`)}::text[]`,
+        ]),
       )
     const rows = await query.execute()
     if (rows.length === 0) return
@@ -94,6 +84,24 @@ export async function* auditPages(
     yield rows.map(({ id: _, ...r }) => ({ ...r, at: new Date(r.at), dossiers: r.dossiers ?? [] }))
     if (rows.length < pageSize) return
   }
+}
+
+// The record asked about and, when it belongs to a shared dossier, every record of that dossier as
+// the hub links them now: a read of any of them shows every contribution.
+async function recordsShowing(
+  db: Kysely<Database>,
+  target: NonNullable<AuditFilter['dossier']>,
+): Promise<{ partnerId: number; code: string; recordId: string }[]> {
+  const { rows } = await sql<{ partnerId: number; code: string; recordId: string }>`
+    select r.partner_id as "partnerId", p.code, r.record_id as "recordId" from (
+      select ${target.partnerId}::int as partner_id, ${target.recordId}::text as record_id
+      union
+      select d.partner_id, d.record_id from dossier_current d
+      where d.shared_dossier_id = (select shared_dossier_id from dossier_current
+        where partner_id = ${target.partnerId} and record_id = ${target.recordId})
+    ) r join partner p on p.id = r.partner_id
+    order by 1, 3`.execute(db)
+  return rows
 }
 
 /** The whole filtered audit log, oldest first (tests and small logs; the CLI streams `auditPages`). */

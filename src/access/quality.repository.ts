@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { Finding } from '../ingest/findings.ts'
 import type { PartnerScope } from './partner-tx.ts'
 import { type ReferentialFlags, readReferentialFlags } from './referential-flags.repository.ts'
 
@@ -33,9 +34,9 @@ export interface QualityView {
     /** The line of a file, or the record's index in an API batch. */
     position: number
     recordId: string | null
-    errors: readonly { path: string; code: string; message: string }[]
+    errors: readonly Finding[]
   }[]
-  /** What the catalogue and the organisms referential flag in the partner's dossiers. */
+  /** What the catalogue, the organisms referential and the certification register flag in the partner's dossiers. */
   readonly referentials: ReferentialFlags
 }
 
