@@ -105,6 +105,12 @@ export async function partnerByCode(db: Kysely<Database>, code: string): Promise
   return row as Partner | undefined
 }
 
+/** Every partner's name, by code (pages that name the partners a feed mentions). */
+export async function partnerNames(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('partner').select(['code', 'name']).execute()
+  return new Map(rows.map((r) => [r.code, r.name]))
+}
+
 /** Every partner, by code, with the ids of its live tokens. */
 export async function listPartners(
   db: Kysely<Database>,

@@ -12,6 +12,7 @@ import { searchDossiers } from '../../access/search.repository.ts'
 import { isPlainText, parseDossierQuery } from '../../access/search.ts'
 import { loadSearchVocabulary } from '../../access/search-vocabulary.ts'
 import { deleteSession } from '../../access/sessions.repository.ts'
+import { partnerNames } from '../../partners/partner.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { csvHeaders, csvStream } from '../routes/export.ts'
 import { changesPage } from './pages/changes.ts'
@@ -115,7 +116,7 @@ export function partnerArea(deps: AccessDeps) {
       route: 'GET /espace-partenaire/changements',
     })
     const next = page.more ? encodeCursor(deps.cursorKey, partnerId, page.last) : null
-    return c.html(changesPage(info(c), page.changes, next))
+    return c.html(changesPage(info(c), page.changes, next, await partnerNames(deps.db)))
   })
   signedIn.get('/export', (c) => c.html(exportPage(info(c))))
   signedIn.get('/export.csv', (c) => {
@@ -130,7 +131,7 @@ export function partnerArea(deps: AccessDeps) {
     const dashboard = await withPartner(deps.db, c.get('session').user.partnerId, (scope) =>
       readDashboard(scope, deps.today()),
     )
-    return c.html(dashboardPage(info(c), dashboard))
+    return c.html(dashboardPage(info(c), dashboard, (await loadSearchVocabulary()).dispositifs))
   })
   signedIn.get('/qualite', async (c) => {
     const quality = await withPartner(deps.db, c.get('session').user.partnerId, (scope) => readQuality(scope))

@@ -9,7 +9,12 @@ type SessionInfo = Parameters<typeof page>[2] & {}
  * The change feed: what co-funders changed on the caller's shared dossiers, oldest first; `next`
  * (null when the caller is up to date) continues it.
  */
-export function changesPage(session: SessionInfo, changes: readonly ChangeView[], next: string | null): Html {
+export function changesPage(
+  session: SessionInfo,
+  changes: readonly ChangeView[],
+  next: string | null,
+  partners: ReadonlyMap<string, string> = new Map(),
+): Html {
   return page(
     'Changements des cofinanceurs',
     html`<p>Les versions envoyées par les autres partenaires sur les dossiers partagés auxquels vous contribuez, dans l’ordre où le hub les a enregistrées (une version apparaît dès que les écritures commencées avant elle sont terminées).</p>
@@ -21,7 +26,7 @@ ${wideTable(
   html`<thead><tr><th>Reçu le</th><th>Partenaire</th><th>Son dossier</th><th>Version</th><th>Statut</th><th>Vos dossiers</th></tr></thead>
 <tbody>${changes.map(
     (ch) =>
-      html`<tr><td>${timeElement(ch.receivedAt)}</td><td>${ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${label(STATUS_LABELS, ch.status)}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
+      html`<tr><td>${timeElement(ch.receivedAt)}</td><td>${partners.get(ch.partner) ?? ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${label(STATUS_LABELS, ch.status)}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
   )}</tbody>`,
 )}
 ${
