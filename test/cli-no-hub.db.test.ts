@@ -52,10 +52,15 @@ const READERS = [
   ['audit-log'],
   ['referentials', 'list'],
   ['publish', '--out', join(tmpdir(), 'passerelle-nohub-out')],
+  // Commands that write, but only into what the hub already holds (a partner, a user).
+  ['import', '--partner', 'CDC', join(tmpdir(), 'passerelle-nohub.ndjson')],
+  ['partners', 'rotate-token', '--code', 'CDC'],
+  ['users', 'add', '--partner', 'CDC', '--email', 'a@example.fr'],
+  ['users', 'disable', '--email', 'a@example.fr'],
 ]
 
-describe('a command that only reads, where there is no hub', () => {
-  it.each(READERS.map((args) => [args.slice(0, 2).join(' '), args]))(
+describe('a command that needs a hub, where there is none', () => {
+  it.each(READERS.map((args) => [args.filter((a, i) => i < 2 && !a.startsWith('--')).join(' '), args]))(
     '%s: exits 1, says there is no hub and how to make one, creates nothing',
     async (_, args) => {
       expect(await run(args as string[])).toEqual({

@@ -14,8 +14,9 @@ export interface Hub {
 
 /**
  * Runs `fn` with an open, migrated store and closes it afterwards, whatever happens. Commands that
- * read or write persons need the secret: they refuse to start without it. Commands that only read
- * (`existing`) refuse a store that holds no hub yet rather than create an empty one.
+ * read or write persons need the secret: they refuse to start without it. Commands that read the
+ * hub or need what it holds (`existing`) refuse a store that holds no hub yet rather than create
+ * an empty one.
  */
 export async function withHub<T>(
   io: CliIo,

@@ -25,7 +25,7 @@ export const importCommand: Command = {
       throw new CliError(`--batch-size "${values['batch-size']}" must be an integer from 1 to 20000`, 2)
     const path = resolve(io.cwd, positionals[0]!)
     const rejectsPath = values.rejects ? resolve(io.cwd, values.rejects) : null
-    return withHub(io, { needsSecret: true }, async ({ store, secret }) => {
+    return withHub(io, { needsSecret: true, existing: true }, async ({ store, secret }) => {
       const preparer = await createPreparer(secret, prepareThreads(io.env))
       try {
         const summary = await importFile(store.db, {

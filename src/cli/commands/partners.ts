@@ -89,7 +89,7 @@ export const partnersCommand: Command = {
     }
     if (sub === 'rotate-token') {
       const code = values.code ?? ''
-      return withHub(io, { needsSecret: false }, async ({ store }) => {
+      return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partner = await knownPartner(store.db, code)
         const { token, tokenId } = await rotateToken(store.db, partner.id)
         io.out(

@@ -65,7 +65,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         if (!EMAIL.test(email))
           throw new CliError(`--email "${values.email ?? ''}" is not an e-mail address`, 2)
         const password = await newPassword()
-        return withHub(io, { needsSecret: false }, async ({ store }) => {
+        return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           const partner = await partnerByCode(store.db, values.partner ?? '')
           if (!partner) throw new CliError(`unknown partner "${values.partner ?? ''}"`)
           if ((await listUsers(store.db)).some((u) => u.email === email))
@@ -89,7 +89,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         })
       }
       if (sub === 'disable') {
-        return withHub(io, { needsSecret: false }, async ({ store }) => {
+        return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           if (!(await disableUser(store.db, values.email ?? '')))
             throw new CliError(`no user "${values.email ?? ''}"`)
           io.out(`user ${normaliseEmail(values.email ?? '')} disabled; its sessions are ended`)
@@ -98,7 +98,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       }
       if (sub === 'reset-password') {
         const password = await newPassword()
-        return withHub(io, { needsSecret: false }, async ({ store }) => {
+        return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           if (!(await resetPassword(store.db, values.email ?? '', password)))
             throw new CliError(`no user "${values.email ?? ''}"`)
           io.out(`user ${normaliseEmail(values.email ?? '')}: new password set; its sessions are ended`)
@@ -107,7 +107,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         })
       }
       if (sub === 'enable') {
-        return withHub(io, { needsSecret: false }, async ({ store }) => {
+        return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           if (!(await enableUser(store.db, values.email ?? '')))
             throw new CliError(`no user "${values.email ?? ''}"`)
           io.out(`user ${normaliseEmail(values.email ?? '')} enabled`)
