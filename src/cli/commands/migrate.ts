@@ -6,7 +6,8 @@ import type { Command } from '../io.ts'
 /** `passerelle migrate`: brings the store's schema to the latest version. */
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'create the hub, or bring its schema to the latest version (demo, serve, partners add and referentials load do it too)',
+  summary:
+    'create the hub, or bring its schema to the latest version (demo, serve, partners add and referentials load do it too)',
   usage: 'passerelle migrate',
   async run(args, io) {
     parseArgs({ args, options: {}, strict: true })
