@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { withPartner } from './partner-tx.ts'
-import { readReferentialFlags } from './referential-flags.repository.ts'
+import { flagCountsByPartner, readReferentialFlags } from './referential-flags.repository.ts'
 import { insertPartners } from './test-fixtures.ts'
 
 let store: TestStore
@@ -44,6 +44,7 @@ const read = (partner: number) => withPartner(store.db, partner, (scope) => read
 
 describe('what the referentials flag in a partner’s dossiers', () => {
   it('checks nothing against a referential never loaded', async () => {
+    expect(await flagCountsByPartner(store.db)).toEqual([])
     expect(await read(ra)).toEqual({
       unknownOffer: null,
       offerOrganismDiffers: null,
@@ -104,5 +105,26 @@ describe('what the referentials flag in a partner’s dossiers', () => {
       ndaDiffers: { count: 0, sample: [] },
       unknownCertification: { count: 0, sample: [] },
     })
+  })
+
+  it('counts for the operator every partner’s flagged dossiers, check by check, only partners with some', async () => {
+    expect(await flagCountsByPartner(store.db)).toEqual([
+      {
+        partner: 'OB',
+        unknownOffer: 0,
+        offerOrganismDiffers: 0,
+        unknownSiret: 1,
+        ndaDiffers: 0,
+        unknownCertification: 0,
+      },
+      {
+        partner: 'RA',
+        unknownOffer: 1,
+        offerOrganismDiffers: 1,
+        unknownSiret: 1,
+        ndaDiffers: 2,
+        unknownCertification: 1,
+      },
+    ])
   })
 })

@@ -1,4 +1,5 @@
-import { sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/database.ts'
 import type { PartnerScope } from './partner-tx.ts'
 
 /** How many of the partner's dossiers a check flags, and the first of them by id. */
@@ -105,4 +106,44 @@ function json(value: unknown): unknown {
   if (typeof value === 'string') return JSON.parse(value)
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? JSON.parse(v) : v))
   return value
+}
+
+/** A partner's counts of flagged dossiers, by check (null: the check's referential is empty). */
+export type FlagCounts = { readonly partner: string } & { readonly [K in Check]: number | null }
+
+/**
+ * For the operator: every partner's count of dossiers each check flags, for the partners with at
+ * least one, by code. One pass over all current dossiers, as the hub's owner (no row security).
+ */
+export async function flagCountsByPartner(db: Kysely<Database>): Promise<FlagCounts[]> {
+  const names = Object.keys(CHECKS) as Check[]
+  const columns = names.map((name) => `count(*) filter (where ${CHECKS[name].flag})::int as "${name}"`)
+  const { rows } = await sql<Record<string, unknown>>`
+    select p.code as partner, ${sql.raw(columns.join(', '))}
+    from dossier_current d
+    join partner p on p.id = d.partner_id
+    left join catalogue_offer co on co.offer_ref = d.offer_ref
+    left join organism o on o.siret = d.organism_siret
+    left join certification c on c.code = d.certification_code
+    group by p.code
+    having ${sql.raw(names.map((name) => `count(*) filter (where ${CHECKS[name].flag}) > 0`).join(' or '))}
+    order by p.code`.execute(db)
+  const loaded = (
+    await sql<{ catalogue: boolean; organisms: boolean; register: boolean }>`select
+      exists (select 1 from catalogue_offer) as catalogue, exists (select 1 from organism) as organisms,
+      exists (select 1 from certification) as register`.execute(db)
+  ).rows[0]
+  const of: Record<Check, boolean> = {
+    unknownOffer: loaded?.catalogue ?? false,
+    offerOrganismDiffers: loaded?.catalogue ?? false,
+    unknownSiret: loaded?.organisms ?? false,
+    ndaDiffers: loaded?.organisms ?? false,
+    unknownCertification: loaded?.register ?? false,
+  }
+  return rows
+    .map((r) => ({
+      partner: String(r.partner),
+      ...Object.fromEntries(names.map((name) => [name, of[name] ? Number(r[name]) : null])),
+    }))
+    .filter((r) => names.some((name) => (r as Record<string, unknown>)[name])) as FlagCounts[]
 }

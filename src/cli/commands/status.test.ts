@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { feedLine } from './status.ts'
+import { feedLine, flagLines } from './status.ts'
 
 describe('the change feed line of passerelle status', () => {
   it('says up to date when no committed version waits, whatever transaction is open', () => {
@@ -30,5 +30,39 @@ describe('the change feed line of passerelle status', () => {
       '1 committed version waits for the transaction of server process 9 to end',
       '2 committed versions wait for a transaction that has just ended',
     ])
+  })
+})
+
+describe('the referential flags of passerelle status', () => {
+  it('give a line per partner, aligned under their titles, a dash for a referential not loaded', () => {
+    expect(
+      flagLines([
+        {
+          partner: 'CDC',
+          unknownOffer: 241,
+          offerOrganismDiffers: 106,
+          unknownSiret: 1102,
+          ndaDiffers: 154,
+          unknownCertification: null,
+        },
+        {
+          partner: 'OPCOMOBILITES',
+          unknownOffer: 6,
+          offerOrganismDiffers: 0,
+          unknownSiret: 4,
+          ndaDiffers: 4,
+          unknownCertification: null,
+        },
+      ]),
+    ).toEqual([
+      '\nflagged by the referentials (current dossiers; — : referential not loaded):',
+      "  partner       unknown offer other than offer's organism unknown SIRET  other NDA unknown certification",
+      '  CDC                     241                         106         1,102        154                     —',
+      '  OPCOMOBILITES             6                           0             4          4                     —',
+    ])
+  })
+
+  it('say nothing when no dossier is flagged', () => {
+    expect(flagLines([])).toEqual([])
   })
 })

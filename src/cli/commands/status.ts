@@ -1,11 +1,21 @@
 import { parseArgs } from 'node:util'
 import { type ChangeFeedLag, changeFeedLag } from '../../access/change-feed-lag.ts'
+import { type FlagCounts, flagCountsByPartner } from '../../access/referential-flags.repository.ts'
 import { ingestRuleCodes } from '../../ingest/outcome.ts'
 import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
 import { partnerByCode } from '../../partners/partner.repository.ts'
 import { formatCount, withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
+
+// The referential checks (spec, "Referentials") as the status table titles them.
+const FLAG_COLUMNS = [
+  ['unknownOffer', 'unknown offer'],
+  ['offerOrganismDiffers', "other than offer's organism"],
+  ['unknownSiret', 'unknown SIRET'],
+  ['ndaDiffers', 'other NDA'],
+  ['unknownCertification', 'unknown certification'],
+] as const
 
 /** `passerelle status`: the operator's monitoring view of partner feeds. */
 export const statusCommand: Command = {
@@ -26,8 +36,15 @@ export const statusCommand: Command = {
       const rules = await rejectionsByRule(db, partner?.id)
       const months = await monthlyActivity(db, partner?.id)
       const changeFeed = await changeFeedLag(db)
+      const flags = (await flagCountsByPartner(db)).filter((f) => !partner || f.partner === partner.code)
       if (values.json) {
-        io.out(JSON.stringify({ partners: activity, rejectedByRule: rules, months, changeFeed }, null, 2))
+        io.out(
+          JSON.stringify(
+            { partners: activity, rejectedByRule: rules, referentialFlags: flags, months, changeFeed },
+            null,
+            2,
+          ),
+        )
         return 0
       }
       const head = [
@@ -64,6 +81,7 @@ export const statusCommand: Command = {
             `  ${r.partner.padEnd(12)} ${r.code.padEnd(36)} ${formatCount(r.count).padStart(9)}  ${ruleCodes[r.code] ?? ingestRuleCodes[r.code] ?? ''}`,
           )
       }
+      for (const line of flagLines(flags)) io.out(line)
       if (months.length > 0) {
         io.out('\nby month of reception:   modifications   rejected')
         for (const m of months)
@@ -75,6 +93,24 @@ export const statusCommand: Command = {
       return 0
     })
   },
+}
+
+/** The section of the referential flags: one line per partner with some, none without. */
+export function flagLines(flags: readonly FlagCounts[]): string[] {
+  if (flags.length === 0) return []
+  const width = Math.max(12, ...flags.map((f) => f.partner.length))
+  const cell = (title: string, text: string) => text.padStart(Math.max(title.length, 10))
+  return [
+    '\nflagged by the referentials (current dossiers; — : referential not loaded):',
+    `  ${'partner'.padEnd(width)} ${FLAG_COLUMNS.map(([, title]) => cell(title, title)).join(' ')}`,
+    ...flags.map(
+      (f) =>
+        `  ${f.partner.padEnd(width)} ${FLAG_COLUMNS.map(([key, title]) => {
+          const n = f[key]
+          return cell(title, n === null ? '—' : formatCount(n))
+        }).join(' ')}`,
+    ),
+  ]
 }
 
 /** The change feed's lag in a line: up to date, or how many versions wait and for which session. */
