@@ -148,6 +148,23 @@ describe('passerelle partners', () => {
     expect(statSync(afterwards).mode & 0o777).toBe(0o600)
   })
 
+  it('status aligns its partner table whatever the length of the codes', async () => {
+    expect(
+      (await run(['partners', 'add', '--code', 'OPCOMOBILITES', '--name', 'z', '--kind', 'OPCO'])).code,
+    ).toBe(0)
+    const { code, stdout } = await run(['status'])
+    // The partner table ends where the next section starts (a line opening on a blank line).
+    const table = stdout.slice(
+      0,
+      stdout.findIndex((line) => line.startsWith('\n')),
+    )
+    expect(code).toBe(0)
+    // The first column is as wide as the longest code, OPCOMOBILITES (13).
+    expect(table[0]?.startsWith(`${'partner'.padEnd(13)} ${'received'.padStart(10)}`)).toBe(true)
+    expect(table.find((l) => l.startsWith('OPCOMOBILITES'))).toMatch(/^OPCOMOBILITES +0 +0 /)
+    expect(new Set(table.map((line) => line.length)).size).toBe(1)
+  })
+
   it('refuses to import without PASSERELLE_SECRET', async () => {
     const result = await run(['import', '--partner', 'R84', 'missing.ndjson'])
     expect(result.code).toBe(1)

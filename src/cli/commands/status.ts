@@ -56,9 +56,11 @@ export const statusCommand: Command = {
         'dossiers',
         'cep',
         'certified',
-        'last transmission',
+        'last transmission (UTC)',
       ]
-      io.out(head.map((h, i) => (i === 0 ? h.padEnd(12) : h.padStart(i === 8 ? 20 : 10))).join(' '))
+      // Partner codes run to 20 characters (OPCOMOBILITES is 13): the first column fits the longest.
+      const width = Math.max(12, ...activity.map((a) => a.code.length), ...rules.map((r) => r.partner.length))
+      io.out(head.map((h, i) => (i === 0 ? h.padEnd(width) : h.padStart(i === 8 ? 23 : 10))).join(' '))
       for (const a of activity) {
         const cells = [
           a.received,
@@ -72,13 +74,13 @@ export const statusCommand: Command = {
         const last = a.lastTransmission
           ? new Date(a.lastTransmission).toISOString().slice(0, 16).replace('T', ' ')
           : '—'
-        io.out([a.code.padEnd(12), ...cells, last.padStart(20)].join(' '))
+        io.out([a.code.padEnd(width), ...cells, last.padStart(23)].join(' '))
       }
       if (rules.length > 0) {
         io.out('\nrejected by rule:')
         for (const r of rules)
           io.out(
-            `  ${r.partner.padEnd(12)} ${r.code.padEnd(36)} ${formatCount(r.count).padStart(9)}  ${ruleCodes[r.code] ?? ingestRuleCodes[r.code] ?? ''}`,
+            `  ${r.partner.padEnd(width)} ${r.code.padEnd(36)} ${formatCount(r.count).padStart(9)}  ${ruleCodes[r.code] ?? ingestRuleCodes[r.code] ?? ''}`,
           )
       }
       for (const line of flagLines(flags)) io.out(line)
