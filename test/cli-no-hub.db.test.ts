@@ -74,6 +74,20 @@ describe('a command that needs a hub, where there is none', () => {
     },
   )
 
+  it('partners add --from a file it cannot read creates no hub either', async () => {
+    expect(
+      await run(['partners', 'add', '--from', join(tmpdir(), 'passerelle-no-such-partners.csv')]),
+    ).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: [
+        'passerelle-no-such-partners.csv: cannot read it as CSV (ENOENT)',
+        'no partner added: 1 problem in passerelle-no-such-partners.csv',
+      ],
+    })
+    expect(await hubCreated()).toBe(false)
+  })
+
   it('works once `passerelle migrate` has made the hub, which says it made it and how', async () => {
     const names = Object.keys(migrations)
     const created = await run(['migrate'])

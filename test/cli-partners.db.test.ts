@@ -165,6 +165,47 @@ describe('passerelle partners', () => {
     expect(new Set(table.map((line) => line.length)).size).toBe(1)
   })
 
+  it('adds every partner of a file, or none when a line is wrong or a code is taken, saying where', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-partners-'))
+    const bad = join(dir, 'bad.csv')
+    writeFileSync(
+      bad,
+      'code,name,kind\nR84,Région,REGION\nr-1,x,REGION\nOPCO5,,OPCO\nOPCO6,y,BANK\nOPCO7,z,OPCO\nOPCO7,z,OPCO\n',
+    )
+    const before = (await run(['partners', 'list'])).stdout
+    expect(await run(['partners', 'add', '--from', bad])).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: [
+        'bad.csv:3: code "r-1" is not a partner code (2–24 characters A–Z, 0–9, _)',
+        'bad.csv:4: name is empty',
+        'bad.csv:5: kind "BANK" is not one of REGION, OPCO, FT, CDC, TPRO, AGEFIPH, CEP',
+        'bad.csv:7: code "OPCO7" is already on line 6',
+        'bad.csv:2: code "R84" is already registered (rotate its token with partners rotate-token)',
+        'no partner added: 5 problems in bad.csv',
+      ],
+    })
+    expect((await run(['partners', 'list'])).stdout).toEqual(before)
+    const good = join(dir, 'good.csv')
+    writeFileSync(good, 'code,name,kind\nOPCO5,OPCO cinq,OPCO\nTPRO2,Transitions Pro deux,tpro\n')
+    const added = await run(['partners', 'add', '--from', good])
+    expect([
+      added.code,
+      added.stdout[0],
+      added.stdout.slice(1).map((l) => l.replace(/\tpsl_[\w-]{43}$/, '\t<token>')),
+    ]).toEqual([
+      0,
+      '2 partners added; code and token, tab-separated (tokens shown once, stored hashed):',
+      ['OPCO5\t<token>', 'TPRO2\t<token>'],
+    ])
+    const list = (await run(['partners', 'list'])).stdout
+    expect(list.filter((l) => /^(OPCO5|TPRO2) /.test(l)).map((l) => l.split(/ {2,}/).slice(0, 2))).toEqual([
+      ['OPCO5', 'OPCO'],
+      ['TPRO2', 'TPRO'],
+    ])
+    expect(await run(['partners', 'add', '--from', good, '--kind', 'OPCO'])).toMatchObject({ code: 2 })
+  })
+
   it('refuses to import without PASSERELLE_SECRET', async () => {
     const result = await run(['import', '--partner', 'R84', 'missing.ndjson'])
     expect(result.code).toBe(1)

@@ -23,13 +23,26 @@ export async function addPartner(
   db: Kysely<Database>,
   input: { code: string; name: string; kind: PartnerKind },
 ): Promise<{ partner: Partner } & IssuedToken> {
+  const [added] = await addPartners(db, [input])
+  return added!
+}
+
+/** Registers several partners, each with a first token, in one transaction: all of them or none. */
+export async function addPartners(
+  db: Kysely<Database>,
+  inputs: readonly { code: string; name: string; kind: PartnerKind }[],
+): Promise<({ partner: Partner } & IssuedToken)[]> {
   return db.transaction().execute(async (tx) => {
-    const partner = await tx
-      .insertInto('partner')
-      .values(input)
-      .returning(['id', 'code', 'name', 'kind'])
-      .executeTakeFirstOrThrow()
-    return { partner: partner as Partner, ...(await issueToken(tx, partner.id)) }
+    const added: ({ partner: Partner } & IssuedToken)[] = []
+    for (const input of inputs) {
+      const partner = await tx
+        .insertInto('partner')
+        .values({ code: input.code, name: input.name, kind: input.kind })
+        .returning(['id', 'code', 'name', 'kind'])
+        .executeTakeFirstOrThrow()
+      added.push({ partner: partner as Partner, ...(await issueToken(tx, partner.id)) })
+    }
+    return added
   })
 }
 

@@ -1,9 +1,11 @@
+import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { tokenActor } from '../../access/actor.ts'
 import type { Database } from '../../db/database.ts'
 import {
   addPartner,
+  addPartners,
   listPartners,
   listTokens,
   PARTNER_KINDS,
@@ -13,9 +15,8 @@ import {
   rotateToken,
 } from '../../partners/partner.repository.ts'
 import { withHub } from '../hub.ts'
-import { CliError, type Command } from '../io.ts'
-
-const CODE = /^[A-Z0-9_]{2,24}$/
+import { CliError, type CliIo, type Command } from '../io.ts'
+import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
 
 /**
  * `passerelle partners add|list|tokens|rotate-token`: the operator's partner register. Tokens are
@@ -26,6 +27,7 @@ export const partnersCommand: Command = {
   name: 'partners',
   summary: 'add partners, list them and their tokens, rotate their tokens',
   usage: `passerelle partners add --code CODE --name NAME --kind ${PARTNER_KINDS.join('|')}
+       passerelle partners add --from PARTNERS.csv
        passerelle partners list
        passerelle partners tokens --code CODE
        passerelle partners rotate-token --code CODE`,
@@ -33,13 +35,26 @@ export const partnersCommand: Command = {
     const [sub, ...rest] = args
     const { values } = parseArgs({
       args: rest,
-      options: { code: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } },
+      options: {
+        code: { type: 'string' },
+        name: { type: 'string' },
+        kind: { type: 'string' },
+        from: { type: 'string' },
+      },
       strict: true,
     })
+    if (sub === 'add' && values.from !== undefined) {
+      if (values.code !== undefined || values.name !== undefined || values.kind !== undefined)
+        throw new CliError(
+          '--from takes the partners from its file: give it alone, without --code, --name or --kind',
+          2,
+        )
+      return addFromFile(io, resolve(io.cwd, values.from))
+    }
     if (sub === 'add') {
       const code = values.code ?? ''
       const kind = (values.kind ?? '').toUpperCase()
-      if (!CODE.test(code))
+      if (!PARTNER_CODE.test(code))
         throw new CliError(`--code "${code}" is not a partner code (2–24 characters A–Z, 0–9, _)`, 2)
       if (!values.name) throw new CliError('--name is required', 2)
       if (!PARTNER_KINDS.includes(kind as PartnerKind))
@@ -108,4 +123,36 @@ async function knownPartner(db: Kysely<Database>, code: string): Promise<Partner
   const partner = await partnerByCode(db, code)
   if (!partner) throw new CliError(`unknown partner "${code}"`)
   return partner
+}
+
+/**
+ * `partners add --from FILE`: every partner of a partners file (`code,name,kind`), all of them or,
+ * when a line is wrong or a code is already registered, none; then each partner's code and first
+ * token, tab-separated, one per line (shown once, stored hashed).
+ */
+async function addFromFile(io: CliIo, path: string): Promise<number> {
+  const { partners, errors } = await readPartnersFile(path)
+  const refuse = () => {
+    for (const e of errors) io.err(e)
+    io.err(
+      `no partner added: ${errors.length} ${errors.length > 1 ? 'problems' : 'problem'} in ${basename(path)}`,
+    )
+    return 1
+  }
+  // A file without one usable line opens no store, and so creates no hub.
+  if (partners.length === 0) return refuse()
+  return withHub(io, { needsSecret: false }, async ({ store }) => {
+    for (const p of partners)
+      if (await partnerByCode(store.db, p.code))
+        errors.push(
+          `${basename(path)}:${p.line}: code "${p.code}" is already registered (rotate its token with partners rotate-token)`,
+        )
+    if (errors.length > 0) return refuse()
+    const added = await addPartners(store.db, partners)
+    io.out(
+      `${added.length} ${added.length > 1 ? 'partners' : 'partner'} added; code and token, tab-separated (tokens shown once, stored hashed):`,
+    )
+    for (const a of added) io.out(`${a.partner.code}\t${a.token}`)
+    return 0
+  })
 }
