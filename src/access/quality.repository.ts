@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Finding } from '../ingest/findings.ts'
+import { type Finding, storedFindings } from '../ingest/findings.ts'
 import type { PartnerScope } from './partner-tx.ts'
 import { type ReferentialFlags, readReferentialFlags } from './referential-flags.repository.ts'
 
@@ -48,17 +48,6 @@ function instant(value: unknown): string {
   return new Date(value as string | Date).toISOString()
 }
 
-// Rejected records keep their findings as JSON (a JSON string on some drivers).
-function findings(value: unknown): QualityView['lastRejections'][number]['errors'] {
-  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value
-  if (!Array.isArray(parsed)) return []
-  return parsed.map((e: { path?: unknown; code?: unknown; message?: unknown }) => ({
-    path: String(e.path ?? ''),
-    code: String(e.code ?? ''),
-    message: String(e.message ?? ''),
-  }))
-}
-
 /** What the hub thinks of the partner's transmissions (its own rows only). */
 export async function readQuality(scope: PartnerScope): Promise<QualityView> {
   const { db, partnerId } = scope
@@ -100,7 +89,7 @@ export async function readQuality(scope: PartnerScope): Promise<QualityView> {
     lastRejections: rejections.rows.map((r) => ({
       ...r,
       receivedAt: instant(r.receivedAt),
-      errors: findings(r.errors),
+      errors: storedFindings(r.errors),
     })),
     referentials: await readReferentialFlags(scope),
   }

@@ -13,3 +13,15 @@ export interface Finding {
 export function finding(path: string, code: string, message: string): Finding {
   return { path, code, message }
 }
+
+/**
+ * The findings kept with a rejected record, as the import wrote them: jsonb keeps its own key
+ * order, and some drivers give json as a string.
+ */
+export function storedFindings(value: unknown): Finding[] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value
+  if (!Array.isArray(parsed)) return []
+  return parsed.map((e: { path?: unknown; code?: unknown; message?: unknown }) =>
+    finding(String(e.path ?? ''), String(e.code ?? ''), String(e.message ?? '')),
+  )
+}

@@ -8,7 +8,7 @@ import { dirname } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { readLines, TOO_LONG_LINE } from '../lib/lines.ts'
-import type { Finding } from './findings.ts'
+import { storedFindings } from './findings.ts'
 import { IngestError } from './ingest-error.ts'
 import type { RecordResult } from './outcome.ts'
 
@@ -82,9 +82,7 @@ export async function rewriteRejects(
     for await (const line of readLines(path)) {
       const r = byLine.get(line.number)
       if (!r) continue
-      // jsonb keeps its own key order: the findings are given back in the order the import wrote.
-      const stored = (typeof r.errors === 'string' ? JSON.parse(r.errors) : r.errors) as Finding[]
-      const errors = stored.map(({ path, code, message }) => ({ path, code, message }))
+      const errors = storedFindings(r.errors)
       const result = { index: r.position, type: r.record_type, id: r.record_id, outcome: r.outcome, errors }
       writeSync(fd, rejectLine(result as RecordResult, line.text))
       written++

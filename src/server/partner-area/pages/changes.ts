@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import type { ChangeView } from '../../../access/changes.repository.ts'
 import { label, plural, STATUS_LABELS, timeElement } from '../format.ts'
-import { type Html, page, wideTable } from '../layout.ts'
+import { dossierLink, type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
 
@@ -26,7 +26,7 @@ ${wideTable(
   html`<thead><tr><th>Reçu le</th><th>Partenaire</th><th>Son dossier</th><th>Version</th><th>Statut</th><th>Vos dossiers</th></tr></thead>
 <tbody>${changes.map(
     (ch) =>
-      html`<tr><td>${timeElement(ch.receivedAt)}</td><td>${partners.get(ch.partner) ?? ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${label(STATUS_LABELS, ch.status)}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}<a href="/espace-partenaire/dossiers/${encodeURIComponent(id)}">${id}</a>`)}</td></tr>`,
+      html`<tr><td>${timeElement(ch.receivedAt)}</td><td>${partners.get(ch.partner) ?? ch.partner}</td><td>${ch.record}</td><td class="n">${ch.version}</td><td>${label(STATUS_LABELS, ch.status)}</td><td>${ch.yourRecords.map((id, i) => html`${i ? ', ' : ''}${dossierLink(id)}`)}</td></tr>`,
   )}</tbody>`,
 )}
 ${

@@ -7,7 +7,7 @@ import {
   type SearchVocabulary,
 } from '../../../access/search.ts'
 import { frDate, label, STATUS_LABELS } from '../format.ts'
-import { type Html, page, wideTable } from '../layout.ts'
+import { dossierLink, type Html, page, wideTable } from '../layout.ts'
 
 type SessionInfo = Parameters<typeof page>[2]
 
@@ -67,7 +67,7 @@ ${
             ? html`<tr><td colspan="9">Aucun dossier ne correspond.</td></tr>`
             : result.items.map(
                 (d) =>
-                  html`<tr><td><a href="/espace-partenaire/dossiers/${encodeURIComponent(d.id)}">${d.id}</a></td><td>${d.birthName ?? ''}</td><td>${d.firstNames ?? ''}</td><td>${frDate(d.birthDate)}</td><td>${d.dispositif}</td><td>${label(STATUS_LABELS, d.status)}</td><td>${frDate(d.plannedStart)}</td><td>${frDate(d.exitDate)}</td><td>${d.sharedDossierId ? 'oui' : 'non'}</td></tr>`,
+                  html`<tr><td>${dossierLink(d.id)}</td><td>${d.birthName ?? ''}</td><td>${d.firstNames ?? ''}</td><td>${frDate(d.birthDate)}</td><td>${d.dispositif}</td><td>${label(STATUS_LABELS, d.status)}</td><td>${frDate(d.plannedStart)}</td><td>${frDate(d.exitDate)}</td><td>${d.sharedDossierId ? 'oui' : 'non'}</td></tr>`,
               )
         }</tbody>`,
       )}
