@@ -48,8 +48,17 @@ function instant(value: unknown): string {
   return new Date(value as string | Date).toISOString()
 }
 
-/** What the hub thinks of the partner's transmissions (its own rows only). */
-export async function readQuality(scope: PartnerScope): Promise<QualityView> {
+/**
+ * The part of the view computed on the partner's whole stock (every current dossier and CEP period,
+ * every rejected record): the partner area keeps it as a summary (`summaries.ts`).
+ */
+export type QualitySummary = Pick<QualityView, 'rejectionsByRule' | 'identities' | 'referentials'>
+
+/** The part read at each view: the last transmissions and rejections, by index. */
+export type RecentQuality = Omit<QualityView, keyof QualitySummary>
+
+/** The partner's transmissions, by month, and its last rejected records (its own rows only). */
+export async function readRecentQuality(scope: PartnerScope): Promise<RecentQuality> {
   const { db, partnerId } = scope
   const transmissions = await sql<QualityView['transmissions'][number]>`
     select id::int as id, channel, source, status, started_at as "startedAt",
@@ -59,6 +68,25 @@ export async function readQuality(scope: PartnerScope): Promise<QualityView> {
     select to_char(started_at, 'YYYY-MM') as month, sum(created + updated)::int as accepted,
       sum(stale + conflict + invalid)::int as rejected
     from transmission where partner_id = ${partnerId} group by 1 order by 1`.execute(db)
+  const rejections = await sql<Omit<QualityView['lastRejections'][number], 'errors'> & { errors: unknown }>`
+    select r.received_at as "receivedAt", r.transmission_id::int as "transmissionId", t.channel, r.position,
+      r.record_id as "recordId", r.errors
+    from rejected_record r join transmission t on t.id = r.transmission_id
+    where r.partner_id = ${partnerId} order by r.received_at desc, r.id desc limit ${SAMPLE}`.execute(db)
+  return {
+    transmissions: transmissions.rows.map((t) => ({ ...t, startedAt: instant(t.startedAt) })),
+    byMonth: byMonth.rows,
+    lastRejections: rejections.rows.map((r) => ({
+      ...r,
+      receivedAt: instant(r.receivedAt),
+      errors: storedFindings(r.errors),
+    })),
+  }
+}
+
+/** Rejections by rule, identities the SNGI does not certify, referential flags: one pass each over the stock. */
+export async function computeQualitySummary(scope: PartnerScope): Promise<QualitySummary> {
+  const { db, partnerId } = scope
   const rules = await sql<QualityView['rejectionsByRule'][number]>`
     select to_char(r.received_at, 'YYYY-MM') as month, coalesce(e->>'code', r.outcome) as code, count(*)::int as count
     from rejected_record r
@@ -75,22 +103,15 @@ export async function readQuality(scope: PartnerScope): Promise<QualityView> {
     (select 'cep', record_id from cep_current
       where partner_id = ${partnerId} and not identity_certified order by record_id limit ${SAMPLE})
     order by 1 desc, 2 limit ${SAMPLE}`.execute(db)
-  const rejections = await sql<Omit<QualityView['lastRejections'][number], 'errors'> & { errors: unknown }>`
-    select r.received_at as "receivedAt", r.transmission_id::int as "transmissionId", t.channel, r.position,
-      r.record_id as "recordId", r.errors
-    from rejected_record r join transmission t on t.id = r.transmission_id
-    where r.partner_id = ${partnerId} order by r.received_at desc, r.id desc limit ${SAMPLE}`.execute(db)
   const id = identities.rows[0] ?? { records: 0, not_certified: 0 }
   return {
-    transmissions: transmissions.rows.map((t) => ({ ...t, startedAt: instant(t.startedAt) })),
-    byMonth: byMonth.rows,
     rejectionsByRule: rules.rows,
     identities: { records: id.records, notCertified: id.not_certified, sample: uncertified.rows },
-    lastRejections: rejections.rows.map((r) => ({
-      ...r,
-      receivedAt: instant(r.receivedAt),
-      errors: storedFindings(r.errors),
-    })),
     referentials: await readReferentialFlags(scope),
   }
+}
+
+/** What the hub thinks of the partner's transmissions (its own rows only), computed whole. */
+export async function readQuality(scope: PartnerScope): Promise<QualityView> {
+  return { ...(await readRecentQuality(scope)), ...(await computeQualitySummary(scope)) }
 }

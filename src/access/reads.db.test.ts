@@ -98,6 +98,7 @@ describe('partner reads', () => {
       unknownSiret: null,
       ndaDiffers: null,
       unknownCertification: null,
+      inactiveCertification: null,
     })
     expect([q.transmissions, q.byMonth, q.rejectionsByRule, q.lastRejections]).toEqual([[], [], [], []])
   })

@@ -51,10 +51,11 @@ describe('what the referentials flag in a partner’s dossiers', () => {
       unknownSiret: null,
       ndaDiffers: null,
       unknownCertification: null,
+      inactiveCertification: null,
     })
   })
 
-  it('flags an unknown offer, an organism other than the offer’s, an unknown SIRET, an NDA the referential does not give that SIRET', async () => {
+  it('flags an unknown offer, an organism other than the offer’s, an unknown SIRET, an NDA the referential does not give that SIRET, a certification not registered on the training’s start', async () => {
     await store.db
       .insertInto('organism')
       .values([
@@ -64,11 +65,33 @@ describe('what the referentials flag in a partner’s dossiers', () => {
       ])
       .execute()
     await store.db.insertInto('catalogue_offer').values({ offer_ref: 'O1', siret: KNOWN }).execute()
-    // The fixture's dossiers aim at RNCP37674, except A2, which aims at none, and A3, at one the register lacks.
+    // The fixture's dossiers aim at RNCP37674 (registered from their start, 2024-01-08, with no
+    // end), except A2, which aims at none, A3, at one the register lacks, and A4 to A6 at RNCP40000,
+    // registered until 2023-12-31: A4 starts the day after, A5 entered the day after although
+    // planned before, A6 entered on the last day although planned after.
     await store.db
       .insertInto('certification')
-      .values({ code: 'RNCP37674', type: 'RNCP', title: 'Titre', level: 5 })
+      .values([
+        { code: 'RNCP37674', type: 'RNCP', title: 'Titre', level: 5, active_from: '2024-01-08' },
+        {
+          code: 'RNCP40000',
+          type: 'RNCP',
+          title: 'Titre retiré',
+          level: 5,
+          active_from: '2019-01-01',
+          active_to: '2023-12-31',
+        },
+      ])
       .execute()
+    const starts = (id: string, planned_start: string, entry_date: string | null) =>
+      store.db
+        .updateTable('dossier_current')
+        .set({ certification_code: 'RNCP40000', planned_start, entry_date })
+        .where('record_id', '=', id)
+        .execute()
+    await starts('A4', '2024-01-01', null)
+    await starts('A5', '2023-12-15', '2024-01-01')
+    await starts('A6', '2024-02-01', '2023-12-31')
     await store.db
       .updateTable('dossier_current')
       .set({ certification_code: null })
@@ -94,6 +117,25 @@ describe('what the referentials flag in a partner’s dossiers', () => {
         ],
       },
       unknownCertification: { count: 1, sample: [{ id: 'A3', code: 'RNCP11111' }] },
+      inactiveCertification: {
+        count: 2,
+        sample: [
+          {
+            id: 'A4',
+            code: 'RNCP40000',
+            start: '2024-01-01',
+            activeFrom: '2019-01-01',
+            activeTo: '2023-12-31',
+          },
+          {
+            id: 'A5',
+            code: 'RNCP40000',
+            start: '2024-01-01',
+            activeFrom: '2019-01-01',
+            activeTo: '2023-12-31',
+          },
+        ],
+      },
     })
   })
 
@@ -104,6 +146,7 @@ describe('what the referentials flag in a partner’s dossiers', () => {
       unknownSiret: { count: 1, sample: [{ id: 'B1', siret: UNKNOWN }] },
       ndaDiffers: { count: 0, sample: [] },
       unknownCertification: { count: 0, sample: [] },
+      inactiveCertification: { count: 0, sample: [] },
     })
   })
 
@@ -116,6 +159,7 @@ describe('what the referentials flag in a partner’s dossiers', () => {
         unknownSiret: 1,
         ndaDiffers: 0,
         unknownCertification: 0,
+        inactiveCertification: 0,
       },
       {
         partner: 'RA',
@@ -124,6 +168,7 @@ describe('what the referentials flag in a partner’s dossiers', () => {
         unknownSiret: 1,
         ndaDiffers: 2,
         unknownCertification: 1,
+        inactiveCertification: 2,
       },
     ])
   })

@@ -11,7 +11,8 @@ export interface Flagged<T> {
 /**
  * What the referentials flag in the partner's current dossiers (spec, "Referentials"): the
  * catalogue flags an offer it does not know or whose organism differs, the organisms referential a
- * SIRET or an NDA it does not know, the RNCP/RS register a certification code it does not hold. A
+ * SIRET or an NDA it does not know, the RNCP/RS register a certification code it does not hold or
+ * that was not active on the training's start (its entry date, else its planned start). A
  * check is null while its referential is empty: nothing can be checked against a referential
  * never loaded, and flagging every dossier would say otherwise.
  */
@@ -31,10 +32,20 @@ export interface ReferentialFlags {
     referentialNda: string | null
   }> | null
   readonly unknownCertification: Flagged<{ id: string; code: string }> | null
+  readonly inactiveCertification: Flagged<{
+    id: string
+    code: string
+    start: string
+    activeFrom: string | null
+    activeTo: string | null
+  }> | null
 }
 
 // Enough to act on; the count says the rest.
 const SAMPLE = 20
+
+// The day a training starts, for the certification's validity: its entry, else its planned start.
+const START = 'coalesce(d.entry_date, d.planned_start)'
 
 // Each check: the referential it needs loaded, its flag on a row of the scans below (joined to
 // the referentials as `co`, `o`, `c`), and what a flagged dossier shows of itself.
@@ -63,6 +74,14 @@ const CHECKS = {
     referential: 'certification',
     flag: 'd.certification_code is not null and c.code is null',
     item: `json_build_object('id', d.record_id, 'code', d.certification_code)`,
+  },
+  // Funders pay for trainings to a certification registered when they start (its register's
+  // active_from..active_to, both ends included; an empty end: still active).
+  inactiveCertification: {
+    referential: 'certification',
+    flag: `c.code is not null and (c.active_from > ${START} or c.active_to < ${START})`,
+    item: `json_build_object('id', d.record_id, 'code', d.certification_code, 'start', ${START},
+      'activeFrom', c.active_from, 'activeTo', c.active_to)`,
   },
 } as const
 

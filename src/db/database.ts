@@ -271,6 +271,15 @@ export interface AccessAuditTable {
   dossiers: ColumnType<string[], string[] | undefined, never>
 }
 
+/** A partner area summary (dashboard, data quality), computed for the hub's date `as_of`. */
+export interface PartnerSummaryTable {
+  partner_id: number
+  kind: 'dashboard' | 'quality'
+  as_of: DateOnly
+  computed_at: GeneratedTimestamp
+  body: ColumnType<unknown, string, string>
+}
+
 /** The hub's schema, as kysely sees it. */
 export interface Database {
   partner: PartnerTable
@@ -297,4 +306,5 @@ export interface Database {
   partner_session: PartnerSessionTable
   sign_in_failure: SignInFailureTable
   access_audit: AccessAuditTable
+  partner_summary: PartnerSummaryTable
 }

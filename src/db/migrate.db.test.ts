@@ -31,6 +31,7 @@ describe('migrations', () => {
       'organism',
       'partner',
       'partner_session',
+      'partner_summary',
       'partner_token',
       'partner_user',
       'person',

@@ -7,6 +7,7 @@ import * as tokenDossierRead from './migrations/2026_12_03_09_00_00_token_dossie
 import * as identityRls from './migrations/2026_12_03_18_00_00_identity_rls.ts'
 import * as changeFeedCommitOrder from './migrations/2026_12_04_22_00_00_change_feed_commit_order.ts'
 import * as organismNda from './migrations/2026_12_06_00_00_00_organism_nda.ts'
+import * as partnerSummary from './migrations/2026_12_06_03_00_00_partner_summary.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -17,6 +18,7 @@ export const migrations = {
   '2026_12_03_18_00_00_identity_rls': identityRls,
   '2026_12_04_22_00_00_change_feed_commit_order': changeFeedCommitOrder,
   '2026_12_06_00_00_00_organism_nda': organismNda,
+  '2026_12_06_03_00_00_partner_summary': partnerSummary,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

@@ -132,7 +132,7 @@ export function planDossier(
   const calendarDays = Math.max(0, Math.ceil((plannedHours / weekly) * 7) - 3)
   const plannedEnd = Math.min(plannedStart + calendarDays, ctx.until + 700)
   const initialStart = rng.chance(0.08) ? plannedStart - rng.range(7, 30) : null
-  const choice = chooseTraining(ctx, person, profile)
+  const choice = chooseTraining(ctx, person, profile, plannedStart)
   const statusAtEntry = rng.chance(0.01) ? null : person.status
   let cancelDay: number | null = null
   let entryDay: number | null = null

@@ -304,6 +304,29 @@ describe('generate', () => {
     }
   })
 
+  it('funds trainings to certifications registered on their start, but for about 1 in 200', () => {
+    const validity = new Map<string, [string, string]>()
+    for (const line of main.referentials.get('certifications')!.slice(1)) {
+      const fields = line.split(',')
+      validity.set(fields[0]!, [fields.at(-2)!, fields.at(-1)!])
+    }
+    const latest = new Map<string, Record<string, any>>()
+    for (const [, lines] of main.feeds)
+      for (const line of lines) {
+        const o = JSON.parse(line)
+        if (o.type === 'dossier' && o.training?.certification?.code) latest.set(o.id, o)
+      }
+    let outside = 0
+    for (const o of latest.values()) {
+      const [from, to] = validity.get(o.training.certification.code)!
+      const start: string = o.entry?.date ?? o.training.plannedStart
+      if (start < from || (to !== '' && start > to)) outside++
+    }
+    expect(latest.size).toBeGreaterThan(3000)
+    expect(outside / latest.size).toBeGreaterThan(0.001)
+    expect(outside / latest.size).toBeLessThan(0.02)
+  })
+
   it('reproduces the dispositif mix, senders and CPF age bands', () => {
     const s = main.summary
     const share = (code: string) => (s.dispositifs[code] ?? 0) / s.dossiers

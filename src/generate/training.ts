@@ -50,23 +50,50 @@ const offerRefShare: Readonly<Record<SenderKind, number>> = {
   TPRO: 0.3,
 }
 
-/** Chooses organism, offer and certification for a dossier of `profile`. */
+// Organisms that still sell a certification after its registration ended, or before it began:
+// rare, and what the register's validity check is for.
+const OUTSIDE_VALIDITY = 0.005
+
+/** Whether a registered certification is active on `day` (no certification: nothing to check). */
+export function activeOn(certification: Certification | null, day: number): boolean {
+  if (certification === null) return true
+  return certification.activeFrom <= day && (certification.activeTo === null || day <= certification.activeTo)
+}
+
+// A popular certification, moved on to the next one in the register active on `day`: funders pay
+// for trainings to certifications registered at their start.
+function pickActive(list: readonly Certification[], index: number, day: number): Certification {
+  for (let k = 0; k < list.length; k++) {
+    const candidate = list[(index + k) % list.length] as Certification
+    if (activeOn(candidate, day)) return candidate
+  }
+  return list[index] as Certification
+}
+
+/**
+ * Chooses organism, offer and certification for a dossier of `profile` planned to start on
+ * `startDay`: an offer of the organism whose certification is active then, else one from the
+ * register; a few keep an offer to a certification inactive at the start.
+ */
 export function chooseTraining(
   ctx: RunContext,
   person: SyntheticPerson,
   profile: DispositifProfile,
+  startDay: number,
 ): TrainingChoice {
   const { rng } = ctx
   const type = profile.certification.pick(rng)
   const modality = profile.modality.pick(rng)
   const region = rng.chance(0.94) ? person.region : ctx.geography.pickRegion(rng, false).code
   const organism = ctx.organisms.pick(rng, region)
+  const outsideValidity = rng.chance(OUTSIDE_VALIDITY)
   let offer: Offer | null = null
   const n = organism.offers.length
   const start = rng.int(n)
   for (let k = 0; k < n; k++) {
     const candidate = organism.offers[(start + k) % n] as Offer
-    if (candidate.certificationType === type) {
+    if (candidate.certificationType !== type) continue
+    if (outsideValidity || activeOn(candidate.certification, startDay)) {
       offer = candidate
       break
     }
@@ -81,8 +108,8 @@ export function chooseTraining(
     const reg = ctx.register
     certification =
       type === 'RNCP'
-        ? (reg.rncp[reg.rncpSampler.pick(rng)] as Certification)
-        : (reg.rs[reg.rsSampler.pick(rng)] as Certification)
+        ? pickActive(reg.rncp, reg.rncpSampler.pick(rng), startDay)
+        : pickActive(reg.rs, reg.rsSampler.pick(rng), startDay)
     title = certification.title
     nsf = certification.nsf
   } else {

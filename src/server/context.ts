@@ -20,6 +20,11 @@ export interface ServerDeps {
    * 0 or absent: the client is the socket's peer.
    */
   readonly trustProxy?: number
+  /**
+   * How long the partner area shows a dashboard or quality summary without looking for newer data
+   * (seconds; default summaries.ts DEFAULT_MAX_AGE_SECONDS).
+   */
+  readonly summaryMaxAgeSeconds?: number
 }
 
 /** Variables hono carries through a request. */

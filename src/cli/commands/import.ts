@@ -1,7 +1,9 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { refreshPartnerSummaries } from '../../access/summaries.ts'
 import { type ImportSummary, IngestError, importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
+import { partnerByCode } from '../../partners/partner.repository.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
@@ -27,20 +29,34 @@ export const importCommand: Command = {
     const rejectsPath = values.rejects ? resolve(io.cwd, values.rejects) : null
     return withHub(io, { needsSecret: true, existing: true }, async ({ store, secret }) => {
       const preparer = await createPreparer(secret, prepareThreads(io.env))
+      const today = new Date().toISOString().slice(0, 10)
       try {
         const summary = await importFile(store.db, {
           partnerCode: values.partner!,
           path,
           rejectsPath,
           preparer,
-          today: new Date().toISOString().slice(0, 10),
+          today,
           batchSize,
           ...(io.interrupted ? { signal: io.interrupted } : {}),
           ...(io.status ? { onProgress: (p) => io.status?.(progressLine(p)) } : {}),
         })
         if (io.status) io.status('')
         printSummary(io, summary, rejectsPath)
-        return summary.status === 'done' ? 0 : 130
+        if (summary.status !== 'done' || summary.alreadyImported) return summary.status === 'done' ? 0 : 130
+        // The partner's first view of its dashboard and quality page after a load would otherwise
+        // compute them (seconds per 100,000 dossiers).
+        const partner = await partnerByCode(store.db, values.partner!)
+        if (partner) {
+          const started = Date.now()
+          io.status?.('computing the partner area summaries…')
+          await refreshPartnerSummaries(store.db, partner.id, today)
+          if (io.status) io.status('')
+          io.out(
+            `  partner area: dashboard and quality summaries computed in ${duration((Date.now() - started) / 1000)}`,
+          )
+        }
+        return 0
       } catch (error) {
         if (error instanceof IngestError) throw new CliError(error.message)
         throw error

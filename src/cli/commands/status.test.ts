@@ -44,6 +44,7 @@ describe('the referential flags of passerelle status', () => {
           unknownSiret: 1102,
           ndaDiffers: 154,
           unknownCertification: null,
+          inactiveCertification: null,
         },
         {
           partner: 'OPCOMOBILITES',
@@ -51,14 +52,15 @@ describe('the referential flags of passerelle status', () => {
           offerOrganismDiffers: 0,
           unknownSiret: 4,
           ndaDiffers: 4,
-          unknownCertification: null,
+          unknownCertification: 3,
+          inactiveCertification: 12,
         },
       ]),
     ).toEqual([
       '\nflagged by the referentials (current dossiers; — : referential not loaded):',
-      "  partner       unknown offer other than offer's organism unknown SIRET  other NDA unknown certification",
-      '  CDC                     241                         106         1,102        154                     —',
-      '  OPCOMOBILITES             6                           0             4          4                     —',
+      "  partner       unknown offer other than offer's organism unknown SIRET  other NDA unknown certification certification inactive",
+      '  CDC                     241                         106         1,102        154                     —                      —',
+      '  OPCOMOBILITES             6                           0             4          4                     3                     12',
     ])
   })
 

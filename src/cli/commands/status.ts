@@ -15,6 +15,7 @@ const FLAG_COLUMNS = [
   ['unknownSiret', 'unknown SIRET'],
   ['ndaDiffers', 'other NDA'],
   ['unknownCertification', 'unknown certification'],
+  ['inactiveCertification', 'certification inactive'],
 ] as const
 
 /** `passerelle status`: the operator's monitoring view of partner feeds. */

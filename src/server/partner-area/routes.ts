@@ -3,15 +3,15 @@ import { recordRead } from '../../access/audit.repository.ts'
 import { readChangePage } from '../../access/change-page.ts'
 import { changePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
-import { readDashboard } from '../../access/dashboard.repository.ts'
 import { readDossier } from '../../access/dossier.repository.ts'
 import { withPartner } from '../../access/partner-tx.ts'
-import { readQuality } from '../../access/quality.repository.ts'
+import { readRecentQuality } from '../../access/quality.repository.ts'
 import { referentialNames } from '../../access/referential-names.repository.ts'
 import { searchDossiers } from '../../access/search.repository.ts'
 import { isPlainText, parseDossierQuery } from '../../access/search.ts'
 import { loadSearchVocabulary } from '../../access/search-vocabulary.ts'
 import { deleteSession } from '../../access/sessions.repository.ts'
+import { SUMMARIES, summarised } from '../../access/summaries.ts'
 import { partnerNames } from '../../partners/partner.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { csvHeaders, csvStream } from '../routes/export.ts'
@@ -128,14 +128,25 @@ export function partnerArea(deps: AccessDeps) {
     )
   })
   signedIn.get('/tableau-de-bord', async (c) => {
-    const dashboard = await withPartner(deps.db, c.get('session').user.partnerId, (scope) =>
-      readDashboard(scope, deps.today()),
+    const today = deps.today()
+    const dashboard = await summarised(
+      deps.db,
+      deps.summaries,
+      c.get('session').user.partnerId,
+      'dashboard',
+      today,
+      (scope) => SUMMARIES.dashboard(scope, today),
     )
     return c.html(dashboardPage(info(c), dashboard, (await loadSearchVocabulary()).dispositifs))
   })
   signedIn.get('/qualite', async (c) => {
-    const quality = await withPartner(deps.db, c.get('session').user.partnerId, (scope) => readQuality(scope))
-    return c.html(qualityPage(info(c), quality))
+    const partnerId = c.get('session').user.partnerId
+    const today = deps.today()
+    const summary = await summarised(deps.db, deps.summaries, partnerId, 'quality', today, (scope) =>
+      SUMMARIES.quality(scope, today),
+    )
+    const recent = await withPartner(deps.db, partnerId, readRecentQuality)
+    return c.html(qualityPage(info(c), { ...recent, ...summary.body }, summary))
   })
   signedIn.route('/', passwordRoutes(deps, info))
   signedIn.post('/deconnexion', async (c) => {

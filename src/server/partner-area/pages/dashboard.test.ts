@@ -17,14 +17,19 @@ describe('the dashboard page', () => {
       dashboardPage(
         session,
         {
-          total: line('total', 2 / 3),
-          byDispositif: [line('PRF', 0.25), line('NOUVEAU', null)],
-          byMonth: [line('2024-01', 1)],
+          body: {
+            total: line('total', 2 / 3),
+            byDispositif: [line('PRF', 0.25), line('NOUVEAU', null)],
+            byMonth: [line('2024-01', 1)],
+          },
+          computedAt: '2026-12-06T02:10:00.000Z',
+          refreshing: false,
         },
         new Map([['PRF', 'Programme régional de formation']]),
       ),
     )
     expect(text.slice(2)).toEqual([
+      'Chiffres calculés le 06/12/2026 03:10.',
       'Ensemble',
       'Total | Dossiers | Sortis | Certification obtenue | En emploi salarié à 6 mois',
       'Tous vos dossiers | 1 200 | 3 | 66,7 % | 50 %',
@@ -36,5 +41,19 @@ describe('the dashboard page', () => {
       'Mois | Dossiers | Sortis | Certification obtenue | En emploi salarié à 6 mois',
       '2024-01 | 1 200 | 3 | 100 % | 50 %',
     ])
+  })
+
+  it('says when its figures were computed, and that newer ones are on the way when the data changed since', async () => {
+    const empty = { key: 'total', dossiers: 0, exited: 0, certifiedRate: null, employed6Rate: null }
+    const text = await mainText(
+      dashboardPage(session, {
+        body: { total: empty, byDispositif: [], byMonth: [] },
+        computedAt: '2026-07-01T08:05:00.000Z',
+        refreshing: true,
+      }),
+    )
+    expect(text[2]).toBe(
+      'Chiffres calculés le 01/07/2026 10:05. Vos données ont changé depuis : ces chiffres sont en cours de mise à jour, rechargez la page dans quelques instants.',
+    )
   })
 })

@@ -1,6 +1,8 @@
 import { html } from 'hono/html'
 import type { Dashboard, DashboardLine } from '../../../access/dashboard.repository.ts'
+import type { Summarised } from '../../../access/summaries.ts'
 import { count, type Html, page, percent, wideTable } from '../layout.ts'
+import { summaryNote } from './summary-note.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
 
@@ -23,17 +25,19 @@ function table(
 }
 
 /**
- * The partner's dashboards on its own dossiers (no suppression: it is its own data); `dispositifs`
- * names the dispositif codes (`PRF — Programme régional de formation …`).
+ * The partner's dashboards on its own dossiers (no suppression: it is its own data), as last
+ * computed; `dispositifs` names the dispositif codes (`PRF — Programme régional de formation …`).
  */
 export function dashboardPage(
   session: SessionInfo,
-  d: Dashboard,
+  summary: Summarised<Dashboard>,
   dispositifs: ReadonlyMap<string, string> = new Map(),
 ): Html {
+  const d = summary.body
   return page(
     'Tableau de bord',
     html`<p>Vos dossiers (hors annulés), sans secret statistique : ce sont vos propres données. Taux de certification parmi les sortis au résultat connu ; emploi salarié à 6 mois parmi les sortis depuis au moins 6 mois (contrat DSN couvrant la date).</p>
+${summaryNote('Chiffres', summary)}
 ${table('ensemble', 'Ensemble', 'Total', [d.total], () => 'Tous vos dossiers')}
 ${table('par-dispositif', 'Par dispositif', 'Dispositif', d.byDispositif, (code) => {
   const label = dispositifs.get(code)

@@ -45,6 +45,18 @@ const view: QualityView = {
     unknownSiret: null,
     ndaDiffers: null,
     unknownCertification: { count: 1, sample: [{ id: 'R84-3', code: 'RNCP99999' }] },
+    inactiveCertification: {
+      count: 1,
+      sample: [
+        {
+          id: 'R84-4',
+          code: 'RNCP30001',
+          start: '2025-03-03',
+          activeFrom: '2019-06-01',
+          activeTo: '2024-05-31',
+        },
+      ],
+    },
   },
   byMonth: [{ month: '2026-12', accepted: 1610, rejected: 20 }],
   rejectionsByRule: [{ month: '2026-12', code: 'dossier/exit-required', count: 2 }],
@@ -63,10 +75,13 @@ const view: QualityView = {
   ],
 }
 
+const computed = { computedAt: '2026-12-06T00:30:00.000Z', refreshing: false }
+
 describe('the data-quality page', () => {
   it('shows each last rejection finding by finding, where it was in its transmission, in Paris time, with labels in French', async () => {
-    expect(await mainText(qualityPage(session, view))).toEqual([
+    expect(await mainText(qualityPage(session, view, computed))).toEqual([
       'Qualité de vos données',
+      'Identités, contrôles des référentiels et rejets par règle : calculés le 06/12/2026 01:30.',
       'Derniers enregistrements rejetés',
       'Vos 2 derniers rejets, du plus récent au plus ancien',
       'Reçu le | Transmission | Position | Dossier | Règle | Champ | Message',
@@ -92,6 +107,9 @@ describe('the data-quality page', () => {
       'Certifications inconnues du répertoire',
       '1 dossier vise une certification que le répertoire chargé ne connaît pas.',
       'R84-3 : certification RNCP99999',
+      'Certifications hors de leur période d’enregistrement',
+      '1 dossier vise une certification qui n’était pas enregistrée au répertoire à la date d’entrée en formation (ou, à défaut, de début prévu).',
+      'R84-4 : certification RNCP30001, début le 03/03/2025 (enregistrée du 01/06/2019 au 31/05/2024)',
       'Enregistrements acceptés et rejetés par mois',
       'Mois | Acceptés | Rejetés',
       '2026-12 | 1 610 | 20',
@@ -106,7 +124,7 @@ describe('the data-quality page', () => {
 
   it('says so when nothing was rejected and every identity is certified', async () => {
     const clean = { ...view, lastRejections: [], identities: { records: 1, notCertified: 0, sample: [] } }
-    expect((await mainText(qualityPage(session, clean))).slice(1, 5)).toEqual([
+    expect((await mainText(qualityPage(session, clean, computed))).slice(2, 6)).toEqual([
       'Derniers enregistrements rejetés',
       'Aucun enregistrement rejeté.',
       'Identités',

@@ -1,10 +1,12 @@
 import { html } from 'hono/html'
 import type { QualityView } from '../../../access/quality.repository.ts'
+import type { Summarised } from '../../../access/summaries.ts'
 import { ingestRuleCodes } from '../../../ingest/outcome.ts'
 import { ruleCodes } from '../../../ingest/validate/index.ts'
 import { CHANNEL_LABELS, label, plural, TRANSMISSION_STATUS_LABELS, timeElement } from '../format.ts'
 import { count, dossierLink, type Html, page, wideTable } from '../layout.ts'
 import { referentialFlagsSection } from './referential-flags.ts'
+import { summaryNote } from './summary-note.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
 
@@ -33,11 +35,20 @@ ${
 }`
 }
 
-/** The partner's data-quality view: its last rejections with their findings, identities, offers, transmissions, rejections by rule over time. */
-export function qualityPage(session: SessionInfo, q: QualityView): Html {
+/**
+ * The partner's data-quality view: its last rejections with their findings, identities, offers,
+ * transmissions, rejections by rule over time; `summary` says when the figures on the whole stock
+ * (identities, referential checks, rejections by rule) were computed.
+ */
+export function qualityPage(
+  session: SessionInfo,
+  q: QualityView,
+  summary: Pick<Summarised<unknown>, 'computedAt' | 'refreshing'>,
+): Html {
   return page(
     'Qualité de vos données',
-    html`<h2>Derniers enregistrements rejetés</h2>
+    html`${summaryNote('Identités, contrôles des référentiels et rejets par règle :', summary)}
+<h2>Derniers enregistrements rejetés</h2>
 ${
   q.lastRejections.length === 0
     ? html`<p>Aucun enregistrement rejeté.</p>`

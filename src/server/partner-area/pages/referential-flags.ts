@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
 import type { Flagged, ReferentialFlags } from '../../../access/referential-flags.repository.ts'
-import { plural } from '../format.ts'
+import { frDate, plural } from '../format.ts'
 import { dossierLink, type Html } from '../layout.ts'
 
 const first = (n: number) => (n > 1 ? `Les ${n} premiers` : 'Le premier')
@@ -22,6 +22,13 @@ function check<T extends { id: string }>(
 <ul>${flagged.sample.map((item) => html`<li>${dossierLink(item.id)} : ${detail(item)}</li>`)}</ul>`
   return html`<h3>${title}</h3>
 ${body}`
+}
+
+// A certification's registration period, as the register gives it.
+function validity(from: string | null, to: string | null): string {
+  if (from && to) return `enregistrée du ${frDate(from)} au ${frDate(to)}`
+  if (from) return `enregistrée depuis le ${frDate(from)}`
+  return to ? `enregistrée jusqu’au ${frDate(to)}` : 'sans période'
 }
 
 /** What the catalogue and the organisms referential flag in the partner's dossiers (spec, "Referentials"). */
@@ -66,5 +73,13 @@ ${check(
   (n) =>
     `${plural(n, 'dossier vise', 'dossiers visent')} une certification que le répertoire chargé ne connaît pas.`,
   (o) => `certification ${o.code}`,
+)}
+${check(
+  'Certifications hors de leur période d’enregistrement',
+  'Le répertoire des certifications (RNCP, RS)',
+  flags.inactiveCertification,
+  (n) =>
+    `${plural(n, 'dossier vise', 'dossiers visent')} une certification qui n’était pas enregistrée au répertoire à la date d’entrée en formation (ou, à défaut, de début prévu).`,
+  (o) => `certification ${o.code}, début le ${frDate(o.start)} (${validity(o.activeFrom, o.activeTo)})`,
 )}`
 }

@@ -1,0 +1,173 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestStore, type TestStore } from '../../test/store.ts'
+import { closeTransmission, openApiTransmission } from '../ingest/transmission.repository.ts'
+import { recordReferentialLoad } from '../referentials/referential.repository.ts'
+import { withPartner } from './partner-tx.ts'
+import { type SummaryCache, summarised, summaryCache } from './summaries.ts'
+
+let store: TestStore
+
+beforeAll(async () => {
+  store = await openTestStore()
+})
+afterAll(() => store.dispose())
+
+// Each case has partners of its own, with no summary yet.
+let serial = 0
+async function partner(): Promise<number> {
+  serial++
+  const row = await store.db
+    .insertInto('partner')
+    .values({ code: `P${serial}`, name: `Partenaire ${serial}`, kind: 'REGION' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+const TODAY = '2026-12-06'
+
+// A computation that counts its runs and gives the number of the run as its figures.
+function counter() {
+  let runs = 0
+  return {
+    get runs() {
+      return runs
+    },
+    compute: async () => ({ run: ++runs }),
+  }
+}
+
+const quiet = (maxAgeSeconds: number): SummaryCache => summaryCache(maxAgeSeconds, () => {})
+
+async function view(cache: SummaryCache, partner: number, c: ReturnType<typeof counter>, today = TODAY) {
+  const s = await summarised(store.db, cache, partner, 'dashboard', today, c.compute)
+  return { body: s.body, refreshing: s.refreshing }
+}
+
+// Lets the computations started in the background end.
+async function settled(cache: SummaryCache): Promise<void> {
+  await Promise.allSettled([...cache.computing.values()])
+}
+
+describe('the partner area summaries', () => {
+  it('computes a summary the first time, then shows the stored one without computing it again', async () => {
+    const ra = await partner()
+    const cache = quiet(3600)
+    const c = counter()
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 1 }, refreshing: false })
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 1 }, refreshing: false })
+    expect(c.runs).toBe(1)
+  })
+
+  it('computes once for two views at the same time', async () => {
+    const ob = await partner()
+    const cache = quiet(3600)
+    const c = counter()
+    const [a, b] = await Promise.all([view(cache, ob, c), view(cache, ob, c)])
+    expect([a, b, c.runs]).toEqual([
+      { body: { run: 1 }, refreshing: false },
+      { body: { run: 1 }, refreshing: false },
+      1,
+    ])
+  })
+
+  it('keeps showing a summary younger than the maximum age, whatever changed since', async () => {
+    const ra = await partner()
+    const cache = quiet(3600)
+    const c = counter()
+    await view(cache, ra, c)
+    await closeTransmission(store.db, await openApiTransmission(store.db, ra, 'test'))
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 1 }, refreshing: false })
+    expect(c.runs).toBe(1)
+  })
+
+  it('shows an older summary as it is while nothing it depends on changed', async () => {
+    const ra = await partner()
+    await closeTransmission(store.db, await openApiTransmission(store.db, ra, 'test'))
+    const cache = quiet(0)
+    const c = counter()
+    await view(cache, ra, c) // later than the transmission
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 1 }, refreshing: false })
+    expect(c.runs).toBe(1)
+  })
+
+  it('shows an older summary marked as refreshing once the partner transmits, and the new one after', async () => {
+    const ra = await partner()
+    const cache = quiet(0)
+    const c = counter()
+    await view(cache, ra, c)
+    const t = await openApiTransmission(store.db, ra, 'test')
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 1 }, refreshing: true })
+    await settled(cache)
+    // Still running: the partner's data may change at any moment.
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 2 }, refreshing: true })
+    await settled(cache)
+    await closeTransmission(store.db, t)
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 3 }, refreshing: true })
+    await settled(cache)
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 4 }, refreshing: false })
+    expect(c.runs).toBe(4)
+  })
+
+  it('ignores another partner’s transmissions', async () => {
+    const [ra, ob] = [await partner(), await partner()]
+    const cache = quiet(0)
+    const c = counter()
+    await view(cache, ra, c)
+    await closeTransmission(store.db, await openApiTransmission(store.db, ob, 'test'))
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 1 }, refreshing: false })
+  })
+
+  it('computes again after a referential load, and on a new day', async () => {
+    const ra = await partner()
+    const cache = quiet(0)
+    const c = counter()
+    await view(cache, ra, c)
+    await recordReferentialLoad(store.db, { kind: 'dsn', file: 'dsn.csv', fileSha256: 'x', rows: 1 })
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 1 }, refreshing: true })
+    await settled(cache)
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 2 }, refreshing: false })
+    expect(await view(cache, ra, c, '2026-12-07')).toEqual({ body: { run: 2 }, refreshing: true })
+    await settled(cache)
+    expect(await view(cache, ra, c, '2026-12-07')).toEqual({ body: { run: 3 }, refreshing: false })
+  })
+
+  it('shows the stored summary when computing a newer one fails, and says why on the error channel', async () => {
+    const ra = await partner()
+    const errors: string[] = []
+    const cache = summaryCache(0, (e) => errors.push((e as Error).message))
+    await view(cache, ra, counter())
+    await recordReferentialLoad(store.db, { kind: 'dsn', file: 'dsn.csv', fileSha256: 'y', rows: 1 })
+    const failing = async (): Promise<{ run: number }> => {
+      throw new Error('statement timeout')
+    }
+    const s = await summarised(store.db, cache, ra, 'dashboard', TODAY, failing)
+    await settled(cache)
+    expect([s.body, s.refreshing, errors]).toEqual([{ run: 1 }, true, ['statement timeout']])
+  })
+
+  it('lets a partner read and write only its own summaries (row-level security)', async () => {
+    const [ra, ob] = [await partner(), await partner()]
+    const cache = quiet(3600)
+    await view(cache, ra, counter())
+    await view(cache, ob, counter())
+    const seen = await withPartner(store.db, ob, async ({ db }) =>
+      (await sql<{ partner_id: number }>`select partner_id from partner_summary`.execute(db)).rows.map(
+        (r) => r.partner_id,
+      ),
+    )
+    expect(seen).toEqual([ob])
+    await expect(
+      withPartner(store.db, ob, ({ db }) =>
+        sql`insert into partner_summary (partner_id, kind, as_of, body) values (${ra}, 'quality', ${TODAY}, '{}')`.execute(
+          db,
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/)
+    const updated = await withPartner(store.db, ob, async ({ db }) =>
+      sql`update partner_summary set body = '{}' where partner_id = ${ra} returning partner_id`.execute(db),
+    )
+    expect(updated.rows).toEqual([])
+  })
+})
