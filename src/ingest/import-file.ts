@@ -101,7 +101,8 @@ async function* prepare(
  * Imports a partner's NDJSON file with the same checks and version rules as the API. Streamed
  * (memory flat), one transaction per batch that also records where the file stands, so that an
  * import stopped at any point (Ctrl-C, kill -9) and run again continues where it committed:
- * nothing is lost or counted twice, and its rejects file is cut back to match.
+ * nothing is lost or counted twice, and its rejects file holds every rejected line once: the
+ * part committed before is written again from the findings the hub kept.
  */
 export async function importFile(db: Kysely<Database>, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now()
@@ -120,7 +121,7 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
   if (existing?.status === 'done') {
     // Nothing is imported again; the rejects asked for now are written from that import's findings.
     const rewritten = options.rejectsPath
-      ? await rewriteRejects(db, existing.id, options.path, options.rejectsPath)
+      ? (await rewriteRejects(db, existing.id, options.path, options.rejectsPath)).lines
       : undefined
     return {
       ...(await summarise(db, existing.id, basename(options.path), false, true, started)),
@@ -143,10 +144,21 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
       .returningAll()
       .executeTakeFirstOrThrow())
   const transmissionId = Number(transmission.id)
-  const rejects = options.rejectsPath
-    ? openRejects(options.rejectsPath, Number(transmission.rejects_bytes))
-    : null
-  let rejectsBytes = Number(transmission.rejects_bytes)
+  // A resumed import writes the rejects of the part already committed again, from what the hub
+  // kept of them: the first run may have had no --rejects, or another file.
+  let rejectsBytes =
+    existing && options.rejectsPath
+      ? (
+          await rewriteRejects(
+            db,
+            transmissionId,
+            options.path,
+            options.rejectsPath,
+            transmission.line_number,
+          )
+        ).bytes
+      : 0
+  const rejects = options.rejectsPath ? openRejects(options.rejectsPath, rejectsBytes) : null
   let records = transmission.lines
   const context = { partnerId: partner.id, transmissionId }
 

@@ -61,35 +61,41 @@ export function writeRejects(
 /**
  * Writes the rejects file of a file imported before, from the findings the hub kept of that
  * import (rejected records keep their line and findings, never their content) and the lines of the
- * same file, read again: its SHA-256 is the one imported. Returns the number of lines written.
+ * same file, read again: its SHA-256 is the one imported. With `beforeLine`, only the lines before
+ * it: the part an interrupted import committed. Returns the lines and bytes written.
  */
 export async function rewriteRejects(
   db: Kysely<Database>,
   transmissionId: number,
   path: string,
   rejectsPath: string,
-): Promise<number> {
+  beforeLine = Number.POSITIVE_INFINITY,
+): Promise<{ lines: number; bytes: number }> {
   const rows = await db
     .selectFrom('rejected_record')
     .select(['position', 'record_type', 'record_id', 'outcome', 'errors'])
     .where('transmission_id', '=', transmissionId)
+    .where('position', '<', Number.isFinite(beforeLine) ? beforeLine : 2 ** 31 - 1)
     .orderBy('position')
     .execute()
   const byLine = new Map(rows.map((r) => [r.position, r]))
   const fd = openRejects(rejectsPath, 0)
-  let written = 0
+  let lines = 0
+  let bytes = 0
   try {
-    for await (const line of readLines(path)) {
-      const r = byLine.get(line.number)
-      if (!r) continue
-      const errors = storedFindings(r.errors)
-      const result = { index: r.position, type: r.record_type, id: r.record_id, outcome: r.outcome, errors }
-      writeSync(fd, rejectLine(result as RecordResult, line.text))
-      written++
-    }
+    if (byLine.size > 0)
+      for await (const line of readLines(path)) {
+        if (line.number >= beforeLine) break
+        const r = byLine.get(line.number)
+        if (!r) continue
+        const errors = storedFindings(r.errors)
+        const result = { index: r.position, type: r.record_type, id: r.record_id, outcome: r.outcome, errors }
+        bytes += writeSync(fd, rejectLine(result as RecordResult, line.text))
+        lines++
+      }
     fsyncSync(fd)
   } finally {
     closeSync(fd)
   }
-  return written
+  return { lines, bytes }
 }
