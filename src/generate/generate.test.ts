@@ -304,7 +304,7 @@ describe('generate', () => {
     }
   })
 
-  it('funds trainings to certifications registered on their start, but for about 1 in 200', () => {
+  it('funds trainings to certifications registered on their start, but for about 1 in 200, and a few to codes the register lacks', () => {
     const validity = new Map<string, [string, string]>()
     for (const line of main.referentials.get('certifications')!.slice(1)) {
       const fields = line.split(',')
@@ -317,14 +317,23 @@ describe('generate', () => {
         if (o.type === 'dossier' && o.training?.certification?.code) latest.set(o.id, o)
       }
     let outside = 0
+    let unknown = 0
     for (const o of latest.values()) {
-      const [from, to] = validity.get(o.training.certification.code)!
+      const registered = validity.get(o.training.certification.code)
+      if (!registered) {
+        unknown++
+        continue
+      }
+      const [from, to] = registered
       const start: string = o.entry?.date ?? o.training.plannedStart
       if (start < from || (to !== '' && start > to)) outside++
     }
     expect(latest.size).toBeGreaterThan(3000)
     expect(outside / latest.size).toBeGreaterThan(0.001)
     expect(outside / latest.size).toBeLessThan(0.02)
+    // and a few send a code the register does not hold
+    expect(unknown / latest.size).toBeGreaterThan(0.0005)
+    expect(unknown / latest.size).toBeLessThan(0.01)
   })
 
   it('reproduces the dispositif mix, senders and CPF age bands', () => {

@@ -1,7 +1,8 @@
 /**
  * The `training` part of a dossier: organism (Zipf-like, in the trainee's région), catalogue offer,
  * certification, place, modality — with the anomalies the hub must flag (unknown offer, organism
- * differing from the offer's, SIRET or NDA unknown to the organisms referential).
+ * differing from the offer's, SIRET or NDA unknown to the organisms referential, a certification
+ * code the register does not hold or one not registered at the start).
  * @module
  */
 import type { CertificationType, Modality } from '../ingest/record.ts'
@@ -157,7 +158,11 @@ export function trainingJson(
   if (rng.chance(0.05)) nda = null
   const certification: TrainingJson['certification'] = { type: choice.type }
   if (choice.certification) {
-    certification.code = choice.certification.code
+    // A few send a code the register does not hold: an old-style number of a retired certification.
+    certification.code =
+      anomaly >= 0.017 && anomaly < 0.019
+        ? `${choice.type}${String(100 + rng.int(900)).padStart(4, '0')}`
+        : choice.certification.code
     certification.level = choice.certification.level
   } else if (explicitNulls) {
     certification.code = null

@@ -60,7 +60,7 @@ describe('readReleaseTables', () => {
       ['nb_sorties', expect.any(Array)],
     ])
     const table = groups[0]!.tables[1]!
-    expect(table.rows[0]).toEqual({ codes: ['_T', '_T'], n: 1391, status: 'V', line: 2 })
+    expect(table.rows[0]).toEqual({ codes: ['_T', '_T'], n: 1390, status: 'V', line: 2 })
     expect(table.rows[1]).toEqual({ codes: ['_T', 'AFC'], n: 84, status: 'V', line: 3 })
     const codes = (dimension: string) =>
       new Set(table.rows.map((r) => r.codes[table.dimensions.indexOf(dimension)]))
