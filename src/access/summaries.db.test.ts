@@ -42,7 +42,7 @@ const quiet = (maxAgeSeconds: number): SummaryCache => summaryCache(maxAgeSecond
 
 async function view(cache: SummaryCache, partner: number, c: ReturnType<typeof counter>, today = TODAY) {
   const s = await summarised(store.db, cache, partner, 'dashboard', today, c.compute)
-  return { body: s.body, refreshing: s.refreshing }
+  return s && { body: s.body, refreshing: s.refreshing }
 }
 
 // Lets the computations started in the background end.
@@ -144,7 +144,32 @@ describe('the partner area summaries', () => {
     }
     const s = await summarised(store.db, cache, ra, 'dashboard', TODAY, failing)
     await settled(cache)
-    expect([s.body, s.refreshing, errors]).toEqual([{ run: 1 }, true, ['statement timeout']])
+    expect([s?.body, s?.refreshing, errors]).toEqual([{ run: 1 }, true, ['statement timeout']])
+  })
+
+  it('answers null when a first summary takes longer than the wait, and shows it once computed', async () => {
+    const ra = await partner()
+    const cache = summaryCache(3600, () => {}, 20)
+    let finish: () => void = () => {}
+    const slow = () => new Promise<{ run: number }>((resolve) => (finish = () => resolve({ run: 1 })))
+    expect(await summarised(store.db, cache, ra, 'quality', TODAY, slow)).toBeNull()
+    finish()
+    await settled(cache)
+    const s = await summarised(store.db, cache, ra, 'quality', TODAY, slow)
+    expect([s?.body, s?.refreshing]).toEqual([{ run: 1 }, false])
+  })
+
+  it('reports a first summary that fails after the wait on the error channel', async () => {
+    const ra = await partner()
+    const errors: string[] = []
+    const cache = summaryCache(3600, (e) => errors.push((e as Error).message), 20)
+    let fail: () => void = () => {}
+    const failing = () =>
+      new Promise<{ run: number }>((_, reject) => (fail = () => reject(new Error('canceling statement'))))
+    expect(await summarised(store.db, cache, ra, 'quality', TODAY, failing)).toBeNull()
+    fail()
+    await settled(cache)
+    expect(errors).toEqual(['canceling statement'])
   })
 
   it('lets a partner read and write only its own summaries (row-level security)', async () => {

@@ -18,6 +18,11 @@ export interface Summarised<T> {
 export interface SummaryCache {
   /** A summary younger than this is shown as it is, whatever changed since. */
   readonly maxAgeSeconds: number
+  /**
+   * How long a page waits for a partner's first summary before answering that it is being
+   * computed (the largest partners' take longer than a reverse proxy waits).
+   */
+  readonly firstWaitMs: number
   readonly computing: Map<string, Promise<Summarised<unknown>>>
   /** What became of a computation no page waits for. */
   readonly onError: (error: unknown) => void
@@ -26,19 +31,24 @@ export interface SummaryCache {
 /** Ten minutes: a partner sees its own transmissions in its figures within that time. */
 export const DEFAULT_MAX_AGE_SECONDS = 600
 
+/** Five seconds: the first view of a page waits that long for its summary at most. */
+export const DEFAULT_FIRST_WAIT_MS = 5000
+
 /** A cache for one server. */
 export function summaryCache(
   maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS,
   onError: (error: unknown) => void = (error) =>
     console.error(`passerelle: a partner summary failed: ${(error as Error).message ?? error}`),
+  firstWaitMs = DEFAULT_FIRST_WAIT_MS,
 ): SummaryCache {
-  return { maxAgeSeconds, computing: new Map(), onError }
+  return { maxAgeSeconds, firstWaitMs, computing: new Map(), onError }
 }
 
 /**
  * The partner's summary of `kind` for `today`: the stored one while current; otherwise the stored
- * one all the same, marked as refreshing, while it is computed again in the background; computed
- * now only when none was ever stored. Each computation runs in the partner's scope (row-level
+ * one all the same, marked as refreshing, while it is computed again in the background. When none
+ * was ever stored, it is computed now, and null answers when that takes longer than the cache's
+ * `firstWaitMs` (the computation goes on). Each computation runs in the partner's scope (row-level
  * security), so it sees and stores only the partner's own rows.
  */
 export async function summarised<T>(
@@ -48,7 +58,7 @@ export async function summarised<T>(
   kind: SummaryKind,
   today: string,
   compute: (scope: PartnerScope) => Promise<T>,
-): Promise<Summarised<T>> {
+): Promise<Summarised<T> | null> {
   const stored = await withPartner(db, partnerId, (scope) =>
     readSummary<T>(scope, kind, today, cache.maxAgeSeconds),
   )
@@ -63,9 +73,28 @@ export async function summarised<T>(
       () => cache.computing.delete(key),
     )
   }
-  if (!stored) return running
+  if (!stored) return firstWait(running, cache)
   running.catch(cache.onError)
   return { body: stored.body, computedAt: stored.computedAt, refreshing: true }
+}
+
+// The first summary if it comes within the wait, else null; a failure after the wait is reported
+// to the cache, as no page waits for it any more.
+async function firstWait<T>(
+  running: Promise<Summarised<T>>,
+  cache: SummaryCache,
+): Promise<Summarised<T> | null> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), cache.firstWaitMs)
+  })
+  try {
+    const first = await Promise.race([running, late])
+    if (first === null) running.catch(cache.onError)
+    return first
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** Computes the partner's summary of `kind` for `today` and stores it, in one scoped transaction. */

@@ -22,6 +22,7 @@ import { exportPage } from './pages/export.ts'
 import { notFoundPage } from './pages/not-found.ts'
 import { qualityPage } from './pages/quality.ts'
 import { searchPage } from './pages/search.ts'
+import { computingPage } from './pages/summary-note.ts'
 import { passwordRoutes } from './password.ts'
 import {
   type AreaEnv,
@@ -137,6 +138,7 @@ export function partnerArea(deps: AccessDeps) {
       today,
       (scope) => SUMMARIES.dashboard(scope, today),
     )
+    if (!dashboard) return c.html(computingPage(info(c), 'Tableau de bord', c.req.path), 202)
     return c.html(dashboardPage(info(c), dashboard, (await loadSearchVocabulary()).dispositifs))
   })
   signedIn.get('/qualite', async (c) => {
@@ -145,6 +147,7 @@ export function partnerArea(deps: AccessDeps) {
     const summary = await summarised(deps.db, deps.summaries, partnerId, 'quality', today, (scope) =>
       SUMMARIES.quality(scope, today),
     )
+    if (!summary) return c.html(computingPage(info(c), 'Qualité de vos données', c.req.path), 202)
     const recent = await withPartner(deps.db, partnerId, readRecentQuality)
     return c.html(qualityPage(info(c), { ...recent, ...summary.body }, summary))
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dashboardPage } from './dashboard.ts'
+import { computingPage } from './summary-note.ts'
 import { mainText } from './test-text.ts'
 
 const session = { partnerName: 'Région Test', email: 'r@example.fr', csrfToken: 'x' }
@@ -55,5 +56,13 @@ describe('the dashboard page', () => {
     expect(text[2]).toBe(
       'Chiffres calculés le 01/07/2026 10:05. Vos données ont changé depuis : ces chiffres sont en cours de mise à jour, rechargez la page dans quelques instants.',
     )
+  })
+
+  it('says the figures are being computed for the first time, with a link to the page again', async () => {
+    const page = String(await computingPage(session, 'Tableau de bord', '/espace-partenaire/tableau-de-bord'))
+    expect((await mainText(computingPage(session, 'Tableau de bord', '/x'))).slice(1)).toEqual([
+      'Vos chiffres sont calculés pour la première fois, sur l’ensemble de vos dossiers : cela peut prendre jusqu’à une minute pour les plus grands portefeuilles. Rechargez la page dans quelques instants.',
+    ])
+    expect(page).toContain('<a href="/espace-partenaire/tableau-de-bord">Rechargez la page</a>')
   })
 })
