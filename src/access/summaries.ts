@@ -24,7 +24,7 @@ export interface SummaryCache {
    */
   readonly firstWaitMs: number
   readonly computing: Map<string, Promise<Summarised<unknown>>>
-  /** What became of a computation no page waits for. */
+  /** Told of every computation that fails (a page waiting for it also answers an error). */
   readonly onError: (error: unknown) => void
 }
 
@@ -68,30 +68,27 @@ export async function summarised<T>(
   if (!running) {
     running = refreshSummary(db, partnerId, kind, today, compute)
     cache.computing.set(key, running)
+    // Reported once, here: the views that show the stored summary meanwhile do not wait for it.
     void running.then(
       () => cache.computing.delete(key),
-      () => cache.computing.delete(key),
+      (error) => {
+        cache.computing.delete(key)
+        cache.onError(error)
+      },
     )
   }
-  if (!stored) return firstWait(running, cache)
-  running.catch(cache.onError)
+  if (!stored) return firstWait(running, cache.firstWaitMs)
   return { body: stored.body, computedAt: stored.computedAt, refreshing: true }
 }
 
-// The first summary if it comes within the wait, else null; a failure after the wait is reported
-// to the cache, as no page waits for it any more.
-async function firstWait<T>(
-  running: Promise<Summarised<T>>,
-  cache: SummaryCache,
-): Promise<Summarised<T> | null> {
+// The first summary if it comes within the wait, else null.
+async function firstWait<T>(running: Promise<Summarised<T>>, waitMs: number): Promise<Summarised<T> | null> {
   let timer: NodeJS.Timeout | undefined
   const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), cache.firstWaitMs)
+    timer = setTimeout(() => resolve(null), waitMs)
   })
   try {
-    const first = await Promise.race([running, late])
-    if (first === null) running.catch(cache.onError)
-    return first
+    return await Promise.race([running, late])
   } finally {
     clearTimeout(timer)
   }
