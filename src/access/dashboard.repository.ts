@@ -43,7 +43,9 @@ function line(r: Row): DashboardLine {
 /**
  * Counts of the partner's own dossiers by month of planned start and by dispositif, with
  * certification and employment-at-6-months rates. "Salaried at exit + 6 months" is the spec's
- * rule as publish/facts/employment-outcomes.ts writes it: a DSN contract covers that date.
+ * rule as publish/facts/employment-outcomes.ts writes it: a DSN contract covers that date
+ * (`passerelle_own_employed`, migration 2026_12_06_04_00_00, reads the contracts of the partner's
+ * own dossiers without a policy check per contract).
  */
 export async function readDashboard(scope: PartnerScope, asOf: string): Promise<Dashboard> {
   const today = asOfLiteral(asOf)
@@ -56,10 +58,9 @@ export async function readDashboard(scope: PartnerScope, asOf: string): Promise<
       count(*) filter (where d.exit_date is not null and d.certification_result in ${sql.raw(KNOWN_RESULTS)})::int as known,
       count(*) filter (where d.exit_date is not null and d.certification_result = 'OBTENUE')::int as obtained,
       count(*) filter (where d.exit_date is not null and ${sql.raw(h6)} <= ${sql.raw(today)})::int as reached6,
-      count(*) filter (where d.exit_date is not null and ${sql.raw(h6)} <= ${sql.raw(today)} and exists (
-        select 1 from dsn_contract c where c.person_key = d.person_key
-          and c.start_date <= ${sql.raw(h6)} and (c.end_date is null or c.end_date >= ${sql.raw(h6)})))::int as employed6
+      count(e.record_id)::int as employed6
     from dossier_current d
+    left join passerelle_own_employed(6, ${sql.raw(today)}) e on e.record_id = d.record_id
     where d.partner_id = ${scope.partnerId} and d.status <> 'ANNULE'
     group by grouping sets ((to_char(d.planned_start, 'YYYY-MM')), (d.dispositif), ())`.execute(scope.db)
   const byMonth = rows.filter((r) => r.g === 1).map((r) => line({ ...r, key: r.month }))

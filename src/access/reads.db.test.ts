@@ -76,6 +76,12 @@ describe('partner reads', () => {
     expect(withJob.total.employed6Rate).toBe(0.5) // B1's person holds a CDI at exit + 6 months; B2's does not
   })
 
+  it('counts employment at 6 months only once the exits reached it (2024-06-28 + 6 months)', async () => {
+    const rate = async (asOf: string) =>
+      (await withPartner(store.db, a, (scope) => readDashboard(scope, asOf))).total.employed6Rate
+    expect([await rate('2024-12-27'), await rate('2024-12-28')]).toEqual([null, 1 / 3])
+  })
+
   it('shows the partner its identities not certified', async () => {
     await store.db
       .updateTable('dossier_current')

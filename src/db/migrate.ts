@@ -8,6 +8,7 @@ import * as identityRls from './migrations/2026_12_03_18_00_00_identity_rls.ts'
 import * as changeFeedCommitOrder from './migrations/2026_12_04_22_00_00_change_feed_commit_order.ts'
 import * as organismNda from './migrations/2026_12_06_00_00_00_organism_nda.ts'
 import * as partnerSummary from './migrations/2026_12_06_03_00_00_partner_summary.ts'
+import * as ownEmployed from './migrations/2026_12_06_04_00_00_own_employed.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -19,6 +20,7 @@ export const migrations = {
   '2026_12_04_22_00_00_change_feed_commit_order': changeFeedCommitOrder,
   '2026_12_06_00_00_00_organism_nda': organismNda,
   '2026_12_06_03_00_00_partner_summary': partnerSummary,
+  '2026_12_06_04_00_00_own_employed': ownEmployed,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */
