@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryIo } from '../src/cli/io.ts'
 import { main } from '../src/cli/main.ts'
@@ -147,6 +149,40 @@ describe('passerelle partners', () => {
     expect(written.split('\n').map((l) => (l ? JSON.parse(l).line : null))).toEqual([2, 3, null])
     expect(written).toBe(readFileSync(atOnce, 'utf8'))
     expect(statSync(afterwards).mode & 0o777).toBe(0o600)
+  })
+
+  it('says so, and exits 0, when an import is in but the partner area summaries could not be computed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-summaries-'))
+    const feed = join(dir, 'feed.ndjson')
+    writeFileSync(feed, `${JSON.stringify(dossier({ id: 'S-1', version: 1 }))}\n`)
+    const secret = { PASSERELLE_SECRET: 's3cret' }
+    expect((await run(['partners', 'add', '--code', 'OPCO4', '--name', 'w', '--kind', 'OPCO'])).code).toBe(0)
+    // The dashboard's function gone, as after a failed deployment.
+    const drop = 'alter function passerelle_own_employed(integer, date) rename to gone'
+    const restore = 'alter function gone(integer, date) rename to passerelle_own_employed'
+    const exec = async (statement: string) => {
+      if (store) await sql.raw(statement).execute(store.db)
+      else {
+        const db = new PGlite(join(env.PASSERELLE_DATA!, 'pgdata'))
+        await db.exec(statement)
+        await db.close()
+      }
+    }
+    await exec(drop)
+    try {
+      const result = await run(['import', '--partner', 'OPCO4', feed], secret)
+      expect([result.code, result.stdout.at(-1), result.stderr]).toEqual([
+        0,
+        '  1 record: 1 created, 0 updated, 0 unchanged, 0 stale, 0 conflict, 0 invalid',
+        [
+          expect.stringMatching(
+            /^passerelle import: the partner area summaries were not computed \(.*passerelle_own_employed.*\); the partner's next view of its pages computes them$/,
+          ),
+        ],
+      ])
+    } finally {
+      await exec(restore)
+    }
   })
 
   it('status aligns its partner table whatever the length of the codes', async () => {
