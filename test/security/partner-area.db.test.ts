@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addUser, disableUser } from '../../src/access/users.repository.ts'
 import { workerPreparer } from '../../src/ingest/preparer.ts'
 import { createApp } from '../../src/server/app.ts'
+import { dossier } from '../fixtures.ts'
 import { openTestStore, type TestStore } from '../store.ts'
 import { NIR_OTHER, NIR_SHARED, PASSWORD, partnerFixture } from './partner-fixture.ts'
 
@@ -289,5 +290,51 @@ describe('changing one’s password', () => {
     const statuses = []
     for (let i = 0; i < 6; i++) statuses.push((await change(cookie, csrf, `wrong ${i}`, NEW)).status)
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429])
+  })
+})
+
+describe('the partner’s dashboard and quality figures', () => {
+  // Last in the file: it sends OPCO a third dossier.
+  it('are kept once computed, shown as being updated after the partner transmits, then updated', async () => {
+    // A server that looks for newer data at every view (no minimum age).
+    const app = createApp({ db: store.db, storeKind: store.kind, ...APP_DEPS, summaryMaxAgeSeconds: 0 })
+    // A user of its own: the cases above rate-limited OPCO's.
+    await addUser(store.db, {
+      partnerId: fx.partners.OPCO.partner.id,
+      email: 'opco2@example.fr',
+      password: PASSWORD,
+    })
+    const id = cookiesOf(await signIn('opco2@example.fr', PASSWORD, {}, app)).passerelle_session!
+    const view = async () => {
+      const res = await app.request(`${AREA}/tableau-de-bord`, {
+        headers: { cookie: `passerelle_session=${id}` },
+      })
+      const text = await res.text()
+      return {
+        status: res.status,
+        total: /Tous vos dossiers<\/th><td class="n">(\d+)</.exec(text)?.[1],
+        computed: /Chiffres calculés le <time datetime="([^"]+)"/.exec(text)?.[1],
+        refreshing: text.includes('en cours de mise à jour'),
+      }
+    }
+    const first = await view()
+    expect(first).toEqual({ status: 200, total: '2', computed: expect.any(String), refreshing: false })
+    expect(await view()).toEqual(first)
+    const other = {
+      nir: NIR_OTHER,
+      birthName: 'MARTIN',
+      firstNames: 'Paul',
+      sex: 'M',
+      birthDate: '1990-02-01',
+    }
+    await fx.post('OPCO', [dossier({ id: 'OP-3', sharedWith: [], trainee: other, dispositif: 'PDC' })])
+    expect(await view()).toEqual({ ...first, refreshing: true })
+    let next = await view()
+    for (let i = 0; i < 100 && next.refreshing; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      next = await view()
+    }
+    expect(next).toEqual({ status: 200, total: '3', computed: expect.any(String), refreshing: false })
+    expect(next.computed! > first.computed!).toBe(true)
   })
 })
