@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import { describe, expect, it } from 'vitest'
 import { memoryIo } from '../src/cli/io.ts'
 import { main } from '../src/cli/main.ts'
@@ -17,6 +18,17 @@ describe('passerelle demo', () => {
     expect(stdout.filter((l) => /^ {2}[A-Z0-9_]+ +psl_[\w-]{43}$/.test(l))).toHaveLength(37)
     expect(stderr.some((l) => l.startsWith('referential sngi: '))).toBe(true)
     expect(readFileSync(join(cwd, '.passerelle', 'secret'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/)
+    // Every partner's dashboard and quality summary is ready for its first view.
+    expect(stderr.some((l) => /^partner area summaries: \d/.test(l))).toBe(true)
+    const db = new PGlite(join(cwd, '.passerelle', 'pgdata'))
+    const { rows } = await db.query<{ kind: string; partners: number }>(
+      'select kind, count(distinct partner_id)::int as partners from partner_summary group by kind order by kind',
+    )
+    await db.close()
+    expect(rows).toEqual([
+      { kind: 'dashboard', partners: 37 },
+      { kind: 'quality', partners: 37 },
+    ])
 
     // Running it again reuses the data and imports nothing twice.
     const again = memoryIo({}, cwd)

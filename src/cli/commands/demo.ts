@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { refreshPartnerSummaries } from '../../access/summaries.ts'
 import { readConfig } from '../../config.ts'
 import { importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
@@ -111,6 +112,11 @@ export const demoCommand: Command = {
         )
       }
       await preparer.close()
+      // As `import` does: each partner's first view of its dashboard and quality page is ready.
+      const summariesStarted = Date.now()
+      for (const { id } of await store.db.selectFrom('partner').select('id').orderBy('id').execute())
+        await refreshPartnerSummaries(store.db, id, today)
+      io.err(`partner area summaries: ${duration((Date.now() - summariesStarted) / 1000)}`)
       printSummary(io, totals, tokens, Date.now() - started)
       await printDemoSignIns(
         io,
