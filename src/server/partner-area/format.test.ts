@@ -3,6 +3,7 @@ import {
   EXIT_REASON_LABELS,
   frDate,
   frDateTime,
+  frMonth,
   label,
   plural,
   STATUS_LABELS,
@@ -16,6 +17,15 @@ describe('partner-area formats', () => {
       '05/06/2023',
       '',
       '',
+    ])
+  })
+
+  it('write a month in words, and leave what is not a month as it is', () => {
+    expect([frMonth('2024-01'), frMonth('2026-08'), frMonth('2024-13'), frMonth('total')]).toEqual([
+      'janvier 2024',
+      'août 2026',
+      '2024-13',
+      'total',
     ])
   })
 

@@ -61,6 +61,28 @@ const PARIS = new Intl.DateTimeFormat('fr-FR', {
   minute: '2-digit',
 })
 
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+]
+
+/** A month `YYYY-MM` as French writes it, `janvier 2024`; anything else as it is. */
+export function frMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month)
+  const name = m ? MONTHS[Number(m[2]) - 1] : undefined
+  return m && name ? `${name} ${m[1]}` : month
+}
+
 /** An instant as Paris reads it, `DD/MM/YYYY HH:MM`, whatever the server's time zone. */
 export function frDateTime(instant: string | Date): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant

@@ -40,7 +40,7 @@ describe('the dashboard page', () => {
       'NOUVEAU | 1 200 | 3 | — | 50 %',
       'Par mois de début prévu',
       'Mois | Dossiers | Sortis | Certification obtenue | En emploi salarié à 6 mois',
-      '2024-01 | 1 200 | 3 | 100 % | 50 %',
+      'janvier 2024 | 1 200 | 3 | 100 % | 50 %',
     ])
   })
 

@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import type { Dashboard, DashboardLine } from '../../../access/dashboard.repository.ts'
 import type { Summarised } from '../../../access/summaries.ts'
+import { frMonth } from '../format.ts'
 import { count, type Html, page, percent, wideTable } from '../layout.ts'
 import { summaryNote } from './summary-note.ts'
 
@@ -43,7 +44,7 @@ ${table('par-dispositif', 'Par dispositif', 'Dispositif', d.byDispositif, (code)
   const label = dispositifs.get(code)
   return label ? `${code} — ${label}` : code
 })}
-${table('par-mois', 'Par mois de début prévu', 'Mois', d.byMonth)}`,
+${table('par-mois', 'Par mois de début prévu', 'Mois', d.byMonth, frMonth)}`,
     session,
   )
 }

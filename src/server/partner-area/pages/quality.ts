@@ -3,7 +3,7 @@ import type { QualityView } from '../../../access/quality.repository.ts'
 import type { Summarised } from '../../../access/summaries.ts'
 import { ingestRuleCodes } from '../../../ingest/outcome.ts'
 import { ruleCodes } from '../../../ingest/validate/index.ts'
-import { CHANNEL_LABELS, label, plural, TRANSMISSION_STATUS_LABELS, timeElement } from '../format.ts'
+import { CHANNEL_LABELS, frMonth, label, plural, TRANSMISSION_STATUS_LABELS, timeElement } from '../format.ts'
 import { count, dossierLink, type Html, page, wideTable } from '../layout.ts'
 import { referentialFlagsSection } from './referential-flags.ts'
 import { summaryNote } from './summary-note.ts'
@@ -71,13 +71,13 @@ ${wideTable(
   'par-mois',
   'Enregistrements acceptés et rejetés par mois',
   html`<thead><tr><th>Mois</th><th class="n">Acceptés</th><th class="n">Rejetés</th></tr></thead>
-<tbody>${q.byMonth.map((m) => html`<tr><th scope="row">${m.month}</th><td class="n">${count(m.accepted)}</td><td class="n">${count(m.rejected)}</td></tr>`)}</tbody>`,
+<tbody>${q.byMonth.map((m) => html`<tr><th scope="row">${frMonth(m.month)}</th><td class="n">${count(m.accepted)}</td><td class="n">${count(m.rejected)}</td></tr>`)}</tbody>`,
 )}
 ${wideTable(
   'par-regle',
   'Rejets par règle et par mois',
   html`<thead><tr><th>Mois</th><th>Règle</th><th>Ce qu’elle vérifie</th><th class="n">Rejets</th></tr></thead>
-<tbody>${q.rejectionsByRule.map((r) => html`<tr><td>${r.month}</td><td><code>${r.code}</code></td><td>${meaning(r.code)}</td><td class="n">${count(r.count)}</td></tr>`)}</tbody>`,
+<tbody>${q.rejectionsByRule.map((r) => html`<tr><td>${frMonth(r.month)}</td><td><code>${r.code}</code></td><td>${meaning(r.code)}</td><td class="n">${count(r.count)}</td></tr>`)}</tbody>`,
 )}
 ${wideTable(
   'transmissions',
