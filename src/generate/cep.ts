@@ -72,7 +72,9 @@ export function emitCep(
   const partner = cepOperator(ctx, person, startDay)
   const style = partnerStyle(partner)
   ctx.serial++
-  const level: 1 | 2 = toTraining || rng.chance(0.62) ? 2 : 1
+  // Personalised advice (level 2) leads to most training projects; a first-level reception
+  // (level 1) sometimes directs the person straight to a training too.
+  const level: 1 | 2 = rng.chance(toTraining ? 0.88 : 0.62) ? 2 : 1
   const record: CepJson = {
     type: 'cep',
     id: `${partner}-CEP-${String(ctx.serial).padStart(8, '0')}`,

@@ -445,7 +445,7 @@ describe('generate', () => {
     expect(rate(access.hire!)).toBeGreaterThan(rate(access.AFC!) + 0.08)
   })
 
-  it('sends CEP periods, some followed by a training within 12 months', () => {
+  it('sends CEP periods, some followed by a training within 12 months, mostly after level 2 but after level 1 too', () => {
     const ceps = records(main).filter((r) => r.o.type === 'cep')
     expect(main.summary.cepPeriods).toBeGreaterThan(main.summary.dossiers * 0.15)
     const levels = new Set(ceps.map((r) => r.o.level))
@@ -464,6 +464,10 @@ describe('generate', () => {
       return s !== undefined && s >= cep && s <= addMonths(cep, 12)
     })
     expect(followed.length).toBeGreaterThan(0)
+    // Mostly after personalised advice (level 2), sometimes straight after a first reception (level 1).
+    const level1 = followed.filter((r) => r.o.level === 1).length
+    expect(level1).toBeGreaterThan(0)
+    expect(level1).toBeLessThan(followed.length / 3)
   })
 
   it('mixes in bad lines of every kind, each of which the checks reject', async () => {
