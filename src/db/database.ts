@@ -64,6 +64,7 @@ export interface TransmissionTable {
   stale: Generated<number>
   conflict: Generated<number>
   invalid: Generated<number>
+  /** No longer written: a resumed import writes its rejects again from the stored findings. */
   rejects_bytes: GeneratedBigint
 }
 

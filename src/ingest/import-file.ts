@@ -9,7 +9,7 @@ import { partnerByCode } from '../partners/partner.repository.ts'
 import { applyBatch, type BatchItem, type OutcomeCounts } from './apply-batch.ts'
 import { IngestError } from './ingest-error.ts'
 import type { Preparer } from './preparer.ts'
-import { openRejects, rewriteRejects, writeRejects } from './rejects-file.ts'
+import { openRejects, rewriteRejects, writeRejects, writeStoredRejects } from './rejects-file.ts'
 
 export { IngestError }
 
@@ -121,7 +121,7 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
   if (existing?.status === 'done') {
     // Nothing is imported again; the rejects asked for now are written from that import's findings.
     const rewritten = options.rejectsPath
-      ? (await rewriteRejects(db, existing.id, options.path, options.rejectsPath)).lines
+      ? await rewriteRejects(db, existing.id, options.path, options.rejectsPath)
       : undefined
     return {
       ...(await summarise(db, existing.id, basename(options.path), false, true, started)),
@@ -144,29 +144,19 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
       .returningAll()
       .executeTakeFirstOrThrow())
   const transmissionId = Number(transmission.id)
+  const rejects = options.rejectsPath ? openRejects(options.rejectsPath) : null
   // A resumed import writes the rejects of the part already committed again, from what the hub
   // kept of them: the first run may have had no --rejects, or another file.
-  let rejectsBytes =
-    existing && options.rejectsPath
-      ? (
-          await rewriteRejects(
-            db,
-            transmissionId,
-            options.path,
-            options.rejectsPath,
-            transmission.line_number,
-          )
-        ).bytes
-      : 0
-  const rejects = options.rejectsPath ? openRejects(options.rejectsPath, rejectsBytes) : null
+  if (rejects !== null && existing)
+    await writeStoredRejects(db, rejects, transmissionId, options.path, transmission.line_number)
   let records = transmission.lines
   const context = { partnerId: partner.id, transmissionId }
 
   const commit = async (batch: PreparedBatch) => {
     const results = await applyBatch(db, context, batch.items, async (tx, batchResults) => {
-      if (rejects) rejectsBytes += writeRejects(rejects, batchResults, batch.texts)
+      if (rejects) writeRejects(rejects, batchResults, batch.texts)
       await sql`update transmission set byte_offset = ${batch.end}, line_number = ${batch.nextLine},
-        rejects_bytes = ${rejectsBytes}, status = 'running' where id = ${transmissionId}`.execute(tx)
+        status = 'running' where id = ${transmissionId}`.execute(tx)
     })
     records += results.length
     options.onProgress?.({ bytesDone: batch.end, bytesTotal, records, elapsedMs: Date.now() - started })

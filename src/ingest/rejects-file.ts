@@ -13,10 +13,11 @@ import { IngestError } from './ingest-error.ts'
 import type { RecordResult } from './outcome.ts'
 
 /**
- * Opens the rejects file for appending, cut back to `keepBytes`: lines written by a batch whose
- * transaction never committed go, so that a resumed import writes them once.
+ * Opens the rejects file empty, for appending. A resumed import writes the part committed before
+ * again (`writeStoredRejects`), so lines of a batch that never committed are gone, and a first run
+ * without `--rejects` or with another file loses nothing.
  */
-export function openRejects(path: string, keepBytes: number): number {
+export function openRejects(path: string): number {
   let fd: number
   try {
     mkdirSync(dirname(path), { recursive: true })
@@ -27,7 +28,7 @@ export function openRejects(path: string, keepBytes: number): number {
       `cannot write the rejects file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     )
   }
-  ftruncateSync(fd, keepBytes)
+  ftruncateSync(fd, 0)
   return fd
 }
 
@@ -46,31 +47,26 @@ function rejectLine(
   return `${JSON.stringify({ line: r.index, type: r.type, id: r.id, outcome: r.outcome, errors: r.errors, record })}\n`
 }
 
-/** Appends a batch's refused lines; returns the bytes written (the import records them). */
-export function writeRejects(
-  fd: number,
-  results: readonly RecordResult[],
-  texts: Map<number, string>,
-): number {
+/** Appends a batch's refused lines. */
+export function writeRejects(fd: number, results: readonly RecordResult[], texts: Map<number, string>): void {
   let written = 0
   for (const r of results) if (r.errors) written += writeSync(fd, rejectLine(r, texts.get(r.index) ?? ''))
   if (written > 0) fsyncSync(fd)
-  return written
 }
 
 /**
- * Writes the rejects file of a file imported before, from the findings the hub kept of that
- * import (rejected records keep their line and findings, never their content) and the lines of the
- * same file, read again: its SHA-256 is the one imported. With `beforeLine`, only the lines before
- * it: the part an interrupted import committed. Returns the lines and bytes written.
+ * Appends the rejected lines of a transmission from the findings the hub kept of it (rejected
+ * records keep their line and findings, never their content) and the lines of the same file, read
+ * again: its SHA-256 is the one imported. With `beforeLine`, only the lines before it: the part an
+ * interrupted import committed. Returns the number of lines written.
  */
-export async function rewriteRejects(
+export async function writeStoredRejects(
   db: Kysely<Database>,
+  fd: number,
   transmissionId: number,
   path: string,
-  rejectsPath: string,
   beforeLine = Number.POSITIVE_INFINITY,
-): Promise<{ lines: number; bytes: number }> {
+): Promise<number> {
   const rows = await db
     .selectFrom('rejected_record')
     .select(['position', 'record_type', 'record_id', 'outcome', 'errors'])
@@ -79,23 +75,32 @@ export async function rewriteRejects(
     .orderBy('position')
     .execute()
   const byLine = new Map(rows.map((r) => [r.position, r]))
-  const fd = openRejects(rejectsPath, 0)
   let lines = 0
-  let bytes = 0
+  if (byLine.size > 0)
+    for await (const line of readLines(path)) {
+      if (line.number >= beforeLine) break
+      const r = byLine.get(line.number)
+      if (!r) continue
+      const errors = storedFindings(r.errors)
+      const result = { index: r.position, type: r.record_type, id: r.record_id, outcome: r.outcome, errors }
+      writeSync(fd, rejectLine(result as RecordResult, line.text))
+      lines++
+    }
+  fsyncSync(fd)
+  return lines
+}
+
+/** Writes the rejects file of a file imported before, whole (`writeStoredRejects`); returns its lines. */
+export async function rewriteRejects(
+  db: Kysely<Database>,
+  transmissionId: number,
+  path: string,
+  rejectsPath: string,
+): Promise<number> {
+  const fd = openRejects(rejectsPath)
   try {
-    if (byLine.size > 0)
-      for await (const line of readLines(path)) {
-        if (line.number >= beforeLine) break
-        const r = byLine.get(line.number)
-        if (!r) continue
-        const errors = storedFindings(r.errors)
-        const result = { index: r.position, type: r.record_type, id: r.record_id, outcome: r.outcome, errors }
-        bytes += writeSync(fd, rejectLine(result as RecordResult, line.text))
-        lines++
-      }
-    fsyncSync(fd)
+    return await writeStoredRejects(db, fd, transmissionId, path)
   } finally {
     closeSync(fd)
   }
-  return { lines, bytes }
 }

@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
+import { FRENCH_MONTHS } from '../../lib/months.ts'
 
 // The partner area speaks to people in France: dates as they write them, times on the clock of
 // Paris (the hub stores UTC), codes of the exchange format named in French. The code stays in the
@@ -61,25 +62,10 @@ const PARIS = new Intl.DateTimeFormat('fr-FR', {
   minute: '2-digit',
 })
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-]
-
 /** A month `YYYY-MM` as French writes it, `janvier 2024`; anything else as it is. */
 export function frMonth(month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month)
-  const name = m ? MONTHS[Number(m[2]) - 1] : undefined
+  const name = m ? FRENCH_MONTHS[Number(m[2]) - 1] : undefined
   return m && name ? `${name} ${m[1]}` : month
 }
 
