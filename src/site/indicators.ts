@@ -19,7 +19,8 @@ export interface Indicator {
   readonly prefer: readonly string[]
 }
 
-const EXITS = 'Les sorties de l’année sont suivies dans les déclarations sociales nominatives (DSN)'
+const EXITS =
+  'Les sorties de l’année sont suivies dans les déclarations sociales nominatives (DSN) ; une année de sortie n’est publiée qu’une fois toutes ses sorties observées'
 
 export const INDICATORS: readonly Indicator[] = [
   {
@@ -98,7 +99,7 @@ export const INDICATORS: readonly Indicator[] = [
     title: 'Accompagnements CEP suivis d’une formation',
     summary: 'Part des accompagnements CEP suivis d’une entrée en formation dans les 12 mois.',
     definition:
-      'Périodes d’accompagnement CEP suivies d’une entrée en formation dans les 12 mois après leur début, rapportées aux périodes dont le début + 12 mois est atteint à la date des données.',
+      'Périodes d’accompagnement CEP suivies d’une entrée en formation dans les 12 mois après leur début, rapportées aux périodes observées à 12 mois. Une année n’est publiée qu’une fois toutes ses périodes observées (31 décembre + 12 mois atteint à la date des données).',
     prefer: ['accompagnements-cep'],
   },
   {

@@ -443,7 +443,7 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       S,
       'dossiers',
       'Sorties observées à 6 mois',
-      'Sorties dont la situation à 6 mois est observable (sortie + 6 mois atteinte à la date des données).',
+      'Sorties dont la situation à 6 mois est observable : toute leur année de sortie l’est (31 décembre + 6 mois atteint à la date des données).',
       count('emp6_known'),
     ),
     m(
@@ -515,7 +515,7 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       S,
       'dossiers',
       'Sorties observées à 12 mois',
-      'Sorties dont la situation à 12 mois est observable.',
+      'Sorties dont la situation à 12 mois est observable : toute leur année de sortie l’est (31 décembre + 12 mois atteint).',
       count('emp12_known'),
     ),
     m(
@@ -539,7 +539,7 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       ['cep'],
       'périodes',
       'Périodes observées à 12 mois',
-      'Périodes dont le début + 12 mois est atteint à la date des données.',
+      'Périodes dont la suite à 12 mois est observable : toute leur année de début l’est (31 décembre + 12 mois atteint à la date des données).',
       count('followup_known'),
     ),
     m(

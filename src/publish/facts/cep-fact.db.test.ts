@@ -7,7 +7,7 @@ import { clearHub, factRows, insertCeps, insertDossiers } from './hub-fixtures.t
 let store: TestStore
 let apec: number
 let cdc: number
-const ASOF = '2025-06-30'
+const ASOF = '2025-12-31'
 
 beforeAll(async () => {
   store = await openTestStore()
@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(() => store.dispose())
 beforeEach(() => clearHub(store.db))
 
-const facts = async () => {
-  await buildFacts(store.db, { asOf: ASOF })
+const facts = async (asOf = ASOF) => {
+  await buildFacts(store.db, { asOf })
   return factRows(store.db, 'publish_fact_cep', 'person_key, start_date')
 }
 
@@ -55,8 +55,8 @@ describe('publish_fact_cep', () => {
       ['before-start', '2024-01-31', { entry: '2024-01-30' }],
       ['cancelled-dossier', '2024-01-31', { entry: '2024-03-01', status: 'ANNULE' }],
       ['other-person', '2024-01-31', { entry: '2024-03-01', person: 'someone-else' }],
-      ['known-on-the-date', '2024-06-30', { entry: '2024-07-01' }],
-      ['not-known-yet', '2024-08-31', { entry: '2024-09-01' }],
+      ['known-on-the-date', '2024-12-31', { entry: '2025-01-01' }],
+      ['not-known-yet', '2025-01-01', { entry: '2025-01-02' }],
       ['no-training', '2024-01-31', null],
     ]
     await insertCeps(store.db, [
@@ -98,5 +98,27 @@ describe('publish_fact_cep', () => {
       ['on-start', true, true],
       ['other-person', true, false],
     ])
+  })
+
+  it('knows no follow-up before the whole year of the start is observed at 12 months', async () => {
+    // Started on 31 January 2024: its own 12 months end on 31 January 2025, its year's on 31 December 2025.
+    await insertCeps(store.db, [
+      { partner_id: apec, record_id: 'early', person_key: 'early', start_date: '2024-01-31' },
+    ])
+    await insertDossiers(store.db, [
+      {
+        partner_id: cdc,
+        record_id: 'early',
+        person_key: 'early',
+        status: 'ENTRE',
+        entry_date: '2024-05-02',
+        exit_date: null,
+        exit_reason: null,
+      },
+    ])
+    const known = async (asOf: string) =>
+      (await facts(asOf)).map((r) => [r.person_key, r.followup_known, r.followed_by_training])
+    expect(await known('2025-12-30')).toEqual([['early', false, false]])
+    expect(await known('2025-12-31')).toEqual([['early', true, true]])
   })
 })

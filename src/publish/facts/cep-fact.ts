@@ -1,15 +1,16 @@
-import { ageBand, factTableWithPersonId, plusMonths } from './sql-parts.ts'
+import { ageBand, cohortObservedSql, factTableWithPersonId, plusMonths } from './sql-parts.ts'
 
 /**
  * `publish_fact_cep` (README.md): one row per CEP period, cancelled ones left out. A period is
  * followed by a training when a dossier of the same person (publish_fact_dossier, so cancelled
- * dossiers are out) entered training between its start and start + 12 months; like employment
- * outcomes, this is false until start + 12 months is reached, so that the rate's numerator never
+ * dossiers are out) entered training between its start and start + 12 months. Like employment
+ * outcomes, the follow-up is known once the whole cohort (year of the start) is observed at 12
+ * months (../indicators/cohort.ts says why), and false before, so that the rate's numerator never
  * counts a period its denominator leaves out. Needs `publish_fact_dossier`.
  */
 export function createCepFact(asOf: string): string {
   const end = plusMonths('c.start_date', 12)
-  const known = `${end} <= ${asOf}`
+  const known = cohortObservedSql('c.start_date', 12, asOf)
   return factTableWithPersonId(
     'publish_fact_cep',
     `select c.person_key, p.code as operator, c.level, c.status_at_entry, c.sex,

@@ -1,13 +1,14 @@
 import { dossierRows } from './dossier-rows.ts'
-import { ageBand, factTableWithPersonId, KNOWN_RESULTS, plusMonths } from './sql-parts.ts'
+import { ageBand, cohortObservedSql, factTableWithPersonId, KNOWN_RESULTS } from './sql-parts.ts'
 
 /**
  * `publish_fact_dossier` (README.md): one row per dossier, from the dossier rows, the
  * geography of the commune referential, the organisms referential and the employment work table.
- * Needs `publish_tmp_shared` and `publish_tmp_employment`.
+ * Needs `publish_tmp_shared` and `publish_tmp_employment`. An exit's outcome at a horizon is known
+ * once its whole cohort (year of exit) is observed there (../indicators/cohort.ts says why).
  */
 export function createDossierFact(asOf: string): string {
-  const known = (months: number) => `coalesce(${plusMonths('r.exit_date', months)} <= ${asOf}, false)`
+  const known = (months: number) => cohortObservedSql('r.exit_date', months, asOf)
   const certifying = `r.certification_type in ('RNCP','RS')`
   // Known results are counted on certifying exits only, so that they never exceed them.
   const certificationKnown = `(${certifying} and r.exit_date is not null and coalesce(r.certification_result in ${KNOWN_RESULTS}, false))`

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { addMonths } from '../../lib/dates.ts'
 import { addPartner } from '../../partners/partner.repository.ts'
+import { cohortObserved } from '../indicators/cohort.ts'
 import { type Contract, employmentOutcome, type HorizonOutcome } from '../indicators/employment.ts'
 import { buildFacts } from './build-facts.ts'
 import {
@@ -56,8 +57,9 @@ function columns(o6: HorizonOutcome, o12: HorizonOutcome) {
 }
 
 /**
- * What employmentOutcome() (the oracle) says for every fact row: the person's DSN contracts in
- * line order, and as other trainings the person's other dossiers of the fact table.
+ * What employmentOutcome() (the oracle) says for every fact row, once the exit's cohort is
+ * observed at that horizon (cohortObserved): the person's DSN contracts in line order, and as
+ * other trainings the person's other dossiers of the fact table.
  */
 async function oracle(facts: FactOutcome[], asOf: string) {
   const { rows: contractRows } = await sql<ContractRow>`select person_key, line, contract_type,
@@ -77,7 +79,9 @@ async function oracle(facts: FactOutcome[], asOf: string) {
     const others = spells.filter((s) => s.person_key === f.person_key && s.dossier_key !== f.dossier_key)
     const unknown = { known: false } as const
     const at = (months: number) =>
-      f.exit_date === null ? unknown : employmentOutcome(f.exit_date, months, contracts, others, asOf)
+      f.exit_date === null || !cohortObserved(f.exit_date, months, asOf)
+        ? unknown
+        : employmentOutcome(f.exit_date, months, contracts, others, asOf)
     return {
       dossier_key: f.dossier_key,
       person_key: f.person_key,
@@ -320,6 +324,7 @@ describe('employment outcomes in publish_fact_dossier', () => {
   })
 
   it('counts 12-month outcomes apart from 6-month ones', async () => {
+    // On 30 June 2025 the exits of 2024 are observed at 6 months, those of 2023 at 12 months too.
     await loadCases([
       {
         name: 'known at 6, not at 12',
@@ -329,8 +334,9 @@ describe('employment outcomes in publish_fact_dossier', () => {
       },
       {
         name: 'a contract at 6 months only, a training at 12',
-        contracts: [['CDD', '2024-03-01', '2024-12-31']],
-        others: [{ entry_date: '2025-01-06', exit_date: '2025-03-31' }],
+        exit: '2023-07-31',
+        contracts: [['CDD', '2023-09-01', '2024-06-30']],
+        others: [{ entry_date: '2024-07-06', exit_date: '2024-09-30' }],
         six: [true, true, true, false],
       },
     ])
@@ -342,6 +348,20 @@ describe('employment outcomes in publish_fact_dossier', () => {
       ['CDC:P01-A', true, false, true],
       ['CDC:P01-O0', false, false, false],
     ])
+  })
+
+  it('knows no outcome of an exit before its whole year of exit is observed at that horizon', async () => {
+    // Exit on 31 January 2024: its own 6 months end on 31 July 2024, its cohort's on 30 June 2025.
+    await loadCases([{ name: 'early in the year', contracts: [['CDI', '2024-03-01', null]], six: 'unknown' }])
+    const known = async (asOf: string) => {
+      await buildFacts(store.db, { asOf })
+      const [fact] = await outcomes()
+      return [fact?.emp6_known, fact?.emp6_salaried, fact?.emp12_known]
+    }
+    expect(await known('2025-06-29')).toEqual([false, false, false])
+    expect(await known('2025-06-30')).toEqual([true, true, false])
+    expect(await known('2025-12-30')).toEqual([true, true, false])
+    expect(await known('2025-12-31')).toEqual([true, true, true])
   })
 
   it('does not count the records of the same shared dossier as another training', async () => {
@@ -378,7 +398,7 @@ describe('employment outcomes in publish_fact_dossier', () => {
         emp6_lasting: false,
         emp6_access: false,
         emp6_in_training: false,
-        emp12_known: true,
+        emp12_known: false,
         emp12_salaried: false,
         emp12_in_training: false,
       },

@@ -1,5 +1,5 @@
 import { dossierRows } from './dossier-rows.ts'
-import { plusMonths } from './sql-parts.ts'
+import { cohortObservedSql, plusMonths } from './sql-parts.ts'
 
 /**
  * Employment outcomes at 6 and 12 months of every exited dossier, in SQL, exactly as
@@ -8,7 +8,8 @@ import { plusMonths } from './sql-parts.ts'
  *
  * - `publish_tmp_spell`: each dossier's person, entry and exit (the trainings a person follows,
  *   the person's other dossiers being the "other trainings" of one of them);
- * - `publish_tmp_employment`: for exited dossiers whose exit + 6 months is reached, what the
+ * - `publish_tmp_employment`: for exited dossiers whose cohort (year of exit) is observed at
+ *   6 months (../indicators/cohort.ts), what the
  *   person's DSN contracts and other trainings say at each horizon. A dossier without any contract
  *   or other training around its exit has no row (all false). Whether a horizon is known, and the
  *   gating of every outcome by it, is left to the fact table.
@@ -42,7 +43,7 @@ export function createEmployment(asOf: string): string {
   return `create unlogged table publish_tmp_employment as
      with exited as not materialized (
        select dossier_key, person_key, exit_date from publish_tmp_spell
-       where exit_date is not null and ${plusMonths('exit_date', 6)} <= ${asOf}
+       where ${cohortObservedSql('exit_date', 6, asOf)}
      ),
      contracts as (
        select e.dossier_key,

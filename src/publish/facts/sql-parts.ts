@@ -29,6 +29,16 @@ export function plusMonths(date: string, months: number): string {
 }
 
 /**
+ * Whether the whole calendar-year cohort of `date` is observed at `months` months on `asOf` (an
+ * SQL date): 31 December of its year plus `months` reached, as `cohortObserved` of
+ * ../indicators/cohort.ts. False for a null date.
+ */
+export function cohortObservedSql(date: string, months: number, asOf: string): string {
+  const yearEnd = `make_date(extract(year from ${date})::int, 12, 31)`
+  return `coalesce(${plusMonths(yearEnd, months)} <= ${asOf}, false)`
+}
+
+/**
  * The age band at `at` of a person born on `birth`. PostgreSQL's `age()` lowers the years exactly
  * when the month and day of `at` come before those of `birth`: whole years with the birthday
  * counting from its day, as `ageAt` of the validator (born 29 February: a year older on 1 March
