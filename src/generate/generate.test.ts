@@ -470,6 +470,13 @@ describe('generate', () => {
     expect(level1).toBeLessThan(followed.length / 3)
   })
 
+  it('starts no CEP period before the first planned training start (4 January 2021), when the feeds begin', () => {
+    const ceps = records(main).filter((r) => r.o.type === 'cep')
+    const first = ceps.map((r) => r.o.start as string).sort()[0]
+    expect(first! >= '2021-01-04').toBe(true)
+    expect(first! < '2021-02-01').toBe(true)
+  })
+
   it('mixes in bad lines of every kind, each of which the checks reject', async () => {
     const run = await runWith({ dossiers: 1200, seed: 'bad', invalidRate: 0.06 })
     for (const kind of invalidKinds) expect(run.summary.invalid[kind], kind).toBeGreaterThan(0)

@@ -272,11 +272,15 @@ export async function generate(
       }
     }
     let emitted = false
+    // Partners transmit from the hub's first day: a CEP period begun before it is not in the
+    // feeds. Without this cut, the only periods of 2020 were those that led to a training of
+    // 2021, and 2020 showed a CEP → training rate twice that of any other year.
     if (cepOnly) {
-      emitted = emitCep(ctx, person, first[1], false, out)
+      if (first[1] >= firstDay) emitted = emitCep(ctx, person, first[1], false, out)
     } else if (rng.chance((plans[0] as DossierPlan).profile.cepBefore)) {
       const p0 = plans[0] as DossierPlan
-      emitted = emitCep(ctx, person, p0.acceptDay - rng.range(20, 330), true, out)
+      const start = p0.acceptDay - rng.range(20, 330)
+      if (start >= firstDay) emitted = emitCep(ctx, person, start, true, out)
     }
     if (emitted) cepPeriods++
     for (const plan of plans) {

@@ -141,38 +141,47 @@ interface PublicCells {
 /**
  * The cells and measures releases online made public. A measure matches within half a unit, since
  * files round sums (euros, hours) that the tables hold unrounded; a reference without `measures`
- * vouches for every measure of the cell when its count matches.
+ * vouches for every measure of the cell when its count matches. A rate's numerator published on
+ * an empty base (0 of 0: a cohort not observed yet) is no knowledge of it once the base has
+ * members: it was 0 because the base was, whatever it is now.
  */
 function publicCells(system: CellSystem, published: readonly PublishedCell[]): PublicCells {
   const known = new Uint8Array(system.size)
   const measures = new Map<number, Set<string>>()
   if (published.length === 0) return { known, measures }
-  const shown = new Map<number, Map<string, number[]>>()
+  const shown = new Map<number, PublishedCell[]>()
   const countOnly = new Set<number>()
   for (const ref of published)
     for (const { id } of findCells(system, ref)) {
-      const values = shown.get(id) ?? new Map<string, number[]>()
-      shown.set(id, values)
-      for (const [name, value] of Object.entries(ref.measures ?? {})) {
-        const seen = values.get(name)
-        if (seen) seen.push(value)
-        else values.set(name, [value])
-      }
+      const refs = shown.get(id) ?? []
+      shown.set(id, refs)
+      refs.push(ref)
       if (system.value[id] !== ref.n) continue
       known[id] = 1
       if (ref.measures === undefined) countOnly.add(id)
     }
   system.tables.forEach((table, t) => {
     const ids = system.cellIds[t]!
-    const columns = [...(table.measures ?? []), ...(table.cellValues ?? [])]
+    const columns = new Map([...(table.measures ?? []), ...(table.cellValues ?? [])])
+    const bases = rateBases(table)
     for (let local = 0; local < ids.length; local++) {
       const id = ids[local]!
-      const values = shown.get(id)
-      if (!values) continue
+      const refs = shown.get(id)
+      if (!refs) continue
+      const valueNow = (name: string | undefined) =>
+        name === undefined ? table.n[local]! : (columns.get(name)?.[local] ?? Number.NaN)
+      const shownOf = (ref: PublishedCell, name: string | undefined) =>
+        name === undefined ? ref.n : ref.measures?.[name]
       for (const [name, column] of columns) {
         const now = column[local]!
         if (Number.isNaN(now)) continue
-        if (countOnly.has(id) || (values.get(name) ?? []).some((v) => Math.abs(v - now) < 0.5)) {
+        const baseNames = bases.get(name) ?? []
+        const matches = (ref: PublishedCell) => {
+          const then = ref.measures?.[name]
+          if (then === undefined || Math.abs(then - now) >= 0.5) return false
+          return baseNames.every((base) => !(shownOf(ref, base) === 0 && valueNow(base) > 0))
+        }
+        if (countOnly.has(id) || refs.some(matches)) {
           const names = measures.get(id) ?? new Set<string>()
           measures.set(id, names)
           names.add(name)
@@ -181,6 +190,17 @@ function publicCells(system: CellSystem, published: readonly PublishedCell[]): P
     }
   })
   return { known, measures }
+}
+
+/** Per measure that is a rate's numerator, the names of its bases (`undefined`: the count). */
+function rateBases(table: BuiltTable): Map<string, (string | undefined)[]> {
+  const bases = new Map<string, (string | undefined)[]>()
+  for (const rate of table.rates ?? []) {
+    const [numerator, denominator] = rate.names
+    if (numerator === undefined) continue
+    bases.set(numerator, [...(bases.get(numerator) ?? []), denominator])
+  }
+  return bases
 }
 
 /** Per cell, 1 when a release online suppressed it as secondary. */

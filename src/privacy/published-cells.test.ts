@@ -261,6 +261,45 @@ describe('a cell that only its rates make primary, whose count is public', () =>
     ])
   })
 
+  it('is protected when the outcomes around it were published on an empty base: 0 of 0 told nothing of them', async () => {
+    // Before, no outcome was observed (a cohort not closed yet): every cell showed 0 of 0. Now all
+    // are observed and none employed; a1 has too few observed for a rate. Each 0 is the number
+    // published before, but on an empty base it said nothing of the outcome now.
+    const observed: TableInput = {
+      name: 'out',
+      dimensions: ['a'],
+      rows: [
+        { codes: ['a1'], n: 5, measures: { connus: 5, emploi: 0 } },
+        { codes: ['a2'], n: 30, measures: { connus: 30, emploi: 0 } },
+        { codes: ['a3'], n: 40, measures: { connus: 40, emploi: 0 } },
+      ],
+      rates: [{ numerator: 'emploi', denominator: 'connus' }],
+    }
+    const publishedThen = (connus: (n: number) => number): PublishedCell[] =>
+      [
+        [{}, 75],
+        [{ a: 'a1' }, 5],
+        [{ a: 'a2' }, 30],
+        [{ a: 'a3' }, 40],
+      ].map(([codes, n]) => ({
+        table: 'out',
+        codes: codes as Record<string, string>,
+        n: n as number,
+        measures: { connus: connus(n as number), emploi: 0 },
+      }))
+    const protect = (published: PublishedCell[]) =>
+      protectTables([observed], { rules: { minPersons: 5 }, primary: [], published, audit: 'suppressed' })
+    const fromEmpty = await protect(publishedThen(() => 0))
+    expect(fromEmpty.ok && fromEmpty.report.issues).toEqual([])
+    expect(suppressed(fromEmpty)).toEqual(['a1 A', 'a2 D'])
+    // The same zeros published on the same bases did tell them: a1's 0 is then public.
+    const fromSame = await protect(publishedThen((n) => n))
+    expect(fromSame.ok && fromSame.report.issues.map((i) => i.code)).toEqual([
+      'disclosure/unprotectable',
+      'disclosure/unprotected',
+    ])
+  })
+
   it('unlike a cell small by its count, whose count is the secret', async () => {
     const small: TableInput = {
       ...results,

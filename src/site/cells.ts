@@ -58,7 +58,7 @@ export function intervalCell(row: Row | undefined, measure: string, root: string
 
 /** The legend every page with data tables carries. */
 export function secretLegend(root: string): string {
-  return `<p class="legend"><span class="swatch-secret secret" aria-hidden="true"></span><strong>secret</strong> : secret statistique. La valeur existe mais n’est pas diffusée, pour qu’aucune personne ne puisse être reconnue ; ce n’est ni un zéro ni une absence de données. <a href="${escapeAttribute(root + DISCLOSURE_RULES_PATH)}">Les règles de protection</a>. <abbr title="non défini">n.d.</abbr> : taux non défini (aucune personne au dénominateur).</p>`
+  return `<p class="legend"><span class="swatch-secret secret" aria-hidden="true"></span><strong>secret</strong> : secret statistique. La valeur existe mais n’est pas diffusée, pour qu’aucune personne ne puisse être reconnue ; ce n’est ni un zéro ni une absence de données. <a href="${escapeAttribute(root + DISCLOSURE_RULES_PATH)}">Les règles de protection</a>. <abbr title="non défini">n.d.</abbr> : taux non défini : aucune personne au dénominateur, ou, pour un taux d’emploi ou de passage à la formation, une année pas encore entièrement observée.</p>`
 }
 
 /** A rate and its 95 % interval in one `<td>` (for wide comparison tables). */
