@@ -1,9 +1,11 @@
 /**
- * "Couverture": periods, territories, date of the data and partners of a release.
+ * "Couverture": periods, territories, date of the data, cohorts followed up and partners of a
+ * release.
  * @module
  */
 import { formatDate, formatNumber, frenchSpaces, joinFrench } from './french.ts'
 import { formatRange, unionRange } from './periods.ts'
+import { followUpLines } from './render-follow-up.ts'
 import type { ReleaseSummary } from './summary.ts'
 
 /** The coverage section of a dataset's documentation. */
@@ -15,6 +17,7 @@ export function renderCoverage(release: ReleaseSummary): string {
       : '**Période couverte** : sans découpage par période.',
     `**Territoires** : ${joinFrench(release.territories)}.`,
     `**Date des données** : ${formatDate(release.asOf)} (état du hub à cette date ; publication du ${formatDate(release.date)}).`,
+    ...followUpLines(release.measures, release.asOf),
     ...(release.partners === undefined
       ? []
       : [`**Partenaires contributeurs** : ${formatNumber(release.partners)}.`]),

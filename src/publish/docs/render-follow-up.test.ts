@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { followUpLines, lastObservedYear } from './render-follow-up.ts'
+
+describe('lastObservedYear', () => {
+  it('is the year whose 31 December plus the horizon is reached, the day it is', () => {
+    expect(lastObservedYear('2026-06-29', 6)).toBe(2024)
+    expect(lastObservedYear('2026-06-30', 6)).toBe(2025)
+    expect(lastObservedYear('2026-12-30', 12)).toBe(2024)
+    expect(lastObservedYear('2026-12-31', 12)).toBe(2025)
+  })
+})
+
+describe('followUpLines', () => {
+  it('says, per horizon the dataset measures, the last cohort observed and when the next one is', () => {
+    expect(followUpLines(['nb_sorties', 'nb_connus_6m', 'nb_connus_12m'], '2026-12-06')).toEqual([
+      '**Suivi à 6 mois** : observé pour les sorties jusqu’à 2025 (`nb_connus_6m`) ; celles de 2026 le seront le 30 juin 2027, une fois toute l’année observée.',
+      '**Suivi à 12 mois** : observé pour les sorties jusqu’à 2024 (`nb_connus_12m`) ; celles de 2025 le seront le 31 décembre 2026, une fois toute l’année observée.',
+    ])
+    expect(followUpLines(['nb_periodes', 'nb_suivis_connus'], '2026-12-31')).toEqual([
+      '**Suivi à 12 mois** : observé pour les périodes commencées jusqu’en 2025 (`nb_suivis_connus`) ; celles de 2026 le seront le 31 décembre 2027, une fois toute l’année observée.',
+    ])
+  })
+
+  it('says nothing for a dataset without follow-up', () => {
+    expect(followUpLines(['nb_entrees', 'nb_personnes'], '2026-12-06')).toEqual([])
+  })
+})
