@@ -33,6 +33,8 @@ describe('describeChange', () => {
       },
       { kind: 'total-changed', table: 'cep', measure: 'nb_periodes', previous: 12000, current: 11400 },
       { kind: 'total-changed', table: 'cep', measure: 'nb_periodes', previous: null, current: 30 },
+      { kind: 'cohort-observed', measure: 'nb_connus_6m', year: 2025 },
+      { kind: 'cohort-observed', measure: 'nb_suivis_connus', year: 2025 },
       {
         kind: 'suppression-changed',
         table: 'cep',
@@ -56,6 +58,8 @@ describe('describeChange', () => {
         '`cep`~: période couverte de juillet 2024 à juin 2026 (auparavant de janvier 2024 à décembre 2025).',
         '`cep`~: total périodes CEP 12^000 → 11^400 (−5,0^%).',
         '`cep`~: total périodes CEP masqué → 30.',
+        'Suivi à 6 mois~: les sorties de 2025 sont désormais toutes observées^; leurs taux sont publiés (`nb_connus_6m`).',
+        'Suivi à 12 mois~: les périodes commencées en 2025 sont désormais toutes observées^; leurs taux sont publiés (`nb_suivis_connus`).',
         '`cep`~: cellules masquées <^0,1^% → 0^%^; effectif masqué <^1^% → non diffusé.',
       ].map(typed),
     )

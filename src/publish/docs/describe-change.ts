@@ -6,6 +6,7 @@ import { DIMENSIONS, type DimensionName, MEASURES, type MeasureName } from '../d
 import type { ReleaseChange, SuppressionShares } from './diff-releases.ts'
 import { formatChange, formatNumber, formatPercent, formatShare, frenchSpaces, plural } from './french.ts'
 import { formatRange, periodAfter } from './periods.ts'
+import { FOLLOW_UPS } from './render-follow-up.ts'
 
 const measureLabel = (name: string) => MEASURES[name as MeasureName]?.label ?? name
 const dimensionLabel = (name: string) => DIMENSIONS[name as DimensionName]?.label ?? name
@@ -48,6 +49,12 @@ function describe(change: ReleaseChange): string {
       const relative =
         previous !== null && current !== null && previous > 0 ? ` (${formatChange(previous, current)})` : ''
       return `\`${change.table}\` : total ${lowerFirst(measureLabel(change.measure))} ${total(previous)} → ${total(current)}${relative}.`
+    }
+    case 'cohort-observed': {
+      const followUp = FOLLOW_UPS.find((f) => f.measure === change.measure)
+      const who = followUp ? followUp.cohort(change.year) : `la cohorte ${change.year}`
+      const months = followUp ? ` à ${followUp.months} mois` : ''
+      return `Suivi${months} : ${who} sont désormais toutes observées ; leurs taux sont publiés (\`${change.measure}\`).`
     }
     case 'suppression-changed':
       return `\`${change.table}\` : cellules masquées ${formatShare(change.previous.cells)} → ${formatShare(change.current.cells)} ; effectif masqué ${countShare(change.previous)} → ${countShare(change.current)}.`

@@ -41,6 +41,26 @@ describe('diffReleases', () => {
     ])
   })
 
+  it('names each follow-up cohort observed whole since the previous release', () => {
+    const followed = (asOf: string) => ({
+      ...current,
+      asOf,
+      tables: [],
+      measures: ['nb_sorties', 'nb_connus_6m', 'nb_connus_12m'],
+    })
+    expect(diffReleases(followed('2026-06-29'), followed('2026-12-31'))).toEqual([
+      { kind: 'cohort-observed', measure: 'nb_connus_6m', year: 2025 },
+      { kind: 'cohort-observed', measure: 'nb_connus_12m', year: 2025 },
+    ])
+    expect(diffReleases(followed('2026-06-30'), followed('2026-12-30'))).toEqual([])
+    expect(diffReleases(followed('2024-12-31'), followed('2026-12-31'))).toEqual([
+      { kind: 'cohort-observed', measure: 'nb_connus_6m', year: 2024 },
+      { kind: 'cohort-observed', measure: 'nb_connus_6m', year: 2025 },
+      { kind: 'cohort-observed', measure: 'nb_connus_12m', year: 2024 },
+      { kind: 'cohort-observed', measure: 'nb_connus_12m', year: 2025 },
+    ])
+  })
+
   it('reports new tables and removed columns, and nothing for a release identical in what it prints', () => {
     const [sorties, entrees] = current.tables
     const later = {

@@ -5,6 +5,7 @@
  */
 import { formatShare } from './french.ts'
 import type { PeriodRange } from './periods.ts'
+import { FOLLOW_UPS, lastObservedYear } from './render-follow-up.ts'
 import type { ReleaseSummary, SuppressionFigures, TableSummary } from './summary.ts'
 
 /** Share of suppressed cells, and whole percent of the count measure suppressed (null: withheld). */
@@ -38,6 +39,12 @@ export type ReleaseChange =
       readonly measure: string
       readonly previous: number | null
       readonly current: number | null
+    }
+  | {
+      /** A follow-up cohort observed whole since the previous release (its rates now published). */
+      readonly kind: 'cohort-observed'
+      readonly measure: string
+      readonly year: number
     }
   | {
       readonly kind: 'suppression-changed'
@@ -86,6 +93,14 @@ export function diffReleases(previous: ReleaseSummary | undefined, current: Rele
     previous.partners !== current.partners
   )
     changes.push({ kind: 'partners-changed', previous: previous.partners, current: current.partners })
+  for (const followUp of FOLLOW_UPS) {
+    if (!previous.measures.includes(followUp.measure) || !current.measures.includes(followUp.measure))
+      continue
+    const from = lastObservedYear(previous.asOf, followUp.months)
+    const to = lastObservedYear(current.asOf, followUp.months)
+    for (let year = from + 1; year <= to; year++)
+      changes.push({ kind: 'cohort-observed', measure: followUp.measure, year })
+  }
   for (const table of current.tables) {
     const before = previous.tables.find((t) => t.name === table.name)
     if (before) changes.push(...diffTable(before, table))

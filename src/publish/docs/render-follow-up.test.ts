@@ -13,11 +13,11 @@ describe('lastObservedYear', () => {
 describe('followUpLines', () => {
   it('says, per horizon the dataset measures, the last cohort observed and when the next one is', () => {
     expect(followUpLines(['nb_sorties', 'nb_connus_6m', 'nb_connus_12m'], '2026-12-06')).toEqual([
-      '**Suivi à 6 mois** : observé pour les sorties jusqu’à 2025 (`nb_connus_6m`) ; celles de 2026 le seront le 30 juin 2027, une fois toute l’année observée.',
-      '**Suivi à 12 mois** : observé pour les sorties jusqu’à 2024 (`nb_connus_12m`) ; celles de 2025 le seront le 31 décembre 2026, une fois toute l’année observée.',
+      '**Suivi à 6 mois** : observé pour les sorties jusqu’à 2025 (`nb_connus_6m`) ; les sorties de 2026 le seront le 30 juin 2027, une fois toute l’année observée.',
+      '**Suivi à 12 mois** : observé pour les sorties jusqu’à 2024 (`nb_connus_12m`) ; les sorties de 2025 le seront le 31 décembre 2026, une fois toute l’année observée.',
     ])
     expect(followUpLines(['nb_periodes', 'nb_suivis_connus'], '2026-12-31')).toEqual([
-      '**Suivi à 12 mois** : observé pour les périodes commencées jusqu’en 2025 (`nb_suivis_connus`) ; celles de 2026 le seront le 31 décembre 2027, une fois toute l’année observée.',
+      '**Suivi à 12 mois** : observé pour les périodes commencées jusqu’en 2025 (`nb_suivis_connus`) ; les périodes commencées en 2026 le seront le 31 décembre 2027, une fois toute l’année observée.',
     ])
   })
 

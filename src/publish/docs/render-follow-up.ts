@@ -1,23 +1,40 @@
 /**
- * The follow-up lines of "Couverture": which cohorts a dataset's follow-up rates cover, and when
- * the next one comes in (cohorts are counted only once observed whole: indicators/cohort.ts).
+ * Follow-up cohorts: which cohorts a dataset's follow-up rates cover, and when the next one comes
+ * in (cohorts are counted only once observed whole: ../indicators/cohort.ts). Lines of
+ * "Couverture", and the changelog's "now observed".
  * @module
  */
 import { cohortObservedOn } from '../indicators/cohort.ts'
 import { formatDate } from './french.ts'
 
-// The measures that count the members of a cohort observed at a horizon, and what the cohort is.
-const FOLLOW_UPS = [
-  { measure: 'nb_connus_6m', months: 6, members: 'les sorties', until: 'jusqu’à', next: 'celles de' },
-  { measure: 'nb_connus_12m', months: 12, members: 'les sorties', until: 'jusqu’à', next: 'celles de' },
+/** A measure that counts the members of cohorts observed at a horizon. */
+export interface FollowUp {
+  readonly measure: string
+  readonly months: number
+  /** The members of the cohort of `year`, in French (`les sorties de 2025`). */
+  readonly cohort: (year: number) => string
+  /** The members of every cohort up to `year` (`les sorties jusqu’à 2025`). */
+  readonly upTo: (year: number) => string
+}
+
+const exits = (months: number, measure: string): FollowUp => ({
+  measure,
+  months,
+  cohort: (year) => `les sorties de ${year}`,
+  upTo: (year) => `les sorties jusqu’à ${year}`,
+})
+
+/** The follow-up measures of the catalogue. */
+export const FOLLOW_UPS: readonly FollowUp[] = [
+  exits(6, 'nb_connus_6m'),
+  exits(12, 'nb_connus_12m'),
   {
     measure: 'nb_suivis_connus',
     months: 12,
-    members: 'les périodes commencées',
-    until: 'jusqu’en',
-    next: 'celles de',
+    cohort: (year) => `les périodes commencées en ${year}`,
+    upTo: (year) => `les périodes commencées jusqu’en ${year}`,
   },
-] as const
+]
 
 /** The last year whose cohort is observed at `months` months on `asOf`. */
 export function lastObservedYear(asOf: string, months: number): number {
@@ -31,6 +48,6 @@ export function followUpLines(measures: readonly string[], asOf: string): string
   return FOLLOW_UPS.filter((f) => measures.includes(f.measure)).map((f) => {
     const last = lastObservedYear(asOf, f.months)
     const next = cohortObservedOn(`${last + 1}-01-01`, f.months)
-    return `**Suivi à ${f.months} mois** : observé pour ${f.members} ${f.until} ${last} (\`${f.measure}\`) ; ${f.next} ${last + 1} le seront le ${formatDate(next)}, une fois toute l’année observée.`
+    return `**Suivi à ${f.months} mois** : observé pour ${f.upTo(last)} (\`${f.measure}\`) ; ${f.cohort(last + 1)} le seront le ${formatDate(next)}, une fois toute l’année observée.`
   })
 }
