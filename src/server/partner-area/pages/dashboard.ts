@@ -37,7 +37,7 @@ export function dashboardPage(
   const d = summary.body
   return page(
     'Tableau de bord',
-    html`<p>Vos dossiers (hors annulés), sans secret statistique : ce sont vos propres données. Taux de certification parmi les sortis au résultat connu ; emploi salarié à 6 mois parmi les sortis depuis au moins 6 mois (contrat DSN couvrant la date).</p>
+    html`<p>Vos dossiers (hors annulés), sans secret statistique : ce sont vos propres données. Taux de certification parmi les sortis au résultat connu ; emploi salarié à 6 mois parmi les sortis depuis au moins 6 mois (contrat DSN couvrant la date). Les statistiques publiques, elles, ne comptent une année de sortie qu’une fois toutes ses sorties observées.</p>
 ${summaryNote('Chiffres', summary)}
 ${table('ensemble', 'Ensemble', 'Total', [d.total], () => 'Tous vos dossiers')}
 ${table('par-dispositif', 'Par dispositif', 'Dispositif', d.byDispositif, (code) => {
