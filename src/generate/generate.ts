@@ -273,7 +273,7 @@ export async function generate(
     }
     let emitted = false
     // Partners transmit from the hub's first day: a CEP period begun before it is not in the
-    // feeds. Without this cut, the only periods of 2020 were those that led to a training of
+    // feeds. Without this cut, the periods of 2020 were mostly those that led to a training of
     // 2021, and 2020 showed a CEP → training rate twice that of any other year.
     if (cepOnly) {
       if (first[1] >= firstDay) emitted = emitCep(ctx, person, first[1], false, out)

@@ -52,7 +52,7 @@ function describe(change: ReleaseChange): string {
     }
     case 'cohort-observed': {
       const followUp = FOLLOW_UPS.find((f) => f.measure === change.measure)
-      const who = followUp ? followUp.cohort(change.year) : `la cohorte ${change.year}`
+      const who = followUp ? followUp.cohort(change.year) : `les membres de la cohorte ${change.year}`
       const months = followUp ? ` à ${followUp.months} mois` : ''
       return `Suivi${months} : ${who} sont désormais toutes observées ; leurs taux sont publiés (\`${change.measure}\`).`
     }

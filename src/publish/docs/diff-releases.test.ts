@@ -59,6 +59,15 @@ describe('diffReleases', () => {
       { kind: 'cohort-observed', measure: 'nb_connus_12m', year: 2024 },
       { kind: 'cohort-observed', measure: 'nb_connus_12m', year: 2025 },
     ])
+    // Data that stop in 2024: the closing of 2025 has nobody in it.
+    const stopping = (asOf: string) => ({
+      ...followed(asOf),
+      tables: [{ ...current.tables[0]!, periods: { first: '2021-T1', last: '2024-T4' } }],
+    })
+    expect(diffReleases(stopping('2024-12-31'), stopping('2026-12-31'))).toEqual([
+      { kind: 'cohort-observed', measure: 'nb_connus_6m', year: 2024 },
+      { kind: 'cohort-observed', measure: 'nb_connus_12m', year: 2024 },
+    ])
   })
 
   it('reports new tables and removed columns, and nothing for a release identical in what it prints', () => {

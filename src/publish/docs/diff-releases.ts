@@ -93,11 +93,16 @@ export function diffReleases(previous: ReleaseSummary | undefined, current: Rele
     previous.partners !== current.partners
   )
     changes.push({ kind: 'partners-changed', previous: previous.partners, current: current.partners })
+  // A cohort after the data's last period has no member: its closing is no news.
+  const lastYear = Math.max(
+    ...current.tables.map((t) => (t.periods ? Number(t.periods.last.slice(0, 4)) : 0)),
+  )
   for (const followUp of FOLLOW_UPS) {
     if (!previous.measures.includes(followUp.measure) || !current.measures.includes(followUp.measure))
       continue
     const from = lastObservedYear(previous.asOf, followUp.months)
-    const to = lastObservedYear(current.asOf, followUp.months)
+    const observed = lastObservedYear(current.asOf, followUp.months)
+    const to = lastYear > 0 ? Math.min(observed, lastYear) : observed
     for (let year = from + 1; year <= to; year++)
       changes.push({ kind: 'cohort-observed', measure: followUp.measure, year })
   }
