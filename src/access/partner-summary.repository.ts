@@ -24,13 +24,13 @@ export async function readSummary<T>(
   maxAgeSeconds: number,
 ): Promise<StoredSummary<T> | null> {
   // A transmission still running (an import under way, or one killed and never resumed) may
-  // change the partner's data at any moment: such a summary is current only while young.
+  // change the partner's data at any moment: such a summary is current only while young. One
+  // started since has either ended since or is still running, so the end alone is tested.
   const { rows } = await sql<{ body: unknown; computed_at: Date | string; current: boolean }>`
     select s.body, s.computed_at, s.as_of = ${today}::date and (
       s.computed_at > now() - make_interval(secs => ${maxAgeSeconds})
       or not (
-        exists (select 1 from transmission t where t.partner_id = s.partner_id and t.started_at > s.computed_at)
-        or exists (select 1 from transmission t where t.partner_id = s.partner_id
+        exists (select 1 from transmission t where t.partner_id = s.partner_id
           and (t.finished_at > s.computed_at or t.finished_at is null))
         or exists (select 1 from referential_load r where r.loaded_at > s.computed_at))) as current
     from partner_summary s where s.partner_id = ${scope.partnerId} and s.kind = ${kind}`.execute(scope.db)
