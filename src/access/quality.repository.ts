@@ -110,8 +110,3 @@ export async function computeQualitySummary(scope: PartnerScope): Promise<Qualit
     referentials: await readReferentialFlags(scope),
   }
 }
-
-/** What the hub thinks of the partner's transmissions (its own rows only), computed whole. */
-export async function readQuality(scope: PartnerScope): Promise<QualityView> {
-  return { ...(await readRecentQuality(scope)), ...(await computeQualitySummary(scope)) }
-}

@@ -4,9 +4,15 @@ import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { listAudit } from './audit.repository.ts'
 import { readDashboard } from './dashboard.repository.ts'
 import { exportLines } from './export.ts'
-import { withPartner } from './partner-tx.ts'
-import { readQuality } from './quality.repository.ts'
+import { type PartnerScope, withPartner } from './partner-tx.ts'
+import { computeQualitySummary, type QualityView, readRecentQuality } from './quality.repository.ts'
 import { insertPartners, permanentContract } from './test-fixtures.ts'
+
+// The whole view, as the page composes it: the part read at each view and the summary.
+const readQuality = async (scope: PartnerScope): Promise<QualityView> => ({
+  ...(await readRecentQuality(scope)),
+  ...(await computeQualitySummary(scope)),
+})
 
 let store: TestStore
 let a: number
