@@ -46,8 +46,8 @@ describe('passerelle partners', () => {
     expect(added.stdout.at(-1)).toMatch(/^psl_[\w-]{43}$/)
     const list = await run(['partners', 'list'])
     expect(list.stdout).toEqual([
-      'code          kind      live tokens   name',
-      'R84           REGION    #1            Région Auvergne-Rhône-Alpes',
+      'code  kind    live tokens  name',
+      'R84   REGION  #1           Région Auvergne-Rhône-Alpes',
     ])
   })
 
@@ -78,7 +78,7 @@ describe('passerelle partners', () => {
     )
     expect(rotated.stdout.at(-1)).toMatch(/^psl_[\w-]{43}$/)
     expect((await run(['partners', 'list'])).stdout[1]).toBe(
-      'R84           REGION    #2            Région Auvergne-Rhône-Alpes',
+      'R84   REGION  #2           Région Auvergne-Rhône-Alpes',
     )
   })
 

@@ -12,11 +12,22 @@ describe('passerelle demo', () => {
     const { io, stdout, stderr } = memoryIo({}, cwd)
     expect(await main(['demo', '--dossiers', '400', '--no-serve', '--no-publish'], io)).toBe(0)
     const text = stdout.join('\n')
-    expect(text).toMatch(
-      /Passerelle demo ready in \d+s: [\d,]+ records received, [\d,]+ accepted, [1-9][\d,]* rejected\./,
+    const ready = text.match(
+      /Passerelle demo ready in \d+s: ([\d,]+) records received: ([\d,]+) accepted, ([\d,]+) unchanged \(sent again as they were\), ([1-9][\d,]*) rejected\./,
     )
+    // Every record received is in exactly one of the three.
+    const [received, accepted, unchanged, rejected] = (ready ?? [])
+      .slice(1)
+      .map((n) => Number(n.replaceAll(',', '')))
+    expect(received).toBe((accepted ?? 0) + (unchanged ?? 0) + (rejected ?? 0))
+    expect(unchanged).toBeGreaterThan(0)
     expect(stdout.filter((l) => /^ {2}[A-Z0-9_]+ +psl_[\w-]{43}$/.test(l))).toHaveLength(37)
-    expect(stderr.some((l) => l.startsWith('referential sngi: '))).toBe(true)
+    expect(stderr.find((l) => l.startsWith('referential sngi: '))).toMatch(
+      /^referential sngi: [\d,]+ rows, dossiers certified as they are imported$/,
+    )
+    // Codes of any length keep the columns aligned.
+    const imports = stderr.filter((l) => l.startsWith('import '))
+    expect(new Set(imports.map((l) => l.indexOf(' records,'))).size).toBe(1)
     expect(readFileSync(join(cwd, '.passerelle', 'secret'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/)
     // Every partner's dashboard and quality summary is ready for its first view.
     expect(stderr.some((l) => /^partner area summaries: \d/.test(l))).toBe(true)

@@ -17,6 +17,7 @@ import { publishRelease } from '../../publish/run/publish-release.ts'
 import type { ReferentialKind } from '../../referentials/kinds.ts'
 import { loadReferential } from '../../referentials/load-referential.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
+import { alignColumns } from '../columns.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { demoSecretPath } from '../missing-secret.ts'
@@ -80,14 +81,21 @@ export const demoCommand: Command = {
         })
         if (!result.ok)
           throw new CliError(`referential ${kind}: ${result.errors[0]?.message ?? 'not loaded'}`)
-        io.err(
-          `referential ${kind}: ${formatCount(result.rows)} rows${result.certified !== undefined ? `, ${formatCount(result.certified)} identities certified` : ''}`,
-        )
+        // On a first run no dossier is in yet: each is certified as it is imported.
+        const certified =
+          result.certified === undefined
+            ? ''
+            : result.certified === 0
+              ? ', dossiers certified as they are imported'
+              : `, ${formatCount(result.certified)} identities certified`
+        io.err(`referential ${kind}: ${formatCount(result.rows)} rows${certified}`)
       }
       const preparer = await createPreparer(secret, prepareThreads(io.env))
       const today = new Date().toISOString().slice(0, 10)
-      const totals = { records: 0, accepted: 0, rejected: 0 }
-      for (const file of readdirSync(join(dataDir, 'feeds')).sort()) {
+      const totals = { records: 0, accepted: 0, unchanged: 0, rejected: 0 }
+      const feeds = readdirSync(join(dataDir, 'feeds')).sort()
+      const width = Math.max(...feeds.map((f) => f.replace(/\.ndjson$/, '').length))
+      for (const file of feeds) {
         const partnerCode = file.replace(/\.ndjson$/, '')
         const summary = await importFile(store.db, {
           partnerCode,
@@ -97,7 +105,7 @@ export const demoCommand: Command = {
           today,
           ...(io.interrupted ? { signal: io.interrupted } : {}),
           ...(io.status
-            ? { onProgress: (p) => io.status?.(`${partnerCode.padEnd(10)} ${progressLine(p)}`) }
+            ? { onProgress: (p) => io.status?.(`${partnerCode.padEnd(width)} ${progressLine(p)}`) }
             : {}),
         })
         io.status?.('')
@@ -106,9 +114,10 @@ export const demoCommand: Command = {
         const c = summary.counts
         totals.records += c.records
         totals.accepted += c.created + c.updated
+        totals.unchanged += c.unchanged
         totals.rejected += c.invalid + c.stale + c.conflict
         io.err(
-          `import ${partnerCode.padEnd(10)} ${formatCount(c.records).padStart(8)} records, ${formatCount(c.created + c.updated).padStart(8)} accepted, ${formatCount(c.invalid + c.stale + c.conflict).padStart(5)} rejected${summary.alreadyImported ? ' (already imported)' : ''}`,
+          `import ${partnerCode.padEnd(width)} ${formatCount(c.records).padStart(8)} records, ${formatCount(c.created + c.updated).padStart(8)} accepted, ${formatCount(c.invalid + c.stale + c.conflict).padStart(5)} rejected${summary.alreadyImported ? ' (already imported)' : ''}`,
         )
       }
       await preparer.close()
@@ -210,13 +219,13 @@ async function ensurePartners(
 
 function printSummary(
   io: CliIo,
-  totals: { records: number; accepted: number; rejected: number },
+  totals: { records: number; accepted: number; unchanged: number; rejected: number },
   tokens: [string, string][],
   ms: number,
 ) {
   io.out(
-    `\nPasserelle demo ready in ${duration(ms / 1000)}: ${formatCount(totals.records)} records received, ${formatCount(totals.accepted)} accepted, ${formatCount(totals.rejected)} rejected.`,
+    `\nPasserelle demo ready in ${duration(ms / 1000)}: ${formatCount(totals.records)} records received: ${formatCount(totals.accepted)} accepted, ${formatCount(totals.unchanged)} unchanged (sent again as they were), ${formatCount(totals.rejected)} rejected.`,
   )
   io.out('Partner tokens (use as Authorization: Bearer <token>):')
-  for (const [code, token] of tokens) io.out(`  ${code.padEnd(14)} ${token}`)
+  for (const line of alignColumns(tokens)) io.out(`  ${line}`)
 }

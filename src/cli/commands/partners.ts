@@ -14,6 +14,7 @@ import {
   partnerByCode,
   rotateToken,
 } from '../../partners/partner.repository.ts'
+import { alignColumns } from '../columns.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
@@ -77,11 +78,13 @@ export const partnersCommand: Command = {
     if (sub === 'list') {
       return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partners = await listPartners(store.db)
-        io.out(['code'.padEnd(12), 'kind'.padEnd(8), 'live tokens'.padEnd(12), 'name'].join('  '))
-        for (const p of partners) {
-          const ids = p.tokenIds.length ? p.tokenIds.map((id) => `#${id}`).join(',') : '-'
-          io.out([p.code.padEnd(12), p.kind.padEnd(8), ids.padEnd(12), p.name].join('  '))
-        }
+        const rows = partners.map((p) => [
+          p.code,
+          p.kind,
+          p.tokenIds.length ? p.tokenIds.map((id) => `#${id}`).join(',') : '-',
+          p.name,
+        ])
+        for (const line of alignColumns([['code', 'kind', 'live tokens', 'name'], ...rows])) io.out(line)
         return 0
       })
     }

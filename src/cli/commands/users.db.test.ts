@@ -48,9 +48,9 @@ describe('passerelle users and audit-log', () => {
     })
     expect((await run(users, ['disable', '--email', 'bob@region.fr'])).code).toBe(0)
     expect((await run(users, ['list', '--partner', 'R84'])).stdout).toEqual([
-      'partner       state     e-mail',
-      'R84           active    ana@region.fr',
-      'R84           disabled  bob@region.fr',
+      'partner  state     e-mail',
+      'R84      active    ana@region.fr',
+      'R84      disabled  bob@region.fr',
     ])
     expect(await run(auditLogCommand, ['--partner', 'R84', '--since', '2026-01-01'])).toEqual({
       code: 0,
@@ -72,11 +72,7 @@ describe('passerelle users and audit-log', () => {
     ]).toEqual([
       { code: 0, stdout: ['user bob@region.fr: new password set; its sessions are ended'] },
       { code: 0, stdout: ['user bob@region.fr enabled'] },
-      [
-        'partner       state     e-mail',
-        'R84           active    ana@region.fr',
-        'R84           active    bob@region.fr',
-      ],
+      ['partner  state   e-mail', 'R84      active  ana@region.fr', 'R84      active  bob@region.fr'],
     ])
     await expect(run(users, ['enable', '--email', 'nobody@region.fr'])).rejects.toThrow(
       new CliError('no user "nobody@region.fr"'),

@@ -12,6 +12,7 @@ import {
 } from '../../access/users.repository.ts'
 import type { Database } from '../../db/database.ts'
 import { partnerByCode } from '../../partners/partner.repository.ts'
+import { alignColumns } from '../columns.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 
@@ -80,11 +81,12 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
           if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
-          io.out(['partner'.padEnd(12), 'state'.padEnd(8), 'e-mail'].join('  '))
-          for (const u of await listUsers(store.db, partner?.id))
-            io.out(
-              [u.partnerCode.padEnd(12), (u.disabled ? 'disabled' : 'active').padEnd(8), u.email].join('  '),
-            )
+          const rows = (await listUsers(store.db, partner?.id)).map((u) => [
+            u.partnerCode,
+            u.disabled ? 'disabled' : 'active',
+            u.email,
+          ])
+          for (const line of alignColumns([['partner', 'state', 'e-mail'], ...rows])) io.out(line)
           return 0
         })
       }
@@ -131,5 +133,5 @@ export async function printDemoSignIns(
 ): Promise<void> {
   const signIns = await ensureDemoUsers(db, codes)
   io.out(`Partner area sign-in (http://localhost:${port}/espace-partenaire/), e-mail and password:`)
-  for (const s of signIns) io.out(`  ${s.code.padEnd(14)} ${s.email}  ${s.password}`)
+  for (const line of alignColumns(signIns.map((s) => [s.code, s.email, s.password]))) io.out(`  ${line}`)
 }
