@@ -1,8 +1,14 @@
 /** French formatting of the numbers charts, tooltips and summaries show. */
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
+const shortPercent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 })
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
-const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 })
+// One decimal always, as the pages' tables print rates: '46,0 %' beside '45,3 %', not '46 %'.
+const percent = new Intl.NumberFormat('fr-FR', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+})
 
 /**
  * A value as readers expect it: rates as percentages, counts as integers, other numbers with one decimal.
@@ -11,6 +17,15 @@ const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFracti
 export function formatValue(value: number, rate: boolean): string {
   if (rate) return percent.format(value)
   return Number.isInteger(value) ? integer.format(value) : decimal.format(value)
+}
+
+/**
+ * A scale's mark (an axis tick, a legend's class boundary): round figures read short.
+ * @example formatScale(0.5, true) // '50 %'
+ */
+export function formatScale(value: number, rate: boolean): string {
+  if (rate) return shortPercent.format(value)
+  return formatValue(value, false)
 }
 
 /** What a cell that is not a value reads as. */

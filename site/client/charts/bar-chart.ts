@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot'
 import type { Cell } from '../data/cells.ts'
-import { formatValue, STATE_TEXT } from '../format.ts'
+import { formatScale, formatValue, STATE_TEXT } from '../format.ts'
 import { MUTED, SINGLE, TEXT } from './colours.ts'
 import { seriesKeys } from './legend.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
@@ -47,7 +47,7 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
           },
         }
       : {}),
-    x: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatValue(v, rate) },
+    x: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatScale(v, rate) },
     y: { label: null, domain, tickFormat: short, ...(grouped ? { axis: null } : {}) },
     style: { fontSize: '12px', color: TEXT, background: '#ffffff' },
     marks: [

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot'
 import type { Cell } from '../data/cells.ts'
-import { formatValue, STATE_TEXT } from '../format.ts'
+import { formatScale, formatValue, STATE_TEXT } from '../format.ts'
 import { SINGLE, TEXT } from './colours.ts'
 import { seriesKeys } from './legend.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
@@ -36,7 +36,7 @@ export function renderLine(cells: readonly Cell[], rate: boolean, width: number)
       // A partial period's label, `2026 (jusqu’au 30 septembre)`, on two lines under its tick.
       tickFormat: (i: number) => (labels.get(periods[i] ?? '') ?? '').replace(' (', '\n('),
     },
-    y: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatValue(v, rate) },
+    y: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatScale(v, rate) },
     style: { fontSize: '12px', color: TEXT, background: '#ffffff' },
     marks: [
       Plot.rectY(secrets, {

@@ -23,7 +23,7 @@ describe('summarise', () => {
       true,
     )
     expect(text.replace(/[\u00a0\u202f]/g, ' ')).toBe(
-      'Taux d’emploi par région. 2 valeurs publiées ; la plus élevée : Bretagne (71 %), la plus basse : Normandie (60 %). 1 valeur couverte par le secret statistique.',
+      'Taux d’emploi par région. 2 valeurs publiées ; la plus élevée : Bretagne (71,0 %), la plus basse : Normandie (60,0 %). 1 valeur couverte par le secret statistique.',
     )
   })
 

@@ -3,7 +3,7 @@
  * published value (Blues, light to dark). Every class keeps its boundary visible through the dark
  * outline drawn around each territory.
  */
-import { formatValue } from '../format.ts'
+import { formatScale } from '../format.ts'
 
 export const PALETTE = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'] as const
 
@@ -26,7 +26,7 @@ export function colourScale(values: readonly number[], rate: boolean): ColourSca
   const min = Math.min(...values)
   const max = Math.max(...values)
   if (values.length === 0 || min === max) {
-    const only: ColourClass = { colour: PALETTE[2], label: values.length ? formatValue(min, rate) : '' }
+    const only: ColourClass = { colour: PALETTE[2], label: values.length ? formatScale(min, rate) : '' }
     return { colour: () => PALETTE[2], classes: values.length ? [only] : [] }
   }
   const width = (max - min) / PALETTE.length
@@ -34,7 +34,7 @@ export function colourScale(values: readonly number[], rate: boolean): ColourSca
   // binary fractions ((0.6 - 0.5) / 0.1 is 0.999…).
   const index = (v: number) => Math.min(PALETTE.length - 1, Math.floor((v - min) / width + 1e-9))
   // Counts read as whole numbers in the legend (a class "46 à 87", not "46 à 86,8").
-  const bound = (v: number) => formatValue(rate ? v : Math.round(v), rate)
+  const bound = (v: number) => formatScale(rate ? v : Math.round(v), rate)
   const classes = PALETTE.map((colour, i) => ({
     colour,
     label: `${bound(min + i * width)} à ${bound(i === PALETTE.length - 1 ? max : min + (i + 1) * width)}`,

@@ -3,9 +3,11 @@
  * `describe-change.ts`): tables, columns, periods, totals, suppression, measures, dimensions.
  * @module
  */
+
+import { lastObservedYear } from '../indicators/cohort.ts'
 import { formatShare } from './french.ts'
 import type { PeriodRange } from './periods.ts'
-import { FOLLOW_UPS, lastObservedYear } from './render-follow-up.ts'
+import { FOLLOW_UPS } from './render-follow-up.ts'
 import type { ReleaseSummary, SuppressionFigures, TableSummary } from './summary.ts'
 
 /** Share of suppressed cells, and whole percent of the count measure suppressed (null: withheld). */

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { followUpLines, lastObservedYear } from './render-follow-up.ts'
-
-describe('lastObservedYear', () => {
-  it('is the year whose 31 December plus the horizon is reached, the day it is', () => {
-    expect(lastObservedYear('2026-06-29', 6)).toBe(2024)
-    expect(lastObservedYear('2026-06-30', 6)).toBe(2025)
-    expect(lastObservedYear('2026-12-30', 12)).toBe(2024)
-    expect(lastObservedYear('2026-12-31', 12)).toBe(2025)
-  })
-})
+import { followUpLines } from './render-follow-up.ts'
 
 describe('followUpLines', () => {
   it('says, per horizon the dataset measures, the last cohort observed and when the next one is', () => {

@@ -4,7 +4,7 @@
  * "Couverture", and the changelog's "now observed".
  * @module
  */
-import { cohortObservedOn } from '../indicators/cohort.ts'
+import { cohortObservedOn, lastObservedYear } from '../indicators/cohort.ts'
 import { formatDate } from './french.ts'
 
 /** A measure that counts the members of cohorts observed at a horizon. */
@@ -35,13 +35,6 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     upTo: (year) => `les périodes commencées jusqu’en ${year}`,
   },
 ]
-
-/** The last year whose cohort is observed at `months` months on `asOf`. */
-export function lastObservedYear(asOf: string, months: number): number {
-  let year = Number(asOf.slice(0, 4))
-  while (cohortObservedOn(`${year}-01-01`, months) > asOf) year--
-  return year
-}
 
 /** One Markdown line per follow-up horizon among `measures`, for data as of `asOf`. */
 export function followUpLines(measures: readonly string[], asOf: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cohortObserved, cohortObservedOn } from './cohort.ts'
+import { cohortObserved, cohortObservedOn, lastObservedYear } from './cohort.ts'
 
 describe('cohortObservedOn', () => {
   it('is the end of the calendar year plus the horizon, whatever the day in the year', () => {
@@ -19,5 +19,14 @@ describe('cohortObserved', () => {
     expect(cohortObserved('2025-01-31', 6, '2026-06-30')).toBe(true)
     expect(cohortObserved('2025-01-31', 12, '2026-06-30')).toBe(false)
     expect(cohortObserved('2025-01-31', 12, '2026-12-31')).toBe(true)
+  })
+})
+
+describe('lastObservedYear', () => {
+  it('is the year whose 31 December plus the horizon is reached, the day it is', () => {
+    expect(lastObservedYear('2026-06-29', 6)).toBe(2024)
+    expect(lastObservedYear('2026-06-30', 6)).toBe(2025)
+    expect(lastObservedYear('2026-12-30', 12)).toBe(2024)
+    expect(lastObservedYear('2026-12-31', 12)).toBe(2025)
   })
 })

@@ -18,3 +18,10 @@ export function cohortObservedOn(date: string, months: number): string {
 export function cohortObserved(date: string, months: number, asOf: string): boolean {
   return cohortObservedOn(date, months) <= asOf
 }
+
+/** The last year whose cohort is observed at `months` months on `asOf`. */
+export function lastObservedYear(asOf: string, months: number): number {
+  let year = Number(asOf.slice(0, 4))
+  while (cohortObservedOn(`${year}-01-01`, months) > asOf) year--
+  return year
+}

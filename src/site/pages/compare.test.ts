@@ -59,7 +59,7 @@ describe('the comparison of dispositifs', () => {
     expect(tables).toEqual([
       {
         caption:
-          'Taux d’emploi salarié à 6 mois par dispositif et niveau de certification visé, toutes années de sortie',
+          'Taux d’emploi salarié à 6 mois par dispositif et niveau de certification visé, sorties jusqu’à 2025',
         data: '../datasets/insertion-emploi/insertion_dispositif_niveau.json',
         measure: 'taux_emploi_6m',
         rows: { dimension: 'dispositif', header: 'Dispositif', total: 'Tous dispositifs' },
@@ -75,5 +75,28 @@ describe('the comparison of dispositifs', () => {
       ['PRF', '44,0 %', '30,0 %', '50,0 %'],
       ['AIF', '60,0 %', '50,0 %', '67,0 %'],
     ])
+  })
+
+  it('names the last year of exit its employment rates count, which moves on 30 June', async () => {
+    const dataset = fakeDataset('insertion-emploi', [
+      fakeResource('insertion_dispositif', ['periode', 'dispositif'], MEASURES),
+    ])
+    const { niveau_certification: _, ...total } = row('_T', '_T', 300, 0.5)
+    const rows = { insertion_dispositif: [total] }
+    const titles = async (asOf: string) => {
+      const published = { ...fakePublished([dataset], rows), release: { date: asOf, asOf, datasets: [] } }
+      const html = await renderCompareMain(published)
+      return {
+        note: html.match(/<p class="note">Les taux d’emploi[^<]*<\/p>/)?.[0],
+        title: html.match(/Taux d’emploi salarié à 6 mois par dispositif, sorties jusqu’à \d{4}/)?.[0],
+      }
+    }
+    expect(await titles('2026-06-29')).toEqual({
+      note: '<p class="note">Les taux d’emploi portent sur les sorties jusqu’à 2024 : une année de sortie n’est comptée qu’une fois toute observée, six mois après son 31 décembre (les sorties de 2025 le seront le 30 juin 2026).</p>',
+      title: 'Taux d’emploi salarié à 6 mois par dispositif, sorties jusqu’à 2024',
+    })
+    expect((await titles('2026-06-30')).title).toBe(
+      'Taux d’emploi salarié à 6 mois par dispositif, sorties jusqu’à 2025',
+    )
   })
 })

@@ -1,3 +1,4 @@
+import { lastObservedYear } from '../../publish/indicators/cohort.ts'
 import { rateCell, secretLegend } from '../cells.ts'
 import { CROSS_TABLE_ATTRIBUTE, type CrossTableSpec } from '../cross-table.ts'
 import { renderDataTable } from '../data-table.ts'
@@ -10,10 +11,29 @@ import type { Published } from '../published.ts'
 import { slice } from '../table-rows.ts'
 
 const ROOT = '../'
-const RATES = [
-  { measure: 'taux_emploi_6m', label: 'Taux d’emploi salarié à 6 mois' },
-  { measure: 'taux_obtention', label: 'Taux d’obtention de la certification' },
-] as const
+
+interface Rate {
+  readonly measure: string
+  readonly label: string
+  /** The exits the rate counts, for data as of `asOf`, as a caption ends. */
+  readonly exits: (asOf: string) => string
+}
+
+/** The last year of exit whose employment at 6 months is counted (cohorts are counted whole). */
+const lastEmploymentCohort = (asOf: string) => lastObservedYear(asOf, 6)
+
+const RATES: readonly Rate[] = [
+  {
+    measure: 'taux_emploi_6m',
+    label: 'Taux d’emploi salarié à 6 mois',
+    exits: (asOf) => `sorties jusqu’à ${lastEmploymentCohort(asOf)}`,
+  },
+  {
+    measure: 'taux_obtention',
+    label: 'Taux d’obtention de la certification',
+    exits: () => 'toutes années de sortie',
+  },
+]
 const PREFER = ['insertion-emploi', 'sorties-resultats']
 
 /** The cross table of `measure` in `ref`, dispositifs down and `across` codes as columns. */
@@ -47,7 +67,7 @@ async function overview(published: Published): Promise<string> {
   for (const [i, rate] of RATES.entries()) {
     const ref = refs[i]
     if (!ref) continue
-    const title = `${rate.label} par dispositif, toutes années de sortie`
+    const title = `${rate.label} par dispositif, ${rate.exits(published.release.asOf)}`
     const count = ref.resource.schema.fields.find((f) => f.name === 'nb_sorties') ? 'nb_sorties' : undefined
     parts.push(
       renderFigure(
@@ -97,7 +117,7 @@ async function breakdown(
         rate.measure,
         rate.label,
         across,
-        `par dispositif et ${heading.toLowerCase()}, toutes années de sortie`,
+        `par dispositif et ${heading.toLowerCase()}, ${rate.exits(published.release.asOf)}`,
         limit,
       ),
     )
@@ -139,8 +159,17 @@ async function byLevel(published: Published): Promise<{ html: string; refs: Tabl
   for (const ref of found) if (ref) refs.push(ref)
   const html = `<h2 id="niveau">Par niveau de certification visé</h2>
 <p>Aucune table ne croise le dispositif et le niveau : les taux sont donnés ici par niveau, tous dispositifs confondus.</p>
-${renderDataTable({ caption: 'Taux par niveau de certification visé, toutes années de sortie', columns: [{ label: 'Niveau' }, ...RATES.map((r) => ({ label: r.label, numeric: true }))], rows })}`
+${renderDataTable({ caption: `Taux par niveau de certification visé (${RATES.map((r) => `${r.label.replace(/^Taux d’/, '')} : ${r.exits(published.release.asOf)}`).join(' ; ')})`, columns: [{ label: 'Niveau' }, ...RATES.map((r) => ({ label: r.label, numeric: true }))], rows })}`
   return { html, refs }
+}
+
+/**
+ * Why the employment rates stop at an earlier year than the certification rates: a year of exit
+ * is counted only once all of it is observed (publish/indicators/cohort.ts).
+ */
+function cohortNote(asOf: string): string {
+  const last = lastEmploymentCohort(asOf)
+  return `<p class="note">Les taux d’emploi portent sur les sorties jusqu’à ${last} : une année de sortie n’est comptée qu’une fois toute observée, six mois après son 31 décembre (les sorties de ${last + 1} le seront le 30 juin ${last + 2}).</p>`
 }
 
 /** The comparison of dispositifs: employment and certification rates with their intervals. */
@@ -163,7 +192,7 @@ export async function renderCompareMain(published: Published): Promise<string> {
     refs.size > 0 &&
       '<noscript><p class="note">Les tableaux de cette page s’affichent avec JavaScript ; tous leurs chiffres sont dans les fichiers à télécharger en bas de page.</p></noscript>',
     first
-      ? `<h2 id="ensemble">Ensemble</h2>\n${first}`
+      ? `<h2 id="ensemble">Ensemble</h2>\n${cohortNote(published.release.asOf)}\n${first}`
       : '<p>Aucun taux par dispositif n’est publié dans cette version.</p>',
     ...sections.map((s) => s.html),
     refs.size > 0 && '<h2 id="telecharger">Télécharger les données</h2>',
