@@ -37,6 +37,8 @@ export interface ImportProgress {
 
 export interface ImportSummary {
   readonly transmissionId: number
+  /** The partner whose file it is. */
+  readonly partnerId: number
   readonly file: string
   readonly status: 'done' | 'interrupted'
   /** True when this run continued an interrupted one; counts are for the whole file. */
@@ -236,6 +238,7 @@ async function summarise(
     where r.transmission_id = ${transmissionId} group by 1 order by 2 desc, 1`.execute(db)
   return {
     transmissionId,
+    partnerId: Number(t.partner_id),
     file,
     status: t.status === 'done' ? 'done' : 'interrupted',
     resumed,

@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util'
 import { refreshPartnerSummaries } from '../../access/summaries.ts'
 import { type ImportSummary, IngestError, importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
-import { partnerByCode } from '../../partners/partner.repository.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
@@ -46,26 +45,23 @@ export const importCommand: Command = {
         if (summary.status !== 'done' || summary.alreadyImported) return summary.status === 'done' ? 0 : 130
         // The partner's first view of its dashboard and quality page after a load would otherwise
         // compute them (seconds per 100,000 dossiers).
-        const partner = await partnerByCode(store.db, values.partner!)
-        if (partner) {
-          const started = Date.now()
-          io.status?.('computing the partner area summaries…')
-          const failed = await refreshPartnerSummaries(store.db, partner.id, today).then(
-            () => null,
-            (error: Error) => error,
+        const started = Date.now()
+        io.status?.('computing the partner area summaries…')
+        const failed = await refreshPartnerSummaries(store.db, summary.partnerId, today).then(
+          () => null,
+          (error: Error) => error,
+        )
+        if (io.status) io.status('')
+        // The file is in, whatever happens here: the exit code says so, and the partner's next
+        // view computes what is missing.
+        if (failed)
+          io.err(
+            `passerelle import: the partner area summaries were not computed (${failed.message}); the partner's next view of its pages computes them`,
           )
-          if (io.status) io.status('')
-          // The file is in, whatever happens here: the exit code says so, and the partner's next
-          // view computes what is missing.
-          if (failed)
-            io.err(
-              `passerelle import: the partner area summaries were not computed (${failed.message}); the partner's next view of its pages computes them`,
-            )
-          else
-            io.out(
-              `  partner area: dashboard and quality summaries computed in ${duration((Date.now() - started) / 1000)}`,
-            )
-        }
+        else
+          io.out(
+            `  partner area: dashboard and quality summaries computed in ${duration((Date.now() - started) / 1000)}`,
+          )
         return 0
       } catch (error) {
         if (error instanceof IngestError) throw new CliError(error.message)
