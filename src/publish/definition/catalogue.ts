@@ -302,6 +302,12 @@ export interface MeasureInfo {
   readonly unit: string
   readonly populations: readonly PopulationName[]
   readonly measure: Measure
+  /**
+   * For the members of cohorts observed at a horizon (`nb_connus_6m`): its months. A cohort (the
+   * calendar year of the population's date) counts only once observed whole (indicators/cohort.ts);
+   * the documentation says which cohorts are in and when the next one comes.
+   */
+  readonly followUpMonths?: number
 }
 
 const m = (
@@ -312,6 +318,9 @@ const m = (
   description: string,
   measure: Measure,
 ): MeasureInfo => ({ name, label, description, unit, populations, measure })
+
+/** The members of cohorts observed at `months` months, whose rates are published whole. */
+const observed = (months: number, info: MeasureInfo): MeasureInfo => ({ ...info, followUpMonths: months })
 
 const count = (sql: string): Measure => ({ kind: 'sum', sql: `count(*) filter (where ${sql})` })
 const rate = (numerator: MeasureName, denominator: MeasureName, interval = true): Measure => ({
@@ -438,13 +447,16 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       'Certifications obtenues / sorties certifiantes au résultat connu.',
       rate('nb_certifies', 'nb_resultats_connus'),
     ),
-    m(
-      'nb_connus_6m',
-      S,
-      'dossiers',
-      'Sorties observées à 6 mois',
-      'Sorties dont la situation à 6 mois est observable : toute leur année de sortie l’est (31 décembre + 6 mois atteint à la date des données).',
-      count('emp6_known'),
+    observed(
+      6,
+      m(
+        'nb_connus_6m',
+        S,
+        'dossiers',
+        'Sorties observées à 6 mois',
+        'Sorties dont la situation à 6 mois est observable : toute leur année de sortie l’est (31 décembre + 6 mois atteint à la date des données).',
+        count('emp6_known'),
+      ),
     ),
     m(
       'nb_emploi_6m',
@@ -510,13 +522,16 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       'En formation à 6 mois / sorties observées à 6 mois.',
       rate('nb_en_formation_6m', 'nb_connus_6m', false),
     ),
-    m(
-      'nb_connus_12m',
-      S,
-      'dossiers',
-      'Sorties observées à 12 mois',
-      'Sorties dont la situation à 12 mois est observable : toute leur année de sortie l’est (31 décembre + 12 mois atteint).',
-      count('emp12_known'),
+    observed(
+      12,
+      m(
+        'nb_connus_12m',
+        S,
+        'dossiers',
+        'Sorties observées à 12 mois',
+        'Sorties dont la situation à 12 mois est observable : toute leur année de sortie l’est (31 décembre + 12 mois atteint).',
+        count('emp12_known'),
+      ),
     ),
     m(
       'nb_emploi_12m',
@@ -534,13 +549,16 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       'En emploi salarié à 12 mois / sorties observées à 12 mois.',
       rate('nb_emploi_12m', 'nb_connus_12m'),
     ),
-    m(
-      'nb_suivis_connus',
-      ['cep'],
-      'périodes',
-      'Périodes observées à 12 mois',
-      'Périodes dont la suite à 12 mois est observable : toute leur année de début l’est (31 décembre + 12 mois atteint à la date des données).',
-      count('followup_known'),
+    observed(
+      12,
+      m(
+        'nb_suivis_connus',
+        ['cep'],
+        'périodes',
+        'Périodes observées à 12 mois',
+        'Périodes dont la suite à 12 mois est observable : toute leur année de début l’est (31 décembre + 12 mois atteint à la date des données).',
+        count('followup_known'),
+      ),
     ),
     m(
       'nb_formation_12m',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { followUpLines } from './render-follow-up.ts'
+import { FOLLOW_UPS, followUpLines } from './render-follow-up.ts'
 
 describe('followUpLines', () => {
   it('says, per horizon the dataset measures, the last cohort observed and when the next one is', () => {
@@ -14,5 +14,15 @@ describe('followUpLines', () => {
 
   it('says nothing for a dataset without follow-up', () => {
     expect(followUpLines(['nb_entrees', 'nb_personnes'], '2026-12-06')).toEqual([])
+  })
+})
+
+describe('FOLLOW_UPS', () => {
+  it('are the catalogue measures with a horizon, each with its population’s cohorts', () => {
+    expect(FOLLOW_UPS.map((f) => [f.measure, f.months, f.cohort(2025), f.upTo(2025)])).toEqual([
+      ['nb_connus_6m', 6, 'les sorties de 2025', 'les sorties jusqu’à 2025'],
+      ['nb_connus_12m', 12, 'les sorties de 2025', 'les sorties jusqu’à 2025'],
+      ['nb_suivis_connus', 12, 'les périodes commencées en 2025', 'les périodes commencées jusqu’en 2025'],
+    ])
   })
 })

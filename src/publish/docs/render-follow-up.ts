@@ -4,6 +4,7 @@
  * "Couverture", and the changelog's "now observed".
  * @module
  */
+import { MEASURES, type PopulationName } from '../definition/catalogue.ts'
 import { cohortObservedOn, lastObservedYear } from '../indicators/cohort.ts'
 import { formatDate } from './french.ts'
 
@@ -17,24 +18,25 @@ export interface FollowUp {
   readonly upTo: (year: number) => string
 }
 
-const exits = (months: number, measure: string): FollowUp => ({
-  measure,
-  months,
-  cohort: (year) => `les sorties de ${year}`,
-  upTo: (year) => `les sorties jusqu’à ${year}`,
-})
-
-/** The follow-up measures of the catalogue. */
-export const FOLLOW_UPS: readonly FollowUp[] = [
-  exits(6, 'nb_connus_6m'),
-  exits(12, 'nb_connus_12m'),
-  {
-    measure: 'nb_suivis_connus',
-    months: 12,
+/** How each population's cohorts read: exits by year of exit, CEP periods by year of start. */
+const COHORTS: Partial<Record<PopulationName, Pick<FollowUp, 'cohort' | 'upTo'>>> = {
+  sorties: {
+    cohort: (year) => `les sorties de ${year}`,
+    upTo: (year) => `les sorties jusqu’à ${year}`,
+  },
+  cep: {
     cohort: (year) => `les périodes commencées en ${year}`,
     upTo: (year) => `les périodes commencées jusqu’en ${year}`,
   },
-]
+}
+
+/** The follow-up measures of the catalogue: those with a horizon (`followUpMonths`). */
+export const FOLLOW_UPS: readonly FollowUp[] = Object.values(MEASURES).flatMap((info) => {
+  const phrasing = COHORTS[info.populations[0]!]
+  if (info.followUpMonths === undefined) return []
+  if (!phrasing) throw new Error(`${info.name}: no cohort phrasing for population ${info.populations[0]}`)
+  return [{ measure: info.name, months: info.followUpMonths, ...phrasing }]
+})
 
 /** One Markdown line per follow-up horizon among `measures`, for data as of `asOf`. */
 export function followUpLines(measures: readonly string[], asOf: string): string[] {
