@@ -37,7 +37,12 @@ describe('parseDossierQuery', () => {
     }
     expect(parseDossierQuery(body, vocabulary)).toEqual({
       errors: [
-        { path: '/order', code: 'search/unknown-field', message: 'unknown search field "order"' },
+        {
+          path: '/order',
+          code: 'search/unknown-field',
+          message:
+            'unknown search field "order" (the fields are id, name, status, dispositif, nir, birthDate, startFrom, startTo, exitFrom, exitTo, page, pageSize)',
+        },
         {
           path: '/status',
           code: 'search/unknown-status',

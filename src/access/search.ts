@@ -65,13 +65,14 @@ export function parseDossierQuery(
   const input = body as Record<string, unknown>
   const errors: Finding[] = []
   const out: Record<string, unknown> = {}
-  const known = new Set<string>([...TEXT_FIELDS, ...DATE_FIELDS, 'nir', 'page', 'pageSize'])
+  const fields = [...TEXT_FIELDS, 'nir', ...DATE_FIELDS, 'page', 'pageSize']
+  const known = new Set<string>(fields)
   for (const key of Object.keys(input))
     if (!known.has(key))
       errors.push({
         path: `/${key}`,
         code: 'search/unknown-field',
-        message: `unknown search field "${key.slice(0, 40)}"`,
+        message: `unknown search field "${key.slice(0, 40)}" (the fields are ${fields.join(', ')})`,
       })
   for (const key of TEXT_FIELDS) {
     const v = input[key]
