@@ -22,6 +22,10 @@ select 1
 
 - DSN (contrats de travail)
 
+## Couverture
+
+Les sorties des dossiers transmis au hub ; France entière selon la résidence.
+
 ## Limites
 
 Les contrats hors DSN (fonction publique d’État) ne sont pas vus.

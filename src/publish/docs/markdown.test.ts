@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cell, embedDocumentation, markdownTable } from './markdown.ts'
+import { cell, embedDocumentation, markdownTable, takeSection } from './markdown.ts'
 
 describe('markdownTable', () => {
   it('escapes pipes and backslashes and folds line breaks so any text stays in its cell', () => {
@@ -29,5 +29,23 @@ describe('embedDocumentation', () => {
     )
     expect(embedDocumentation('Texte seul.\r\n')).toBe('Texte seul.')
     expect(embedDocumentation('')).toBe('')
+  })
+})
+
+describe('takeSection', () => {
+  it('splits a section out, up to the next section, code blocks left alone', () => {
+    const doc =
+      'Intro.\n\n## Champ\n\nTexte.\n\n```sh\n## pas un titre\n```\n\n### Détail\n\n## Limites\n\nAucune.'
+    expect(takeSection(doc, 'Champ')).toEqual({
+      rest: 'Intro.\n\n## Limites\n\nAucune.',
+      body: 'Texte.\n\n```sh\n## pas un titre\n```\n\n### Détail',
+    })
+  })
+
+  it('leaves documentation without that section as it is', () => {
+    expect(takeSection('Intro.\n\n## Limites\n\nAucune.', 'Champ')).toEqual({
+      rest: 'Intro.\n\n## Limites\n\nAucune.',
+      body: '',
+    })
   })
 })

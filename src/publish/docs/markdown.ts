@@ -63,3 +63,36 @@ export function embedDocumentation(markdown: string): string {
   }
   return lines.join('\n').trim()
 }
+
+/**
+ * Splits the `## title` section out of embedded documentation: the documentation without it, and
+ * its body (up to the next `##` heading or the end; empty when there is no such section). Fenced
+ * code blocks are left alone.
+ */
+export function takeSection(markdown: string, title: string): { rest: string; body: string } {
+  const lines = markdown.split('\n')
+  let fenced = false
+  let start = -1
+  let end = lines.length
+  for (const [i, line] of lines.entries()) {
+    if (FENCE.test(line)) fenced = !fenced
+    else if (!fenced && /^##\s/.test(line)) {
+      if (start >= 0) {
+        end = i
+        break
+      }
+      if (line.slice(2).trim() === title) start = i
+    }
+  }
+  if (start < 0) return { rest: markdown, body: '' }
+  return {
+    rest: [...lines.slice(0, start), ...lines.slice(end)]
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    body: lines
+      .slice(start + 1, end)
+      .join('\n')
+      .trim(),
+  }
+}

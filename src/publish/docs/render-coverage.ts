@@ -8,8 +8,11 @@ import { formatRange, unionRange } from './periods.ts'
 import { followUpLines } from './render-follow-up.ts'
 import type { ReleaseSummary } from './summary.ts'
 
-/** The coverage section of a dataset's documentation. */
-export function renderCoverage(release: ReleaseSummary): string {
+/**
+ * The coverage section of a dataset's documentation: `intro`, the dataset's own words on what it
+ * covers (its hand-written "Couverture"), then this release's periods, territories, dates.
+ */
+export function renderCoverage(release: ReleaseSummary, intro = ''): string {
   const range = unionRange(release.tables.map((t) => t.periods))
   const lines = [
     range
@@ -22,5 +25,6 @@ export function renderCoverage(release: ReleaseSummary): string {
       ? []
       : [`**Partenaires contributeurs** : ${formatNumber(release.partners)}.`]),
   ]
-  return frenchSpaces(['## Couverture', lines.map((l) => `- ${l}`).join('\n')].join('\n\n'))
+  const list = frenchSpaces(lines.map((l) => `- ${l}`).join('\n'))
+  return ['## Couverture', ...(intro === '' ? [] : [intro]), list].join('\n\n')
 }

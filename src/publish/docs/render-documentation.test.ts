@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { readDefinitions } from '../definition/read-definitions.ts'
 import { current, financements, financementsRelease, insertion, older, previous } from './docs.fixture.ts'
 import { expectGolden } from './expect-golden.ts'
 import { renderDocumentation } from './render-documentation.ts'
@@ -25,5 +26,16 @@ describe('renderDocumentation', () => {
       protection: { singletons: false },
     })
     expectGolden('financements.md', markdown)
+  })
+
+  it('gives each section of every dataset of datasets/ once, the hand-written coverage inside the generated one', async () => {
+    const definitions = await readDefinitions()
+    if (!definitions.ok) throw new Error(JSON.stringify(definitions.issues))
+    const repeated = definitions.value.flatMap((definition) => {
+      const markdown = renderDocumentation({ definition, release: current, earlier: [] })
+      const headings = markdown.split('\n').filter((l) => /^## /.test(l))
+      return headings.filter((h, i) => headings.indexOf(h) !== i).map((h) => `${definition.slug}: ${h}`)
+    })
+    expect(repeated).toEqual([])
   })
 })

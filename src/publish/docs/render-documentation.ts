@@ -4,7 +4,7 @@
  * @module
  */
 import type { DatasetDefinition } from '../definition/types.ts'
-import { embedDocumentation } from './markdown.ts'
+import { embedDocumentation, takeSection } from './markdown.ts'
 import { renderCoverage } from './render-coverage.ts'
 import { renderDictionary } from './render-dictionary.ts'
 import { renderHistory } from './render-history.ts'
@@ -28,14 +28,19 @@ export interface DocumentationInput {
  */
 export function renderDocumentation(input: DocumentationInput): string {
   const { definition, release } = input
-  const handWritten = embedDocumentation(definition.documentation)
+  // The hand-written "Couverture" (what the data cover) opens the generated one (what this
+  // release covers): one section, not two with the same title.
+  const { rest: handWritten, body: coverage } = takeSection(
+    embedDocumentation(definition.documentation),
+    'Couverture',
+  )
   return `${[
     `# ${definition.title}`,
     definition.description.trim(),
     ...(handWritten === '' ? [] : [handWritten]),
     renderDictionary(definition),
     renderRules(definition, release, input.protection),
-    renderCoverage(release),
+    renderCoverage(release, coverage),
     renderHistory(release, input.earlier),
   ].join('\n\n')}\n`
 }
