@@ -234,7 +234,8 @@ describe('shared dossiers', () => {
       const links = await store.db
         .selectFrom('shared_link')
         .select(['record_id', 'other_record_id', 'reason'])
-        .orderBy(['record_id', 'other_record_id'])
+        .orderBy('record_id')
+        .orderBy('other_record_id')
         .execute()
       expect(links).toEqual(
         [

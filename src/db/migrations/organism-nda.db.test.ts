@@ -35,7 +35,8 @@ describe('the organism NDA migration', () => {
     const rows = await store.db
       .selectFrom('dossier_current')
       .select(['partner_id', 'record_id', 'organism_nda'])
-      .orderBy(['partner_id', 'record_id'])
+      .orderBy('partner_id')
+      .orderBy('record_id')
       .execute()
     expect(rows).toEqual([
       { partner_id: 1, record_id: 'D1', organism_nda: '84691234567' },
