@@ -31,6 +31,9 @@ export function formatScale(value: number, rate: boolean): string {
 /** What a cell that is not a value reads as. */
 export const STATE_TEXT = {
   secret: 'secret statistique',
-  undefined: 'sans objet (aucune personne concernée)',
+  // A rate on an empty base: no member at all, or a follow-up year not yet observed whole (its
+  // base, the members observed, stays 0 until then).
+  undefined:
+    'n.d. (taux non défini : aucune personne au dénominateur, ou année pas encore entièrement observée)',
   absent: 'pas de donnée',
 } as const

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot'
 import type { Cell } from '../data/cells.ts'
 import { formatScale, formatValue, STATE_TEXT } from '../format.ts'
 import { MUTED, SINGLE, TEXT } from './colours.ts'
+import { niceTop } from './nice-top.ts'
 import { seriesKeys } from './legend.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
 
@@ -19,7 +20,7 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
   const colourOf = new Map(keys.map((k) => [k.label, k.colour]))
   const grouped = keys.length > 0
   const values = cells.filter((c) => c.value !== null)
-  const top = Math.max(0, ...values.map((c) => c.high ?? c.value!)) || 1
+  const top = niceTop(Math.max(0, ...values.map((c) => c.high ?? c.value!)) || 1)
   const domain = [...new Set(cells.map((c) => (grouped ? c.seriesLabel! : c.xLabel)))]
   const y = (c: Cell) => (grouped ? c.seriesLabel : c.xLabel)
   const fy = grouped ? (c: Cell) => c.xLabel : undefined
@@ -28,6 +29,8 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
   const row = 22
   const label = (c: Cell) =>
     c.value !== null ? formatValue(c.value, rate) : STATE_TEXT[c.state === 'value' ? 'absent' : c.state]
+  // A rate on an empty base has no bar: "n.d." in its place says so (the legend says what it means).
+  const undefinedRates = cells.filter((c) => c.state === 'undefined')
   const withInterval = values.filter((c) => c.low !== null && c.high !== null)
   const secrets = cells.filter((c) => c.state === 'secret')
   const missing = cells.filter((c) => c.state === 'absent' || c.state === 'undefined')
@@ -76,6 +79,16 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
         dx: 4,
         textAnchor: 'start',
         fill: TEXT,
+      }),
+      Plot.text(undefinedRates, {
+        y,
+        fy,
+        x: 0,
+        text: () => 'n.d.',
+        dx: 4,
+        textAnchor: 'start',
+        fill: TEXT,
+        title: (c: Cell) => `${c.xLabel}${c.seriesLabel ? `, ${c.seriesLabel}` : ''} : ${label(c)}`,
       }),
       Plot.text(secrets, {
         y,

@@ -35,7 +35,13 @@ export function legendItems(cells: readonly Cell[], keys: readonly SeriesKey[] =
       fill: 'hatch',
       note: 'valeur non diffusée : trop peu de personnes, ou elle permettrait de retrouver une valeur protégée',
     })
-  if (cells.some((c) => c.state === 'absent' || c.state === 'undefined'))
+  if (cells.some((c) => c.state === 'undefined'))
+    items.push({
+      label: 'n.d.',
+      fill: 'none',
+      note: 'taux non défini : aucune personne au dénominateur, ou année pas encore entièrement observée',
+    })
+  if (cells.some((c) => c.state === 'absent'))
     items.push({
       label: 'pas de donnée',
       fill: 'none',

@@ -8,6 +8,7 @@ import type { Cell } from '../data/cells.ts'
 import { formatScale, formatValue, STATE_TEXT } from '../format.ts'
 import { SINGLE, TEXT } from './colours.ts'
 import { seriesKeys } from './legend.ts'
+import { niceTop } from './nice-top.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
 
 /** Draws `cells` (x = periods in order) as lines. */
@@ -20,7 +21,7 @@ export function renderLine(cells: readonly Cell[], rate: boolean, width: number)
   const points = cells.map((c) => ({ ...c, i: periods.indexOf(c.x) }))
   type Point = (typeof points)[number]
   const values = points.filter((c) => c.value !== null)
-  const top = Math.max(0, ...values.map((c) => c.high ?? c.value!)) || 1
+  const top = niceTop(Math.max(0, ...values.map((c) => c.high ?? c.value!)) || 1)
   const secrets = points.filter((c) => c.state === 'secret')
   const every = Math.max(1, Math.ceil(periods.length / Math.max(1, Math.floor(width / 70))))
   const svg = Plot.plot({

@@ -81,7 +81,13 @@ function renderTable(model: ExplorerModel, cells: readonly Cell[], rate: boolean
       abbr.title = STATE_TEXT.secret
       abbr.textContent = 'secret'
       td.append(abbr)
-    } else td.textContent = STATE_TEXT[cell.state === 'value' ? 'absent' : cell.state]
+    } else if (cell.state === 'undefined') {
+      // As the pages' own tables print it (src/site/cells.ts).
+      const abbr = document.createElement('abbr')
+      abbr.title = STATE_TEXT.undefined
+      abbr.textContent = 'n.d.'
+      td.append(abbr)
+    } else td.textContent = STATE_TEXT.absent
     if (interval) {
       const ci = tr.insertCell()
       ci.className = 'num'
