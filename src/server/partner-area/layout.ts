@@ -60,9 +60,14 @@ ${body}
 </html>`
 }
 
-/** A rate as a French percentage, or a dash when there is no denominator. */
+/**
+ * A rate as a French percentage with one decimal always (`75,0 %` beside `82,5 %`, as the public
+ * site prints them), the sign held to its number; a dash when there is no denominator.
+ */
 export function percent(rate: number | null): string {
-  return rate === null ? '—' : `${(rate * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`
+  return rate === null
+    ? '—'
+    : `${(rate * 100).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}\u00a0%`
 }
 
 /** A count with French digit grouping. */

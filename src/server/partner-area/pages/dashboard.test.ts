@@ -33,14 +33,14 @@ describe('the dashboard page', () => {
       'Chiffres calculés le 06/12/2026 03:10.',
       'Ensemble',
       'Total | Dossiers | Sortis | Certification obtenue | En emploi salarié à 6 mois',
-      'Tous vos dossiers | 1 200 | 3 | 66,7 % | 50 %',
+      'Tous vos dossiers | 1 200 | 3 | 66,7 % | 50,0 %',
       'Par dispositif',
       'Dispositif | Dossiers | Sortis | Certification obtenue | En emploi salarié à 6 mois',
-      'PRF — Programme régional de formation | 1 200 | 3 | 25 % | 50 %',
-      'NOUVEAU | 1 200 | 3 | — | 50 %',
+      'PRF — Programme régional de formation | 1 200 | 3 | 25,0 % | 50,0 %',
+      'NOUVEAU | 1 200 | 3 | — | 50,0 %',
       'Par mois de début prévu',
       'Mois | Dossiers | Sortis | Certification obtenue | En emploi salarié à 6 mois',
-      'janvier 2024 | 1 200 | 3 | 100 % | 50 %',
+      'janvier 2024 | 1 200 | 3 | 100,0 % | 50,0 %',
     ])
   })
 
