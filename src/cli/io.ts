@@ -35,6 +35,8 @@ export interface Command {
   readonly name: string
   readonly summary: string
   readonly usage: string
+  /** Each option and what it does, for `--help`. */
+  readonly options: readonly (readonly [option: string, meaning: string])[]
   run(args: string[], io: CliIo): Promise<number>
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { commands } from './commands.ts'
 import { memoryIo } from './io.ts'
-import { main } from './main.ts'
+import { commandHelp, main } from './main.ts'
 
 describe('passerelle', () => {
   it('answers an unknown option of any command with a usage error (exit 2), never a stack trace', async () => {
@@ -35,5 +35,29 @@ describe('passerelle', () => {
     expect(stderr).toEqual([
       'passerelle demo: --dossiers 8000001 is more than the demo takes (8,000,000, the reference stock, already hours on the embedded store): for more, write files with passerelle generate and import them into a PostgreSQL server (DATABASE_URL)',
     ])
+  })
+
+  it('explains in --help every option its usage names, and no other', () => {
+    const flags = (text: string) => [...new Set(text.match(/--[a-z][a-z-]*/g) ?? [])].sort()
+    expect(commands.map((c) => [c.name, flags(c.options.map(([o]) => o).join(' '))])).toEqual(
+      commands.map((c) => [c.name, flags(c.usage)]),
+    )
+  })
+
+  it('shows a command’s usage, then its options aligned with what each does', async () => {
+    const { io, stdout } = memoryIo({}, '/')
+    expect(await main(['status', '--help'], io)).toBe(0)
+    expect(stdout).toEqual([
+      [
+        'per partner: records received, accepted, rejected by rule, last transmission, by month',
+        '',
+        'usage: passerelle status [--partner CODE] [--json]',
+        '',
+        'options:',
+        '  --partner CODE  only that partner',
+        '  --json          the same figures as JSON, for monitoring',
+      ].join('\n'),
+    ])
+    expect(commandHelp(commands.find((c) => c.name === 'migrate')!)).not.toContain('options:')
   })
 })

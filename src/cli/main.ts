@@ -1,7 +1,8 @@
 import { ConfigError } from '../config.ts'
 import { StoreInUseError } from '../db/store-lock.ts'
+import { alignColumns } from './columns.ts'
 import { commands } from './commands.ts'
-import { CliError, type CliIo, processIo } from './io.ts'
+import { CliError, type CliIo, type Command, processIo } from './io.ts'
 
 /** Runs `passerelle <command> [args…]` and returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -16,7 +17,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 2
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.summary}\n\nusage: ${command.usage}`)
+    io.out(commandHelp(command))
     return 0
   }
   try {
@@ -43,10 +44,31 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
 }
 
+/** The variables every command reads (README, "Configuration"). */
+const ENVIRONMENT: readonly (readonly [string, string])[] = [
+  ['DATABASE_URL', 'a PostgreSQL server; without it, the embedded store in the data folder'],
+  ['PASSERELLE_DATA', 'the data folder (default ./.passerelle)'],
+  ['PASSERELLE_SECRET', 'the key that turns a NIR into a person key; keep it for the life of the hub'],
+  ['PORT', 'the default port of serve and demo (8080)'],
+  ['PASSERELLE_TRUST_PROXY', 'how many reverse proxies in front of serve append to X-Forwarded-For (0)'],
+  ['PASSERELLE_PUBLISH_CONNECTIONS', 'tables publish aggregates at once on a PostgreSQL server (2)'],
+]
+
 function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.name.length))
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)
-  return `passerelle: the operator's tool for the Passerelle hub\n\nusage: passerelle <command> [options]\n\n${lines.join('\n')}\n\npasserelle <command> --help shows a command's options.`
+  const list = alignColumns(commands.map((c) => [c.name, c.summary])).map((l) => `  ${l}`)
+  const environment = alignColumns(ENVIRONMENT).map((l) => `  ${l}`)
+  return `passerelle: the operator's tool for the Passerelle hub\n\nusage: passerelle <command> [options]\n\n${list.join('\n')}\n\nenvironment:\n${environment.join('\n')}\n\npasserelle <command> --help shows a command's options.`
+}
+
+/** A command's `--help`: what it does, its usage, each option and what it does. */
+export function commandHelp(command: Command): string {
+  const options = alignColumns(command.options).map((l) => `  ${l}`)
+  return [
+    command.summary,
+    '',
+    `usage: ${command.usage}`,
+    ...(options.length === 0 ? [] : ['', 'options:', ...options]),
+  ].join('\n')
 }
 
 function isParseArgsError(error: unknown): error is Error {

@@ -23,6 +23,15 @@ export const auditLogCommand: Command = {
   name: 'audit-log',
   summary: 'list the nominative reads of partners (time, partner, actor, route, dossiers)',
   usage: USAGE,
+  options: [
+    ['--partner CODE', "only that partner's reads"],
+    ['--since D', 'from that UTC day, included'],
+    ['--until D', 'to that UTC day, included'],
+    [
+      '--dossier CODE:ID',
+      "the reads that showed that record (its owner's code and record id), by whoever read it",
+    ],
+  ],
   async run(args, io) {
     const { values } = parseArgs({
       args,

@@ -23,6 +23,7 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: 're-check protected or published tables with the attacker LP',
   usage,
+  options: [['--min-protection N', 'a suppressed cell narrowed below ± this is reported (default 1)']],
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

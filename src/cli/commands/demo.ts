@@ -41,6 +41,13 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'generate synthetic data, ingest it and serve it (what npm start runs)',
   usage: `passerelle demo [--dossiers ${DEMO_DOSSIERS}] [--seed 1] [--port 8080] [--no-serve] [--no-publish]`,
+  options: [
+    ['--dossiers N', 'how many dossiers to generate (default 30000; at most 8,000,000)'],
+    ['--seed S', 'seed of the generator: the same seed gives the same data (default 1)'],
+    ['--port P', 'port to serve on (default $PORT, else 8080)'],
+    ['--no-serve', 'stop after publishing instead of serving'],
+    ['--no-publish', 'do not publish the datasets (nor build the site)'],
+  ],
   async run(args, io) {
     const { values } = parseArgs({
       args,

@@ -194,6 +194,13 @@ export const generateCommand: Command = {
   name: 'generate',
   summary: 'write a deterministic synthetic data set (partner feeds and referentials)',
   usage: 'passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR',
+  options: [
+    ['--dossiers N', 'how many dossiers (required)'],
+    ['--seed S', 'seed: the same seed gives the same files (default 1)'],
+    ['--invalid-rate R', 'share of records made invalid, of every kind the spec rejects, 0 to 1 (default 0)'],
+    ['--until D', 'the last day of the data (default 2026-09-30)'],
+    ['--out DIR', 'folder to write: new, empty or an earlier output, replaced whole (required)'],
+  ],
   async run(args: string[], io: CliIo): Promise<number> {
     const { options, out } = parseGenerateArgs(args, io.cwd)
     const started = performance.now()

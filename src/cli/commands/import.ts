@@ -12,6 +12,14 @@ export const importCommand: Command = {
   name: 'import',
   summary: "import a partner's NDJSON file (resumable; same rules as the API)",
   usage: 'passerelle import --partner CODE FILE.ndjson [--rejects OUT.ndjson] [--batch-size 2000]',
+  options: [
+    ['--partner CODE', 'the partner whose file it is (required)'],
+    [
+      '--rejects OUT.ndjson',
+      'write each rejected line with its findings there (mode 600: identities included)',
+    ],
+    ['--batch-size N', 'records per transaction, 1 to 20000 (default 2000)'],
+  ],
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -9,6 +9,7 @@ export const migrateCommand: Command = {
   summary:
     'create the hub, or bring its schema to the latest version (demo, serve, partners add and referentials load do it too)',
   usage: 'passerelle migrate',
+  options: [],
   async run(args, io) {
     parseArgs({ args, options: {}, strict: true })
     await withHub(io, { needsSecret: false }, async ({ store, migrated }) => {

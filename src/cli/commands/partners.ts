@@ -32,6 +32,12 @@ export const partnersCommand: Command = {
        passerelle partners list
        passerelle partners tokens --code CODE
        passerelle partners rotate-token --code CODE`,
+  options: [
+    ['--code CODE', "the partner's code (add, tokens, rotate-token)"],
+    ['--name NAME', 'its name, as partners see it (add)'],
+    ['--kind KIND', 'REGION, OPCO, FT, CDC, TPRO, AGEFIPH or CEP (add)'],
+    ['--from FILE.csv', 'add every partner of a code,name,kind file, or none when a line is wrong'],
+  ],
   async run(args, io) {
     const [sub, ...rest] = args
     const { values } = parseArgs({

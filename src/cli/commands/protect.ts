@@ -22,6 +22,21 @@ export const protectCommand: Command = {
   name: 'protect',
   summary: 'protect tables before publication (primary + secondary suppression, audit)',
   usage,
+  options: [
+    [
+      '--table T.csv',
+      "a table of finest cells: dimension columns, n (persons), optionally a rate's numerator; repeat for linked tables",
+    ],
+    ['--hierarchy DIM=H.csv', "a dimension's hierarchy (code,parent); repeat per dimension"],
+    ['--min-persons N', 'the frequency rule: a cell of fewer persons is secret (default 11)'],
+    ['--primary P.csv', 'cells to suppress as well (dimension codes, optional status A/B and singleton)'],
+    ['--protection PCT', 'each secret value must stay uncertain by ± this percent (default 10)'],
+    [
+      '--audit MODE',
+      "primary (default: every primary cell proved), suppressed (every suppressed cell's range, slow) or none",
+    ],
+    ['--out DIR', 'where to write the protected tables and report.json (required)'],
+  ],
   async run(args, io) {
     const { values } = parseArgs({
       args,

@@ -14,6 +14,16 @@ export const publishCommand: Command = {
   name: 'publish',
   summary: 'build, protect and publish every dataset of datasets/ as a dated release',
   usage,
+  options: [
+    ['--out DIR', "where to write (default the data folder's public/, which serve shows)"],
+    ['--date D', "the release's date (default today; not in the future, not before the latest release)"],
+    ['--as-of D', "the date of the data: the hub as it stood that day (default the release's date)"],
+    [
+      '--base-url URL',
+      "the site's public address, for the catalogue's links (default http://localhost:8080/)",
+    ],
+    ['--datasets-root DIR', "the folder holding datasets/ (default this project's)"],
+  ],
   async run(args, io) {
     const { values } = parseArgs({
       args,

@@ -26,6 +26,10 @@ export const referentialsCommand: Command = {
   name: 'referentials',
   summary: 'load the referentials (organisms, certifications, catalogue, sngi, dsn) and list their loads',
   usage: USAGE,
+  options: [
+    ['--kind KIND', 'organisms, certifications, catalogue, sngi or dsn (load; formats in the spec)'],
+    ['--skip-invalid', 'load the good lines and report the bad ones, instead of loading nothing'],
+  ],
   async run(args, io) {
     const [sub, ...rest] = args
     if (sub === 'load') return runLoad(rest, io)

@@ -13,6 +13,11 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the partner API and the published site',
   usage: 'passerelle serve [--port 8080] [--host 0.0.0.0] [--site DIR]',
+  options: [
+    ['--port P', 'port to listen on (default $PORT, else 8080)'],
+    ['--host H', 'address to listen on (default 0.0.0.0)'],
+    ['--site DIR', "published folder to serve (default the data folder's public/)"],
+  ],
   async run(args, io) {
     const { values } = parseArgs({
       args,

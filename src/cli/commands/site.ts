@@ -12,6 +12,7 @@ export const siteCommand: Command = {
   name: 'site',
   summary: 'rebuild the static site of a published folder (default: the data folder’s public/)',
   usage,
+  options: [['--out DIR', "the published folder to rebuild the site of (default the data folder's public/)"]],
   async run(args, io) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true })
     const out = values.out

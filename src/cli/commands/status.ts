@@ -23,6 +23,10 @@ export const statusCommand: Command = {
   name: 'status',
   summary: 'per partner: records received, accepted, rejected by rule, last transmission, by month',
   usage: 'passerelle status [--partner CODE] [--json]',
+  options: [
+    ['--partner CODE', 'only that partner'],
+    ['--json', 'the same figures as JSON, for monitoring'],
+  ],
   async run(args, io) {
     const { values } = parseArgs({
       args,

@@ -38,6 +38,11 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
        passerelle users reset-password --email E [--password-stdin]
        passerelle users disable --email E
        passerelle users enable --email E`,
+    options: [
+      ['--partner CODE', "the account's partner (add); only that partner's accounts (list)"],
+      ['--email E', "the account's e-mail, its sign-in"],
+      ['--password-stdin', 'read the password from stdin instead of generating one (printed once)'],
+    ],
     async run(args, io) {
       const [sub, ...rest] = args
       const { values } = parseArgs({
