@@ -97,14 +97,39 @@ describe('passerelle partners', () => {
     })
   })
 
-  it('refuses to import a directory or an archive, saying which, before reading a line', async () => {
+  it('names the partner a code differing only by case may have meant, in every command', async () => {
+    const feed = join(mkdtempSync(join(tmpdir(), 'passerelle-case-')), 'feed.ndjson')
+    writeFileSync(feed, '{}\n')
+    const answers = [
+      await run(['partners', 'tokens', '--code', 'r84']),
+      await run(['status', '--partner', 'r84']),
+      await run(['import', '--partner', 'r84', feed], { PASSERELLE_SECRET: 's3cret' }),
+    ]
+    expect(answers.map((a) => [a.code, a.stderr])).toEqual([
+      [1, ['passerelle partners: unknown partner "r84" (did you mean R84? codes are case-sensitive)']],
+      [1, ['passerelle status: unknown partner "r84" (did you mean R84? codes are case-sensitive)']],
+      [
+        1,
+        [
+          'passerelle import: unknown partner "r84" (did you mean R84? codes are case-sensitive); add it with passerelle partners add',
+        ],
+      ],
+    ])
+  })
+
+  it('refuses to import a directory, an archive or a file that is not NDJSON, saying which, recording nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'passerelle-cli-files-'))
     const gz = join(dir, 'feed.ndjson.gz')
     writeFileSync(gz, gzipSync('{"type":"dossier"}\n'))
+    const csv = join(dir, 'dsn.csv')
+    writeFileSync(csv, 'nir,siret,start\n1800101001001,12345678901234,2024-01-01\n')
     const secret = { PASSERELLE_SECRET: 's3cret' }
+    const status = async () => (await run(['status', '--partner', 'R84', '--json'])).stdout.join('\n')
+    const untouched = await status()
     expect([
       await run(['import', '--partner', 'R84', dir], secret),
       await run(['import', '--partner', 'R84', gz], secret),
+      await run(['import', '--partner', 'R84', csv], secret),
     ]).toEqual([
       { code: 1, stdout: [], stderr: [`passerelle import: ${dir} is a directory, not an NDJSON file`] },
       {
@@ -114,7 +139,16 @@ describe('passerelle partners', () => {
           `passerelle import: ${gz} is a gzip archive, not an NDJSON file: extract it first (the import resumes by byte offset in the file it reads)`,
         ],
       },
+      {
+        code: 1,
+        stdout: [],
+        stderr: [
+          `passerelle import: ${csv} is not NDJSON: none of its first 100 lines is a JSON value (an NDJSON file holds one JSON record per line); nothing was imported`,
+        ],
+      },
     ])
+    // No transmission, no rejected record in the partner's statistics.
+    expect(await status()).toBe(untouched)
   })
 
   it('writes the rejects of a file imported before from that import’s findings, when asked only then', async () => {

@@ -5,7 +5,8 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { archiveKind } from '../lib/archive.ts'
 import { readLines } from '../lib/lines.ts'
-import { partnerByCode } from '../partners/partner.repository.ts'
+import { plainlyNotNdjson } from '../lib/ndjson-sniff.ts'
+import { partnerByCode, unknownPartner } from '../partners/partner.repository.ts'
 import { applyBatch, type BatchItem, type OutcomeCounts } from './apply-batch.ts'
 import { IngestError } from './ingest-error.ts'
 import type { Preparer } from './preparer.ts'
@@ -51,6 +52,9 @@ export interface ImportSummary {
   /** For a file already imported, the rejected lines written again from that import's findings. */
   readonly rejectsRewritten?: number
 }
+
+/** Lines read to tell a file that is not NDJSON at all from one with broken lines. */
+const SNIFF_LINES = 100
 
 interface PreparedBatch {
   readonly items: BatchItem[]
@@ -110,7 +114,9 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
   const started = Date.now()
   const partner = await partnerByCode(db, options.partnerCode)
   if (!partner)
-    throw new IngestError(`unknown partner "${options.partnerCode}" (add it with passerelle partners add)`)
+    throw new IngestError(
+      `${await unknownPartner(db, options.partnerCode)}; add it with passerelle partners add`,
+    )
   const bytesTotal = readableFileSize(options.path)
   const sha256 = await fileSha256(options.path)
   const existing = await db
@@ -131,6 +137,13 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
     }
   }
 
+  // A file given by mistake (a referential's CSV, a JSON array) would be thousands of rejected
+  // records in the partner's statistics: refused whole, before anything is recorded. A file
+  // already under way was let through when it started.
+  if (!existing && plainlyNotNdjson(options.path, SNIFF_LINES))
+    throw new IngestError(
+      `${options.path} is not NDJSON: none of its first ${SNIFF_LINES} lines is a JSON value (an NDJSON file holds one JSON record per line); nothing was imported`,
+    )
   const transmission =
     existing ??
     (await db

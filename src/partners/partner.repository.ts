@@ -118,6 +118,19 @@ export async function partnerByCode(db: Kysely<Database>, code: string): Promise
   return row as Partner | undefined
 }
 
+/**
+ * Why `code` names no partner, for an error message: `unknown partner "cdc"`, with the code it
+ * may have meant when one differs only by case (codes are case-sensitive: `CDC`).
+ */
+export async function unknownPartner(db: Kysely<Database>, code: string): Promise<string> {
+  const near = await db
+    .selectFrom('partner')
+    .select('code')
+    .where(sql<boolean>`upper(code) = upper(${code})`)
+    .executeTakeFirst()
+  return `unknown partner "${code}"${near ? ` (did you mean ${near.code}? codes are case-sensitive)` : ''}`
+}
+
 /** Every partner's name, by code (pages that name the partners a feed mentions). */
 export async function partnerNames(db: Kysely<Database>): Promise<Map<string, string>> {
   const rows = await db.selectFrom('partner').select(['code', 'name']).execute()

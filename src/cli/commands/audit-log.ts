@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { type AuditFilter, auditPages } from '../../access/audit.repository.ts'
 import { isCalendarDate } from '../../lib/dates.ts'
-import { partnerByCode } from '../../partners/partner.repository.ts'
+import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
@@ -55,9 +55,9 @@ export const auditLogCommand: Command = {
       )
     return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
       const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
-      if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
+      if (values.partner && !partner) throw new CliError(await unknownPartner(store.db, values.partner))
       const owner = dossier ? await partnerByCode(store.db, dossier[1]!) : undefined
-      if (dossier && !owner) throw new CliError(`--dossier: unknown partner "${dossier[1]}"`)
+      if (dossier && !owner) throw new CliError(`--dossier: ${await unknownPartner(store.db, dossier[1]!)}`)
       const filter: AuditFilter = {
         ...(partner ? { partnerId: partner.id } : {}),
         ...(since ? { since } : {}),

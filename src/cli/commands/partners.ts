@@ -13,6 +13,7 @@ import {
   type PartnerKind,
   partnerByCode,
   rotateToken,
+  unknownPartner,
 } from '../../partners/partner.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { withHub } from '../hub.ts'
@@ -130,7 +131,7 @@ export const partnersCommand: Command = {
 /** The partner of `code`, or a CliError naming the code. */
 async function knownPartner(db: Kysely<Database>, code: string): Promise<Partner> {
   const partner = await partnerByCode(db, code)
-  if (!partner) throw new CliError(`unknown partner "${code}"`)
+  if (!partner) throw new CliError(await unknownPartner(db, code))
   return partner
 }
 

@@ -4,7 +4,7 @@ import { type FlagCounts, flagCountsByPartner } from '../../access/referential-f
 import { ingestRuleCodes } from '../../ingest/outcome.ts'
 import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
-import { partnerByCode } from '../../partners/partner.repository.ts'
+import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { formatCount, withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
@@ -36,7 +36,7 @@ export const statusCommand: Command = {
     return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
       const db = store.db
       const partner = values.partner ? await partnerByCode(db, values.partner) : undefined
-      if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
+      if (values.partner && !partner) throw new CliError(await unknownPartner(store.db, values.partner))
       const activity = (await partnerActivity(db)).filter((a) => !partner || a.code === partner.code)
       const rules = await rejectionsByRule(db, partner?.id)
       const months = await monthlyActivity(db, partner?.id)

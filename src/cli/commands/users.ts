@@ -11,7 +11,7 @@ import {
   resetPassword,
 } from '../../access/users.repository.ts'
 import type { Database } from '../../db/database.ts'
-import { partnerByCode } from '../../partners/partner.repository.ts'
+import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
@@ -73,7 +73,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         const password = await newPassword()
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           const partner = await partnerByCode(store.db, values.partner ?? '')
-          if (!partner) throw new CliError(`unknown partner "${values.partner ?? ''}"`)
+          if (!partner) throw new CliError(await unknownPartner(store.db, values.partner ?? ''))
           if ((await listUsers(store.db)).some((u) => u.email === email))
             throw new CliError(`a user ${email} already exists`)
           await addUser(store.db, { partnerId: partner.id, email, password })
@@ -85,7 +85,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       if (sub === 'list') {
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
-          if (values.partner && !partner) throw new CliError(`unknown partner "${values.partner}"`)
+          if (values.partner && !partner) throw new CliError(await unknownPartner(store.db, values.partner))
           const rows = (await listUsers(store.db, partner?.id)).map((u) => [
             u.partnerCode,
             u.disabled ? 'disabled' : 'active',
