@@ -349,7 +349,19 @@ describe('file-level findings', () => {
       {
         path: 'line 3',
         code: 'referential/malformed-csv',
-        message: 'the CSV cannot be read from here (CSV_QUOTE_NOT_CLOSED)',
+        message: 'the CSV cannot be read from here: a quoted field is never closed (CSV_QUOTE_NOT_CLOSED)',
+      },
+    ])
+    // An NDJSON file given by mistake.
+    expect(
+      (await load('organisms', file('feed.ndjson', ['{"type":"dossier","id":"A"}', '{"type":"dossier"}'])))
+        .errors,
+    ).toEqual([
+      {
+        path: 'line 1',
+        code: 'referential/malformed-csv',
+        message:
+          'the CSV cannot be read from here: a quote opens in the middle of a field (is it a CSV file?) (INVALID_OPENING_QUOTE)',
       },
     ])
     expect((await load('organisms', join(dir, 'missing.csv'))).errors).toEqual([

@@ -247,13 +247,31 @@ async function insertChunk(
   return inserted.length
 }
 
-/** A read failure as a finding; csv-parse messages may quote a field, so only its code is kept. */
+/** What csv-parse's failures mean, in the words of a CSV's writer. */
+const CSV_FAILURES: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+  INVALID_OPENING_QUOTE: 'a quote opens in the middle of a field (is it a CSV file?)',
+  CSV_INVALID_OPENING_QUOTE: 'a quote opens in the middle of a field (is it a CSV file?)',
+  CSV_INVALID_CLOSING_QUOTE: 'a character follows the quote that closes a field',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a character follows the quote that closes a field',
+}
+
+/**
+ * A read failure as a finding; csv-parse messages may quote a field (an identity, in SNGI), so
+ * only its code is kept, with its meaning.
+ */
 function readFailure(error: unknown): Finding {
   const e = (error ?? {}) as { code?: unknown; lines?: unknown }
   const code = typeof e.code === 'string' ? e.code : 'unknown'
-  if (code.startsWith('CSV_')) {
+  // csv-parse names most of its failures CSV_…, but not all (INVALID_OPENING_QUOTE); each has a line.
+  if (code.startsWith('CSV_') || code in CSV_FAILURES) {
     const line = typeof e.lines === 'number' ? e.lines : 0
-    return finding(`line ${line}`, 'referential/malformed-csv', `the CSV cannot be read from here (${code})`)
+    const meaning = CSV_FAILURES[code]
+    return finding(
+      `line ${line}`,
+      'referential/malformed-csv',
+      `the CSV cannot be read from here${meaning ? `: ${meaning}` : ''} (${code})`,
+    )
   }
   return finding('file', 'referential/unreadable-file', `the file cannot be read (${code})`)
 }
