@@ -1,7 +1,7 @@
 import { secretLegend } from '../cells.ts'
 import { tableDownloads } from '../downloads.ts'
 import { type CatalogueEntry, LEVEL_LABELS, THEME_LABELS } from '../facets.ts'
-import { formatDay } from '../format.ts'
+import { formatDay, formatValue } from '../format.ts'
 import { escapeAttribute, escapeHtml, join, jsonForScript } from '../html.ts'
 import { renderMarkdown } from '../markdown.ts'
 import type { PackageResource, Published, PublishedDataset } from '../published.ts'
@@ -43,7 +43,7 @@ function downloads(dataset: PublishedDataset): string {
   const summary = new Map(dataset.summary.tables.map((t) => [t.name, t]))
   const tableItems = tables.map((r) => {
     const rows = summary.get(r.name)?.rows
-    return `<li><strong>${escapeHtml(r.title ?? r.name)}</strong> (<code>${escapeHtml(r.name)}</code>${rows === undefined ? '' : `, ${rows} lignes`}) : ${tableDownloads(ROOT, dataset.slug, r.name, r.title ?? r.name)}${r.description ? `<br><span class="muted">${escapeHtml(r.description)}</span>` : ''}${schemaTable(r)}</li>`
+    return `<li><strong>${escapeHtml(r.title ?? r.name)}</strong> (<code>${escapeHtml(r.name)}</code>${rows === undefined ? '' : `, ${formatValue(rows, 'count')} lignes`}) : ${tableDownloads(ROOT, dataset.slug, r.name, r.title ?? r.name)}${r.description ? `<br><span class="muted">${escapeHtml(r.description)}</span>` : ''}${schemaTable(r)}</li>`
   })
   const hierarchyItems = hierarchies.map(
     (r) =>
