@@ -65,4 +65,29 @@ describe('French formatting', () => {
     )
     expect(frenchSpaces('https://example.org/a:b')).toBe('https://example.org/a:b')
   })
+
+  it('leaves fenced code blocks and the delimiter rows of tables alone', () => {
+    const markdown = [
+      '| a | b |',
+      '| :--- | ---: |',
+      '| x : y | 1 % |',
+      '```sql',
+      'select 1 ; -- a : b',
+      '```',
+      'fin ;',
+    ].join('\n')
+    expect(frenchSpaces(markdown)).toBe(
+      typed(
+        [
+          '| a | b |',
+          '| :--- | ---: |',
+          '| x~: y | 1^% |',
+          '```sql',
+          'select 1 ; -- a : b',
+          '```',
+          'fin^;',
+        ].join('\n'),
+      ),
+    )
+  })
 })

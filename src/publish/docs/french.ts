@@ -67,9 +67,13 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${formatNumber(count)} ${Math.abs(count) < 2 ? singular : pluralForm}`
 }
 
+/** A Markdown table's delimiter row (`| :--- | ---: |`): its colons are syntax, not punctuation. */
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
+
 /**
- * Puts the no-break spaces of French typography into generated text: before `:` and inside
- * « », narrow before `; ! ? %`. Code spans (between backticks) are left alone.
+ * Puts the no-break spaces of French typography into text: before `:` and inside « », narrow
+ * before `; ! ? %`, so that no line starts with them. Code spans and fenced blocks (between
+ * backticks) and table delimiter rows are left alone.
  */
 export function frenchSpaces(text: string): string {
   return text
@@ -78,10 +82,17 @@ export function frenchSpaces(text: string): string {
       i % 2 === 1
         ? part
         : part
-            .replace(/ :/g, `${NBSP}:`)
-            .replace(/ ([;!?%])/g, `${NNBSP}$1`)
-            .replace(/« /g, `«${NBSP}`)
-            .replace(/ »/g, `${NBSP}»`),
+            .split('\n')
+            .map((line) =>
+              TABLE_DELIMITER.test(line)
+                ? line
+                : line
+                    .replace(/ :/g, `${NBSP}:`)
+                    .replace(/ ([;!?%])/g, `${NNBSP}$1`)
+                    .replace(/« /g, `«${NBSP}`)
+                    .replace(/ »/g, `${NBSP}»`),
+            )
+            .join('\n'),
     )
     .join('`')
 }

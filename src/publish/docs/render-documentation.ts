@@ -4,6 +4,7 @@
  * @module
  */
 import type { DatasetDefinition } from '../definition/types.ts'
+import { frenchSpaces } from './french.ts'
 import { embedDocumentation, takeSection } from './markdown.ts'
 import { renderCoverage } from './render-coverage.ts'
 import { renderDictionary } from './render-dictionary.ts'
@@ -31,7 +32,7 @@ export function renderDocumentation(input: DocumentationInput): string {
   // The hand-written "Couverture" (what the data cover) opens the generated one (what this
   // release covers): one section, not two with the same title.
   const { rest: handWritten, body: coverage } = takeSection(
-    embedDocumentation(definition.documentation),
+    frenchSpaces(embedDocumentation(definition.documentation)),
     'Couverture',
   )
   return `${[
