@@ -7,8 +7,8 @@ import * as Plot from '@observablehq/plot'
 import type { Cell } from '../data/cells.ts'
 import { formatScale, formatValue, STATE_TEXT } from '../format.ts'
 import { MUTED, SINGLE, TEXT } from './colours.ts'
-import { niceTop } from './nice-top.ts'
 import { seriesKeys } from './legend.ts'
+import { niceTop } from './nice-top.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
 
 const short = (label: string) => (label.length > 42 ? `${label.slice(0, 40)}…` : label)
