@@ -103,12 +103,18 @@ describe('an import killed with SIGKILL and run again', () => {
     })
     const firstResult = await first.done
     expect(firstResult.code).toBe(null)
+    // The operator sees the import stopped mid-file, and what to do.
+    const stopped = await run(['status'], killed).done
+    expect(stopped.out).toMatch(
+      /file imports not finished \(the same passerelle import run again continues where it stopped\):\n {2}CDC {2}feed\.ndjson {2}transmission \d+ {2}started [\d-]+ [\d:]+ UTC {2}[\d,]+ lines in \(\d+ % of the file\) {2}running, or stopped without a word \(kill -9, crash\)\n/,
+    )
     const second = await run(
       ['import', '--partner', 'CDC', feed, '--rejects', rejects, '--batch-size', '100'],
       killed,
     ).done
     expect(second.code).toBe(0)
     expect(second.out).toContain('(resumed)')
+    expect((await run(['status'], killed).done).out).not.toContain('file imports not finished')
 
     const [a, b] = [await status(clean), await status(killed)]
     expect(b).toEqual(a)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { feedLine, flagLines } from './status.ts'
+import { feedLine, flagLines, unfinishedLines } from './status.ts'
 
 describe('the change feed line of passerelle status', () => {
   it('says up to date when no committed version waits, whatever transaction is open', () => {
@@ -66,5 +66,40 @@ describe('the referential flags of passerelle status', () => {
 
   it('say nothing when no dossier is flagged', () => {
     expect(flagLines([])).toEqual([])
+  })
+})
+
+describe('the unfinished file imports of passerelle status', () => {
+  it('name each with its progress and what to do, none when every import ended', () => {
+    const started = new Date('2026-12-06T07:00:30Z')
+    expect(
+      unfinishedLines([
+        {
+          partner: 'OPCOMOBILITES',
+          transmission: 7,
+          file: 'feed.ndjson',
+          status: 'interrupted',
+          startedAt: started,
+          bytesDone: 450,
+          bytesTotal: 1000,
+          lines: 1200,
+        },
+        {
+          partner: 'CDC',
+          transmission: 12,
+          file: 'cdc-2026-11.ndjson',
+          status: 'running',
+          startedAt: started,
+          bytesDone: 0,
+          bytesTotal: 0,
+          lines: 0,
+        },
+      ]),
+    ).toEqual([
+      '\nfile imports not finished (the same passerelle import run again continues where it stopped):',
+      '  OPCOMOBILITES  feed.ndjson         transmission 7   started 2026-12-06 07:00 UTC  1,200 lines in (45 % of the file)  interrupted',
+      '  CDC            cdc-2026-11.ndjson  transmission 12  started 2026-12-06 07:00 UTC  0 lines in                         running, or stopped without a word (kill -9, crash)',
+    ])
+    expect(unfinishedLines([])).toEqual([])
   })
 })

@@ -3,8 +3,10 @@ import { type ChangeFeedLag, changeFeedLag } from '../../access/change-feed-lag.
 import { type FlagCounts, flagCountsByPartner } from '../../access/referential-flags.repository.ts'
 import { ingestRuleCodes } from '../../ingest/outcome.ts'
 import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
+import { type UnfinishedImport, unfinishedImports } from '../../ingest/unfinished-imports.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
+import { alignColumns } from '../columns.ts'
 import { formatCount, withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
@@ -42,10 +44,18 @@ export const statusCommand: Command = {
       const months = await monthlyActivity(db, partner?.id)
       const changeFeed = await changeFeedLag(db)
       const flags = (await flagCountsByPartner(db)).filter((f) => !partner || f.partner === partner.code)
+      const unfinished = await unfinishedImports(db, partner?.id)
       if (values.json) {
         io.out(
           JSON.stringify(
-            { partners: activity, rejectedByRule: rules, referentialFlags: flags, months, changeFeed },
+            {
+              partners: activity,
+              rejectedByRule: rules,
+              referentialFlags: flags,
+              months,
+              changeFeed,
+              unfinishedImports: unfinished,
+            },
             null,
             2,
           ),
@@ -96,6 +106,7 @@ export const statusCommand: Command = {
             `  ${m.month}               ${formatCount(m.modifications).padStart(13)} ${formatCount(m.rejected).padStart(10)}`,
           )
       }
+      for (const line of unfinishedLines(unfinished)) io.out(line)
       io.out(`\nchange feed: ${feedLine(changeFeed)}`)
       return 0
     })
@@ -117,6 +128,23 @@ export function flagLines(flags: readonly FlagCounts[]): string[] {
           return cell(title, n === null ? '—' : formatCount(n))
         }).join(' ')}`,
     ),
+  ]
+}
+
+/** The section of the file imports not finished, with what to do; none when all are. */
+export function unfinishedLines(imports: readonly UnfinishedImport[]): string[] {
+  if (imports.length === 0) return []
+  const rows = imports.map((u) => [
+    u.partner,
+    u.file,
+    `transmission ${u.transmission}`,
+    `started ${u.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `${formatCount(u.lines)} lines in${u.bytesTotal ? ` (${Math.floor((100 * u.bytesDone) / u.bytesTotal)} % of the file)` : ''}`,
+    u.status === 'interrupted' ? 'interrupted' : 'running, or stopped without a word (kill -9, crash)',
+  ])
+  return [
+    '\nfile imports not finished (the same passerelle import run again continues where it stopped):',
+    ...alignColumns(rows).map((l) => `  ${l}`),
   ]
 }
 
