@@ -204,7 +204,8 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
   }
   await db
     .updateTable('transmission')
-    .set({ status: interrupted ? 'interrupted' : 'done', finished_at: new Date() })
+    // The database's clock, as summaries compare it with theirs (transmission.repository.ts).
+    .set({ status: interrupted ? 'interrupted' : 'done', finished_at: sql`now()` })
     .where('id', '=', transmissionId)
     .execute()
   return summarise(db, transmissionId, basename(options.path), existing !== undefined, false, started)

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 
 /** Opens a transmission for an API request. */
@@ -22,11 +22,15 @@ export async function openApiTransmission(
   return Number(row.id)
 }
 
-/** Marks a transmission finished. */
+/**
+ * Marks a transmission finished, at the database's clock: summaries compare this time with their
+ * own (`now()` in PostgreSQL, to the microsecond); a time from this process's clock, to the
+ * millisecond, could fall before a summary computed after it.
+ */
 export async function closeTransmission(
   db: Kysely<Database>,
   id: number,
   status: 'done' | 'interrupted' = 'done',
 ): Promise<void> {
-  await db.updateTable('transmission').set({ status, finished_at: new Date() }).where('id', '=', id).execute()
+  await db.updateTable('transmission').set({ status, finished_at: sql`now()` }).where('id', '=', id).execute()
 }

@@ -101,13 +101,13 @@ export async function loadReferential(db: Kysely<Database>, options: LoadOptions
         }
         throw new RollBack(failed(spec, findings))
       }
+      const certified = spec.kind === 'sngi' ? await certifyIdentities(tx) : undefined
       await recordReferentialLoad(tx, {
         kind: spec.kind,
         file: basename(options.path),
         fileSha256: reader.sha256(),
         rows: read.rows,
       })
-      const certified = spec.kind === 'sngi' ? await certifyIdentities(tx) : undefined
       return {
         ok: true,
         kind: spec.kind,

@@ -54,20 +54,32 @@ export async function insertReferentialRows(
   return inserted.rows.map((r) => r.key)
 }
 
-/** Records a kind's load, replacing the record of the previous one. */
+/**
+ * Records a kind's load, replacing the record of the previous one: the last statement of the
+ * load's transaction. Its time is the clock's now, not the transaction's start (`now()`): a
+ * partner summary computed while a long load ran began after that start, without the load's rows,
+ * and would otherwise count as newer than the load (access/partner-summary.repository.ts).
+ */
 export async function recordReferentialLoad(
   tx: Kysely<Database>,
   load: { kind: ReferentialKind; file: string; fileSha256: string; rows: number },
 ): Promise<void> {
+  const loadedAt = sql<Date>`clock_timestamp()`
   await tx
     .insertInto('referential_load')
-    .values({ kind: load.kind, file: load.file, file_sha256: load.fileSha256, rows: load.rows })
+    .values({
+      kind: load.kind,
+      file: load.file,
+      file_sha256: load.fileSha256,
+      rows: load.rows,
+      loaded_at: loadedAt,
+    })
     .onConflict((oc) =>
       oc.column('kind').doUpdateSet({
         file: load.file,
         file_sha256: load.fileSha256,
         rows: load.rows,
-        loaded_at: sql<Date>`now()`,
+        loaded_at: loadedAt,
       }),
     )
     .execute()
