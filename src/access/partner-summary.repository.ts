@@ -16,6 +16,12 @@ export interface StoredSummary<T> {
   readonly current: boolean
 }
 
+/**
+ * A running transmission that has committed nothing for this long is taken as stopped (a kill -9,
+ * a crash): a batch takes seconds; an hour leaves room for lock waits and slow disks.
+ */
+export const STALLED_SECONDS = 3600
+
 /** The partner's stored summary of `kind` for the hub's date `today`, if one was computed. */
 export async function readSummary<T>(
   scope: PartnerScope,
@@ -23,15 +29,18 @@ export async function readSummary<T>(
   today: string,
   maxAgeSeconds: number,
 ): Promise<StoredSummary<T> | null> {
-  // A transmission still running (an import under way, or one killed and never resumed) may
-  // change the partner's data at any moment: such a summary is current only while young. One
+  // A transmission still running may change the partner's data at any moment: such a summary is
+  // current only while young, unless the transmission had committed nothing for an hour when the
+  // summary began (an import killed and never resumed): every batch of it was in by then. One
   // started since has either ended since or is still running, so the end alone is tested.
   const { rows } = await sql<{ body: unknown; computed_at: Date | string; current: boolean }>`
     select s.body, s.computed_at, s.as_of = ${today}::date and (
       s.computed_at > now() - make_interval(secs => ${maxAgeSeconds})
       or not (
         exists (select 1 from transmission t where t.partner_id = s.partner_id
-          and (t.finished_at > s.computed_at or t.finished_at is null))
+          and (t.finished_at > s.computed_at
+            or (t.finished_at is null and coalesce(t.progressed_at, t.started_at)
+              > s.computed_at - make_interval(secs => ${STALLED_SECONDS}))))
         or exists (select 1 from referential_load r where r.loaded_at > s.computed_at))) as current
     from partner_summary s where s.partner_id = ${scope.partnerId} and s.kind = ${kind}`.execute(scope.db)
   const row = rows[0]

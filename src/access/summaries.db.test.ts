@@ -110,6 +110,28 @@ describe('the partner area summaries', () => {
     expect(c.runs).toBe(4)
   })
 
+  it('stops waiting for a transmission that committed nothing for an hour (killed, never resumed)', async () => {
+    const ra = await partner()
+    const t = await openApiTransmission(store.db, ra, 'test')
+    const stalled = (minutes: number) =>
+      sql`update transmission set started_at = now() - interval '3 hours',
+        progressed_at = now() - make_interval(mins => ${minutes}) where id = ${t}`.execute(store.db)
+    const cache = quiet(0)
+    const c = counter()
+    // Its last batch 59 minutes before the summary: it may be waiting on a lock, about to go on.
+    await stalled(59)
+    await view(cache, ra, c)
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 1 }, refreshing: true })
+    await settled(cache)
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 2 }, refreshing: true })
+    await settled(cache)
+    // 61 minutes: every batch of it was in when the last summary began.
+    await stalled(61)
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 3 }, refreshing: false })
+    expect(await view(cache, ra, c)).toEqual({ body: { run: 3 }, refreshing: false })
+    expect(c.runs).toBe(3)
+  })
+
   it('ignores another partner’s transmissions', async () => {
     const [ra, ob] = [await partner(), await partner()]
     const cache = quiet(0)

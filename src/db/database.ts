@@ -55,6 +55,8 @@ export interface TransmissionTable {
   status: Generated<'running' | 'done' | 'interrupted'>
   started_at: GeneratedTimestamp
   finished_at: Timestamp | null
+  /** When its last batch committed (clock time in that batch's transaction); null before one. */
+  progressed_at: Timestamp | null
   byte_offset: GeneratedBigint
   line_number: Generated<number>
   lines: Generated<number>

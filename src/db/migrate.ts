@@ -9,6 +9,7 @@ import * as changeFeedCommitOrder from './migrations/2026_12_04_22_00_00_change_
 import * as organismNda from './migrations/2026_12_06_00_00_00_organism_nda.ts'
 import * as partnerSummary from './migrations/2026_12_06_03_00_00_partner_summary.ts'
 import * as ownEmployed from './migrations/2026_12_06_04_00_00_own_employed.ts'
+import * as transmissionProgress from './migrations/2026_12_06_05_00_00_transmission_progress.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -21,6 +22,7 @@ export const migrations = {
   '2026_12_06_00_00_00_organism_nda': organismNda,
   '2026_12_06_03_00_00_partner_summary': partnerSummary,
   '2026_12_06_04_00_00_own_employed': ownEmployed,
+  '2026_12_06_05_00_00_transmission_progress': transmissionProgress,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

@@ -364,8 +364,9 @@ export function countResults(results: readonly RecordResult[]): OutcomeCounts {
 
 async function countOutcomes(tx: Transaction<Database>, transmissionId: number, results: RecordResult[]) {
   const c = countResults(results)
+  // The clock now, not the transaction's start: the batch's work is done and commits next.
   await sql`update transmission set lines = lines + ${results.length}, created = created + ${c.created},
     updated = updated + ${c.updated}, unchanged = unchanged + ${c.unchanged}, stale = stale + ${c.stale},
-    conflict = conflict + ${c.conflict}, invalid = invalid + ${c.invalid}
+    conflict = conflict + ${c.conflict}, invalid = invalid + ${c.invalid}, progressed_at = clock_timestamp()
     where id = ${transmissionId}`.execute(tx)
 }

@@ -13,6 +13,8 @@ export interface UnfinishedImport {
    */
   readonly status: 'running' | 'interrupted'
   readonly startedAt: Date
+  /** When its last batch committed (its start when none did). */
+  readonly lastProgress: Date
   /** Bytes and lines committed so far, of a file of `bytesTotal` bytes. */
   readonly bytesDone: number
   readonly bytesTotal: number | null
@@ -34,11 +36,13 @@ export async function unfinishedImports(
     source: string | null
     status: 'running' | 'interrupted'
     started_at: Date | string
+    last_progress: Date | string
     byte_offset: string | number
     file_size: string | number | null
     lines: number
   }>`
-    select p.code as partner, t.id, t.source, t.status, t.started_at, t.byte_offset, t.file_size, t.lines
+    select p.code as partner, t.id, t.source, t.status, t.started_at,
+      coalesce(t.progressed_at, t.started_at) as last_progress, t.byte_offset, t.file_size, t.lines
     from transmission t join partner p on p.id = t.partner_id
     where t.channel = 'file' and t.status <> 'done'
       ${partnerId === undefined ? sql`` : sql`and t.partner_id = ${partnerId}`}
@@ -49,6 +53,7 @@ export async function unfinishedImports(
     file: r.source ?? '',
     status: r.status,
     startedAt: new Date(r.started_at),
+    lastProgress: new Date(r.last_progress),
     bytesDone: Number(r.byte_offset),
     bytesTotal: r.file_size === null ? null : Number(r.file_size),
     lines: r.lines,

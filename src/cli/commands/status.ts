@@ -106,7 +106,7 @@ export const statusCommand: Command = {
             `  ${m.month}               ${formatCount(m.modifications).padStart(13)} ${formatCount(m.rejected).padStart(10)}`,
           )
       }
-      for (const line of unfinishedLines(unfinished)) io.out(line)
+      for (const line of unfinishedLines(unfinished, new Date())) io.out(line)
       io.out(`\nchange feed: ${feedLine(changeFeed)}`)
       return 0
     })
@@ -131,16 +131,27 @@ export function flagLines(flags: readonly FlagCounts[]): string[] {
   ]
 }
 
+/** A running import with no batch for this long is shown as stalled (a batch takes seconds). */
+const STALLED_MS = 10 * 60_000
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+
 /** The section of the file imports not finished, with what to do; none when all are. */
-export function unfinishedLines(imports: readonly UnfinishedImport[]): string[] {
+export function unfinishedLines(imports: readonly UnfinishedImport[], now: Date): string[] {
   if (imports.length === 0) return []
+  const state = (u: UnfinishedImport) => {
+    if (u.status === 'interrupted') return 'interrupted'
+    if (now.getTime() - u.lastProgress.getTime() < STALLED_MS)
+      return `running, last batch ${utc(u.lastProgress)}`
+    return `stalled: no batch since ${utc(u.lastProgress)} (stopped by a kill -9 or a crash?)`
+  }
   const rows = imports.map((u) => [
     u.partner,
     u.file,
     `transmission ${u.transmission}`,
-    `started ${u.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `started ${utc(u.startedAt)}`,
     `${formatCount(u.lines)} lines in${u.bytesTotal ? ` (${Math.floor((100 * u.bytesDone) / u.bytesTotal)} % of the file)` : ''}`,
-    u.status === 'interrupted' ? 'interrupted' : 'running, or stopped without a word (kill -9, crash)',
+    state(u),
   ])
   return [
     '\nfile imports not finished (the same passerelle import run again continues where it stopped):',
