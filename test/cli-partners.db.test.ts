@@ -97,23 +97,20 @@ describe('passerelle partners', () => {
     })
   })
 
-  it('names the partner a code differing only by case may have meant, in every command', async () => {
+  it('names the partner a code differing only by case may have meant, else what to do', async () => {
     const feed = join(mkdtempSync(join(tmpdir(), 'passerelle-case-')), 'feed.ndjson')
     writeFileSync(feed, '{}\n')
     const answers = [
       await run(['partners', 'tokens', '--code', 'r84']),
       await run(['status', '--partner', 'r84']),
       await run(['import', '--partner', 'r84', feed], { PASSERELLE_SECRET: 's3cret' }),
+      await run(['import', '--partner', 'NOPE', feed], { PASSERELLE_SECRET: 's3cret' }),
     ]
     expect(answers.map((a) => [a.code, a.stderr])).toEqual([
       [1, ['passerelle partners: unknown partner "r84" (did you mean R84? codes are case-sensitive)']],
       [1, ['passerelle status: unknown partner "r84" (did you mean R84? codes are case-sensitive)']],
-      [
-        1,
-        [
-          'passerelle import: unknown partner "r84" (did you mean R84? codes are case-sensitive); add it with passerelle partners add',
-        ],
-      ],
+      [1, ['passerelle import: unknown partner "r84" (did you mean R84? codes are case-sensitive)']],
+      [1, ['passerelle import: unknown partner "NOPE" (add it with passerelle partners add)']],
     ])
   })
 

@@ -115,7 +115,7 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
   const partner = await partnerByCode(db, options.partnerCode)
   if (!partner)
     throw new IngestError(
-      `${await unknownPartner(db, options.partnerCode)}; add it with passerelle partners add`,
+      await unknownPartner(db, options.partnerCode, ' (add it with passerelle partners add)'),
     )
   const bytesTotal = readableFileSize(options.path)
   const sha256 = await fileSha256(options.path)

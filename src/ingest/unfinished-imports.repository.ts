@@ -9,7 +9,7 @@ export interface UnfinishedImport {
   readonly file: string
   /**
    * `interrupted`: stopped cleanly (Ctrl-C). `running`: under way, or stopped without a word
-   * (kill -9, a crash): the hub cannot tell which.
+   * (kill -9, a crash); `lastProgress` tells which is likelier.
    */
   readonly status: 'running' | 'interrupted'
   readonly startedAt: Date
@@ -23,8 +23,7 @@ export interface UnfinishedImport {
 
 /**
  * File imports not finished, oldest first: the same `passerelle import` run again continues each
- * where it committed. Left alone, a partner's data stay partial and its area's summaries keep
- * counting the transmission as under way.
+ * where it committed. Left alone, a partner's data stay partial.
  */
 export async function unfinishedImports(
   db: Kysely<Database>,

@@ -120,15 +120,16 @@ export async function partnerByCode(db: Kysely<Database>, code: string): Promise
 
 /**
  * Why `code` names no partner, for an error message: `unknown partner "cdc"`, with the code it
- * may have meant when one differs only by case (codes are case-sensitive: `CDC`).
+ * may have meant when one differs only by case (codes are case-sensitive: `CDC`), else `otherwise`
+ * (what to do about a partner not registered yet).
  */
-export async function unknownPartner(db: Kysely<Database>, code: string): Promise<string> {
+export async function unknownPartner(db: Kysely<Database>, code: string, otherwise = ''): Promise<string> {
   const near = await db
     .selectFrom('partner')
     .select('code')
     .where(sql<boolean>`upper(code) = upper(${code})`)
     .executeTakeFirst()
-  return `unknown partner "${code}"${near ? ` (did you mean ${near.code}? codes are case-sensitive)` : ''}`
+  return `unknown partner "${code}"${near ? ` (did you mean ${near.code}? codes are case-sensitive)` : otherwise}`
 }
 
 /** Every partner's name, by code (pages that name the partners a feed mentions). */
