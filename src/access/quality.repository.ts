@@ -9,6 +9,7 @@ export interface QualityView {
     id: number
     channel: string
     source: string | null
+    /** `running`, `done`, `interrupted`, or `stalled`: running with no batch for 10 minutes. */
     status: string
     /** When it started, as an ISO instant. */
     startedAt: string
@@ -60,8 +61,13 @@ export type RecentQuality = Omit<QualityView, keyof QualitySummary>
 /** The partner's transmissions, by month, and its last rejected records (its own rows only). */
 export async function readRecentQuality(scope: PartnerScope): Promise<RecentQuality> {
   const { db, partnerId } = scope
+  // A transmission still marked running that has committed nothing for 10 minutes is shown as
+  // stalled: an import stopped by a kill -9 or a crash, which the operator's same command resumes.
   const transmissions = await sql<QualityView['transmissions'][number]>`
-    select id::int as id, channel, source, status, started_at as "startedAt",
+    select id::int as id, channel, source,
+      case when status = 'running' and coalesce(progressed_at, started_at) < now() - interval '10 minutes'
+        then 'stalled' else status end as status,
+      started_at as "startedAt",
       lines, (created + updated) as accepted, unchanged, (stale + conflict + invalid) as rejected
     from transmission where partner_id = ${partnerId} order by started_at desc, id desc limit 50`.execute(db)
   const byMonth = await sql<QualityView['byMonth'][number]>`

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { insertDossiers } from '../publish/facts/hub-fixtures.ts'
@@ -190,11 +191,21 @@ describe('partner reads', () => {
       q.transmissions.map((t) => [
         t.id,
         t.channel,
+        t.status,
         /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(t.startedAt),
       ]),
     ).toEqual([
-      [api, 'api', true],
-      [file, 'file', true],
+      [api, 'api', 'running', true],
+      [file, 'file', 'running', true],
+    ])
+    // The file's import committed its last batch 11 minutes ago, and nothing since.
+    await sql`update transmission set progressed_at = now() - interval '11 minutes' where id = ${file}`.execute(
+      store.db,
+    )
+    const later = await withPartner(store.db, a, (scope) => readQuality(scope))
+    expect(later.transmissions.map((t) => [t.id, t.status])).toEqual([
+      [api, 'running'],
+      [file, 'stalled'],
     ])
   })
 })

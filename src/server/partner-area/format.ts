@@ -38,6 +38,7 @@ export const TRANSMISSION_STATUS_LABELS: Readonly<Record<string, string>> = {
   running: 'en cours',
   done: 'terminée',
   interrupted: 'interrompue',
+  stalled: 'suspendue : aucun lot depuis 10 minutes',
 }
 
 /** The label of `code` in `labels`, or the code itself when the list does not name it; '' for none. */

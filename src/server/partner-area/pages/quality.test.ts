@@ -62,6 +62,17 @@ const view: QualityView = {
   rejectionsByRule: [{ month: '2026-12', code: 'dossier/exit-required', count: 2 }],
   transmissions: [
     {
+      id: 34,
+      channel: 'file',
+      source: 'R84-2.ndjson',
+      status: 'stalled',
+      startedAt: '2026-12-06T00:10:00.000Z',
+      lines: 4000,
+      accepted: 4000,
+      unchanged: 0,
+      rejected: 0,
+    },
+    {
       id: 33,
       channel: 'file',
       source: 'R84.ndjson',
@@ -118,6 +129,7 @@ describe('the data-quality page', () => {
       'décembre 2026 | dossier/exit-required | exit is missing while status is SORTI | 2',
       'Vos 50 dernières transmissions',
       'N° | Canal | Source | État | Début | Lignes | Acceptées | Inchangées | Rejetées',
+      '34 | fichier | R84-2.ndjson | suspendue : aucun lot depuis 10 minutes | 06/12/2026 01:10 | 4 000 | 4 000 | 0 | 0',
       '33 | fichier | R84.ndjson | terminée | 06/12/2026 00:44 | 1 641 | 1 610 | 11 | 20',
     ])
   })
