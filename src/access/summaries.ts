@@ -24,6 +24,11 @@ export interface SummaryCache {
    */
   readonly firstWaitMs: number
   readonly computing: Map<string, Promise<Summarised<unknown>>>
+  /**
+   * The last computation of each summary this server finished, and when (`performance.now()`): a
+   * view whose read of the stored summary began before that end may have missed it.
+   */
+  readonly finished: Map<string, { readonly at: number; readonly summary: Summarised<unknown> }>
   /** Told of every computation that fails (a page waiting for it also answers an error). */
   readonly onError: (error: unknown) => void
 }
@@ -41,7 +46,7 @@ export function summaryCache(
     console.error(`passerelle: a partner summary failed: ${(error as Error).message ?? error}`),
   firstWaitMs = DEFAULT_FIRST_WAIT_MS,
 ): SummaryCache {
-  return { maxAgeSeconds, firstWaitMs, computing: new Map(), onError }
+  return { maxAgeSeconds, firstWaitMs, computing: new Map(), finished: new Map(), onError }
 }
 
 /**
@@ -59,18 +64,26 @@ export async function summarised<T>(
   today: string,
   compute: (scope: PartnerScope) => Promise<T>,
 ): Promise<Summarised<T> | null> {
+  const key = `${partnerId}:${kind}`
+  const readAt = performance.now()
   const stored = await withPartner(db, partnerId, (scope) =>
     readSummary<T>(scope, kind, today, cache.maxAgeSeconds),
   )
   if (stored?.current) return { body: stored.body, computedAt: stored.computedAt, refreshing: false }
-  const key = `${partnerId}:${kind}`
+  // A computation that ended while this view read may be newer than what it read (two views of a
+  // first summary at once: the second read before the first stored it, and looked after).
+  const finished = cache.finished.get(key)
+  if (finished && finished.at > readAt) return finished.summary as Summarised<T>
   let running = cache.computing.get(key) as Promise<Summarised<T>> | undefined
   if (!running) {
     running = refreshSummary(db, partnerId, kind, today, compute)
     cache.computing.set(key, running)
     // Reported once, here: the views that show the stored summary meanwhile do not wait for it.
     void running.then(
-      () => cache.computing.delete(key),
+      (summary) => {
+        cache.finished.set(key, { at: performance.now(), summary })
+        cache.computing.delete(key)
+      },
       (error) => {
         cache.computing.delete(key)
         cache.onError(error)
