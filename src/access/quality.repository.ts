@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { type Finding, storedFindings } from '../ingest/findings.ts'
+import { STALLED_AFTER_MINUTES } from '../ingest/transmission.repository.ts'
 import type { PartnerScope } from './partner-tx.ts'
 import { type ReferentialFlags, readReferentialFlags } from './referential-flags.repository.ts'
 
@@ -61,11 +62,12 @@ export type RecentQuality = Omit<QualityView, keyof QualitySummary>
 /** The partner's transmissions, by month, and its last rejected records (its own rows only). */
 export async function readRecentQuality(scope: PartnerScope): Promise<RecentQuality> {
   const { db, partnerId } = scope
-  // A transmission still marked running that has committed nothing for 10 minutes is shown as
+  // A transmission still marked running that has committed nothing for a while is shown as
   // stalled: an import stopped by a kill -9 or a crash, which the operator's same command resumes.
   const transmissions = await sql<QualityView['transmissions'][number]>`
     select id::int as id, channel, source,
-      case when status = 'running' and coalesce(progressed_at, started_at) < now() - interval '10 minutes'
+      case when status = 'running'
+        and coalesce(progressed_at, started_at) < now() - make_interval(mins => ${STALLED_AFTER_MINUTES})
         then 'stalled' else status end as status,
       started_at as "startedAt",
       lines, (created + updated) as accepted, unchanged, (stale + conflict + invalid) as rejected

@@ -1,6 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 
+/**
+ * A transmission still marked running that has committed no batch for this long is shown as
+ * stalled (`passerelle status`, the partner's quality page): a batch takes seconds.
+ */
+export const STALLED_AFTER_MINUTES = 10
+
 /** Opens a transmission for an API request. */
 export async function openApiTransmission(
   db: Kysely<Database>,

@@ -3,6 +3,7 @@ import { type ChangeFeedLag, changeFeedLag } from '../../access/change-feed-lag.
 import { type FlagCounts, flagCountsByPartner } from '../../access/referential-flags.repository.ts'
 import { ingestRuleCodes } from '../../ingest/outcome.ts'
 import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
+import { STALLED_AFTER_MINUTES } from '../../ingest/transmission.repository.ts'
 import { type UnfinishedImport, unfinishedImports } from '../../ingest/unfinished-imports.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
@@ -131,9 +132,6 @@ export function flagLines(flags: readonly FlagCounts[]): string[] {
   ]
 }
 
-/** A running import with no batch for this long is shown as stalled (a batch takes seconds). */
-const STALLED_MS = 10 * 60_000
-
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 
 /** The section of the file imports not finished, with what to do; none when all are. */
@@ -141,7 +139,7 @@ export function unfinishedLines(imports: readonly UnfinishedImport[], now: Date)
   if (imports.length === 0) return []
   const state = (u: UnfinishedImport) => {
     if (u.status === 'interrupted') return 'interrupted'
-    if (now.getTime() - u.lastProgress.getTime() < STALLED_MS)
+    if (now.getTime() - u.lastProgress.getTime() < STALLED_AFTER_MINUTES * 60_000)
       return `running, last batch ${utc(u.lastProgress)}`
     return `stalled: no batch since ${utc(u.lastProgress)} (stopped by a kill -9 or a crash?)`
   }
