@@ -27,6 +27,19 @@ async function run(args: string[], extra: Record<string, string> = {}) {
   return { code, stdout, stderr }
 }
 
+const UTC = /\d{4}-\d\d-\d\d \d\d:\d\d UTC/g
+
+/** A line with its UTC time replaced by how many days ahead of now it is (`<+365 d>`). */
+function daysAhead(line: string | undefined): string {
+  return (line ?? '').replace(UTC, (at) => {
+    const days = Math.round((Date.parse(at.replace(' ', 'T').replace(' UTC', 'Z')) - Date.now()) / 86_400_000)
+    return `<+${days} d>`
+  })
+}
+
+/** A date `YYYY-MM-DD` `days` days from now. */
+const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+
 describe('passerelle partners', () => {
   it('prints the new token alone on the last line of stdout, and lists partners', async () => {
     const added = await run([
@@ -40,14 +53,14 @@ describe('passerelle partners', () => {
       'REGION',
     ])
     expect(added.code).toBe(0)
-    expect(added.stdout[0]).toBe(
-      'partner R84 added; its token #1 (token:R84#1 in the audit log; shown once, stored hashed):',
+    expect(daysAhead(added.stdout[0])).toBe(
+      'partner R84 added; its token #1 (token:R84#1 in the audit log; valid until <+365 d>; shown once, stored hashed):',
     )
     expect(added.stdout.at(-1)).toMatch(/^psl_[\w-]{43}$/)
     const list = await run(['partners', 'list'])
     expect(list.stdout).toEqual([
-      'code  kind    live tokens  name',
-      'R84   REGION  #1           Région Auvergne-Rhône-Alpes',
+      'code  kind    live tokens  until       name',
+      `R84   REGION  #1           ${dayAhead(365)}  Région Auvergne-Rhône-Alpes`,
     ])
   })
 
@@ -73,12 +86,12 @@ describe('passerelle partners', () => {
   it('rotates a token: a new one alone on the last line, named by its id; one live token', async () => {
     const rotated = await run(['partners', 'rotate-token', '--code', 'R84'])
     expect(rotated.code).toBe(0)
-    expect(rotated.stdout[0]).toBe(
-      'partner R84: previous tokens revoked; new token #2 (token:R84#2 in the audit log; shown once):',
+    expect(daysAhead(rotated.stdout[0])).toBe(
+      'partner R84: the previous token revoked; new token #2 (token:R84#2 in the audit log; valid until <+365 d>; shown once):',
     )
     expect(rotated.stdout.at(-1)).toMatch(/^psl_[\w-]{43}$/)
     expect((await run(['partners', 'list'])).stdout[1]).toBe(
-      'R84   REGION  #2           Région Auvergne-Rhône-Alpes',
+      `R84   REGION  #2           ${dayAhead(365)}  Région Auvergne-Rhône-Alpes`,
     )
   })
 
@@ -87,14 +100,88 @@ describe('passerelle partners', () => {
     expect(tokens.code).toBe(0)
     const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
     expect(tokens.stdout.map((line) => line.split('\t'))).toEqual([
-      ['token', 'audit actor', 'created', 'revoked'],
-      ['#1', 'token:R84#1', expect.stringMatching(ISO), expect.stringMatching(ISO)],
-      ['#2', 'token:R84#2', expect.stringMatching(ISO), ''],
+      ['token', 'audit actor', 'created', 'expires', 'revoked'],
+      [
+        '#1',
+        'token:R84#1',
+        expect.stringMatching(ISO),
+        expect.stringMatching(ISO),
+        expect.stringMatching(ISO),
+      ],
+      ['#2', 'token:R84#2', expect.stringMatching(ISO), expect.stringMatching(ISO), ''],
     ])
     expect(await run(['partners', 'tokens', '--code', 'NOPE'])).toMatchObject({
       code: 1,
       stderr: ['passerelle partners: unknown partner "NOPE"'],
     })
+  })
+
+  it('gives tokens the validity asked for, and lets the previous ones work through a rotation’s overlap', async () => {
+    const added = await run([
+      'partners',
+      'add',
+      '--code',
+      'AGE',
+      '--name',
+      'Agefiph',
+      '--kind',
+      'AGEFIPH',
+      '--valid-days',
+      '30',
+    ])
+    const rotated = await run([
+      'partners',
+      'rotate-token',
+      '--code',
+      'AGE',
+      '--overlap-days',
+      '7',
+      '--valid-days',
+      '400',
+    ])
+    const again = await run(['partners', 'rotate-token', '--code', 'AGE', '--overlap-days', '10'])
+    expect([added, rotated, again].map((r) => [r.code, daysAhead(r.stdout[0])])).toEqual([
+      [
+        0,
+        'partner AGE added; its token #3 (token:AGE#3 in the audit log; valid until <+30 d>; shown once, stored hashed):',
+      ],
+      [
+        0,
+        'partner AGE: the previous token works until <+7 d>; new token #4 (token:AGE#4 in the audit log; valid until <+400 d>; shown once):',
+      ],
+      [
+        0,
+        'partner AGE: 2 previous tokens work until <+10 d>; new token #5 (token:AGE#5 in the audit log; valid until <+365 d>; shown once):',
+      ],
+    ])
+    // The list gives the latest end among live tokens: the partner has a token until then.
+    expect((await run(['partners', 'list'])).stdout.find((l) => l.startsWith('AGE '))).toBe(
+      `AGE   AGEFIPH  #3,#4,#5     ${dayAhead(365)}  Agefiph`,
+    )
+  })
+
+  it('refuses a validity or an overlap out of range, or given to a command that issues no token', async () => {
+    const answers = [
+      await run(['partners', 'add', '--code', 'X2', '--name', 'x', '--kind', 'OPCO', '--valid-days', '0']),
+      await run(['partners', 'rotate-token', '--code', 'R84', '--valid-days', '1096']),
+      await run(['partners', 'rotate-token', '--code', 'R84', '--overlap-days', '91']),
+      await run(['partners', 'rotate-token', '--code', 'R84', '--overlap-days', '1.5']),
+      await run(['partners', 'add', '--code', 'X2', '--name', 'x', '--kind', 'OPCO', '--overlap-days', '3']),
+      await run(['partners', 'tokens', '--code', 'R84', '--valid-days', '3']),
+    ]
+    expect(answers.map((a) => [a.code, a.stderr])).toEqual([
+      [2, ['passerelle partners: --valid-days "0" is not a whole number of days from 1 to 1095']],
+      [2, ['passerelle partners: --valid-days "1096" is not a whole number of days from 1 to 1095']],
+      [2, ['passerelle partners: --overlap-days "91" is not a whole number of days from 0 to 90']],
+      [2, ['passerelle partners: --overlap-days "1.5" is not a whole number of days from 0 to 90']],
+      [
+        2,
+        [
+          'passerelle partners: --overlap-days is for rotate-token: a rotation lets the previous tokens work on a while',
+        ],
+      ],
+      [2, ['passerelle partners: --valid-days is for add and rotate-token, which issue tokens']],
+    ])
   })
 
   it('names the partner a code differing only by case may have meant, else what to do', async () => {
@@ -259,11 +346,11 @@ describe('passerelle partners', () => {
     const added = await run(['partners', 'add', '--from', good])
     expect([
       added.code,
-      added.stdout[0],
+      daysAhead(added.stdout[0]),
       added.stdout.slice(1).map((l) => l.replace(/\tpsl_[\w-]{43}$/, '\t<token>')),
     ]).toEqual([
       0,
-      '2 partners added; code and token, tab-separated (tokens shown once, stored hashed):',
+      '2 partners added; code and token, tab-separated (tokens valid until <+365 d>; shown once, stored hashed):',
       ['OPCO5\t<token>', 'TPRO2\t<token>'],
     ])
     const list = (await run(['partners', 'list'])).stdout

@@ -24,6 +24,8 @@ export interface PartnerTokenTable {
   token_hash: string
   created_at: GeneratedTimestamp
   revoked_at: Timestamp | null
+  /** Null for tokens issued before tokens expired (migration 2026_12_06_10_00_00). */
+  expires_at: Timestamp | null
 }
 
 export interface PersonTable {

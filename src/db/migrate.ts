@@ -10,6 +10,7 @@ import * as organismNda from './migrations/2026_12_06_00_00_00_organism_nda.ts'
 import * as partnerSummary from './migrations/2026_12_06_03_00_00_partner_summary.ts'
 import * as ownEmployed from './migrations/2026_12_06_04_00_00_own_employed.ts'
 import * as transmissionProgress from './migrations/2026_12_06_05_00_00_transmission_progress.ts'
+import * as tokenExpiry from './migrations/2026_12_06_10_00_00_token_expiry.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -23,6 +24,7 @@ export const migrations = {
   '2026_12_06_03_00_00_partner_summary': partnerSummary,
   '2026_12_06_04_00_00_own_employed': ownEmployed,
   '2026_12_06_05_00_00_transmission_progress': transmissionProgress,
+  '2026_12_06_10_00_00_token_expiry': tokenExpiry,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

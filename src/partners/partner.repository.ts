@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
-import { hashToken, newToken } from './tokens.ts'
+import { DEFAULT_TOKEN_DAYS, type IssuedToken, issueToken } from './token.repository.ts'
 
 export const PARTNER_KINDS = ['REGION', 'OPCO', 'FT', 'CDC', 'TPRO', 'AGEFIPH', 'CEP'] as const
 export type PartnerKind = (typeof PARTNER_KINDS)[number]
@@ -12,25 +12,27 @@ export interface Partner {
   readonly kind: PartnerKind
 }
 
-/** A token just issued: its id (what the audit log names) and the clear token, which is never stored. */
-export interface IssuedToken {
-  readonly tokenId: number
-  readonly token: string
-}
-
-/** Creates a partner and its first token; returns the clear token, which is never stored. */
+/**
+ * Creates a partner and its first token, valid `validDays` days; returns the clear token, which is
+ * never stored.
+ */
 export async function addPartner(
   db: Kysely<Database>,
   input: { code: string; name: string; kind: PartnerKind },
+  validDays = DEFAULT_TOKEN_DAYS,
 ): Promise<{ partner: Partner } & IssuedToken> {
-  const [added] = await addPartners(db, [input])
+  const [added] = await addPartners(db, [input], validDays)
   return added!
 }
 
-/** Registers several partners, each with a first token, in one transaction: all of them or none. */
+/**
+ * Registers several partners, each with a first token valid `validDays` days, in one transaction:
+ * all of them or none.
+ */
 export async function addPartners(
   db: Kysely<Database>,
   inputs: readonly { code: string; name: string; kind: PartnerKind }[],
+  validDays = DEFAULT_TOKEN_DAYS,
 ): Promise<({ partner: Partner } & IssuedToken)[]> {
   return db.transaction().execute(async (tx) => {
     const added: ({ partner: Partner } & IssuedToken)[] = []
@@ -40,72 +42,10 @@ export async function addPartners(
         .values({ code: input.code, name: input.name, kind: input.kind })
         .returning(['id', 'code', 'name', 'kind'])
         .executeTakeFirstOrThrow()
-      added.push({ partner: partner as Partner, ...(await issueToken(tx, partner.id)) })
+      added.push({ partner: partner as Partner, ...(await issueToken(tx, partner.id, validDays)) })
     }
     return added
   })
-}
-
-/** Revokes every live token of a partner and issues a new one. */
-export async function rotateToken(db: Kysely<Database>, partnerId: number): Promise<IssuedToken> {
-  return db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('partner_token')
-      .set({ revoked_at: sql<Date>`now()` })
-      .where('partner_id', '=', partnerId)
-      .where('revoked_at', 'is', null)
-      .execute()
-    return issueToken(tx, partnerId)
-  })
-}
-
-async function issueToken(db: Kysely<Database>, partnerId: number): Promise<IssuedToken> {
-  const token = newToken()
-  const row = await db
-    .insertInto('partner_token')
-    .values({ partner_id: partnerId, token_hash: hashToken(token), revoked_at: null })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return { tokenId: row.id, token }
-}
-
-/** The partner owning a live token and the token's id, or undefined. */
-export async function partnerByToken(
-  db: Kysely<Database>,
-  token: string,
-): Promise<{ partner: Partner; tokenId: number } | undefined> {
-  const row = await db
-    .selectFrom('partner_token as t')
-    .innerJoin('partner as p', 'p.id', 't.partner_id')
-    .select(['p.id', 'p.code', 'p.name', 'p.kind', 't.id as token_id'])
-    .where('t.token_hash', '=', hashToken(token))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst()
-  if (!row) return undefined
-  const { token_id, ...partner } = row
-  return { partner: partner as Partner, tokenId: token_id }
-}
-
-/** One token of a partner as the operator sees it: never the token itself. */
-export interface TokenRow {
-  readonly id: number
-  readonly createdAt: Date
-  readonly revokedAt: Date | null
-}
-
-/** Every token a partner was issued, oldest first, revoked ones included (to read old audit rows). */
-export async function listTokens(db: Kysely<Database>, partnerId: number): Promise<TokenRow[]> {
-  const rows = await db
-    .selectFrom('partner_token')
-    .select(['id', 'created_at', 'revoked_at'])
-    .where('partner_id', '=', partnerId)
-    .orderBy('id')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    createdAt: new Date(r.created_at),
-    revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at),
-  }))
 }
 
 /** A partner by its code, or undefined. */
@@ -138,31 +78,12 @@ export async function partnerNames(db: Kysely<Database>): Promise<Map<string, st
   return new Map(rows.map((r) => [r.code, r.name]))
 }
 
-/** Every partner, by code, with the ids of its live tokens. */
-export async function listPartners(
-  db: Kysely<Database>,
-): Promise<(Partner & { tokenIds: number[]; created_at: Date })[]> {
+/** Every partner, by code. */
+export async function listPartners(db: Kysely<Database>): Promise<(Partner & { created_at: Date })[]> {
   const rows = await db
-    .selectFrom('partner as p')
-    .leftJoin('partner_token as t', (join) =>
-      join.onRef('t.partner_id', '=', 'p.id').on('t.revoked_at', 'is', null),
-    )
-    .select([
-      'p.id',
-      'p.code',
-      'p.name',
-      'p.kind',
-      'p.created_at',
-      sql<number[]>`coalesce(array_agg(t.id order by t.id) filter (where t.id is not null), '{}')`.as(
-        'token_ids',
-      ),
-    ])
-    .groupBy(['p.id', 'p.code', 'p.name', 'p.kind', 'p.created_at'])
-    .orderBy('p.code')
+    .selectFrom('partner')
+    .select(['id', 'code', 'name', 'kind', 'created_at'])
+    .orderBy('code')
     .execute()
-  return rows.map(({ token_ids, ...r }) => ({
-    ...(r as Partner),
-    created_at: r.created_at,
-    tokenIds: token_ids.map(Number),
-  }))
+  return rows as (Partner & { created_at: Date })[]
 }

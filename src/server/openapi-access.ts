@@ -137,7 +137,9 @@ export const accessSchemas = {
 /** Paths of the access routes. */
 export function accessPaths(errorResponse: ErrorResponse) {
   const security = [{ bearer: [] }]
-  const unauthorised = errorResponse('Missing, unknown or revoked token')
+  const unauthorised = errorResponse(
+    'Missing, unknown, revoked or expired token (auth/missing-token, auth/invalid-token, auth/expired-token)',
+  )
   return {
     '/dossiers/{id}': {
       get: {

@@ -48,7 +48,8 @@ export function openApiDocument() {
         bearer: {
           type: 'http',
           scheme: 'bearer',
-          description: 'The partner token given by the operator (passerelle partners add)',
+          description:
+            'The partner token given by the operator (passerelle partners add, rotate-token); it expires, by default a year after it was issued',
         },
       },
       schemas: {
@@ -138,7 +139,9 @@ export function openApiDocument() {
               },
             },
             '400': errorResponse('The body is not valid JSON, or not an array'),
-            '401': errorResponse('Missing, unknown or revoked token'),
+            '401': errorResponse(
+              'Missing, unknown, revoked or expired token (auth/missing-token, auth/invalid-token, auth/expired-token)',
+            ),
             '413': errorResponse(
               'More than 1,000 records, or more than 32 MiB, in a JSON array (`request/too-large`)',
             ),

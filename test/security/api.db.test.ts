@@ -1,7 +1,9 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { listAudit } from '../../src/access/audit.repository.ts'
 import { feedSettled } from '../../src/access/test-fixtures.ts'
-import { rotateToken } from '../../src/partners/partner.repository.ts'
+import { addPartner } from '../../src/partners/partner.repository.ts'
+import { listTokens, rotateToken } from '../../src/partners/token.repository.ts'
 import { openTestStore, type TestStore } from '../store.ts'
 import { NIR_OTHER, NIR_SHARED, partnerFixture } from './partner-fixture.ts'
 
@@ -334,6 +336,69 @@ describe('tokens', () => {
       headers: { authorization: `Bearer ${old}` },
     })
     expect([none.status, unknown.status, revoked.status]).toEqual([401, 401, 401])
+  })
+
+  const EVERY_ROUTE: [string, RequestInit][] = [
+    ['/api/v1/dossiers/CPF-1', {}],
+    [
+      '/api/v1/dossiers/search',
+      { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } },
+    ],
+    ['/api/v1/changes', {}],
+    ['/api/v1/export.csv', {}],
+    ['/api/v1/referentials/organisms', {}],
+    ['/api/v1/records', { method: 'POST', body: '[]', headers: { 'content-type': 'application/json' } }],
+  ]
+  const call = (path: string, init: RequestInit, token: string) =>
+    fx.app.request(path, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+    })
+
+  it('answers 401 auth/expired-token on every route once a token expired, saying when', async () => {
+    const added = await addPartner(store.db, { code: 'AGE', name: 'Agefiph', kind: 'AGEFIPH' })
+    await sql`update partner_token set expires_at = '2026-11-30T08:00:00Z' where id = ${added.tokenId}`.execute(
+      store.db,
+    )
+    const answers = await Promise.all(
+      EVERY_ROUTE.map(async ([path, init]) => {
+        const res = await call(path, init, added.token)
+        return [path, res.status, res.headers.get('www-authenticate'), await res.json()]
+      }),
+    )
+    const expired = {
+      error: {
+        code: 'auth/expired-token',
+        message:
+          "the token expired on 2026-11-30T08:00:00.000Z; the hub's operator issues a new one (passerelle partners rotate-token)",
+      },
+    }
+    const header = 'Bearer realm="passerelle", error="invalid_token", error_description="the token expired"'
+    expect(answers).toEqual(EVERY_ROUTE.map(([path]) => [path, 401, header, expired]))
+  })
+
+  it('lets the previous token work through a rotation’s overlap, on every route, then refuses it as expired', async () => {
+    const added = await addPartner(store.db, { code: 'TPRO', name: 'Transitions Pro', kind: 'TPRO' })
+    const rotation = await rotateToken(store.db, added.partner.id, { overlapDays: 7 })
+    const statuses = async (token: string) =>
+      Promise.all(EVERY_ROUTE.map(async ([path, init]) => (await call(path, init, token)).status))
+    const during = [await statuses(added.token), await statuses(rotation.token)]
+    // Seven days later:
+    await sql`update partner_token set expires_at = now() - interval '1 second' where id = ${added.tokenId}`.execute(
+      store.db,
+    )
+    const after = await call('/api/v1/changes', {}, added.token)
+    const ok = [404, 200, 200, 200, 200, 200]
+    expect([...during, await after.json()]).toEqual([
+      ok,
+      ok,
+      {
+        error: {
+          code: 'auth/expired-token',
+          message: `the token expired on ${(await listTokens(store.db, added.partner.id))[0]!.expiresAt!.toISOString()}; the hub's operator issues a new one (passerelle partners rotate-token)`,
+        },
+      },
+    ])
   })
 })
 

@@ -7,12 +7,8 @@ import { readConfig } from '../../config.ts'
 import { importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
 import { readCsvAll } from '../../lib/csv.ts'
-import {
-  addPartner,
-  type PartnerKind,
-  partnerByCode,
-  rotateToken,
-} from '../../partners/partner.repository.ts'
+import { addPartner, type PartnerKind, partnerByCode } from '../../partners/partner.repository.ts'
+import { DEFAULT_TOKEN_DAYS, rotateToken } from '../../partners/token.repository.ts'
 import { publishRelease } from '../../publish/run/publish-release.ts'
 import type { ReferentialKind } from '../../referentials/kinds.ts'
 import { loadReferential } from '../../referentials/load-referential.ts'
@@ -233,6 +229,6 @@ function printSummary(
   io.out(
     `\nPasserelle demo ready in ${duration(ms / 1000)}: ${formatCount(totals.records)} records received: ${formatCount(totals.accepted)} accepted, ${formatCount(totals.unchanged)} unchanged (sent again as they were), ${formatCount(totals.rejected)} rejected.`,
   )
-  io.out('Partner tokens (use as Authorization: Bearer <token>):')
+  io.out(`Partner tokens (use as Authorization: Bearer <token>; valid ${DEFAULT_TOKEN_DAYS} days):`)
   for (const line of alignColumns(tokens)) io.out(`  ${line}`)
 }

@@ -7,14 +7,21 @@ import {
   addPartner,
   addPartners,
   listPartners,
-  listTokens,
   PARTNER_KINDS,
   type Partner,
   type PartnerKind,
   partnerByCode,
-  rotateToken,
   unknownPartner,
 } from '../../partners/partner.repository.ts'
+import {
+  DEFAULT_TOKEN_DAYS,
+  listTokens,
+  liveTokens,
+  MAX_OVERLAP_DAYS,
+  MAX_TOKEN_DAYS,
+  type Rotation,
+  rotateToken,
+} from '../../partners/token.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
@@ -23,7 +30,9 @@ import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
 /**
  * `passerelle partners add|list|tokens|rotate-token`: the operator's partner register. Tokens are
  * shown by id (`#12`), the way the audit log names them (`token:CODE#12`); a clear token is
- * printed once, alone on the last line, when it is issued.
+ * printed once, alone on the last line, when it is issued. Tokens expire (`--valid-days`); a
+ * rotation can leave the previous ones working a few days (`--overlap-days`) while the partner
+ * deploys the new one.
  */
 export const partnersCommand: Command = {
   name: 'partners',
@@ -32,12 +41,21 @@ export const partnersCommand: Command = {
        passerelle partners add --from PARTNERS.csv
        passerelle partners list
        passerelle partners tokens --code CODE
-       passerelle partners rotate-token --code CODE`,
+       passerelle partners rotate-token --code CODE [--overlap-days N]
+       (add and rotate-token also take --valid-days N)`,
   options: [
     ['--code CODE', "the partner's code (add, tokens, rotate-token)"],
     ['--name NAME', 'its name, as partners see it (add)'],
     ['--kind KIND', 'REGION, OPCO, FT, CDC, TPRO, AGEFIPH or CEP (add)'],
     ['--from FILE.csv', 'add every partner of a code,name,kind file, or none when a line is wrong'],
+    [
+      '--valid-days N',
+      `how long a new token works, in days (add, rotate-token; default ${DEFAULT_TOKEN_DAYS}, at most ${MAX_TOKEN_DAYS})`,
+    ],
+    [
+      '--overlap-days N',
+      `how many days the previous tokens keep working after a rotation, never past their own end, while the partner deploys the new one (rotate-token; default 0: revoked at once; at most ${MAX_OVERLAP_DAYS})`,
+    ],
   ],
   async run(args, io) {
     const [sub, ...rest] = args
@@ -48,16 +66,27 @@ export const partnersCommand: Command = {
         name: { type: 'string' },
         kind: { type: 'string' },
         from: { type: 'string' },
+        'valid-days': { type: 'string' },
+        'overlap-days': { type: 'string' },
       },
       strict: true,
     })
+    const validDays = days('--valid-days', values['valid-days'], DEFAULT_TOKEN_DAYS, 1, MAX_TOKEN_DAYS)
+    const overlapDays = days('--overlap-days', values['overlap-days'], 0, 0, MAX_OVERLAP_DAYS)
+    if (values['overlap-days'] !== undefined && sub !== 'rotate-token')
+      throw new CliError(
+        '--overlap-days is for rotate-token: a rotation lets the previous tokens work on a while',
+        2,
+      )
+    if (values['valid-days'] !== undefined && sub !== 'add' && sub !== 'rotate-token')
+      throw new CliError('--valid-days is for add and rotate-token, which issue tokens', 2)
     if (sub === 'add' && values.from !== undefined) {
       if (values.code !== undefined || values.name !== undefined || values.kind !== undefined)
         throw new CliError(
           '--from takes the partners from its file: give it alone, without --code, --name or --kind',
           2,
         )
-      return addFromFile(io, resolve(io.cwd, values.from))
+      return addFromFile(io, resolve(io.cwd, values.from), validDays)
     }
     if (sub === 'add') {
       const code = values.code ?? ''
@@ -70,13 +99,13 @@ export const partnersCommand: Command = {
       return withHub(io, { needsSecret: false }, async ({ store }) => {
         if (await partnerByCode(store.db, code))
           throw new CliError(`partner ${code} already exists (rotate its token with partners rotate-token)`)
-        const { token, tokenId } = await addPartner(store.db, {
-          code,
-          name: values.name!,
-          kind: kind as PartnerKind,
-        })
+        const { token, tokenId, expiresAt } = await addPartner(
+          store.db,
+          { code, name: values.name!, kind: kind as PartnerKind },
+          validDays,
+        )
         io.out(
-          `partner ${code} added; its token #${tokenId} (${tokenActor(code, tokenId)} in the audit log; shown once, stored hashed):`,
+          `partner ${code} added; its token #${tokenId} (${tokenActor(code, tokenId)} in the audit log; valid until ${utc(expiresAt)}; shown once, stored hashed):`,
         )
         io.out(token)
         return 0
@@ -85,13 +114,19 @@ export const partnersCommand: Command = {
     if (sub === 'list') {
       return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partners = await listPartners(store.db)
-        const rows = partners.map((p) => [
-          p.code,
-          p.kind,
-          p.tokenIds.length ? p.tokenIds.map((id) => `#${id}`).join(',') : '-',
-          p.name,
-        ])
-        for (const line of alignColumns([['code', 'kind', 'live tokens', 'name'], ...rows])) io.out(line)
+        const live = await liveTokens(store.db)
+        const rows = partners.map((p) => {
+          const own = live.filter((t) => t.partner === p.code)
+          return [
+            p.code,
+            p.kind,
+            own.length ? own.map((t) => `#${t.id}`).join(',') : '-',
+            own.length ? day(ends(own)) : '-',
+            p.name,
+          ]
+        })
+        for (const line of alignColumns([['code', 'kind', 'live tokens', 'until', 'name'], ...rows]))
+          io.out(line)
         return 0
       })
     }
@@ -99,13 +134,14 @@ export const partnersCommand: Command = {
       const code = values.code ?? ''
       return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partner = await knownPartner(store.db, code)
-        io.out(['token', 'audit actor', 'created', 'revoked'].join('\t'))
+        io.out(['token', 'audit actor', 'created', 'expires', 'revoked'].join('\t'))
         for (const t of await listTokens(store.db, partner.id))
           io.out(
             [
               `#${t.id}`,
               tokenActor(partner.code, t.id),
               t.createdAt.toISOString(),
+              t.expiresAt?.toISOString() ?? 'never',
               t.revokedAt?.toISOString() ?? '',
             ].join('\t'),
           )
@@ -116,16 +152,46 @@ export const partnersCommand: Command = {
       const code = values.code ?? ''
       return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partner = await knownPartner(store.db, code)
-        const { token, tokenId } = await rotateToken(store.db, partner.id)
+        const rotation = await rotateToken(store.db, partner.id, { validDays, overlapDays })
         io.out(
-          `partner ${code}: previous tokens revoked; new token #${tokenId} (${tokenActor(code, tokenId)} in the audit log; shown once):`,
+          `partner ${code}: ${previousLine(rotation)}; new token #${rotation.tokenId} (${tokenActor(code, rotation.tokenId)} in the audit log; valid until ${utc(rotation.expiresAt)}; shown once):`,
         )
-        io.out(token)
+        io.out(rotation.token)
         return 0
       })
     }
     throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${partnersCommand.usage}`, 2)
   },
+}
+
+/** A number of days given as `option`, or the default; a CliError naming the option, the value and the range. */
+function days(option: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new CliError(`${option} "${value}" is not a whole number of days from ${min} to ${max}`, 2)
+  return n
+}
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+const day = (d: Date | null) => (d === null ? 'never' : d.toISOString().slice(0, 10))
+
+/** The latest end among live tokens: null when one of them has none. */
+function ends(tokens: readonly { expiresAt: Date | null }[]): Date | null {
+  let latest: Date | null = null
+  for (const t of tokens) {
+    if (t.expiresAt === null) return null
+    if (latest === null || t.expiresAt > latest) latest = t.expiresAt
+  }
+  return latest
+}
+
+/** What a rotation did to the tokens that worked before it, in words. */
+function previousLine({ previous, previousUntil }: Rotation): string {
+  if (previous === 0) return 'no token was live'
+  const tokens = previous > 1 ? `${previous} previous tokens` : 'the previous token'
+  if (previousUntil === null || previousUntil.getTime() <= Date.now()) return `${tokens} revoked`
+  return `${tokens} ${previous > 1 ? 'work' : 'works'} until ${utc(previousUntil)}`
 }
 
 /** The partner of `code`, or a CliError naming the code. */
@@ -140,7 +206,7 @@ async function knownPartner(db: Kysely<Database>, code: string): Promise<Partner
  * when a line is wrong or a code is already registered, none; then each partner's code and first
  * token, tab-separated, one per line (shown once, stored hashed).
  */
-async function addFromFile(io: CliIo, path: string): Promise<number> {
+async function addFromFile(io: CliIo, path: string, validDays: number): Promise<number> {
   const { partners, errors } = await readPartnersFile(path)
   const refuse = () => {
     for (const e of errors) io.err(e)
@@ -158,9 +224,9 @@ async function addFromFile(io: CliIo, path: string): Promise<number> {
           `${basename(path)}:${p.line}: code "${p.code}" is already registered (rotate its token with partners rotate-token)`,
         )
     if (errors.length > 0) return refuse()
-    const added = await addPartners(store.db, partners)
+    const added = await addPartners(store.db, partners, validDays)
     io.out(
-      `${added.length} ${added.length > 1 ? 'partners' : 'partner'} added; code and token, tab-separated (tokens shown once, stored hashed):`,
+      `${added.length} ${added.length > 1 ? 'partners' : 'partner'} added; code and token, tab-separated (tokens valid until ${utc(added[0]!.expiresAt)}; shown once, stored hashed):`,
     )
     for (const a of added) io.out(`${a.partner.code}\t${a.token}`)
     return 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { feedLine, flagLines, unfinishedLines } from './status.ts'
+import { feedLine, flagLines, tokenLines, tokenState, unfinishedLines } from './status.ts'
 
 describe('the change feed line of passerelle status', () => {
   it('says up to date when no committed version waits, whatever transaction is open', () => {
@@ -98,5 +98,53 @@ describe('the unfinished file imports of passerelle status', () => {
       '  R84            feed.ndjson  transmission 13  started 2026-12-06 07:00 UTC  0 lines in                         stalled: no batch since 2026-12-06 08:49 UTC (stopped by a kill -9 or a crash?)',
     ])
     expect(unfinishedLines([], at('09:00:00'))).toEqual([])
+  })
+})
+
+describe('the tokens section of passerelle status', () => {
+  const now = new Date('2026-12-06T10:00:00Z')
+  const token = (partner: string, id: number, expiresAt: string | null) => ({
+    partner,
+    id,
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    expiresAt: expiresAt === null ? null : new Date(expiresAt),
+  })
+
+  it('names tokens ending within 30 days (unless the partner has one running longer), tokens without an end and partners without a token, with what to do', () => {
+    const state = tokenState(
+      ['CDC', 'CEP01', 'OPCOMOBILITES', 'R11', 'R84'],
+      [
+        token('CDC', 4, '2027-01-05T09:59:00Z'),
+        token('CDC', 5, '2027-01-05T10:00:00Z'),
+        token('OPCOMOBILITES', 2, null),
+        token('R84', 9, '2026-12-06T20:00:00Z'),
+        token('R84', 10, '2027-12-06T10:00:00Z'),
+        token('R11', 3, '2026-12-06T20:00:00Z'),
+        token('R93', 1, '2026-12-07T10:00:00Z'),
+      ],
+      now,
+    )
+    expect(state).toEqual({
+      expiring: [
+        { partner: 'R11', id: 3, expiresAt: '2026-12-06T20:00:00.000Z', days: 0 },
+        { partner: 'CDC', id: 4, expiresAt: '2027-01-05T09:59:00.000Z', days: 29 },
+        { partner: 'CDC', id: 5, expiresAt: '2027-01-05T10:00:00.000Z', days: 30 },
+      ],
+      withoutEnd: [{ partner: 'OPCOMOBILITES', id: 2 }],
+      withoutToken: ['CEP01'],
+    })
+    expect(tokenLines(state)).toEqual([
+      '\ntokens to renew (the command gives the partner a new one):',
+      '  R11            token #3 expires in less than a day (2026-12-06 20:00 UTC)  passerelle partners rotate-token --code R11 --overlap-days 7',
+      '  CDC            token #4 expires in 29 days (2027-01-05 09:59 UTC)          passerelle partners rotate-token --code CDC --overlap-days 7',
+      '  CDC            token #5 expires in 30 days (2027-01-05 10:00 UTC)          passerelle partners rotate-token --code CDC --overlap-days 7',
+      '  OPCOMOBILITES  token #2 has no end (issued before tokens expired)          passerelle partners rotate-token --code OPCOMOBILITES --overlap-days 30',
+      '  CEP01          no live token: the partner can neither transmit nor read    passerelle partners rotate-token --code CEP01',
+    ])
+  })
+
+  it('says nothing when every token has more than 30 days to run', () => {
+    const state = tokenState(['R84'], [token('R84', 1, '2027-01-05T10:00:01Z')], now)
+    expect(tokenLines(state)).toEqual([])
   })
 })

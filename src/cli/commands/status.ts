@@ -6,7 +6,8 @@ import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest
 import { STALLED_AFTER_MINUTES } from '../../ingest/transmission.repository.ts'
 import { type UnfinishedImport, unfinishedImports } from '../../ingest/unfinished-imports.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
-import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
+import { listPartners, partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
+import { type LiveToken, liveTokens } from '../../partners/token.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { formatCount, withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
@@ -46,6 +47,11 @@ export const statusCommand: Command = {
       const changeFeed = await changeFeedLag(db)
       const flags = (await flagCountsByPartner(db)).filter((f) => !partner || f.partner === partner.code)
       const unfinished = await unfinishedImports(db, partner?.id)
+      const tokens = tokenState(
+        (await listPartners(db)).map((p) => p.code).filter((code) => !partner || code === partner.code),
+        await liveTokens(db),
+        new Date(),
+      )
       if (values.json) {
         io.out(
           JSON.stringify(
@@ -56,6 +62,7 @@ export const statusCommand: Command = {
               months,
               changeFeed,
               unfinishedImports: unfinished,
+              tokens,
             },
             null,
             2,
@@ -108,6 +115,7 @@ export const statusCommand: Command = {
           )
       }
       for (const line of unfinishedLines(unfinished, new Date())) io.out(line)
+      for (const line of tokenLines(tokens)) io.out(line)
       io.out(`\nchange feed: ${feedLine(changeFeed)}`)
       return 0
     })
@@ -153,6 +161,71 @@ export function unfinishedLines(imports: readonly UnfinishedImport[], now: Date)
   ])
   return [
     '\nfile imports not finished (the same passerelle import run again continues where it stopped):',
+    ...alignColumns(rows).map((l) => `  ${l}`),
+  ]
+}
+
+/** Within this many days of its end, a token is named by `status` for rotation. */
+export const TOKEN_WARNING_DAYS = 30
+
+/** The partners' tokens that need the operator: soon to expire, without an end, or none live at all. */
+export interface TokenState {
+  /**
+   * Live tokens that end within TOKEN_WARNING_DAYS days, soonest first, of partners with no token
+   * that runs longer (one rotated with an overlap has its successor already).
+   */
+  readonly expiring: readonly { partner: string; id: number; expiresAt: string; days: number }[]
+  /** Live tokens issued before tokens expired, which work until rotated. */
+  readonly withoutEnd: readonly { partner: string; id: number }[]
+  /** Partners with no live token, who can neither transmit nor read. */
+  readonly withoutToken: readonly string[]
+}
+
+/** Sorts out the live tokens of `partners` (codes) that need the operator at `now`. */
+export function tokenState(partners: readonly string[], live: readonly LiveToken[], now: Date): TokenState {
+  const own = live.filter((t) => partners.includes(t.partner))
+  const soon = now.getTime() + TOKEN_WARNING_DAYS * 86_400_000
+  const endsSoon = (t: LiveToken) => t.expiresAt !== null && t.expiresAt.getTime() <= soon
+  const renewed = new Set(own.filter((t) => !endsSoon(t)).map((t) => t.partner))
+  return {
+    expiring: own
+      .filter((t) => endsSoon(t) && !renewed.has(t.partner))
+      .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime())
+      .map((t) => ({
+        partner: t.partner,
+        id: t.id,
+        expiresAt: t.expiresAt!.toISOString(),
+        days: Math.floor((t.expiresAt!.getTime() - now.getTime()) / 86_400_000),
+      })),
+    withoutEnd: own.filter((t) => t.expiresAt === null).map((t) => ({ partner: t.partner, id: t.id })),
+    withoutToken: partners.filter((code) => !own.some((t) => t.partner === code)),
+  }
+}
+
+/** The section of the tokens that need the operator, with what to do; none when all is well. */
+export function tokenLines({ expiring, withoutEnd, withoutToken }: TokenState): string[] {
+  if (expiring.length + withoutEnd.length + withoutToken.length === 0) return []
+  const inDays = (days: number) =>
+    days === 0 ? 'in less than a day' : days === 1 ? 'in 1 day' : `in ${days} days`
+  const rows = [
+    ...expiring.map((t) => [
+      t.partner,
+      `token #${t.id} expires ${inDays(t.days)} (${utc(new Date(t.expiresAt))})`,
+      `passerelle partners rotate-token --code ${t.partner} --overlap-days 7`,
+    ]),
+    ...withoutEnd.map((t) => [
+      t.partner,
+      `token #${t.id} has no end (issued before tokens expired)`,
+      `passerelle partners rotate-token --code ${t.partner} --overlap-days 30`,
+    ]),
+    ...withoutToken.map((code) => [
+      code,
+      'no live token: the partner can neither transmit nor read',
+      `passerelle partners rotate-token --code ${code}`,
+    ]),
+  ]
+  return [
+    '\ntokens to renew (the command gives the partner a new one):',
     ...alignColumns(rows).map((l) => `  ${l}`),
   ]
 }

@@ -13,6 +13,7 @@ import { loadSearchVocabulary } from '../../access/search-vocabulary.ts'
 import { deleteSession } from '../../access/sessions.repository.ts'
 import { SUMMARIES, summarised } from '../../access/summaries.ts'
 import { partnerNames } from '../../partners/partner.repository.ts'
+import { liveTokens } from '../../partners/token.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { csvHeaders, csvStream } from '../routes/export.ts'
 import { changesPage } from './pages/changes.ts'
@@ -149,7 +150,13 @@ export function partnerArea(deps: AccessDeps) {
     )
     if (!summary) return c.html(computingPage(info(c), 'Qualité de vos données', c.req.path), 202)
     const recent = await withPartner(deps.db, partnerId, readRecentQuality)
-    return c.html(qualityPage(info(c), { ...recent, ...summary.body }, summary))
+    // Tokens are not nominative, and the reader role may not see them: read as the hub, ids and dates only.
+    const live = (await liveTokens(deps.db, partnerId)).map((t) => ({
+      id: t.id,
+      issuedAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+    }))
+    return c.html(qualityPage(info(c), { ...recent, ...summary.body }, summary, { live, now: new Date() }))
   })
   signedIn.route('/', passwordRoutes(deps, info))
   signedIn.post('/deconnexion', async (c) => {

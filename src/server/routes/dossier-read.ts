@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { isPlainText } from '../../access/search.ts'
 import { readDossierWithToken } from '../../access/token-dossier.ts'
 import type { AppEnv, ServerDeps } from '../context.ts'
-import { bearerToken, invalidToken, missingToken } from '../middleware/partner-auth.ts'
+import { bearerToken, missingToken, refusedToken } from '../middleware/partner-auth.ts'
 import { problem } from '../problem.ts'
 
 const MAX_ID = 200
@@ -26,7 +26,7 @@ export function dossierReadRoute(deps: ServerDeps) {
       deps.today(),
       'GET /api/v1/dossiers/{id}',
     )
-    if (!read) return invalidToken(c)
+    if (!read) return refusedToken(c, deps.db, token)
     if (!read.view) return problem(c, 404, 'dossier/not-found', 'no dossier of yours has this id')
     return c.json(read.view)
   })

@@ -87,10 +87,12 @@ const view: QualityView = {
 }
 
 const computed = { computedAt: '2026-12-06T00:30:00.000Z', refreshing: false }
+const now = new Date('2026-12-06T10:00:00Z')
+const tokens = { live: [{ id: 7, issuedAt: '2026-11-28T09:00:00Z', expiresAt: '2027-11-28T09:00:00Z' }], now }
 
 describe('the data-quality page', () => {
   it('shows each last rejection finding by finding, where it was in its transmission, in Paris time, with labels in French', async () => {
-    expect(await mainText(qualityPage(session, view, computed))).toEqual([
+    expect(await mainText(qualityPage(session, view, computed, tokens))).toEqual([
       'Qualité de vos données',
       'Identités, contrôles des référentiels et rejets par règle : calculés le 06/12/2026 01:30.',
       'Derniers enregistrements rejetés',
@@ -131,16 +133,68 @@ describe('the data-quality page', () => {
       'N° | Canal | Source | État | Début | Lignes | Acceptées | Inchangées | Rejetées',
       '34 | fichier | R84-2.ndjson | suspendue : aucun lot depuis 10 minutes | 06/12/2026 01:10 | 4 000 | 4 000 | 0 | 0',
       '33 | fichier | R84.ndjson | terminée | 06/12/2026 00:44 | 1 641 | 1 610 | 11 | 20',
+      'Vos jetons d’API',
+      'Vos logiciels s’authentifient auprès de l’API du hub avec un jeton que l’opérateur vous a remis (il n’est montré qu’une fois et n’est conservé que sous forme d’empreinte). Un jeton expiré est refusé (réponse 401, code auth/expired-token).',
+      '1 jeton valide',
+      'N° | Délivré le | Expire le',
+      '7 | 28/11/2026 10:00 | 28/11/2027 10:00',
     ])
   })
 
   it('says so when nothing was rejected and every identity is certified', async () => {
     const clean = { ...view, lastRejections: [], identities: { records: 1, notCertified: 0, sample: [] } }
-    expect((await mainText(qualityPage(session, clean, computed))).slice(2, 6)).toEqual([
+    expect((await mainText(qualityPage(session, clean, computed, tokens))).slice(2, 6)).toEqual([
       'Derniers enregistrements rejetés',
       'Aucun enregistrement rejeté.',
       'Identités',
       '0 de vos 1 dossier ou période CEP a une identité non certifiée par le SNGI (le répertoire n’a pas, pour ce NIR, le même nom de naissance, la même date de naissance et le même sexe).',
+    ])
+  })
+
+  it('warns at the top when the partner’s last tokens end within 30 days, or none is left', async () => {
+    const ending = {
+      live: [
+        { id: 7, issuedAt: '2025-12-20T09:00:00Z', expiresAt: '2026-12-20T09:00:00Z' },
+        { id: 8, issuedAt: '2025-12-06T09:00:00Z', expiresAt: '2026-12-06T23:00:00Z' },
+      ],
+      now,
+    }
+    const text = await mainText(qualityPage(session, view, computed, ending))
+    expect(text.slice(1, 3)).toEqual([
+      'Votre jeton d’API n° 7 expire dans 13 jours (20/12/2026 10:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
+      'Votre jeton d’API n° 8 expire dans moins d’un jour (07/12/2026 00:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
+    ])
+    expect(text.slice(-2)).toEqual([
+      '7 | 20/12/2025 10:00 | 20/12/2026 10:00 — dans 13 jours',
+      '8 | 06/12/2025 10:00 | 07/12/2026 00:00 — dans moins d’un jour',
+    ])
+    const none = await mainText(qualityPage(session, view, computed, { live: [], now }))
+    expect([none[1], ...none.slice(-2)]).toEqual([
+      'Vous n’avez aucun jeton d’API valide : le hub refuse vos transmissions et vos lectures par l’API. Demandez un jeton à l’opérateur du hub.',
+      'Vos logiciels s’authentifient auprès de l’API du hub avec un jeton que l’opérateur vous a remis (il n’est montré qu’une fois et n’est conservé que sous forme d’empreinte). Un jeton expiré est refusé (réponse 401, code auth/expired-token).',
+      'Aucun jeton valide.',
+    ])
+  })
+
+  it('does not warn when a token ending soon has a successor, nor for one without an end', async () => {
+    const rotated = {
+      live: [
+        { id: 7, issuedAt: '2025-12-20T09:00:00Z', expiresAt: '2026-12-20T09:00:00Z' },
+        { id: 9, issuedAt: '2026-12-05T09:00:00Z', expiresAt: '2027-12-05T09:00:00Z' },
+        { id: 3, issuedAt: '2026-11-28T09:00:00Z', expiresAt: null },
+      ],
+      now,
+    }
+    const text = await mainText(qualityPage(session, view, computed, rotated))
+    expect(text[1]).toBe(
+      'Identités, contrôles des référentiels et rejets par règle : calculés le 06/12/2026 01:30.',
+    )
+    expect(text.slice(-5)).toEqual([
+      '3 jetons valides',
+      'N° | Délivré le | Expire le',
+      '7 | 20/12/2025 10:00 | 20/12/2026 10:00 — dans 13 jours',
+      '9 | 05/12/2026 10:00 | 05/12/2027 10:00',
+      '3 | 28/11/2026 10:00 | sans échéance (délivré avant que les jetons n’expirent)',
     ])
   })
 })

@@ -5,6 +5,7 @@ import { ingestRuleCodes } from '../../../ingest/outcome.ts'
 import { ruleCodes } from '../../../ingest/validate/index.ts'
 import { CHANNEL_LABELS, frMonth, label, plural, TRANSMISSION_STATUS_LABELS, timeElement } from '../format.ts'
 import { count, dossierLink, type Html, page, wideTable } from '../layout.ts'
+import { type AreaToken, apiTokenNotice, apiTokensSection } from './api-tokens.ts'
 import { referentialFlagsSection } from './referential-flags.ts'
 import { summaryNote } from './summary-note.ts'
 
@@ -38,16 +39,18 @@ ${
 /**
  * The partner's data-quality view: its last rejections with their findings, identities, offers,
  * transmissions, rejections by rule over time; `summary` says when the figures on the whole stock
- * (identities, referential checks, rejections by rule) were computed.
+ * (identities, referential checks, rejections by rule) were computed; `tokens`, the partner's live
+ * API tokens, announced at the top when none is left or the last ones end soon.
  */
 export function qualityPage(
   session: SessionInfo,
   q: QualityView,
   summary: Pick<Summarised<unknown>, 'computedAt' | 'refreshing'>,
+  tokens: { readonly live: readonly AreaToken[]; readonly now: Date },
 ): Html {
   return page(
     'Qualité de vos données',
-    html`${summaryNote('Identités, contrôles des référentiels et rejets par règle :', summary)}
+    html`${apiTokenNotice(tokens.live, tokens.now)}${summaryNote('Identités, contrôles des référentiels et rejets par règle :', summary)}
 <h2>Derniers enregistrements rejetés</h2>
 ${
   q.lastRejections.length === 0
@@ -84,7 +87,8 @@ ${wideTable(
   'Vos 50 dernières transmissions',
   html`<thead><tr><th>N°</th><th>Canal</th><th>Source</th><th>État</th><th>Début</th><th class="n">Lignes</th><th class="n">Acceptées</th><th class="n">Inchangées</th><th class="n">Rejetées</th></tr></thead>
 <tbody>${q.transmissions.map((t) => html`<tr><td>${t.id}</td><td>${label(CHANNEL_LABELS, t.channel)}</td><td>${t.source ?? ''}</td><td>${label(TRANSMISSION_STATUS_LABELS, t.status)}</td><td>${timeElement(t.startedAt)}</td><td class="n">${count(t.lines)}</td><td class="n">${count(t.accepted)}</td><td class="n">${count(t.unchanged)}</td><td class="n">${count(t.rejected)}</td></tr>`)}</tbody>`,
-)}`,
+)}
+${apiTokensSection(tokens.live, tokens.now)}`,
     session,
   )
 }
