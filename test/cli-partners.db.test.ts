@@ -160,6 +160,47 @@ describe('passerelle partners', () => {
     )
   })
 
+  it('revokes one token at once, says what the partner has left, and names the partner’s tokens when the id is not one', async () => {
+    // From the test above, AGE holds #3 and #4 through the last rotation's overlap (7 and 10 days), and #5.
+    const first = await run(['partners', 'revoke-token', '--code', 'AGE', '--token', '#5'])
+    const again = await run(['partners', 'revoke-token', '--code', 'AGE', '--token', '5'])
+    const other = await run(['partners', 'revoke-token', '--code', 'AGE', '--token', '2'])
+    await run(['partners', 'revoke-token', '--code', 'AGE', '--token', '3'])
+    const last = await run(['partners', 'revoke-token', '--code', 'AGE', '--token', '4'])
+    expect([first, again, other, last].map((r) => [r.code, r.stdout.map(daysAhead), r.stderr])).toEqual([
+      [
+        0,
+        [
+          'partner AGE: token #5 (token:AGE#5 in the audit log) revoked',
+          'live tokens left: #3 until <+7 d>, #4 until <+10 d>',
+        ],
+        [],
+      ],
+      [0, ['partner AGE: token #5 (token:AGE#5) was already revoked on <+0 d>'], []],
+      [
+        1,
+        [],
+        [
+          'passerelle partners: token #2 is not a token of AGE (its tokens: #3, #4, #5; see passerelle partners tokens --code AGE)',
+        ],
+      ],
+      [
+        0,
+        [
+          'partner AGE: token #4 (token:AGE#4 in the audit log) revoked',
+          'AGE has no live token left: it can neither transmit nor read until passerelle partners rotate-token --code AGE issues one',
+        ],
+        [],
+      ],
+    ])
+    expect(await run(['partners', 'revoke-token', '--code', 'AGE', '--token', 'all'])).toMatchObject({
+      code: 2,
+      stderr: [
+        'passerelle partners: --token "all" is not a token id (a number, as passerelle partners tokens lists them: #5 or 5)',
+      ],
+    })
+  })
+
   it('refuses a validity or an overlap out of range, or given to a command that issues no token', async () => {
     const answers = [
       await run(['partners', 'add', '--code', 'X2', '--name', 'x', '--kind', 'OPCO', '--valid-days', '0']),
@@ -168,6 +209,7 @@ describe('passerelle partners', () => {
       await run(['partners', 'rotate-token', '--code', 'R84', '--overlap-days', '1.5']),
       await run(['partners', 'add', '--code', 'X2', '--name', 'x', '--kind', 'OPCO', '--overlap-days', '3']),
       await run(['partners', 'tokens', '--code', 'R84', '--valid-days', '3']),
+      await run(['partners', 'rotate-token', '--code', 'R84', '--token', '3']),
     ]
     expect(answers.map((a) => [a.code, a.stderr])).toEqual([
       [2, ['passerelle partners: --valid-days "0" is not a whole number of days from 1 to 1095']],
@@ -181,6 +223,12 @@ describe('passerelle partners', () => {
         ],
       ],
       [2, ['passerelle partners: --valid-days is for add and rotate-token, which issue tokens']],
+      [
+        2,
+        [
+          'passerelle partners: --token is for revoke-token: the other sub-commands take the partner by its --code',
+        ],
+      ],
     ])
   })
 

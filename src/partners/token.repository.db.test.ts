@@ -2,7 +2,14 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { addPartner } from './partner.repository.ts'
-import { listTokens, liveTokens, partnerByToken, rotateToken, tokenExpiredAt } from './token.repository.ts'
+import {
+  listTokens,
+  liveTokens,
+  partnerByToken,
+  revokeToken,
+  rotateToken,
+  tokenExpiredAt,
+} from './token.repository.ts'
 
 let store: TestStore
 beforeAll(async () => {
@@ -112,5 +119,31 @@ describe('a rotation', () => {
       first!.revokedAt,
       await daysAhead(first!.expiresAt!),
     ]).toEqual([0, null, null, -1])
+  })
+})
+
+describe('revoking a token', () => {
+  it('withdraws that token only, at once, and says when one was revoked before or is not the partner’s', async () => {
+    const added = await addPartner(store.db, { code: 'V1', name: 'V1', kind: 'CEP' })
+    const other = await addPartner(store.db, { code: 'V2', name: 'V2', kind: 'CEP' })
+    const next = await rotateToken(store.db, added.partner.id, { overlapDays: 7 })
+    const revoked = await revokeToken(store.db, added.partner.id, added.tokenId)
+    expect({
+      revoked: revoked.state,
+      again: await revokeToken(store.db, added.partner.id, added.tokenId),
+      otherPartners: await revokeToken(store.db, added.partner.id, other.tokenId),
+      unknown: await revokeToken(store.db, added.partner.id, 999_999),
+      works: [
+        await partnerByToken(store.db, added.token),
+        (await partnerByToken(store.db, next.token))?.tokenId,
+        (await partnerByToken(store.db, other.token))?.tokenId,
+      ],
+    }).toEqual({
+      revoked: 'revoked',
+      again: { state: 'already-revoked', at: (revoked as { at: Date }).at },
+      otherPartners: { state: 'not-found' },
+      unknown: { state: 'not-found' },
+      works: [undefined, next.tokenId, other.tokenId],
+    })
   })
 })

@@ -78,6 +78,41 @@ export async function rotateToken(
   })
 }
 
+/** What revoking a token found: revoked now, revoked before (when), or not a token of that partner. */
+export type Revocation =
+  | { readonly state: 'revoked'; readonly at: Date }
+  | { readonly state: 'already-revoked'; readonly at: Date }
+  | { readonly state: 'not-found' }
+
+/**
+ * Revokes one token of a partner at once (a leaked one; the partner keeps its others). An expired
+ * token is revoked all the same, so that the register says it was withdrawn.
+ */
+export async function revokeToken(
+  db: Kysely<Database>,
+  partnerId: number,
+  tokenId: number,
+): Promise<Revocation> {
+  const revoked = await db
+    .updateTable('partner_token')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('id', '=', tokenId)
+    .where('partner_id', '=', partnerId)
+    .where('revoked_at', 'is', null)
+    .returning('revoked_at')
+    .executeTakeFirst()
+  if (revoked) return { state: 'revoked', at: new Date(revoked.revoked_at!) }
+  const before = await db
+    .selectFrom('partner_token')
+    .select('revoked_at')
+    .where('id', '=', tokenId)
+    .where('partner_id', '=', partnerId)
+    .executeTakeFirst()
+  return before?.revoked_at
+    ? { state: 'already-revoked', at: new Date(before.revoked_at) }
+    : { state: 'not-found' }
+}
+
 const live = sql<boolean>`t.revoked_at is null and (t.expires_at is null or t.expires_at > now())`
 
 /** The partner owning a live token (not revoked, not expired) and the token's id, or undefined. */

@@ -15,20 +15,18 @@ import {
 } from '../../partners/partner.repository.ts'
 import {
   DEFAULT_TOKEN_DAYS,
-  listTokens,
   liveTokens,
   MAX_OVERLAP_DAYS,
   MAX_TOKEN_DAYS,
-  type Rotation,
-  rotateToken,
 } from '../../partners/token.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
+import { daysOption, lastDay, printTokens, revoke, rotate, tokenIdOption, utc } from './partner-tokens.ts'
 import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
 
 /**
- * `passerelle partners add|list|tokens|rotate-token`: the operator's partner register. Tokens are
+ * `passerelle partners add|list|tokens|rotate-token|revoke-token`: the operator's partner register. Tokens are
  * shown by id (`#12`), the way the audit log names them (`token:CODE#12`); a clear token is
  * printed once, alone on the last line, when it is issued. Tokens expire (`--valid-days`); a
  * rotation can leave the previous ones working a few days (`--overlap-days`) while the partner
@@ -36,18 +34,20 @@ import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
  */
 export const partnersCommand: Command = {
   name: 'partners',
-  summary: 'add partners, list them and their tokens, rotate their tokens',
+  summary: 'add partners, list them and their tokens, rotate and revoke their tokens',
   usage: `passerelle partners add --code CODE --name NAME --kind ${PARTNER_KINDS.join('|')}
        passerelle partners add --from PARTNERS.csv
        passerelle partners list
        passerelle partners tokens --code CODE
        passerelle partners rotate-token --code CODE [--overlap-days N]
+       passerelle partners revoke-token --code CODE --token ID
        (add and rotate-token also take --valid-days N)`,
   options: [
-    ['--code CODE', "the partner's code (add, tokens, rotate-token)"],
+    ['--code CODE', "the partner's code (add, tokens, rotate-token, revoke-token)"],
     ['--name NAME', 'its name, as partners see it (add)'],
     ['--kind KIND', 'REGION, OPCO, FT, CDC, TPRO, AGEFIPH or CEP (add)'],
     ['--from FILE.csv', 'add every partner of a code,name,kind file, or none when a line is wrong'],
+    ['--token ID', 'the id of the token to revoke at once, as partners tokens lists it (#5 or 5)'],
     [
       '--valid-days N',
       `how long a new token works, in days (add, rotate-token; default ${DEFAULT_TOKEN_DAYS}, at most ${MAX_TOKEN_DAYS})`,
@@ -68,11 +68,12 @@ export const partnersCommand: Command = {
         from: { type: 'string' },
         'valid-days': { type: 'string' },
         'overlap-days': { type: 'string' },
+        token: { type: 'string' },
       },
       strict: true,
     })
-    const validDays = days('--valid-days', values['valid-days'], DEFAULT_TOKEN_DAYS, 1, MAX_TOKEN_DAYS)
-    const overlapDays = days('--overlap-days', values['overlap-days'], 0, 0, MAX_OVERLAP_DAYS)
+    const validDays = daysOption('--valid-days', values['valid-days'], DEFAULT_TOKEN_DAYS, 1, MAX_TOKEN_DAYS)
+    const overlapDays = daysOption('--overlap-days', values['overlap-days'], 0, 0, MAX_OVERLAP_DAYS)
     if (values['overlap-days'] !== undefined && sub !== 'rotate-token')
       throw new CliError(
         '--overlap-days is for rotate-token: a rotation lets the previous tokens work on a while',
@@ -80,6 +81,11 @@ export const partnersCommand: Command = {
       )
     if (values['valid-days'] !== undefined && sub !== 'add' && sub !== 'rotate-token')
       throw new CliError('--valid-days is for add and rotate-token, which issue tokens', 2)
+    if (values.token !== undefined && sub !== 'revoke-token')
+      throw new CliError(
+        '--token is for revoke-token: the other sub-commands take the partner by its --code',
+        2,
+      )
     if (sub === 'add' && values.from !== undefined) {
       if (values.code !== undefined || values.name !== undefined || values.kind !== undefined)
         throw new CliError(
@@ -121,7 +127,7 @@ export const partnersCommand: Command = {
             p.code,
             p.kind,
             own.length ? own.map((t) => `#${t.id}`).join(',') : '-',
-            own.length ? day(ends(own)) : '-',
+            lastDay(own),
             p.name,
           ]
         })
@@ -130,68 +136,18 @@ export const partnersCommand: Command = {
         return 0
       })
     }
-    if (sub === 'tokens') {
+    if (sub === 'tokens' || sub === 'rotate-token' || sub === 'revoke-token') {
       const code = values.code ?? ''
+      const tokenId = sub === 'revoke-token' ? tokenIdOption(values.token) : 0
       return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partner = await knownPartner(store.db, code)
-        io.out(['token', 'audit actor', 'created', 'expires', 'revoked'].join('\t'))
-        for (const t of await listTokens(store.db, partner.id))
-          io.out(
-            [
-              `#${t.id}`,
-              tokenActor(partner.code, t.id),
-              t.createdAt.toISOString(),
-              t.expiresAt?.toISOString() ?? 'never',
-              t.revokedAt?.toISOString() ?? '',
-            ].join('\t'),
-          )
-        return 0
-      })
-    }
-    if (sub === 'rotate-token') {
-      const code = values.code ?? ''
-      return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-        const partner = await knownPartner(store.db, code)
-        const rotation = await rotateToken(store.db, partner.id, { validDays, overlapDays })
-        io.out(
-          `partner ${code}: ${previousLine(rotation)}; new token #${rotation.tokenId} (${tokenActor(code, rotation.tokenId)} in the audit log; valid until ${utc(rotation.expiresAt)}; shown once):`,
-        )
-        io.out(rotation.token)
-        return 0
+        if (sub === 'tokens') return printTokens(io, store.db, partner)
+        if (sub === 'rotate-token') return rotate(io, store.db, partner, { validDays, overlapDays })
+        return revoke(io, store.db, partner, tokenId)
       })
     }
     throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${partnersCommand.usage}`, 2)
   },
-}
-
-/** A number of days given as `option`, or the default; a CliError naming the option, the value and the range. */
-function days(option: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!/^\d+$/.test(value) || n < min || n > max)
-    throw new CliError(`${option} "${value}" is not a whole number of days from ${min} to ${max}`, 2)
-  return n
-}
-
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-const day = (d: Date | null) => (d === null ? 'never' : d.toISOString().slice(0, 10))
-
-/** The latest end among live tokens: null when one of them has none. */
-function ends(tokens: readonly { expiresAt: Date | null }[]): Date | null {
-  let latest: Date | null = null
-  for (const t of tokens) {
-    if (t.expiresAt === null) return null
-    if (latest === null || t.expiresAt > latest) latest = t.expiresAt
-  }
-  return latest
-}
-
-/** What a rotation did to the tokens that worked before it, in words. */
-function previousLine({ previous, previousUntil }: Rotation): string {
-  if (previous === 0) return 'no token was live'
-  const tokens = previous > 1 ? `${previous} previous tokens` : 'the previous token'
-  if (previousUntil === null || previousUntil.getTime() <= Date.now()) return `${tokens} revoked`
-  return `${tokens} ${previous > 1 ? 'work' : 'works'} until ${utc(previousUntil)}`
 }
 
 /** The partner of `code`, or a CliError naming the code. */
