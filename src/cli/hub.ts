@@ -40,6 +40,11 @@ export async function withHub<T>(
   }
 }
 
+/** An instant to the minute in UTC, as the operator's commands print them: `2026-12-06 10:05 UTC`. */
+export function utc(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
 /** Formats an integer with thin grouping for operators' eyes. */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US')

@@ -9,6 +9,7 @@ import {
   revokeToken,
   rotateToken,
 } from '../../partners/token.repository.ts'
+import { utc } from '../hub.ts'
 import { CliError, type CliIo } from '../io.ts'
 
 /** A number of days given as `option`, or the default; a CliError naming the option, the value and the range. */
@@ -36,9 +37,6 @@ export function tokenIdOption(value: string | undefined): number {
     )
   return Number(id)
 }
-
-/** An instant to the minute, in UTC, as the operator's commands print them. */
-export const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 
 /** The day a partner's live tokens last until: `never` when one of them has no end. */
 export function lastDay(tokens: readonly { expiresAt: Date | null }[]): string {

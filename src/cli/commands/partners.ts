@@ -20,9 +20,9 @@ import {
   MAX_TOKEN_DAYS,
 } from '../../partners/token.repository.ts'
 import { alignColumns } from '../columns.ts'
-import { withHub } from '../hub.ts'
+import { utc, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
-import { daysOption, lastDay, printTokens, revoke, rotate, tokenIdOption, utc } from './partner-tokens.ts'
+import { daysOption, lastDay, printTokens, revoke, rotate, tokenIdOption } from './partner-tokens.ts'
 import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
 
 /**

@@ -7,9 +7,10 @@ import { STALLED_AFTER_MINUTES } from '../../ingest/transmission.repository.ts'
 import { type UnfinishedImport, unfinishedImports } from '../../ingest/unfinished-imports.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
 import { listPartners, partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
+import { daysLeft, tokensToRenew } from '../../partners/renewal.ts'
 import { type LiveToken, liveTokens } from '../../partners/token.repository.ts'
 import { alignColumns } from '../columns.ts'
-import { formatCount, withHub } from '../hub.ts'
+import { formatCount, utc, withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
 // The referential checks (spec, "Referentials") as the status table titles them.
@@ -140,8 +141,6 @@ export function flagLines(flags: readonly FlagCounts[]): string[] {
   ]
 }
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-
 /** The section of the file imports not finished, with what to do; none when all are. */
 export function unfinishedLines(imports: readonly UnfinishedImport[], now: Date): string[] {
   if (imports.length === 0) return []
@@ -165,15 +164,9 @@ export function unfinishedLines(imports: readonly UnfinishedImport[], now: Date)
   ]
 }
 
-/** Within this many days of its end, a token is named by `status` for rotation. */
-export const TOKEN_WARNING_DAYS = 30
-
-/** The partners' tokens that need the operator: soon to expire, without an end, or none live at all. */
+/** The partners' tokens that need the operator: to renew soon, without an end, or none live at all. */
 export interface TokenState {
-  /**
-   * Live tokens that end within TOKEN_WARNING_DAYS days, soonest first, of partners with no token
-   * that runs longer (one rotated with an overlap has its successor already).
-   */
+  /** Live tokens that the partner must replace soon (tokensToRenew), soonest first. */
   readonly expiring: readonly { partner: string; id: number; expiresAt: string; days: number }[]
   /** Live tokens issued before tokens expired, which work until rotated. */
   readonly withoutEnd: readonly { partner: string; id: number }[]
@@ -183,22 +176,23 @@ export interface TokenState {
 
 /** Sorts out the live tokens of `partners` (codes) that need the operator at `now`. */
 export function tokenState(partners: readonly string[], live: readonly LiveToken[], now: Date): TokenState {
-  const own = live.filter((t) => partners.includes(t.partner))
-  const soon = now.getTime() + TOKEN_WARNING_DAYS * 86_400_000
-  const endsSoon = (t: LiveToken) => t.expiresAt !== null && t.expiresAt.getTime() <= soon
-  const renewed = new Set(own.filter((t) => !endsSoon(t)).map((t) => t.partner))
+  const own = (code: string) => live.filter((t) => t.partner === code)
   return {
-    expiring: own
-      .filter((t) => endsSoon(t) && !renewed.has(t.partner))
+    expiring: partners
+      .flatMap((code) => tokensToRenew(own(code), now))
       .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime())
       .map((t) => ({
         partner: t.partner,
         id: t.id,
         expiresAt: t.expiresAt!.toISOString(),
-        days: Math.floor((t.expiresAt!.getTime() - now.getTime()) / 86_400_000),
+        days: daysLeft(t, now)!,
       })),
-    withoutEnd: own.filter((t) => t.expiresAt === null).map((t) => ({ partner: t.partner, id: t.id })),
-    withoutToken: partners.filter((code) => !own.some((t) => t.partner === code)),
+    withoutEnd: partners.flatMap((code) =>
+      own(code)
+        .filter((t) => t.expiresAt === null)
+        .map((t) => ({ partner: t.partner, id: t.id })),
+    ),
+    withoutToken: partners.filter((code) => own(code).length === 0),
   }
 }
 

@@ -153,8 +153,8 @@ export function partnerArea(deps: AccessDeps) {
     // Tokens are not nominative, and the reader role may not see them: read as the hub, ids and dates only.
     const live = (await liveTokens(deps.db, partnerId)).map((t) => ({
       id: t.id,
-      issuedAt: t.createdAt.toISOString(),
-      expiresAt: t.expiresAt?.toISOString() ?? null,
+      issuedAt: t.createdAt,
+      expiresAt: t.expiresAt,
     }))
     return c.html(qualityPage(info(c), { ...recent, ...summary.body }, summary, { live, now: new Date() }))
   })

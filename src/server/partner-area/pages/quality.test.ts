@@ -88,7 +88,10 @@ const view: QualityView = {
 
 const computed = { computedAt: '2026-12-06T00:30:00.000Z', refreshing: false }
 const now = new Date('2026-12-06T10:00:00Z')
-const tokens = { live: [{ id: 7, issuedAt: '2026-11-28T09:00:00Z', expiresAt: '2027-11-28T09:00:00Z' }], now }
+const tokens = {
+  live: [{ id: 7, issuedAt: new Date('2026-11-28T09:00:00Z'), expiresAt: new Date('2027-11-28T09:00:00Z') }],
+  now,
+}
 
 describe('the data-quality page', () => {
   it('shows each last rejection finding by finding, where it was in its transmission, in Paris time, with labels in French', async () => {
@@ -151,18 +154,18 @@ describe('the data-quality page', () => {
     ])
   })
 
-  it('warns at the top when the partner’s last tokens end within 30 days, or none is left', async () => {
+  it('warns at the top, soonest first, when the partner’s last tokens end within 30 days, or none is left', async () => {
     const ending = {
       live: [
-        { id: 7, issuedAt: '2025-12-20T09:00:00Z', expiresAt: '2026-12-20T09:00:00Z' },
-        { id: 8, issuedAt: '2025-12-06T09:00:00Z', expiresAt: '2026-12-06T23:00:00Z' },
+        { id: 7, issuedAt: new Date('2025-12-20T09:00:00Z'), expiresAt: new Date('2026-12-20T09:00:00Z') },
+        { id: 8, issuedAt: new Date('2025-12-06T09:00:00Z'), expiresAt: new Date('2026-12-06T23:00:00Z') },
       ],
       now,
     }
     const text = await mainText(qualityPage(session, view, computed, ending))
     expect(text.slice(1, 3)).toEqual([
-      'Votre jeton d’API n° 7 expire dans 13 jours (20/12/2026 10:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
       'Votre jeton d’API n° 8 expire dans moins d’un jour (07/12/2026 00:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
+      'Votre jeton d’API n° 7 expire dans 13 jours (20/12/2026 10:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
     ])
     expect(text.slice(-2)).toEqual([
       '7 | 20/12/2025 10:00 | 20/12/2026 10:00 — dans 13 jours',
@@ -179,9 +182,9 @@ describe('the data-quality page', () => {
   it('does not warn when a token ending soon has a successor, nor for one without an end', async () => {
     const rotated = {
       live: [
-        { id: 7, issuedAt: '2025-12-20T09:00:00Z', expiresAt: '2026-12-20T09:00:00Z' },
-        { id: 9, issuedAt: '2026-12-05T09:00:00Z', expiresAt: '2027-12-05T09:00:00Z' },
-        { id: 3, issuedAt: '2026-11-28T09:00:00Z', expiresAt: null },
+        { id: 7, issuedAt: new Date('2025-12-20T09:00:00Z'), expiresAt: new Date('2026-12-20T09:00:00Z') },
+        { id: 9, issuedAt: new Date('2026-12-05T09:00:00Z'), expiresAt: new Date('2027-12-05T09:00:00Z') },
+        { id: 3, issuedAt: new Date('2026-11-28T09:00:00Z'), expiresAt: null },
       ],
       now,
     }
