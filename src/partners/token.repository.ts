@@ -115,21 +115,32 @@ export async function revokeToken(
 
 const live = sql<boolean>`t.revoked_at is null and (t.expires_at is null or t.expires_at > now())`
 
-/** The partner owning a live token (not revoked, not expired) and the token's id, or undefined. */
-export async function partnerByToken(
-  db: Kysely<Database>,
-  token: string,
-): Promise<{ partner: Partner; tokenId: number } | undefined> {
+/** A live token's holder, with what the token itself may tell its holder. */
+export interface TokenHolder {
+  readonly partner: Partner
+  readonly tokenId: number
+  readonly issuedAt: Date
+  /** Null: issued before tokens expired, valid until rotated. */
+  readonly expiresAt: Date | null
+}
+
+/** The partner owning a live token (not revoked, not expired), and the token's id and dates, or undefined. */
+export async function partnerByToken(db: Kysely<Database>, token: string): Promise<TokenHolder | undefined> {
   const row = await db
     .selectFrom('partner_token as t')
     .innerJoin('partner as p', 'p.id', 't.partner_id')
-    .select(['p.id', 'p.code', 'p.name', 'p.kind', 't.id as token_id'])
+    .select(['p.id', 'p.code', 'p.name', 'p.kind', 't.id as token_id', 't.created_at', 't.expires_at'])
     .where('t.token_hash', '=', hashToken(token))
     .where(live)
     .executeTakeFirst()
   if (!row) return undefined
-  const { token_id, ...partner } = row
-  return { partner: partner as Partner, tokenId: token_id }
+  const { token_id, created_at, expires_at, ...partner } = row
+  return {
+    partner: partner as Partner,
+    tokenId: token_id,
+    issuedAt: new Date(created_at),
+    expiresAt: expires_at === null ? null : new Date(expires_at),
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { dossiersRoute } from './routes/dossiers.ts'
 import { exportRoute } from './routes/export.ts'
 import { MAX_JSON_BYTES, recordsRoute } from './routes/records.ts'
 import { referentialsRoute } from './routes/referentials.ts'
+import { tokenRoute } from './routes/token.ts'
 import { mountSite } from './site.ts'
 
 /**
@@ -30,7 +31,7 @@ export function createApp(deps: ServerDeps) {
   // Before the bearer middleware: this route authenticates in the statement that reads.
   api.route('/', dossierReadRoute(deps))
   const auth = partnerAuth(deps.db)
-  for (const path of ['/records', '/dossiers/*', '/changes', '/export.csv', '/referentials/*'])
+  for (const path of ['/records', '/dossiers/*', '/changes', '/export.csv', '/referentials/*', '/token'])
     api.use(path, auth)
   // After authentication, so that a stranger's body is never read; an NDJSON stream has no limit.
   api.use(
@@ -46,6 +47,7 @@ export function createApp(deps: ServerDeps) {
   api.route('/', changesRoute(access))
   api.route('/', exportRoute(deps))
   api.route('/', referentialsRoute(deps))
+  api.route('/', tokenRoute())
   api.notFound((c) => problem(c, 404, 'request/not-found', `no route ${c.req.method} ${c.req.path}`))
   app.route('/api/v1', api)
   // Every form of the partner area, the sign-in of anyone included, is small.

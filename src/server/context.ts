@@ -33,5 +33,7 @@ export interface AppEnv {
     partner: Partner
     /** Who reads, for the audit log: `token:<partner code>#<token id>` or `user:<e-mail>`. */
     actor: string
+    /** The bearer token of an API request: its id and dates (never the token). */
+    token: { readonly id: number; readonly issuedAt: Date; readonly expiresAt: Date | null }
   }
 }

@@ -215,6 +215,44 @@ export function accessPaths(errorResponse: ErrorResponse) {
         },
       },
     },
+    '/token': {
+      get: {
+        summary: 'The token you call with',
+        description:
+          'Your partner, and the calling token’s id, audit actor, issue and end (`expiresAt` null: a token issued before tokens expired, valid until rotated), so that your software can ask the hub’s operator for the next token before this one ends. Never the token itself.',
+        security,
+        responses: {
+          '200': {
+            description: 'The calling token',
+            content: json({
+              type: 'object',
+              required: ['partner', 'token'],
+              properties: {
+                partner: {
+                  type: 'object',
+                  properties: {
+                    code: { type: 'string' },
+                    name: { type: 'string' },
+                    kind: { type: 'string' },
+                  },
+                },
+                token: {
+                  type: 'object',
+                  required: ['id', 'actor', 'issuedAt', 'expiresAt'],
+                  properties: {
+                    id: { type: 'integer' },
+                    actor: { type: 'string', example: 'token:R84#12' },
+                    issuedAt: { type: 'string', format: 'date-time' },
+                    expiresAt: { type: ['string', 'null'], format: 'date-time' },
+                  },
+                },
+              },
+            }),
+          },
+          '401': unauthorised,
+        },
+      },
+    },
     '/referentials/{kind}': {
       get: {
         summary: 'Search a public referential',

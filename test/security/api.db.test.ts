@@ -348,12 +348,33 @@ describe('tokens', () => {
     ['/api/v1/export.csv', {}],
     ['/api/v1/referentials/organisms', {}],
     ['/api/v1/records', { method: 'POST', body: '[]', headers: { 'content-type': 'application/json' } }],
+    ['/api/v1/token', {}],
   ]
   const call = (path: string, init: RequestInit, token: string) =>
     fx.app.request(path, {
       ...init,
       headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
     })
+
+  it('tell the caller, at GET /token, its partner and the token’s id, audit actor, issue and end, never the token', async () => {
+    const added = await addPartner(store.db, { code: 'CEP1', name: 'Apec', kind: 'CEP' }, 90)
+    const res = await call('/api/v1/token', {}, added.token)
+    const [row] = await listTokens(store.db, added.partner.id)
+    const body = await res.text()
+    expect([res.status, JSON.parse(body), body.includes(added.token)]).toEqual([
+      200,
+      {
+        partner: { code: 'CEP1', name: 'Apec', kind: 'CEP' },
+        token: {
+          id: added.tokenId,
+          actor: `token:CEP1#${added.tokenId}`,
+          issuedAt: row!.createdAt.toISOString(),
+          expiresAt: added.expiresAt.toISOString(),
+        },
+      },
+      false,
+    ])
+  })
 
   it('answers 401 auth/expired-token on every route once a token expired, saying when', async () => {
     const added = await addPartner(store.db, { code: 'AGE', name: 'Agefiph', kind: 'AGEFIPH' })
@@ -388,7 +409,7 @@ describe('tokens', () => {
       store.db,
     )
     const after = await call('/api/v1/changes', {}, added.token)
-    const ok = [404, 200, 200, 200, 200, 200]
+    const ok = [404, 200, 200, 200, 200, 200, 200]
     expect([...during, await after.json()]).toEqual([
       ok,
       ok,

@@ -57,6 +57,7 @@ export function partnerAuth(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
     if (!holder) return refusedToken(c, db, token)
     c.set('partner', holder.partner)
     c.set('actor', tokenActor(holder.partner.code, holder.tokenId))
+    c.set('token', { id: holder.tokenId, issuedAt: holder.issuedAt, expiresAt: holder.expiresAt })
     await next()
     return undefined
   }

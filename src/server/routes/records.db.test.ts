@@ -163,6 +163,7 @@ describe('POST /api/v1/records', () => {
       '/dossiers/search',
       '/changes',
       '/export.csv',
+      '/token',
       '/referentials/{kind}',
     ])
   })
