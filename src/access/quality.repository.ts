@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { type Finding, storedFindings } from '../ingest/findings.ts'
-import { STALLED_AFTER_MINUTES } from '../ingest/transmission.repository.ts'
+import { shownStatus } from '../ingest/transmission.repository.ts'
 import type { PartnerScope } from './partner-tx.ts'
 import { type ReferentialFlags, readReferentialFlags } from './referential-flags.repository.ts'
 
@@ -65,13 +65,11 @@ export async function readRecentQuality(scope: PartnerScope): Promise<RecentQual
   // A transmission still marked running that has committed nothing for a while is shown as
   // stalled: an import stopped by a kill -9 or a crash, which the operator's same command resumes.
   const transmissions = await sql<QualityView['transmissions'][number]>`
-    select id::int as id, channel, source,
-      case when status = 'running'
-        and coalesce(progressed_at, started_at) < now() - make_interval(mins => ${STALLED_AFTER_MINUTES})
-        then 'stalled' else status end as status,
-      started_at as "startedAt",
-      lines, (created + updated) as accepted, unchanged, (stale + conflict + invalid) as rejected
-    from transmission where partner_id = ${partnerId} order by started_at desc, id desc limit 50`.execute(db)
+    select t.id::int as id, t.channel, t.source, ${shownStatus('t')} as status, t.started_at as "startedAt",
+      t.lines, (t.created + t.updated) as accepted, t.unchanged, (t.stale + t.conflict + t.invalid) as rejected
+    from transmission t where t.partner_id = ${partnerId} order by t.started_at desc, t.id desc limit 50`.execute(
+    db,
+  )
   const byMonth = await sql<QualityView['byMonth'][number]>`
     select to_char(started_at, 'YYYY-MM') as month, sum(created + updated)::int as accepted,
       sum(stale + conflict + invalid)::int as rejected

@@ -7,6 +7,18 @@ import type { Database } from '../db/database.ts'
  */
 export const STALLED_AFTER_MINUTES = 10
 
+/**
+ * A transmission's status as shown, of the `transmission` row aliased `alias`: its status, or
+ * `stalled` for one still running that has committed no batch for STALLED_AFTER_MINUTES (its
+ * start standing in for a batch). One rule for `passerelle status` and the partner's quality page.
+ */
+export function shownStatus(alias: string) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`)
+  return sql<string>`case when ${column('status')} = 'running'
+    and coalesce(${column('progressed_at')}, ${column('started_at')}) < now() - make_interval(mins => ${STALLED_AFTER_MINUTES})
+    then 'stalled' else ${column('status')} end`
+}
+
 /** Opens a transmission for an API request. */
 export async function openApiTransmission(
   db: Kysely<Database>,

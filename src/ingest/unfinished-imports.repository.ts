@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { shownStatus } from './transmission.repository.ts'
 
 /** A file import that has not reached its file's end: interrupted, or still marked running. */
 export interface UnfinishedImport {
@@ -8,10 +9,10 @@ export interface UnfinishedImport {
   /** The file's name as it was imported. */
   readonly file: string
   /**
-   * `interrupted`: stopped cleanly (Ctrl-C). `running`: under way, or stopped without a word
-   * (kill -9, a crash); `lastProgress` tells which is likelier.
+   * `interrupted`: stopped cleanly (Ctrl-C). `running`: under way. `stalled`: still marked running
+   * with no batch for STALLED_AFTER_MINUTES, most likely stopped without a word (kill -9, a crash).
    */
-  readonly status: 'running' | 'interrupted'
+  readonly status: 'running' | 'interrupted' | 'stalled'
   readonly startedAt: Date
   /** When its last batch committed (its start when none did). */
   readonly lastProgress: Date
@@ -33,14 +34,14 @@ export async function unfinishedImports(
     partner: string
     id: number
     source: string | null
-    status: 'running' | 'interrupted'
+    status: 'running' | 'interrupted' | 'stalled'
     started_at: Date | string
     last_progress: Date | string
     byte_offset: string | number
     file_size: string | number | null
     lines: number
   }>`
-    select p.code as partner, t.id, t.source, t.status, t.started_at,
+    select p.code as partner, t.id, t.source, ${shownStatus('t')} as status, t.started_at,
       coalesce(t.progressed_at, t.started_at) as last_progress, t.byte_offset, t.file_size, t.lines
     from transmission t join partner p on p.id = t.partner_id
     where t.channel = 'file' and t.status <> 'done'

@@ -74,30 +74,27 @@ describe('the unfinished file imports of passerelle status', () => {
     const at = (time: string) => new Date(`2026-12-06T${time}Z`)
     const base = { file: 'feed.ndjson', startedAt: at('07:00:30'), bytesDone: 0, bytesTotal: 0, lines: 0 }
     expect(
-      unfinishedLines(
-        [
-          {
-            ...base,
-            partner: 'OPCOMOBILITES',
-            transmission: 7,
-            status: 'interrupted',
-            lastProgress: at('07:05:00'),
-            bytesDone: 450,
-            bytesTotal: 1000,
-            lines: 1200,
-          },
-          { ...base, partner: 'CDC', transmission: 12, status: 'running', lastProgress: at('08:55:00') },
-          { ...base, partner: 'R84', transmission: 13, status: 'running', lastProgress: at('08:49:59') },
-        ],
-        at('09:00:00'),
-      ),
+      unfinishedLines([
+        {
+          ...base,
+          partner: 'OPCOMOBILITES',
+          transmission: 7,
+          status: 'interrupted',
+          lastProgress: at('07:05:00'),
+          bytesDone: 450,
+          bytesTotal: 1000,
+          lines: 1200,
+        },
+        { ...base, partner: 'CDC', transmission: 12, status: 'running', lastProgress: at('08:55:00') },
+        { ...base, partner: 'R84', transmission: 13, status: 'stalled', lastProgress: at('08:49:59') },
+      ]),
     ).toEqual([
       '\nfile imports not finished (the same passerelle import run again continues where it stopped):',
       '  OPCOMOBILITES  feed.ndjson  transmission 7   started 2026-12-06 07:00 UTC  1,200 lines in (45 % of the file)  interrupted',
       '  CDC            feed.ndjson  transmission 12  started 2026-12-06 07:00 UTC  0 lines in                         running, last batch 2026-12-06 08:55 UTC',
       '  R84            feed.ndjson  transmission 13  started 2026-12-06 07:00 UTC  0 lines in                         stalled: no batch since 2026-12-06 08:49 UTC (stopped by a kill -9 or a crash?)',
     ])
-    expect(unfinishedLines([], at('09:00:00'))).toEqual([])
+    expect(unfinishedLines([])).toEqual([])
   })
 })
 

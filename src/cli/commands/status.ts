@@ -3,7 +3,6 @@ import { type ChangeFeedLag, changeFeedLag } from '../../access/change-feed-lag.
 import { type FlagCounts, flagCountsByPartner } from '../../access/referential-flags.repository.ts'
 import { ingestRuleCodes } from '../../ingest/outcome.ts'
 import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
-import { STALLED_AFTER_MINUTES } from '../../ingest/transmission.repository.ts'
 import { type UnfinishedImport, unfinishedImports } from '../../ingest/unfinished-imports.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
 import { listPartners, partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
@@ -115,7 +114,7 @@ export const statusCommand: Command = {
             `  ${m.month}               ${formatCount(m.modifications).padStart(13)} ${formatCount(m.rejected).padStart(10)}`,
           )
       }
-      for (const line of unfinishedLines(unfinished, new Date())) io.out(line)
+      for (const line of unfinishedLines(unfinished)) io.out(line)
       for (const line of tokenLines(tokens)) io.out(line)
       io.out(`\nchange feed: ${feedLine(changeFeed)}`)
       return 0
@@ -142,12 +141,11 @@ export function flagLines(flags: readonly FlagCounts[]): string[] {
 }
 
 /** The section of the file imports not finished, with what to do; none when all are. */
-export function unfinishedLines(imports: readonly UnfinishedImport[], now: Date): string[] {
+export function unfinishedLines(imports: readonly UnfinishedImport[]): string[] {
   if (imports.length === 0) return []
   const state = (u: UnfinishedImport) => {
     if (u.status === 'interrupted') return 'interrupted'
-    if (now.getTime() - u.lastProgress.getTime() < STALLED_AFTER_MINUTES * 60_000)
-      return `running, last batch ${utc(u.lastProgress)}`
+    if (u.status === 'running') return `running, last batch ${utc(u.lastProgress)}`
     return `stalled: no batch since ${utc(u.lastProgress)} (stopped by a kill -9 or a crash?)`
   }
   const rows = imports.map((u) => [
