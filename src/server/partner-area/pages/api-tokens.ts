@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import { daysLeft, endsSoon, type TokenEnd, tokensToRenew } from '../../../partners/renewal.ts'
 import { plural, timeElement } from '../format.ts'
-import type { Html } from '../layout.ts'
+import { type Html, wideTable } from '../layout.ts'
 
 /** A live token of the partner as its users see it: never the token, which only the operator handed over. */
 export interface AreaToken extends TokenEnd {
@@ -32,15 +32,18 @@ export function apiTokensSection(tokens: readonly AreaToken[], now: Date): Html 
 ${
   tokens.length === 0
     ? html`<p>Aucun jeton valide.</p>`
-    : html`<table><caption>${plural(tokens.length, 'jeton valide', 'jetons valides')}</caption>
-<thead><tr><th>N°</th><th>Délivré le</th><th>Expire le</th></tr></thead>
+    : wideTable(
+        'jetons',
+        plural(tokens.length, 'jeton valide', 'jetons valides'),
+        html`<thead><tr><th>N°</th><th>Délivré le</th><th>Expire le</th></tr></thead>
 <tbody>${tokens.map(
-        (t) =>
-          html`<tr><td>${t.id}</td><td>${timeElement(t.issuedAt)}</td><td>${
-            t.expiresAt === null
-              ? 'sans échéance (délivré avant que les jetons n’expirent)'
-              : html`${timeElement(t.expiresAt)}${endsSoon(t, now) ? ` — ${inDays(daysLeft(t, now)!)}` : ''}`
-          }</td></tr>`,
-      )}</tbody></table>`
+          (t) =>
+            html`<tr><td>${t.id}</td><td>${timeElement(t.issuedAt)}</td><td>${
+              t.expiresAt === null
+                ? 'sans échéance (délivré avant que les jetons n’expirent)'
+                : html`${timeElement(t.expiresAt)}${endsSoon(t, now) ? ` — ${inDays(daysLeft(t, now)!)}` : ''}`
+            }</td></tr>`,
+        )}</tbody>`,
+      )
 }`
 }
