@@ -105,9 +105,10 @@ export function applyPrimaryRules(
     if (found.length === 0) {
       const where = Object.entries(ref.codes).map(([d, c]) => `${d}=${c}`)
       issues.push({
-        path: ref.table ?? 'primary',
+        path: ref.origin?.path ?? ref.table ?? 'primary',
         code: 'table/unknown-code',
         message: `no such cell: ${where.join(',')}`,
+        ...(ref.origin ? { line: ref.origin.line } : {}),
       })
     }
     for (const { id, table } of found) {

@@ -121,6 +121,8 @@ export interface CellRef {
   readonly status?: 'A' | 'B'
   /** The cell's single contributor knows its value (PRIVACY.md §4). */
   readonly singleton?: boolean
+  /** Where the reference was read (a file and its line), for the issue when it names no cell. */
+  readonly origin?: { readonly path: string; readonly line: number }
 }
 
 /** A cell as a release still online published it (status `V`): its count then. */

@@ -87,4 +87,74 @@ describe('passerelle protect / audit', () => {
     )
     await expect(linked).rejects.toThrow('table/margins-disagree')
   })
+
+  it('refuses a table without its count column once, naming the columns it has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protect-bad-'))
+    writeFileSync(join(dir, 't.csv'), 'region,sexe,effectif\nR1,F,12\nR1,H,2\n')
+    const run = protectCommand.run(['--table', 't.csv', '--out', 'out'], memoryIo({}, dir).io)
+    await expect(run).rejects.toThrow(
+      new CliError(
+        [
+          'bad input, nothing written:',
+          't.csv:1: table/bad-header no column n (the number of persons of each finest cell); the columns are region, sexe, effectif',
+        ].join('\n'),
+      ),
+    )
+  })
+
+  it('refuses a primary file’s status and singleton outside their values, and a cell it names that no table has, by line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protect-bad-'))
+    writeFileSync(join(dir, 't.csv'), 'region,sexe,n\nR1,F,12\nR1,H,20\nR2,F,30\nR2,H,25\n')
+    writeFileSync(join(dir, 'p.csv'), 'region,sexe,status,singleton\nR2,F,X,\nR1,H,B,oui\nR2,H,A,1\n')
+    const bad = protectCommand.run(
+      ['--table', 't.csv', '--primary', 'p.csv', '--out', 'out'],
+      memoryIo({}, dir).io,
+    )
+    await expect(bad).rejects.toThrow(
+      new CliError(
+        [
+          'bad input, nothing written:',
+          'p.csv:2: table/bad-row status "X" is not A (frequency, the default) or B (dominance)',
+          'p.csv:3: table/bad-row singleton "oui" is not true, false, 1 or 0',
+        ].join('\n'),
+      ),
+    )
+    writeFileSync(join(dir, 'p.csv'), 'region,sexe,status\nR2,F,A\nR9,F,B\n')
+    const unknown = protectCommand.run(
+      ['--table', 't.csv', '--primary', 'p.csv', '--out', 'out'],
+      memoryIo({}, dir).io,
+    )
+    await expect(unknown).rejects.toThrow(
+      new CliError(
+        ['bad input, nothing written:', 'p.csv:3: table/unknown-code no such cell: region=R9,sexe=F'].join(
+          '\n',
+        ),
+      ),
+    )
+    expect(existsSync(join(dir, 'out'))).toBe(false)
+  })
+
+  it('refuses options out of their range, naming the option, the value and the rule', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protect-bad-'))
+    const refusal = async (option: string, value: string) => {
+      const run = protectCommand.run(['--table', 't.csv', option, value, '--out', 'o'], memoryIo({}, dir).io)
+      return run.then(
+        () => 'accepted',
+        (e: CliError) => [e.message, e.exitCode],
+      )
+    }
+    expect([
+      await refusal('--min-persons', '2.5'),
+      await refusal('--min-persons', ''),
+      await refusal('--protection', '150'),
+      await refusal('--hierarchy', 'region'),
+      await refusal('--audit', 'maybe'),
+    ]).toEqual([
+      ['--min-persons "2.5" is not a whole number of persons', 2],
+      ['--min-persons "" is not a whole number of persons', 2],
+      ['--protection "150" is not a percentage from 0 to 100', 2],
+      ['--hierarchy "region" is not DIM=FILE.csv (a dimension and its hierarchy file)', 2],
+      ['--audit "maybe" must be primary, suppressed or none', 2],
+    ])
+  })
 })

@@ -52,12 +52,35 @@ export const protectCommand: Command = {
       strict: true,
     })
     if (!values.table?.length || !values.out) throw new CliError(`usage: ${usage}`, 2)
-    const minPersons = numberOption(values['min-persons'], 'min-persons', 11)
-    const protectionPercent = numberOption(values.protection, 'protection', 10)
+    const minPersons = numberOption(
+      values['min-persons'],
+      '--min-persons',
+      11,
+      'a whole number of persons',
+      true,
+    )
+    const protectionPercent = numberOption(
+      values.protection,
+      '--protection',
+      10,
+      'a percentage from 0 to 100',
+    )
+    if (protectionPercent > 100)
+      throw new CliError(`--protection "${values.protection}" is not a percentage from 0 to 100`, 2)
+    // `primary` proves every primary cell's interval exactly and quickly (certificates, then the
+    // attacker LP where needed); `suppressed` also gives [low, up] for every suppressed cell,
+    // which takes minutes on tables of tens of thousands of cells.
+    const audit = values.audit ?? 'primary'
+    if (audit !== 'primary' && audit !== 'suppressed' && audit !== 'none')
+      throw new CliError(`--audit "${audit}" must be primary, suppressed or none`, 2)
     const hierarchies: Record<string, HierarchyRow[]> = {}
     for (const spec of values.hierarchy ?? []) {
       const [dim, file] = spec.split('=')
-      if (!dim || !file) throw new CliError(`invalid --hierarchy: ${spec} (expected DIM=FILE)`, 2)
+      if (!dim || !file)
+        throw new CliError(
+          `--hierarchy "${spec}" is not DIM=FILE.csv (a dimension and its hierarchy file)`,
+          2,
+        )
       const text = await read(io.cwd, file)
       hierarchies[dim] = parseCsv(text).records.map((r) => ({
         code: (r.fields[0] ?? '').trim(),
@@ -69,14 +92,10 @@ export const protectCommand: Command = {
     const tables: TableInput[] = []
     for (const file of values.table)
       tables.push(readTable(file, await read(io.cwd, file), hierarchies, issues))
-    const primary = values.primary ? readPrimary(await read(io.cwd, values.primary)) : []
+    const primary = values.primary
+      ? readPrimary(basename(values.primary), await read(io.cwd, values.primary), issues)
+      : []
     if (issues.length > 0) throw new CliError(formatIssues(issues))
-    // `primary` proves every primary cell's interval exactly and quickly (certificates, then the
-    // attacker LP where needed); `suppressed` also gives [low, up] for every suppressed cell,
-    // which takes minutes on tables of tens of thousands of cells.
-    const audit = values.audit ?? 'primary'
-    if (audit !== 'primary' && audit !== 'suppressed' && audit !== 'none')
-      throw new CliError(`--audit "${audit}" must be primary, suppressed or none`, 2)
     const result = await protectTables(tables, { rules: { minPersons, protectionPercent }, primary, audit })
     if (!result.ok) throw new CliError(formatIssues(result.issues))
     const out = resolve(io.cwd, values.out)
@@ -108,10 +127,18 @@ async function read(cwd: string, file: string): Promise<string> {
   }
 }
 
-function numberOption(value: string | undefined, name: string, fallback: number): number {
+/** A number option ≥ 0 (a whole one when `whole`), or the default; a CliError naming the option, the value and the rule. */
+function numberOption(
+  value: string | undefined,
+  option: string,
+  fallback: number,
+  rule: string,
+  whole = false,
+): number {
   if (value === undefined) return fallback
   const n = Number(value)
-  if (!Number.isFinite(n) || n < 0) throw new CliError(`invalid --${name}: ${value}`, 2)
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (whole && !Number.isInteger(n)))
+    throw new CliError(`${option} "${value}" is not ${rule}`, 2)
   return n
 }
 
@@ -126,7 +153,16 @@ function readTable(
   const csv = parseCsv(text)
   const nAt = csv.header.indexOf('n')
   const numAt = csv.header.indexOf('numerator')
-  if (nAt < 0) issues.push({ path: file, line: 1, code: 'table/bad-header', message: 'no column n' })
+  if (nAt < 0) {
+    // Without its count column, every line would be reported again for it: once is enough.
+    issues.push({
+      path: name,
+      line: 1,
+      code: 'table/bad-header',
+      message: `no column n (the number of persons of each finest cell); the columns are ${csv.header.join(', ')}`,
+    })
+    return { name, dimensions: [], hierarchies: {}, rows: [] }
+  }
   const dims = csv.header.filter((_, i) => i !== nAt && i !== numAt)
   const dimAt = dims.map((d) => csv.header.indexOf(d))
   // Counts are read here, where the text is known: the message quotes what the file holds.
@@ -158,20 +194,35 @@ function readTable(
   return { name, dimensions: dims, hierarchies: own, rows }
 }
 
-/** A primary file: dimension columns (codes at any level), optional `status` (A/B) and `singleton`. */
-function readPrimary(text: string): CellRef[] {
+/**
+ * A primary file: dimension columns (codes at any level; empty: the total), optional `status`
+ * (`A`, the default, or `B`) and `singleton` (`true`/`1` or `false`/`0`, the default). A value
+ * outside those is an issue naming the line, never read as the default.
+ */
+function readPrimary(name: string, text: string, issues: Issue[]): CellRef[] {
   const csv = parseCsv(text)
+  const bad = (line: number, column: string, value: string, rule: string) =>
+    issues.push({ path: name, line, code: 'table/bad-row', message: `${column} "${value}" ${rule}` })
   return csv.records.map((r) => {
     const codes: Record<string, string> = {}
     let status: 'A' | 'B' | undefined
     let singleton = false
     csv.header.forEach((h, i) => {
       const v = (r.fields[i] ?? '').trim()
-      if (h === 'status') status = v === 'B' ? 'B' : 'A'
-      else if (h === 'singleton') singleton = v === '1' || v === 'true'
-      else if (v !== '') codes[h] = v
+      if (h === 'status') {
+        if (v === 'A' || v === 'B') status = v
+        else if (v !== '') bad(r.line, h, v, 'is not A (frequency, the default) or B (dominance)')
+      } else if (h === 'singleton') {
+        if (v === '1' || v === 'true') singleton = true
+        else if (v !== '' && v !== '0' && v !== 'false') bad(r.line, h, v, 'is not true, false, 1 or 0')
+      } else if (v !== '') codes[h] = v
     })
-    return { codes, ...(status ? { status } : {}), ...(singleton ? { singleton } : {}) }
+    return {
+      codes,
+      ...(status ? { status } : {}),
+      ...(singleton ? { singleton } : {}),
+      origin: { path: name, line: r.line },
+    }
   })
 }
 
