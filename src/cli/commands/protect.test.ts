@@ -157,4 +157,21 @@ describe('passerelle protect / audit', () => {
       ['--audit "maybe" must be primary, suppressed or none', 2],
     ])
   })
+
+  it('reads a hierarchy’s columns by name, and refuses one without code and parent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protect-hier-'))
+    writeFileSync(join(dir, 't.csv'), 'region,n\nA,30\nB,40\n')
+    writeFileSync(join(dir, 'h.csv'), 'parent,code\n,Total\nTotal,A\nTotal,B\n')
+    const { io, stdout } = memoryIo({}, dir)
+    const args = ['--table', 't.csv', '--hierarchy', 'region=h.csv', '--out', 'out']
+    expect(await protectCommand.run(args, io)).toBe(0)
+    expect([stdout, readFileSync(join(dir, 'out', 't.csv'), 'utf8')]).toEqual([
+      ['protected 1 table(s): 3 cells, 0 primary, 0 secondary; audit ok'],
+      'region,n,status\nTotal,70,V\nA,30,V\nB,40,V\n',
+    ])
+    writeFileSync(join(dir, 'h.csv'), 'niveau,pere\nTotal,\n')
+    await expect(protectCommand.run(args, memoryIo({}, dir).io)).rejects.toThrow(
+      "h.csv:1: table/bad-header a hierarchy has the columns code and parent (the root's parent empty); the columns are niveau, pere",
+    )
+  })
 })

@@ -73,6 +73,7 @@ export const protectCommand: Command = {
     const audit = values.audit ?? 'primary'
     if (audit !== 'primary' && audit !== 'suppressed' && audit !== 'none')
       throw new CliError(`--audit "${audit}" must be primary, suppressed or none`, 2)
+    const issues: Issue[] = []
     const hierarchies: Record<string, HierarchyRow[]> = {}
     for (const spec of values.hierarchy ?? []) {
       const [dim, file] = spec.split('=')
@@ -81,14 +82,8 @@ export const protectCommand: Command = {
           `--hierarchy "${spec}" is not DIM=FILE.csv (a dimension and its hierarchy file)`,
           2,
         )
-      const text = await read(io.cwd, file)
-      hierarchies[dim] = parseCsv(text).records.map((r) => ({
-        code: (r.fields[0] ?? '').trim(),
-        parent: (r.fields[1] ?? '').trim(),
-        line: r.line,
-      }))
+      hierarchies[dim] = readHierarchy(basename(file), await read(io.cwd, file), issues)
     }
-    const issues: Issue[] = []
     const tables: TableInput[] = []
     for (const file of values.table)
       tables.push(readTable(file, await read(io.cwd, file), hierarchies, issues))
@@ -140,6 +135,27 @@ function numberOption(
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (whole && !Number.isInteger(n)))
     throw new CliError(`${option} "${value}" is not ${rule}`, 2)
   return n
+}
+
+/** A hierarchy file: `code,parent` columns, found by name (a file in another order is read right). */
+function readHierarchy(name: string, text: string, issues: Issue[]): HierarchyRow[] {
+  const csv = parseCsv(text)
+  const codeAt = csv.header.indexOf('code')
+  const parentAt = csv.header.indexOf('parent')
+  if (codeAt < 0 || parentAt < 0) {
+    issues.push({
+      path: name,
+      line: 1,
+      code: 'table/bad-header',
+      message: `a hierarchy has the columns code and parent (the root's parent empty); the columns are ${csv.header.join(', ')}`,
+    })
+    return []
+  }
+  return csv.records.map((r) => ({
+    code: (r.fields[codeAt] ?? '').trim(),
+    parent: (r.fields[parentAt] ?? '').trim(),
+    line: r.line,
+  }))
 }
 
 /** A table file: dimension columns + `n` (+ optional `numerator`); one row per leaf cell. */
