@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -33,10 +33,21 @@ export const auditCommand: Command = {
     const dir = positionals[0]
     if (!dir || positionals.length > 1) throw new CliError(`usage: ${usage}`, 2)
     const minProtection = Number(values['min-protection'] ?? 1)
-    if (!(minProtection > 0)) throw new CliError(`invalid --min-protection: ${values['min-protection']}`, 2)
+    if (!(minProtection > 0))
+      throw new CliError(
+        `--min-protection "${values['min-protection']}" is not a number above 0 (persons)`,
+        2,
+      )
     const root = resolve(io.cwd, dir)
-    if (!existsSync(resolve(root, 'report.json')) && (await isRelease(root)))
-      return auditRelease(root, minProtection, io)
+    if (!existsSync(root)) throw new CliError(`${dir}: no such folder`)
+    if (!statSync(root).isDirectory())
+      throw new CliError(`${dir} is a file: audit takes the folder that protect or publish wrote`)
+    if (!existsSync(resolve(root, 'report.json'))) {
+      if (await isRelease(root)) return auditRelease(root, minProtection, io)
+      throw new CliError(
+        `${dir} holds neither tables written by passerelle protect (report.json) nor a published release (datasets/<slug>/datapackage.json): nothing to audit`,
+      )
+    }
     const report = JSON.parse(await read(resolve(root, 'report.json'))) as { structure?: Structure[] }
     if (!report.structure)
       throw new CliError(`${dir}/report.json has no table structure (not written by protect?)`)

@@ -174,4 +174,28 @@ describe('passerelle protect / audit', () => {
       "h.csv:1: table/bad-header a hierarchy has the columns code and parent (the root's parent empty); the columns are niveau, pere",
     )
   })
+
+  it('audit says what it takes when given a file, a missing folder or a folder of neither kind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-bad-'))
+    writeFileSync(join(dir, 't.csv'), 'region,n\nA,3\n')
+    const refusal = (args: string[]) =>
+      auditCommand.run(args, memoryIo({}, dir).io).then(
+        () => 'accepted',
+        (e: CliError) => [e.message, e.exitCode],
+      )
+    expect([
+      await refusal(['t.csv']),
+      await refusal(['nowhere']),
+      await refusal(['.']),
+      await refusal(['.', '--min-protection', '0']),
+    ]).toEqual([
+      ['t.csv is a file: audit takes the folder that protect or publish wrote', 1],
+      ['nowhere: no such folder', 1],
+      [
+        '. holds neither tables written by passerelle protect (report.json) nor a published release (datasets/<slug>/datapackage.json): nothing to audit',
+        1,
+      ],
+      ['--min-protection "0" is not a number above 0 (persons)', 2],
+    ])
+  })
 })
