@@ -5,6 +5,7 @@ import { closeTransmission, openApiTransmission } from '../../ingest/transmissio
 import type { AppEnv, ServerDeps } from '../context.ts'
 import { ndjsonLines } from '../ndjson.ts'
 import { problem } from '../problem.ts'
+import { ResultSpool } from '../result-spool.ts'
 
 /** The largest JSON array a request may carry (spec/README.md, "Transport"). */
 export const MAX_ARRAY_RECORDS = 1000
@@ -51,28 +52,34 @@ export function recordsRoute(deps: ServerDeps) {
       const today = deps.today()
       const transmissionId = await openApiTransmission(deps.db, partner.id, 'api:ndjson')
       const context = { partnerId: partner.id, transmissionId }
-      const results: RecordResult[] = []
+      const answers = new ResultSpool()
+      let count = 0
       let texts: string[] = []
       const flush = async () => {
         const prepared = await deps.preparer.lines(texts, today)
-        const first = results.length
-        results.push(
-          ...(await applyBatch(
-            deps.db,
-            context,
-            prepared.map((result, i) => ({ index: first + i, result })),
-          )),
-        )
+        const first = count
+        count += prepared.length
         texts = []
+        const results = await applyBatch(
+          deps.db,
+          context,
+          prepared.map((result, i) => ({ index: first + i, result })),
+        )
+        await answers.add(results.map(answer))
       }
-      for await (const line of ndjsonLines(stream)) {
-        if (line.text.trim() === '') continue
-        texts.push(line.text)
-        if (texts.length >= NDJSON_BATCH) await flush()
+      try {
+        for await (const line of ndjsonLines(stream)) {
+          if (line.text.trim() === '') continue
+          texts.push(line.text)
+          if (texts.length >= NDJSON_BATCH) await flush()
+        }
+        if (texts.length > 0) await flush()
+        await closeTransmission(deps.db, transmissionId)
+      } catch (error) {
+        await answers.discard()
+        throw error
       }
-      if (texts.length > 0) await flush()
-      await closeTransmission(deps.db, transmissionId)
-      return c.json({ results: results.map(answer) })
+      return c.body(answers.body(), 200, { 'content-type': 'application/json' })
     }
     return problem(
       c,
