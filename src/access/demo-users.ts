@@ -28,7 +28,8 @@ export async function ensureDemoUsers(db: Kysely<Database>, codes: readonly stri
       .where('email', '=', email)
       .returning('id')
       .executeTakeFirst()
-    if (!updated) await addUser(db, { partnerId: partner.id, email, password })
+    // Demo accounts are there to be tried at once with the password printed: no change asked.
+    if (!updated) await addUser(db, { partnerId: partner.id, email, password, mustChange: false })
     out.push({ code, email, password })
   }
   return out

@@ -54,6 +54,7 @@ export async function readSession(
       'u.partner_id',
       'u.email',
       'u.disabled_at',
+      'u.must_change_password',
       'p.code',
       'p.name',
     ])
@@ -70,7 +71,14 @@ export async function readSession(
   }
   await db.updateTable('partner_session').set({ last_seen: now }).where('id_hash', '=', row.id_hash).execute()
   return {
-    user: { id: row.id, partnerId: row.partner_id, partnerCode: row.code, email: row.email, disabled: false },
+    user: {
+      id: row.id,
+      partnerId: row.partner_id,
+      partnerCode: row.code,
+      email: row.email,
+      disabled: false,
+      mustChangePassword: row.must_change_password,
+    },
     partnerName: row.name,
     csrfToken: row.csrf_token,
   }

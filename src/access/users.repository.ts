@@ -10,6 +10,8 @@ export interface PartnerUser {
   readonly partnerCode: string
   readonly email: string
   readonly disabled: boolean
+  /** The operator set its password: the user must choose their own before reading anything. */
+  readonly mustChangePassword: boolean
 }
 
 /** E-mails are compared in lower case: one account per address whatever its spelling. */
@@ -17,10 +19,13 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 
-/** Creates a user of a partner with a hashed password. */
+/**
+ * Creates a user of a partner with a hashed password; `mustChange` when someone else (the
+ * operator) chose it, so that the user replaces it at first sign-in.
+ */
 export async function addUser(
   db: Kysely<Database>,
-  input: { partnerId: number; email: string; password: string },
+  input: { partnerId: number; email: string; password: string; mustChange?: boolean },
 ): Promise<number> {
   const row = await db
     .insertInto('partner_user')
@@ -29,13 +34,21 @@ export async function addUser(
       email: normaliseEmail(input.email),
       password_hash: await hashPassword(input.password),
       disabled_at: null,
+      must_change_password: input.mustChange ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
 }
 
-const userColumns = ['u.id', 'u.partner_id', 'p.code', 'u.email', 'u.disabled_at'] as const
+const userColumns = [
+  'u.id',
+  'u.partner_id',
+  'p.code',
+  'u.email',
+  'u.disabled_at',
+  'u.must_change_password',
+] as const
 
 function toUser(r: {
   id: number
@@ -43,6 +56,7 @@ function toUser(r: {
   code: string
   email: string
   disabled_at: Date | null
+  must_change_password: boolean
 }): PartnerUser {
   return {
     id: r.id,
@@ -50,6 +64,7 @@ function toUser(r: {
     partnerCode: r.code,
     email: r.email,
     disabled: r.disabled_at !== null,
+    mustChangePassword: r.must_change_password,
   }
 }
 
@@ -72,7 +87,7 @@ export async function listUsers(db: Kysely<Database>, partnerId?: number): Promi
 async function changeAndEndSessions(
   db: Kysely<Database>,
   email: string,
-  change: { disabled_at?: RawBuilder<Date>; password_hash?: string },
+  change: { disabled_at?: RawBuilder<Date>; password_hash?: string; must_change_password?: boolean },
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const row = await tx
@@ -94,10 +109,19 @@ export function disableUser(db: Kysely<Database>, email: string): Promise<boolea
 
 /**
  * Gives a user a new password and ends its sessions (signed in with the old one, they must sign in
- * again); a disabled user stays disabled. False when there is no such user.
+ * again); a disabled user stays disabled. `mustChange` when someone else (the operator) chose it:
+ * the user replaces it at next sign-in. False when there is no such user.
  */
-export async function resetPassword(db: Kysely<Database>, email: string, password: string): Promise<boolean> {
-  return changeAndEndSessions(db, email, { password_hash: await hashPassword(password) })
+export async function resetPassword(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+  { mustChange = false }: { mustChange?: boolean } = {},
+): Promise<boolean> {
+  return changeAndEndSessions(db, email, {
+    password_hash: await hashPassword(password),
+    must_change_password: mustChange,
+  })
 }
 
 /** Lets a disabled user sign in again (with its password of before); false when there is no such user. */

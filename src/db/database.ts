@@ -250,6 +250,8 @@ export interface PartnerUserTable {
   password_hash: string
   created_at: GeneratedTimestamp
   disabled_at: Timestamp | null
+  /** The operator set the password: the user chooses their own before reading anything. */
+  must_change_password: Generated<boolean>
 }
 
 export interface PartnerSessionTable {

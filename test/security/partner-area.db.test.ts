@@ -284,6 +284,48 @@ describe('changing one’s password', () => {
     ]).toEqual([303, '/espace-partenaire/connexion?motdepasse=1', 303, 303, 401, 303])
   })
 
+  it('sends a user whose password the operator chose to the password page from every page until they choose their own', async () => {
+    await addUser(store.db, {
+      partnerId: fx.partners.CDC.partner.id,
+      email: 'pw4@example.fr',
+      password: PASSWORD,
+      mustChange: true,
+    })
+    const cookie = `passerelle_session=${cookiesOf(await signIn('pw4@example.fr')).passerelle_session}`
+    const get = (path: string) => fx.app.request(`${AREA}${path}`, { headers: { cookie } })
+    const where = async (res: Response) => [res.status, res.headers.get('location')]
+    const page = await (await get('/mot-de-passe')).text()
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!
+    const away = '/espace-partenaire/mot-de-passe'
+    expect({
+      pages: await Promise.all(
+        [
+          '/',
+          '/recherche',
+          '/dossiers/CPF-1',
+          '/changements',
+          '/export.csv',
+          '/tableau-de-bord',
+          '/qualite',
+        ].map(async (path) => where(await get(path))),
+      ),
+      search: await where(await post('/recherche', cookie, { csrf, id: 'CPF-1' })),
+      notice: page.includes('Votre mot de passe a été choisi par l’opérateur du hub, qui le connaît'),
+    }).toEqual({
+      pages: Array.from({ length: 7 }, () => [303, away]),
+      search: [303, away],
+      notice: true,
+    })
+    expect(await where(await change(cookie, csrf, PASSWORD, NEW))).toEqual([
+      303,
+      '/espace-partenaire/connexion?motdepasse=1',
+    ])
+    const mine = `passerelle_session=${cookiesOf(await signIn('pw4@example.fr', NEW)).passerelle_session}`
+    const after = await fx.app.request(`${AREA}/recherche`, { headers: { cookie: mine } })
+    const again = await fx.app.request(`${AREA}/mot-de-passe`, { headers: { cookie: mine } })
+    expect([after.status, (await again.text()).includes('choisi par l’opérateur')]).toEqual([200, false])
+  })
+
   it('counts wrong current passwords as failed sign-ins of the account (429 after 5)', async () => {
     await newUser('pw3@example.fr')
     const { cookie, csrf } = await session('pw3@example.fr')

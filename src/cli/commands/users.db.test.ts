@@ -31,12 +31,12 @@ async function run(command: typeof users, args: string[]) {
 }
 
 describe('passerelle users and audit-log', () => {
-  it('adds users (generated or stdin password), lists and disables them; audit-log lists reads', async () => {
+  it('adds users (generated or stdin password) who choose their own at first sign-in, lists and disables them; audit-log lists reads', async () => {
     await run(partnersCommand, ['add', '--code', 'R84', '--name', 'Région', '--kind', 'REGION'])
     const generated = await run(users, ['add', '--partner', 'R84', '--email', 'Ana@Region.fr'])
     expect(generated.code).toBe(0)
     expect(generated.stdout.slice(0, 2)).toEqual([
-      'user ana@region.fr added to partner R84',
+      'user ana@region.fr added to partner R84; they choose their own password at first sign-in',
       'its password (shown once, stored hashed):',
     ])
     expect(generated.stdout[2]).toMatch(/^[A-Za-z0-9_-]{24}$/)
@@ -44,13 +44,13 @@ describe('passerelle users and audit-log', () => {
       await run(users, ['add', '--partner', 'R84', '--email', 'bob@region.fr', '--password-stdin']),
     ).toEqual({
       code: 0,
-      stdout: ['user bob@region.fr added to partner R84'],
+      stdout: ['user bob@region.fr added to partner R84; they choose their own password at first sign-in'],
     })
     expect((await run(users, ['disable', '--email', 'bob@region.fr'])).code).toBe(0)
     expect((await run(users, ['list', '--partner', 'R84'])).stdout).toEqual([
-      'partner  state     e-mail',
-      'R84      active    ana@region.fr',
-      'R84      disabled  bob@region.fr',
+      'partner  state                       e-mail',
+      'R84      active, password to change  ana@region.fr',
+      'R84      disabled                    bob@region.fr',
     ])
     expect(await run(auditLogCommand, ['--partner', 'R84', '--since', '2026-01-01'])).toEqual({
       code: 0,
@@ -58,10 +58,10 @@ describe('passerelle users and audit-log', () => {
     })
   })
 
-  it('resets a password (generated or from stdin) and enables a disabled user', async () => {
+  it('resets a password (generated or from stdin), to be replaced at next sign-in, and enables a disabled user', async () => {
     const generated = await run(users, ['reset-password', '--email', 'Ana@Region.fr'])
     expect(generated.stdout.slice(0, 2)).toEqual([
-      'user ana@region.fr: new password set; its sessions are ended',
+      'user ana@region.fr: new password set; its sessions are ended; they choose their own at next sign-in',
       'its password (shown once, stored hashed):',
     ])
     expect(generated.stdout[2]).toMatch(/^[A-Za-z0-9_-]{24}$/)
@@ -70,9 +70,18 @@ describe('passerelle users and audit-log', () => {
       await run(users, ['enable', '--email', 'bob@region.fr']),
       (await run(users, ['list', '--partner', 'R84'])).stdout,
     ]).toEqual([
-      { code: 0, stdout: ['user bob@region.fr: new password set; its sessions are ended'] },
+      {
+        code: 0,
+        stdout: [
+          'user bob@region.fr: new password set; its sessions are ended; they choose their own at next sign-in',
+        ],
+      },
       { code: 0, stdout: ['user bob@region.fr enabled'] },
-      ['partner  state   e-mail', 'R84      active  ana@region.fr', 'R84      active  bob@region.fr'],
+      [
+        'partner  state                       e-mail',
+        'R84      active, password to change  ana@region.fr',
+        'R84      active, password to change  bob@region.fr',
+      ],
     ])
     await expect(run(users, ['enable', '--email', 'nobody@region.fr'])).rejects.toThrow(
       new CliError('no user "nobody@region.fr"'),

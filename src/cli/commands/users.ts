@@ -76,8 +76,10 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
           if (!partner) throw new CliError(await unknownPartner(store.db, values.partner ?? ''))
           if ((await listUsers(store.db)).some((u) => u.email === email))
             throw new CliError(`a user ${email} already exists`)
-          await addUser(store.db, { partnerId: partner.id, email, password })
-          io.out(`user ${email} added to partner ${partner.code}`)
+          await addUser(store.db, { partnerId: partner.id, email, password, mustChange: true })
+          io.out(
+            `user ${email} added to partner ${partner.code}; they choose their own password at first sign-in`,
+          )
           printPassword(password)
           return 0
         })
@@ -88,7 +90,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
           if (values.partner && !partner) throw new CliError(await unknownPartner(store.db, values.partner))
           const rows = (await listUsers(store.db, partner?.id)).map((u) => [
             u.partnerCode,
-            u.disabled ? 'disabled' : 'active',
+            u.disabled ? 'disabled' : u.mustChangePassword ? 'active, password to change' : 'active',
             u.email,
           ])
           for (const line of alignColumns([['partner', 'state', 'e-mail'], ...rows])) io.out(line)
@@ -106,9 +108,11 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       if (sub === 'reset-password') {
         const password = await newPassword()
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          if (!(await resetPassword(store.db, values.email ?? '', password)))
+          if (!(await resetPassword(store.db, values.email ?? '', password, { mustChange: true })))
             throw new CliError(`no user "${values.email ?? ''}"`)
-          io.out(`user ${normaliseEmail(values.email ?? '')}: new password set; its sessions are ended`)
+          io.out(
+            `user ${normaliseEmail(values.email ?? '')}: new password set; its sessions are ended; they choose their own at next sign-in`,
+          )
           printPassword(password)
           return 0
         })

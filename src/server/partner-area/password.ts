@@ -15,17 +15,18 @@ type SessionInfo = Parameters<typeof passwordPage>[0]
  */
 export function passwordRoutes(deps: AccessDeps, info: (c: Context<AreaEnv>) => SessionInfo) {
   const route = new Hono<AreaEnv>()
-  route.get('/mot-de-passe', (c) => c.html(passwordPage(info(c))))
+  const required = (c: Context<AreaEnv>) => c.get('session').user.mustChangePassword
+  route.get('/mot-de-passe', (c) => c.html(passwordPage(info(c), [], required(c))))
   route.post('/mot-de-passe', async (c) => {
     const form = await c.req.parseBody()
     const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
     const { user } = c.get('session')
     const keys = signInKeys(user.email, requestAddress(c, deps.trustProxy ?? 0))
     const wait = await retryAfter(deps.db, keys)
-    if (wait > 0) return c.html(passwordPage(info(c), [tooManyAttempts(c, wait)]), 429)
+    if (wait > 0) return c.html(passwordPage(info(c), [tooManyAttempts(c, wait)], required(c)), 429)
     if (!(await authenticate(deps.db, user.email, text('actuel')))) {
       await recordFailure(deps.db, keys)
-      return c.html(passwordPage(info(c), ['Le mot de passe actuel est incorrect.']), 400)
+      return c.html(passwordPage(info(c), ['Le mot de passe actuel est incorrect.'], required(c)), 400)
     }
     const next = text('nouveau')
     const errors = [
@@ -35,7 +36,8 @@ export function passwordRoutes(deps: AccessDeps, info: (c: Context<AreaEnv>) => 
       ...(next === text('actuel') ? ['Le nouveau mot de passe doit différer de l’actuel.'] : []),
       ...(next !== text('confirmation') ? ['Les deux saisies du nouveau mot de passe diffèrent.'] : []),
     ]
-    if (errors.length > 0) return c.html(passwordPage(info(c), errors), 400)
+    if (errors.length > 0) return c.html(passwordPage(info(c), errors, required(c)), 400)
+    // The user's own choice: no change asked any more.
     await resetPassword(deps.db, user.email, next)
     clearSessionCookie(c)
     return c.redirect('/espace-partenaire/connexion?motdepasse=1', 303)

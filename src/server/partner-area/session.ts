@@ -78,7 +78,16 @@ export function sameOrigin(c: Context): boolean {
   }
 }
 
-/** Requires a live session; otherwise redirects to the sign-in page (303). */
+/** What a user whose password the operator chose may reach before changing it. */
+const OPEN_TO_PASSWORD_TO_CHANGE = new Set([
+  '/espace-partenaire/mot-de-passe',
+  '/espace-partenaire/deconnexion',
+])
+
+/**
+ * Requires a live session; otherwise redirects to the sign-in page (303). A user whose password
+ * the operator chose is sent to the password page until they change it.
+ */
 export function requireSession(db: Kysely<Database>): MiddlewareHandler<AreaEnv> {
   return async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE)
@@ -90,6 +99,9 @@ export function requireSession(db: Kysely<Database>): MiddlewareHandler<AreaEnv>
     c.set('session', session)
     c.set('sessionId', id)
     c.header('cache-control', 'no-store')
+    // A password the operator chose is replaced before anything else: the operator knows it.
+    if (session.user.mustChangePassword && !OPEN_TO_PASSWORD_TO_CHANGE.has(c.req.path))
+      return c.redirect('/espace-partenaire/mot-de-passe', 303)
     await next()
     return undefined
   }
