@@ -19,10 +19,16 @@ beforeAll(async () => {
     { partner_id: ra, record_id: 'A2', person_key: 'P2' },
     { partner_id: fc, record_id: 'C1', person_key: 'P3' },
   ])
-  const read = (partner_id: number, at: string, route: string, dossiers: string[]) => ({
+  const read = (
+    partner_id: number,
+    at: string,
+    route: string,
+    dossiers: string[],
+    actor = `token:${partner_id}`,
+  ) => ({
     partner_id,
     at: new Date(at),
-    actor: `token:${partner_id}`,
+    actor,
     route,
     dossiers,
   })
@@ -31,7 +37,7 @@ beforeAll(async () => {
     .values([
       read(ra, '2026-11-30T23:59:59Z', 'GET /api/v1/dossiers/{id}', ['A1']),
       read(ob, '2026-12-01T00:00:00Z', 'GET /api/v1/dossiers/{id}', ['B1']),
-      read(ra, '2026-12-01T12:00:00Z', 'GET /api/v1/export.csv', ['A2', 'OB:B1']),
+      read(ra, '2026-12-01T12:00:00Z', 'GET /api/v1/export.csv', ['A2', 'OB:B1'], 'user:ana@ra.fr'),
       read(ra, '2026-12-02T23:59:59Z', 'GET /api/v1/dossiers/{id}', ['A2']),
       read(fc, '2026-12-03T00:00:00Z', 'GET /api/v1/dossiers/{id}', ['C1']),
     ])
@@ -67,6 +73,18 @@ describe('the audit log as the operator reads it', () => {
     ])
     expect(routes(await listAudit(store.db, { partnerId: ra, until: '2026-11-30' }))).toEqual([
       'RA GET /api/v1/dossiers/{id} A1',
+    ])
+  })
+
+  it('lists what one token or account read, nothing of the partner’s other actors', async () => {
+    expect([
+      routes(await listAudit(store.db, { actor: 'user:ana@ra.fr' })),
+      routes(await listAudit(store.db, { actor: `token:${ra}` })),
+      await listAudit(store.db, { actor: 'user:bob@ra.fr' }),
+    ]).toEqual([
+      ['RA GET /api/v1/export.csv A2,OB:B1'],
+      ['RA GET /api/v1/dossiers/{id} A1', 'RA GET /api/v1/dossiers/{id} A2'],
+      [],
     ])
   })
 

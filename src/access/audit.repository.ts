@@ -43,6 +43,8 @@ export interface AuditFilter {
    * the same shared dossier (as the hub links them now), which shows every contribution.
    */
   readonly dossier?: { readonly partnerId: number; readonly recordId: string }
+  /** Who read (`user:<e-mail>`, `token:<code>#<id>`): what a leaked token or account was used for. */
+  readonly actor?: string
 }
 
 /**
@@ -65,6 +67,7 @@ export async function* auditPages(
       .orderBy('a.id')
       .limit(pageSize)
     if (filter.partnerId !== undefined) query = query.where('a.partner_id', '=', filter.partnerId)
+    if (filter.actor !== undefined) query = query.where('a.actor', '=', filter.actor)
     if (filter.since) query = query.where('a.at', '>=', new Date(`${filter.since}T00:00:00Z`))
     if (filter.until)
       query = query.where('a.at', '<', new Date(Date.parse(`${filter.until}T00:00:00Z`) + 86_400_000))

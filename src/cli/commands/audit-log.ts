@@ -6,7 +6,10 @@ import { withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
 const USAGE =
-  'passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID]'
+  'passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID] [--actor ACTOR]'
+
+// The two kinds of reader the log names (src/access/actor.ts, the partner area's `user:<e-mail>`).
+const ACTOR = /^(user:[^\s@]+@[^\s@]+|token:[A-Z0-9_]{2,24}#\d+)$/
 
 function day(option: string, value: string | undefined): string | undefined {
   if (value !== undefined && !isCalendarDate(value))
@@ -31,6 +34,10 @@ export const auditLogCommand: Command = {
       '--dossier CODE:ID',
       "the reads that showed that record (its owner's code and record id), by whoever read it",
     ],
+    [
+      '--actor ACTOR',
+      'only the reads of that token (token:CODE#ID, as partners tokens lists it) or account (user:E-MAIL): what a leaked one read',
+    ],
   ],
   async run(args, io) {
     const { values } = parseArgs({
@@ -40,6 +47,7 @@ export const auditLogCommand: Command = {
         since: { type: 'string' },
         until: { type: 'string' },
         dossier: { type: 'string' },
+        actor: { type: 'string' },
       },
       strict: true,
     })
@@ -53,6 +61,12 @@ export const auditLogCommand: Command = {
         `--dossier "${values.dossier}" must be the owner's partner code and the record id, CODE:ID (e.g. CDC:MCF-2023-00003238)\nusage: ${USAGE}`,
         2,
       )
+    const actor = values.actor?.startsWith('user:') ? values.actor.toLowerCase() : values.actor
+    if (actor !== undefined && !ACTOR.test(actor))
+      throw new CliError(
+        `--actor "${values.actor}" names no reader: token:CODE#ID (e.g. token:CDC#12, as passerelle partners tokens lists them) or user:E-MAIL\nusage: ${USAGE}`,
+        2,
+      )
     return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
       const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
       if (values.partner && !partner) throw new CliError(await unknownPartner(store.db, values.partner))
@@ -63,6 +77,7 @@ export const auditLogCommand: Command = {
         ...(since ? { since } : {}),
         ...(until ? { until } : {}),
         ...(dossier && owner ? { dossier: { partnerId: owner.id, recordId: dossier[2]! } } : {}),
+        ...(actor ? { actor } : {}),
       }
       io.out(['at', 'partner', 'actor', 'route', 'dossiers'].join('\t'))
       for await (const page of auditPages(store.db, filter))

@@ -98,9 +98,9 @@ describe('passerelle users and audit-log', () => {
     )
   })
 
-  it('audit-log refuses a dossier without its owner, an unknown owner, and an end before the start', async () => {
+  it('audit-log refuses a dossier without its owner, an unknown owner, an end before the start, and an actor of neither kind', async () => {
     const usage =
-      '\nusage: passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID]'
+      '\nusage: passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID] [--actor ACTOR]'
     await expect(run(auditLogCommand, ['--dossier', 'MCF-1'])).rejects.toThrow(
       new CliError(
         `--dossier "MCF-1" must be the owner's partner code and the record id, CODE:ID (e.g. CDC:MCF-2023-00003238)${usage}`,
@@ -110,6 +110,16 @@ describe('passerelle users and audit-log', () => {
     await expect(run(auditLogCommand, ['--since', '2026-12-02', '--until', '2026-12-01'])).rejects.toThrow(
       new CliError(`--until 2026-12-01 is before --since 2026-12-02${usage}`, 2),
     )
+    await expect(run(auditLogCommand, ['--actor', 'R84#1'])).rejects.toThrow(
+      new CliError(
+        `--actor "R84#1" names no reader: token:CODE#ID (e.g. token:CDC#12, as passerelle partners tokens lists them) or user:E-MAIL${usage}`,
+        2,
+      ),
+    )
+    expect(await run(auditLogCommand, ['--actor', 'user:Ana@Region.fr'])).toEqual({
+      code: 0,
+      stdout: ['at\tpartner\tactor\troute\tdossiers'],
+    })
     await expect(run(auditLogCommand, ['--dossier', 'ZZ:MCF-1'])).rejects.toThrow(
       new CliError('--dossier: unknown partner "ZZ"'),
     )
@@ -122,7 +132,7 @@ describe('passerelle users and audit-log', () => {
   it('audit-log refuses a day the calendar lacks before reading anything', async () => {
     await expect(run(auditLogCommand, ['--since', '2026-02-30'])).rejects.toThrow(
       new CliError(
-        '--since "2026-02-30" is not a date YYYY-MM-DD of the calendar\nusage: passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID]',
+        '--since "2026-02-30" is not a date YYYY-MM-DD of the calendar\nusage: passerelle audit-log [--partner CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--dossier CODE:ID] [--actor ACTOR]',
         2,
       ),
     )
