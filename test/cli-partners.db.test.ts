@@ -171,7 +171,7 @@ describe('passerelle partners', () => {
       [
         0,
         [
-          'partner AGE: token #5 (token:AGE#5 in the audit log) revoked',
+          'partner AGE: token #5 revoked; what it read: passerelle audit-log --actor token:AGE#5',
           'live tokens left: #3 until <+7 d>, #4 until <+10 d>',
         ],
         [],
@@ -187,7 +187,7 @@ describe('passerelle partners', () => {
       [
         0,
         [
-          'partner AGE: token #4 (token:AGE#4 in the audit log) revoked',
+          'partner AGE: token #4 revoked; what it read: passerelle audit-log --actor token:AGE#4',
           'AGE has no live token left: it can neither transmit nor read until passerelle partners rotate-token --code AGE issues one',
         ],
         [],

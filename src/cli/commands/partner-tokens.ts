@@ -106,7 +106,9 @@ export async function revoke(
     io.out(`partner ${partner.code}: token #${tokenId} (${actor}) was already revoked on ${utc(done.at)}`)
     return 0
   }
-  io.out(`partner ${partner.code}: token #${tokenId} (${actor} in the audit log) revoked`)
+  io.out(
+    `partner ${partner.code}: token #${tokenId} revoked; what it read: passerelle audit-log --actor ${actor}`,
+  )
   const left = await liveTokens(db, partner.id)
   io.out(
     left.length
