@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { PartnerUser } from './users.repository.ts'
 
@@ -11,17 +11,27 @@ function hashId(id: string): string {
   return createHash('sha256').update(id).digest('hex')
 }
 
-/** Starts a session; returns its id (for the cookie, never stored in clear) and its CSRF token. */
+/**
+ * Starts a session at sign-in, and stamps the user's last sign-in; returns its id (for the cookie,
+ * never stored in clear) and its CSRF token.
+ */
 export async function createSession(
   db: Kysely<Database>,
   userId: number,
 ): Promise<{ id: string; csrfToken: string }> {
   const id = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(32).toString('base64url')
-  await db
-    .insertInto('partner_session')
-    .values({ id_hash: hashId(id), user_id: userId, csrf_token: csrfToken })
-    .execute()
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('partner_session')
+      .values({ id_hash: hashId(id), user_id: userId, csrf_token: csrfToken })
+      .execute()
+    await tx
+      .updateTable('partner_user')
+      .set({ last_sign_in_at: sql<Date>`now()` })
+      .where('id', '=', userId)
+      .execute()
+  })
   return { id, csrfToken }
 }
 
@@ -55,6 +65,7 @@ export async function readSession(
       'u.email',
       'u.disabled_at',
       'u.must_change_password',
+      'u.last_sign_in_at',
       'p.code',
       'p.name',
     ])
@@ -78,6 +89,7 @@ export async function readSession(
       email: row.email,
       disabled: false,
       mustChangePassword: row.must_change_password,
+      lastSignIn: row.last_sign_in_at === null ? null : new Date(row.last_sign_in_at),
     },
     partnerName: row.name,
     csrfToken: row.csrf_token,

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { addPartner } from '../partners/partner.repository.ts'
 import { createSession, readSession } from './sessions.repository.ts'
-import { addUser, authenticate, disableUser, enableUser, resetPassword } from './users.repository.ts'
+import {
+  addUser,
+  authenticate,
+  disableUser,
+  enableUser,
+  listUsers,
+  resetPassword,
+} from './users.repository.ts'
 
 let store: TestStore
 let partnerId: number
@@ -41,5 +48,14 @@ describe('resetting a password and enabling a user', () => {
       false,
       false,
     ])
+  })
+
+  it('stamps a user’s last sign-in when a session starts, and none before', async () => {
+    const id = await addUser(store.db, { partnerId, email: 'cy@region.fr', password: OLD })
+    const before = (await listUsers(store.db, partnerId)).find((u) => u.id === id)!.lastSignIn
+    const start = Date.now()
+    await createSession(store.db, id)
+    const after = (await listUsers(store.db, partnerId)).find((u) => u.id === id)!.lastSignIn!
+    expect([before, Math.abs(after.getTime() - start) < 60_000]).toEqual([null, true])
   })
 })

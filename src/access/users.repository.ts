@@ -12,6 +12,8 @@ export interface PartnerUser {
   readonly disabled: boolean
   /** The operator set its password: the user must choose their own before reading anything. */
   readonly mustChangePassword: boolean
+  /** Null: never signed in. */
+  readonly lastSignIn: Date | null
 }
 
 /** E-mails are compared in lower case: one account per address whatever its spelling. */
@@ -48,6 +50,7 @@ const userColumns = [
   'u.email',
   'u.disabled_at',
   'u.must_change_password',
+  'u.last_sign_in_at',
 ] as const
 
 function toUser(r: {
@@ -57,6 +60,7 @@ function toUser(r: {
   email: string
   disabled_at: Date | null
   must_change_password: boolean
+  last_sign_in_at: Date | null
 }): PartnerUser {
   return {
     id: r.id,
@@ -65,6 +69,7 @@ function toUser(r: {
     email: r.email,
     disabled: r.disabled_at !== null,
     mustChangePassword: r.must_change_password,
+    lastSignIn: r.last_sign_in_at === null ? null : new Date(r.last_sign_in_at),
   }
 }
 

@@ -252,6 +252,7 @@ export interface PartnerUserTable {
   disabled_at: Timestamp | null
   /** The operator set the password: the user chooses their own before reading anything. */
   must_change_password: Generated<boolean>
+  last_sign_in_at: Timestamp | null
 }
 
 export interface PartnerSessionTable {

@@ -12,6 +12,7 @@ import * as ownEmployed from './migrations/2026_12_06_04_00_00_own_employed.ts'
 import * as transmissionProgress from './migrations/2026_12_06_05_00_00_transmission_progress.ts'
 import * as tokenExpiry from './migrations/2026_12_06_10_00_00_token_expiry.ts'
 import * as passwordToChange from './migrations/2026_12_06_11_00_00_password_to_change.ts'
+import * as userLastSignIn from './migrations/2026_12_06_12_00_00_user_last_sign_in.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -27,6 +28,7 @@ export const migrations = {
   '2026_12_06_05_00_00_transmission_progress': transmissionProgress,
   '2026_12_06_10_00_00_token_expiry': tokenExpiry,
   '2026_12_06_11_00_00_password_to_change': passwordToChange,
+  '2026_12_06_12_00_00_user_last_sign_in': userLastSignIn,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

@@ -48,9 +48,9 @@ describe('passerelle users and audit-log', () => {
     })
     expect((await run(users, ['disable', '--email', 'bob@region.fr'])).code).toBe(0)
     expect((await run(users, ['list', '--partner', 'R84'])).stdout).toEqual([
-      'partner  state                       e-mail',
-      'R84      active, password to change  ana@region.fr',
-      'R84      disabled                    bob@region.fr',
+      'partner  state                       last sign-in  e-mail',
+      'R84      active, password to change  never         ana@region.fr',
+      'R84      disabled                    never         bob@region.fr',
     ])
     expect(await run(auditLogCommand, ['--partner', 'R84', '--since', '2026-01-01'])).toEqual({
       code: 0,
@@ -78,9 +78,9 @@ describe('passerelle users and audit-log', () => {
       },
       { code: 0, stdout: ['user bob@region.fr enabled'] },
       [
-        'partner  state                       e-mail',
-        'R84      active, password to change  ana@region.fr',
-        'R84      active, password to change  bob@region.fr',
+        'partner  state                       last sign-in  e-mail',
+        'R84      active, password to change  never         ana@region.fr',
+        'R84      active, password to change  never         bob@region.fr',
       ],
     ])
     await expect(run(users, ['enable', '--email', 'nobody@region.fr'])).rejects.toThrow(

@@ -13,7 +13,7 @@ import {
 import type { Database } from '../../db/database.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { alignColumns } from '../columns.ts'
-import { withHub } from '../hub.ts'
+import { utc, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -91,9 +91,11 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
           const rows = (await listUsers(store.db, partner?.id)).map((u) => [
             u.partnerCode,
             u.disabled ? 'disabled' : u.mustChangePassword ? 'active, password to change' : 'active',
+            u.lastSignIn ? utc(u.lastSignIn) : 'never',
             u.email,
           ])
-          for (const line of alignColumns([['partner', 'state', 'e-mail'], ...rows])) io.out(line)
+          for (const line of alignColumns([['partner', 'state', 'last sign-in', 'e-mail'], ...rows]))
+            io.out(line)
           return 0
         })
       }
