@@ -19,7 +19,8 @@ export class ResultSpool {
   private readonly parent: string
   private pending: string[] = []
   private bytes = 0
-  private file: string | null = null
+  /** The private folder holding `results.json`, once the answers outgrew memory. */
+  private dir: string | null = null
   private count = 0
 
   constructor(options: { memoryBytes?: number; dir?: string } = {}) {
@@ -32,29 +33,27 @@ export class ResultSpool {
     if (answers.length === 0) return
     const text = `${this.count > 0 ? ',' : ''}${answers.map((a) => JSON.stringify(a)).join(',')}`
     this.count += answers.length
-    if (this.file !== null) return appendFile(this.file, text)
+    if (this.dir !== null) return appendFile(join(this.dir, 'results.json'), text)
     this.pending.push(text)
     this.bytes += text.length
     if (this.bytes <= this.memoryBytes) return
-    const dir = await mkdtemp(join(this.parent, 'passerelle-answers-'))
-    this.file = join(dir, 'results.json')
-    await writeFile(this.file, this.pending.join(''), { mode: 0o600 })
+    this.dir = await mkdtemp(join(this.parent, 'passerelle-answers-'))
+    await writeFile(join(this.dir, 'results.json'), this.pending.join(''), { mode: 0o600 })
     this.pending = []
   }
 
   /** Whether the answers went to a file. */
   get spilled(): boolean {
-    return this.file !== null
+    return this.dir !== null
   }
 
   /** The whole answer as a stream; a file is removed once it is read or the reader gives up. */
   body(): ReadableStream<Uint8Array> {
     const encoder = new TextEncoder()
-    const file = this.file
+    const file = this.dir === null ? null : join(this.dir, 'results.json')
     const inMemory = this.pending.join('')
     this.pending = []
-    const remove = () =>
-      file === null ? Promise.resolve() : rm(join(file, '..'), { recursive: true, force: true })
+    const remove = () => this.discard()
     let reader: AsyncIterator<Buffer> | null = null
     let stage: 'head' | 'file' | 'tail' | 'done' = 'head'
     return new ReadableStream<Uint8Array>({
@@ -84,9 +83,9 @@ export class ResultSpool {
     })
   }
 
-  /** Removes the file, when an error ends the transmission before its answer. */
+  /** Removes the file (and any answer still in memory), when an error ends the transmission before its answer. */
   async discard(): Promise<void> {
     this.pending = []
-    if (this.file !== null) await rm(join(this.file, '..'), { recursive: true, force: true })
+    if (this.dir !== null) await rm(this.dir, { recursive: true, force: true })
   }
 }
