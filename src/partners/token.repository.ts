@@ -56,15 +56,18 @@ export async function rotateToken(
   { validDays = DEFAULT_TOKEN_DAYS, overlapDays = 0 }: { validDays?: number; overlapDays?: number } = {},
 ): Promise<Rotation> {
   return db.transaction().execute(async (tx) => {
-    const live = tx
+    const previous = tx
       .updateTable('partner_token')
       .where('partner_id', '=', partnerId)
       .where('revoked_at', 'is', null)
       .where(sql<boolean>`(expires_at is null or expires_at > now())`)
     const ended =
       overlapDays === 0
-        ? await live.set({ revoked_at: sql<Date>`now()` }).returning(sql<Date>`now()`.as('until')).execute()
-        : await live
+        ? await previous
+            .set({ revoked_at: sql<Date>`now()` })
+            .returning(sql<Date>`now()`.as('until'))
+            .execute()
+        : await previous
             .set({
               expires_at: sql<Date>`least(coalesce(expires_at, 'infinity'), now() + make_interval(days => ${overlapDays}::int))`,
             })
