@@ -28,7 +28,7 @@ export function apiTokenNotice(tokens: readonly AreaToken[], now: Date): Html | 
 /** The section listing the partner's live API tokens, when each was issued and when it ends. */
 export function apiTokensSection(tokens: readonly AreaToken[], now: Date): Html {
   return html`<h2>Vos jetons d’API</h2>
-<p>Vos logiciels s’authentifient auprès de l’API du hub avec un jeton que l’opérateur vous a remis (il n’est montré qu’une fois et n’est conservé que sous forme d’empreinte). Un jeton expiré est refusé (réponse 401, code <code>auth/expired-token</code>).</p>
+<p>Vos logiciels s’authentifient auprès de l’API du hub avec un jeton que l’opérateur vous a remis (il n’est montré qu’une fois et n’est conservé que sous forme d’empreinte). Un jeton expiré est refusé (réponse 401, code <code>auth/expired-token</code>) ; vos logiciels peuvent lire la fin du leur à <code>GET /api/v1/token</code>.</p>
 ${
   tokens.length === 0
     ? html`<p>Aucun jeton valide.</p>`

@@ -137,7 +137,7 @@ describe('the data-quality page', () => {
       '34 | fichier | R84-2.ndjson | suspendue : aucun lot depuis 10 minutes | 06/12/2026 01:10 | 4 000 | 4 000 | 0 | 0',
       '33 | fichier | R84.ndjson | terminée | 06/12/2026 00:44 | 1 641 | 1 610 | 11 | 20',
       'Vos jetons d’API',
-      'Vos logiciels s’authentifient auprès de l’API du hub avec un jeton que l’opérateur vous a remis (il n’est montré qu’une fois et n’est conservé que sous forme d’empreinte). Un jeton expiré est refusé (réponse 401, code auth/expired-token).',
+      'Vos logiciels s’authentifient auprès de l’API du hub avec un jeton que l’opérateur vous a remis (il n’est montré qu’une fois et n’est conservé que sous forme d’empreinte). Un jeton expiré est refusé (réponse 401, code auth/expired-token) ; vos logiciels peuvent lire la fin du leur à GET /api/v1/token.',
       '1 jeton valide',
       'N° | Délivré le | Expire le',
       '7 | 28/11/2026 10:00 | 28/11/2027 10:00',
@@ -174,7 +174,7 @@ describe('the data-quality page', () => {
     const none = await mainText(qualityPage(session, view, computed, { live: [], now }))
     expect([none[1], ...none.slice(-2)]).toEqual([
       'Vous n’avez aucun jeton d’API valide : le hub refuse vos transmissions et vos lectures par l’API. Demandez un jeton à l’opérateur du hub.',
-      'Vos logiciels s’authentifient auprès de l’API du hub avec un jeton que l’opérateur vous a remis (il n’est montré qu’une fois et n’est conservé que sous forme d’empreinte). Un jeton expiré est refusé (réponse 401, code auth/expired-token).',
+      'Vos logiciels s’authentifient auprès de l’API du hub avec un jeton que l’opérateur vous a remis (il n’est montré qu’une fois et n’est conservé que sous forme d’empreinte). Un jeton expiré est refusé (réponse 401, code auth/expired-token) ; vos logiciels peuvent lire la fin du leur à GET /api/v1/token.',
       'Aucun jeton valide.',
     ])
   })
