@@ -9,6 +9,9 @@ export interface DemoSignIn {
   readonly code: string
   readonly email: string
   readonly password: string
+  readonly partnerId: number
+  /** True when the account was created by this run, false when it was given a new password. */
+  readonly created: boolean
 }
 
 /**
@@ -30,7 +33,7 @@ export async function ensureDemoUsers(db: Kysely<Database>, codes: readonly stri
       .executeTakeFirst()
     // Demo accounts are there to be tried at once with the password printed: no change asked.
     if (!updated) await addUser(db, { partnerId: partner.id, email, password, mustChange: false })
-    out.push({ code, email, password })
+    out.push({ code, email, password, partnerId: partner.id, created: !updated })
   }
   return out
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { type RawBuilder, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { inTransaction } from '../db/in-transaction.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 
 /** A partner's user account (never with its hash). */
@@ -94,7 +95,7 @@ async function changeAndEndSessions(
   email: string,
   change: { disabled_at?: RawBuilder<Date>; password_hash?: string; must_change_password?: boolean },
 ): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const row = await tx
       .updateTable('partner_user')
       .set(change)

@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo.ts'
 import { generateCommand } from './commands/generate.ts'
 import { importCommand } from './commands/import.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { operatorLogCommand } from './commands/operator-log.ts'
 import { partnersCommand } from './commands/partners.ts'
 import { protectCommand } from './commands/protect.ts'
 import { publishCommand } from './commands/publish.ts'
@@ -30,4 +31,5 @@ export const commands: Command[] = [
   protectCommand,
   auditCommand,
   auditLogCommand,
+  operatorLogCommand,
 ]

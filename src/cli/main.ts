@@ -52,6 +52,10 @@ const ENVIRONMENT: readonly (readonly [string, string])[] = [
   ['PORT', 'the default port of serve and demo (8080)'],
   ['PASSERELLE_TRUST_PROXY', 'how many reverse proxies in front of serve append to X-Forwarded-For (0)'],
   ['PASSERELLE_PUBLISH_CONNECTIONS', 'tables publish aggregates at once on a PostgreSQL server (2)'],
+  [
+    'PASSERELLE_OPERATOR',
+    'the name operator-log gives your changes to tokens and accounts (default user@host)',
+  ],
 ]
 
 function helpText(): string {

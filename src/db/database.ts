@@ -279,6 +279,29 @@ export interface AccessAuditTable {
   dossiers: ColumnType<string[], string[] | undefined, never>
 }
 
+/** Append-only log of the operator's changes to who may read (a trigger refuses UPDATE and DELETE). */
+export interface OperatorActionTable {
+  id: Generated<number>
+  at: GeneratedTimestamp
+  /** `PASSERELLE_OPERATOR`, else the command's `user@host`. */
+  operator: string
+  db_user: Generated<string>
+  action: OperatorActionName
+  partner_id: number | null
+  subject: string
+  detail: ColumnType<unknown, string, never>
+}
+
+/** What the operator did: stable codes, as `passerelle operator-log` prints them. */
+export type OperatorActionName =
+  | 'partner/add'
+  | 'token/rotate'
+  | 'token/revoke'
+  | 'user/add'
+  | 'user/disable'
+  | 'user/enable'
+  | 'user/reset-password'
+
 /** A partner area summary (dashboard, data quality), computed for the hub's date `as_of`. */
 export interface PartnerSummaryTable {
   partner_id: number
@@ -314,5 +337,6 @@ export interface Database {
   partner_session: PartnerSessionTable
   sign_in_failure: SignInFailureTable
   access_audit: AccessAuditTable
+  operator_action: OperatorActionTable
   partner_summary: PartnerSummaryTable
 }

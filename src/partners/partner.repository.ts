@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { inTransaction } from '../db/in-transaction.ts'
 import { DEFAULT_TOKEN_DAYS, type IssuedToken, issueToken } from './token.repository.ts'
 
 export const PARTNER_KINDS = ['REGION', 'OPCO', 'FT', 'CDC', 'TPRO', 'AGEFIPH', 'CEP'] as const
@@ -34,7 +35,7 @@ export async function addPartners(
   inputs: readonly { code: string; name: string; kind: PartnerKind }[],
   validDays = DEFAULT_TOKEN_DAYS,
 ): Promise<({ partner: Partner } & IssuedToken)[]> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const added: ({ partner: Partner } & IssuedToken)[] = []
     for (const input of inputs) {
       const partner = await tx

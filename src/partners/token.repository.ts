@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { inTransaction } from '../db/in-transaction.ts'
 import type { Partner } from './partner.repository.ts'
 import { hashToken, newToken } from './tokens.ts'
 
@@ -55,7 +56,7 @@ export async function rotateToken(
   partnerId: number,
   { validDays = DEFAULT_TOKEN_DAYS, overlapDays = 0 }: { validDays?: number; overlapDays?: number } = {},
 ): Promise<Rotation> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const previous = tx
       .updateTable('partner_token')
       .where('partner_id', '=', partnerId)

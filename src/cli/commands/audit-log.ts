@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { type AuditFilter, auditPages } from '../../access/audit.repository.ts'
-import { isCalendarDate } from '../../lib/dates.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
+import { dayRange } from '../day-range.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
@@ -10,12 +10,6 @@ const USAGE =
 
 // The two kinds of reader the log names (src/access/actor.ts, the partner area's `user:<e-mail>`).
 const ACTOR = /^(user:[^\s@]+@[^\s@]+|token:[A-Z0-9_]{2,24}#\d+)$/
-
-function day(option: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isCalendarDate(value))
-    throw new CliError(`--${option} "${value}" is not a date YYYY-MM-DD of the calendar\nusage: ${USAGE}`, 2)
-  return value
-}
 
 /**
  * `passerelle audit-log`: every nominative read, oldest first, as TSV, streamed page by page. With
@@ -51,10 +45,7 @@ export const auditLogCommand: Command = {
       },
       strict: true,
     })
-    const since = day('since', values.since)
-    const until = day('until', values.until)
-    if (since && until && until < since)
-      throw new CliError(`--until ${until} is before --since ${since}\nusage: ${USAGE}`, 2)
+    const { since, until } = dayRange(values, USAGE)
     const dossier = values.dossier === undefined ? undefined : /^([^:]+):(.+)$/.exec(values.dossier)
     if (dossier === null)
       throw new CliError(

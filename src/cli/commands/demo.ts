@@ -2,8 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Kysely } from 'kysely'
+import { recordOperatorAction } from '../../access/operator-log.repository.ts'
 import { refreshPartnerSummaries } from '../../access/summaries.ts'
 import { readConfig } from '../../config.ts'
+import type { Database } from '../../db/database.ts'
+import { inTransaction } from '../../db/in-transaction.ts'
 import { importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
 import { readCsvAll } from '../../lib/csv.ts'
@@ -17,6 +21,7 @@ import { alignColumns } from '../columns.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { demoSecretPath } from '../missing-secret.ts'
+import { operatorName } from '../operator.ts'
 import { duration, progressLine } from '../progress.ts'
 import { generateCommand } from './generate.ts'
 import { parsePort, serveUntilStopped } from './serve.ts'
@@ -70,11 +75,12 @@ export const demoCommand: Command = {
     // The demo always runs on the embedded store in its data folder, whatever DATABASE_URL says.
     const config = { ...base, databaseUrl: null, secret: base.secret ?? demoSecret(base.dataDir) }
     const dataDir = join(config.dataDir, 'demo', `${dossiers}-${seed}`)
+    const operator = operatorName(io.env)
     const started = Date.now()
     await generateOnce(io, dataDir, dossiers, seed)
     return withHub(io, { needsSecret: true, config }, async ({ store, secret }) => {
       io.err(`store: embedded PostgreSQL (PGlite) in ${store.location}`)
-      const tokens = await ensurePartners(store.db, dataDir)
+      const tokens = await ensurePartners(store.db, dataDir, operator)
       for (const kind of REFERENTIAL_ORDER) {
         const result = await loadReferential(store.db, {
           kind,
@@ -135,6 +141,7 @@ export const demoCommand: Command = {
         store.db,
         tokens.map(([code]) => code),
         port,
+        operator,
       )
       // Protection runs on this thread (CPU-bound LPs): publishing before serving keeps the API
       // responsive once it is up.
@@ -204,17 +211,45 @@ async function generateOnce(io: CliIo, dir: string, dossiers: number, seed: stri
 }
 
 async function ensurePartners(
-  db: Parameters<typeof partnerByCode>[0],
+  db: Kysely<Database>,
   dir: string,
+  operator: string,
 ): Promise<[string, string][]> {
   const tokens: [string, string][] = []
   for (const { values } of await readCsvAll(join(dir, 'partners.csv'))) {
     const code = values.code ?? ''
     const existing = await partnerByCode(db, code)
     // A demo prints every token; existing partners get a fresh one since only hashes are kept.
-    const token = existing
-      ? (await rotateToken(db, existing.id)).token
-      : (await addPartner(db, { code, name: values.name ?? code, kind: values.kind as PartnerKind })).token
+    const token = await inTransaction(db, async (tx) => {
+      if (existing) {
+        const r = await rotateToken(tx, existing.id)
+        const detail = { demo: true, expiresAt: r.expiresAt.toISOString(), previousTokens: r.previous }
+        await recordOperatorAction(tx, {
+          operator,
+          action: 'token/rotate',
+          partnerId: existing.id,
+          subject: `#${r.tokenId}`,
+          detail,
+        })
+        return r.token
+      }
+      const kind = values.kind as PartnerKind
+      const added = await addPartner(tx, { code, name: values.name ?? code, kind })
+      const detail = {
+        demo: true,
+        kind,
+        token: `#${added.tokenId}`,
+        expiresAt: added.expiresAt.toISOString(),
+      }
+      await recordOperatorAction(tx, {
+        operator,
+        action: 'partner/add',
+        partnerId: added.partner.id,
+        subject: code,
+        detail,
+      })
+      return added.token
+    })
     tokens.push([code, token])
   }
   return tokens

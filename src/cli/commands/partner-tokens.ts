@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { tokenActor } from '../../access/actor.ts'
+import { withOperatorLog } from '../../access/operator-log.repository.ts'
 import type { Database } from '../../db/database.ts'
 import type { Partner } from '../../partners/partner.repository.ts'
 import {
@@ -78,8 +79,25 @@ export async function rotate(
   db: Kysely<Database>,
   partner: Partner,
   terms: { validDays: number; overlapDays: number },
+  operator: string,
 ): Promise<number> {
-  const rotation = await rotateToken(db, partner.id, terms)
+  const rotation = await withOperatorLog(
+    db,
+    operator,
+    (tx) => rotateToken(tx, partner.id, terms),
+    (r) => ({
+      action: 'token/rotate',
+      partnerId: partner.id,
+      subject: `#${r.tokenId}`,
+      detail: {
+        validDays: terms.validDays,
+        expiresAt: r.expiresAt.toISOString(),
+        overlapDays: terms.overlapDays,
+        previousTokens: r.previous,
+        previousUntil: r.previousUntil?.toISOString() ?? null,
+      },
+    }),
+  )
   io.out(
     `partner ${partner.code}: ${previousLine(rotation)}; new token #${rotation.tokenId} (${tokenActor(partner.code, rotation.tokenId)} in the audit log; valid until ${utc(rotation.expiresAt)}; shown once):`,
   )
@@ -93,8 +111,17 @@ export async function revoke(
   db: Kysely<Database>,
   partner: Partner,
   tokenId: number,
+  operator: string,
 ): Promise<number> {
-  const done = await revokeToken(db, partner.id, tokenId)
+  const done = await withOperatorLog(
+    db,
+    operator,
+    (tx) => revokeToken(tx, partner.id, tokenId),
+    (r) =>
+      r.state === 'revoked'
+        ? { action: 'token/revoke', partnerId: partner.id, subject: `#${tokenId}` }
+        : null,
+  )
   const actor = tokenActor(partner.code, tokenId)
   if (done.state === 'not-found') {
     const ids = (await listTokens(db, partner.id)).map((t) => `#${t.id}`).join(', ')

@@ -2,7 +2,13 @@ import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { tokenActor } from '../../access/actor.ts'
+import {
+  type OperatorAction,
+  recordOperatorAction,
+  withOperatorLog,
+} from '../../access/operator-log.repository.ts'
 import type { Database } from '../../db/database.ts'
+import { inTransaction } from '../../db/in-transaction.ts'
 import {
   addPartner,
   addPartners,
@@ -15,6 +21,7 @@ import {
 } from '../../partners/partner.repository.ts'
 import {
   DEFAULT_TOKEN_DAYS,
+  type IssuedToken,
   liveTokens,
   MAX_OVERLAP_DAYS,
   MAX_TOKEN_DAYS,
@@ -22,6 +29,7 @@ import {
 import { alignColumns } from '../columns.ts'
 import { utc, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
+import { operatorName } from '../operator.ts'
 import { daysOption, lastDay, printTokens, revoke, rotate, tokenIdOption } from './partner-tokens.ts'
 import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
 
@@ -72,6 +80,9 @@ export const partnersCommand: Command = {
       },
       strict: true,
     })
+    // Read before the store opens: a bad PASSERELLE_OPERATOR stops a change before it is made.
+    const operator =
+      sub === 'add' || sub === 'rotate-token' || sub === 'revoke-token' ? operatorName(io.env) : ''
     const validDays = daysOption('--valid-days', values['valid-days'], DEFAULT_TOKEN_DAYS, 1, MAX_TOKEN_DAYS)
     const overlapDays = daysOption('--overlap-days', values['overlap-days'], 0, 0, MAX_OVERLAP_DAYS)
     if (values['overlap-days'] !== undefined && sub !== 'rotate-token')
@@ -92,7 +103,7 @@ export const partnersCommand: Command = {
           '--from takes the partners from its file: give it alone, without --code, --name or --kind',
           2,
         )
-      return addFromFile(io, resolve(io.cwd, values.from), validDays)
+      return addFromFile(io, resolve(io.cwd, values.from), validDays, operator)
     }
     if (sub === 'add') {
       const code = values.code ?? ''
@@ -105,10 +116,11 @@ export const partnersCommand: Command = {
       return withHub(io, { needsSecret: false }, async ({ store }) => {
         if (await partnerByCode(store.db, code))
           throw new CliError(`partner ${code} already exists (rotate its token with partners rotate-token)`)
-        const { token, tokenId, expiresAt } = await addPartner(
+        const { token, tokenId, expiresAt } = await withOperatorLog(
           store.db,
-          { code, name: values.name!, kind: kind as PartnerKind },
-          validDays,
+          operator,
+          (tx) => addPartner(tx, { code, name: values.name!, kind: kind as PartnerKind }, validDays),
+          (added) => addedEntry(added, validDays),
         )
         io.out(
           `partner ${code} added; its token #${tokenId} (${tokenActor(code, tokenId)} in the audit log; valid until ${utc(expiresAt)}; shown once, stored hashed):`,
@@ -142,12 +154,31 @@ export const partnersCommand: Command = {
       return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partner = await knownPartner(store.db, code)
         if (sub === 'tokens') return printTokens(io, store.db, partner)
-        if (sub === 'rotate-token') return rotate(io, store.db, partner, { validDays, overlapDays })
-        return revoke(io, store.db, partner, tokenId)
+        if (sub === 'rotate-token') return rotate(io, store.db, partner, { validDays, overlapDays }, operator)
+        return revoke(io, store.db, partner, tokenId, operator)
       })
     }
     throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${partnersCommand.usage}`, 2)
   },
+}
+
+/** The log entry of a partner registered with its first token. */
+function addedEntry(
+  added: { partner: Partner } & IssuedToken,
+  validDays: number,
+): Omit<OperatorAction, 'operator'> {
+  return {
+    action: 'partner/add',
+    partnerId: added.partner.id,
+    subject: added.partner.code,
+    detail: {
+      name: added.partner.name,
+      kind: added.partner.kind,
+      token: `#${added.tokenId}`,
+      validDays,
+      expiresAt: added.expiresAt.toISOString(),
+    },
+  }
 }
 
 /** The partner of `code`, or a CliError naming the code. */
@@ -162,7 +193,7 @@ async function knownPartner(db: Kysely<Database>, code: string): Promise<Partner
  * when a line is wrong or a code is already registered, none; then each partner's code and first
  * token, tab-separated, one per line (shown once, stored hashed).
  */
-async function addFromFile(io: CliIo, path: string, validDays: number): Promise<number> {
+async function addFromFile(io: CliIo, path: string, validDays: number, operator: string): Promise<number> {
   const { partners, errors } = await readPartnersFile(path)
   const refuse = () => {
     for (const e of errors) io.err(e)
@@ -180,7 +211,11 @@ async function addFromFile(io: CliIo, path: string, validDays: number): Promise<
           `${basename(path)}:${p.line}: code "${p.code}" is already registered (rotate its token with partners rotate-token)`,
         )
     if (errors.length > 0) return refuse()
-    const added = await addPartners(store.db, partners, validDays)
+    const added = await inTransaction(store.db, async (tx) => {
+      const all = await addPartners(tx, partners, validDays)
+      for (const a of all) await recordOperatorAction(tx, { ...addedEntry(a, validDays), operator })
+      return all
+    })
     io.out(
       `${added.length} ${added.length > 1 ? 'partners' : 'partner'} added; code and token, tab-separated (tokens valid until ${utc(added[0]!.expiresAt)}; shown once, stored hashed):`,
     )

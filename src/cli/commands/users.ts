@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { ensureDemoUsers } from '../../access/demo-users.ts'
+import { recordOperatorAction, withOperatorLog } from '../../access/operator-log.repository.ts'
 import { generatePassword, MIN_PASSWORD_LENGTH } from '../../access/password.ts'
 import {
   addUser,
@@ -11,10 +12,12 @@ import {
   resetPassword,
 } from '../../access/users.repository.ts'
 import type { Database } from '../../db/database.ts'
+import { inTransaction } from '../../db/in-transaction.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { utc, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
+import { operatorName } from '../operator.ts'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -61,6 +64,21 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
           throw new CliError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`, 2)
         return password
       }
+      // Read before the store opens: a bad PASSERELLE_OPERATOR stops a change before it is made.
+      const operator = sub === 'list' ? '' : operatorName(io.env)
+      // A change to an existing account, logged with its partner when the account exists.
+      const changeAccount = (
+        db: Kysely<Database>,
+        action: 'user/disable' | 'user/enable' | 'user/reset-password',
+        change: (tx: Kysely<Database>) => Promise<boolean>,
+      ) =>
+        inTransaction(db, async (tx) => {
+          const email = normaliseEmail(values.email ?? '')
+          const account = (await listUsers(tx)).find((u) => u.email === email)
+          if (!account || !(await change(tx))) return false
+          await recordOperatorAction(tx, { operator, action, partnerId: account.partnerId, subject: email })
+          return true
+        })
       const printPassword = (password: string) => {
         if (values['password-stdin']) return
         io.out('its password (shown once, stored hashed):')
@@ -76,7 +94,12 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
           if (!partner) throw new CliError(await unknownPartner(store.db, values.partner ?? ''))
           if ((await listUsers(store.db)).some((u) => u.email === email))
             throw new CliError(`a user ${email} already exists`)
-          await addUser(store.db, { partnerId: partner.id, email, password, mustChange: true })
+          await withOperatorLog(
+            store.db,
+            operator,
+            (tx) => addUser(tx, { partnerId: partner.id, email, password, mustChange: true }),
+            () => ({ action: 'user/add', partnerId: partner.id, subject: email }),
+          )
           io.out(
             `user ${email} added to partner ${partner.code}; they choose their own password at first sign-in`,
           )
@@ -101,7 +124,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       }
       if (sub === 'disable') {
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          if (!(await disableUser(store.db, values.email ?? '')))
+          if (!(await changeAccount(store.db, 'user/disable', (tx) => disableUser(tx, values.email ?? ''))))
             throw new CliError(`no user "${values.email ?? ''}"`)
           io.out(`user ${normaliseEmail(values.email ?? '')} disabled; its sessions are ended`)
           return 0
@@ -110,7 +133,9 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       if (sub === 'reset-password') {
         const password = await newPassword()
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          if (!(await resetPassword(store.db, values.email ?? '', password, { mustChange: true })))
+          const reset = (tx: Kysely<Database>) =>
+            resetPassword(tx, values.email ?? '', password, { mustChange: true })
+          if (!(await changeAccount(store.db, 'user/reset-password', reset)))
             throw new CliError(`no user "${values.email ?? ''}"`)
           io.out(
             `user ${normaliseEmail(values.email ?? '')}: new password set; its sessions are ended; they choose their own at next sign-in`,
@@ -121,7 +146,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       }
       if (sub === 'enable') {
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          if (!(await enableUser(store.db, values.email ?? '')))
+          if (!(await changeAccount(store.db, 'user/enable', (tx) => enableUser(tx, values.email ?? ''))))
             throw new CliError(`no user "${values.email ?? ''}"`)
           io.out(`user ${normaliseEmail(values.email ?? '')} enabled`)
           return 0
@@ -141,8 +166,20 @@ export async function printDemoSignIns(
   db: Kysely<Database>,
   codes: readonly string[],
   port: number,
+  operator: string,
 ): Promise<void> {
-  const signIns = await ensureDemoUsers(db, codes)
+  const signIns = await inTransaction(db, async (tx) => {
+    const made = await ensureDemoUsers(tx, codes)
+    for (const s of made)
+      await recordOperatorAction(tx, {
+        operator,
+        action: s.created ? 'user/add' : 'user/reset-password',
+        partnerId: s.partnerId,
+        subject: s.email,
+        detail: { demo: true },
+      })
+    return made
+  })
   io.out(`Partner area sign-in (http://localhost:${port}/espace-partenaire/), e-mail and password:`)
   for (const line of alignColumns(signIns.map((s) => [s.code, s.email, s.password]))) io.out(`  ${line}`)
 }
