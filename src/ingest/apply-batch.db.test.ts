@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { dossier, exampleCep, items } from '../../test/fixtures.ts'
+import { dossier, exampleCep, items, nir15 } from '../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { addPartner } from '../partners/partner.repository.ts'
 import { applyBatch } from './apply-batch.ts'
@@ -249,6 +249,60 @@ describe('shared dossiers', () => {
       )
     })
   }
+
+  // Three persons: a sharedWith naming a record of another person (a NIR typo) links across them.
+  const other = (id: string, nir13: string, extra: Record<string, any> = {}) =>
+    dossier({ id, sharedWith: undefined, trainee: { nir: nir15(nir13) }, ...extra })
+  const naming = (version: number, ref?: { partner: string; id: string }) =>
+    dossier({ id: 'ARA-1', version, dispositif: 'PRF', sharedWith: ref ? [ref] : undefined })
+
+  async function linkRows() {
+    return store.db
+      .selectFrom('shared_link')
+      .select(['record_id', 'other_record_id'])
+      .orderBy('record_id')
+      .execute()
+  }
+
+  it('a sharedWith removed across persons takes the record it named out of the group', async () => {
+    await send('FT', [other('FT-9', '1850575056049')])
+    await send('R84', [naming(1, { partner: 'FT', id: 'FT-9' })])
+    expect(await groups()).toEqual({ 'ARA-1': 'FT:FT-9', 'FT-9': 'FT:FT-9' })
+    await send('R84', [naming(2)])
+    expect([await groups(), await linkRows()]).toEqual([{ 'ARA-1': null, 'FT-9': null }, []])
+  })
+
+  it('a sharedWith corrected to another record across persons leaves the first one alone', async () => {
+    await send('FT', [other('FT-9', '1850575056049')])
+    await send('CDC', [other('CPF-7', '2900575056047', { dispositif: 'CPF' })])
+    await send('R84', [naming(1, { partner: 'FT', id: 'FT-9' })])
+    await send('R84', [naming(2, { partner: 'CDC', id: 'CPF-7' })])
+    expect(await groups()).toEqual({ 'ARA-1': 'CDC:CPF-7', 'CPF-7': 'CDC:CPF-7', 'FT-9': null })
+    // A later link of the corrected record does not bring the first one back.
+    await send('R84', [naming(3, { partner: 'CDC', id: 'CPF-7' })])
+    expect((await groups())['FT-9']).toBeNull()
+  })
+
+  it('a chain of sharedWith across many persons is one shared dossier, whatever the arrival order', async () => {
+    // CDC's and FT's records alternate, each naming the next; the middle one arrives last.
+    const nir = (i: number) => `18505750${String(56000 + i).padStart(5, '0')}`
+    const link = (i: number) => {
+      const code = i % 2 === 0 ? 'CDC' : 'FT'
+      const next = i + 1 < 20 ? { partner: i % 2 === 0 ? 'FT' : 'CDC', id: `C-${i + 1}` } : undefined
+      return [
+        code,
+        other(`C-${i}`, nir(i), {
+          dispositif: code === 'CDC' ? 'CPF' : 'AIF',
+          sharedWith: next ? [next] : undefined,
+        }),
+      ] as const
+    }
+    for (const i of [...Array(20).keys()].filter((i) => i !== 10).concat(10)) {
+      const [code, record] = link(i)
+      await send(code, [record])
+    }
+    expect(new Set(Object.values(await groups()))).toEqual(new Set(['CDC:C-0']))
+  })
 
   it('unlinks a record when a new version no longer matches', async () => {
     await send('CDC', [dossier({ id: 'CPF-1', sharedWith: undefined })])

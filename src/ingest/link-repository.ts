@@ -15,8 +15,6 @@ interface CandidateRow {
   refs: { partner: string; id: string }[] | string | null
 }
 
-const MAX_ROUNDS = 6
-
 async function candidatesOf(db: Kysely<Database>, persons: Set<string>): Promise<CandidateRow[]> {
   const { rows } = await sql<CandidateRow>`
     select d.person_key, d.partner_id, p.code as partner_code, d.record_id, d.organism_siret,
@@ -29,11 +27,16 @@ async function candidatesOf(db: Kysely<Database>, persons: Set<string>): Promise
   return rows
 }
 
-// Records of other persons named by, or naming, the candidates: a sharedWith may cross persons
-// (a partner's typo in a NIR), and the group must still be whole whatever the arrival order.
+// Records of other persons linked to the candidates, now or before this change: a sharedWith may
+// cross persons (a partner's typo in a NIR), and the group must still be whole whatever the arrival
+// order. The records a candidate names or is named by, as the references stand now; and the members
+// of a candidate's group as stored, with the records linked to it, so that a record a sharedWith no
+// longer names (removed or corrected) is taken out of the group, and its partner stops reading it.
 async function neighbourPersons(db: Kysely<Database>, rows: CandidateRow[]): Promise<string[]> {
   const named = rows.flatMap((r) => refsOf(r).map((ref) => ({ code: ref.partner, id: ref.id })))
   const keys = rows.map((r) => ({ code: r.partner_code, id: r.record_id }))
+  const records = rows.map((r) => ({ partner_id: r.partner_id, id: r.record_id }))
+  const groups = [...new Set(rows.flatMap((r) => (r.shared_dossier_id ? [r.shared_dossier_id] : [])))]
   const { rows: found } = await sql<{ person_key: string }>`
     select d.person_key from dossier_current d join partner p on p.id = d.partner_id
       join json_to_recordset(${JSON.stringify(named)}::json) as x(code text, id text)
@@ -41,7 +44,13 @@ async function neighbourPersons(db: Kysely<Database>, rows: CandidateRow[]): Pro
     union
     select s.person_key from shared_reference s
       join json_to_recordset(${JSON.stringify(keys)}::json) as y(code text, id text)
-        on y.code = s.ref_partner and y.id = s.ref_record_id`.execute(db)
+        on y.code = s.ref_partner and y.id = s.ref_record_id
+    union
+    select d.person_key from dossier_current d where d.shared_dossier_id = any(${textArray(groups)})
+    union
+    select l.person_key from shared_link l
+      join json_to_recordset(${JSON.stringify(records)}::json) as z(partner_id integer, id text)
+        on z.partner_id = l.other_partner_id and z.id = l.other_record_id`.execute(db)
   return found.map((r) => r.person_key)
 }
 
@@ -51,14 +60,17 @@ function refsOf(row: CandidateRow): { partner: string; id: string }[] {
 }
 
 /**
- * Recomputes the shared-dossier links and group ids of every dossier of the given persons (and of
- * the persons their records name or are named by). Called in the transaction that changed them.
+ * Recomputes the shared-dossier links and group ids of every dossier of the given persons and of
+ * every person linked to them, now or before the change (see neighbourPersons). Called in the
+ * transaction that changed them.
  */
 export async function relinkPersons(db: Kysely<Database>, start: Iterable<string>): Promise<void> {
   const persons = new Set(start)
   if (persons.size === 0) return
   let rows = await candidatesOf(db, persons)
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  // Until no linked person is left out: a group cut short would keep stale ids, and its partners
+  // would read records no longer linked to theirs. Each round adds persons, so this ends.
+  for (;;) {
     const more = (await neighbourPersons(db, rows)).filter((p) => !persons.has(p))
     if (more.length === 0) break
     for (const p of more) persons.add(p)
