@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
-import { csvLine } from '../lib/csv.ts'
+import { csvLine, spreadsheetSafe } from '../lib/csv.ts'
 import { recordRead } from './audit.repository.ts'
 import { DOSSIER_COLUMNS } from './dossier-columns.ts'
 import { type PartnerScope, withPartner } from './partner-tx.ts'
@@ -77,7 +77,7 @@ export async function* exportLines(
   db: Kysely<Database>,
   partnerId: number,
   actor: string,
-  batch = EXPORT_BATCH,
+  { route = 'GET /api/v1/export.csv', batch = EXPORT_BATCH }: { route?: string; batch?: number } = {},
 ): AsyncGenerator<string> {
   yield `${EXPORT_COLUMNS.join(',')}\n`
   let at: Position = { own: true, id: '' }
@@ -87,7 +87,7 @@ export async function* exportLines(
       if (found.length > 0)
         await recordRead(scope, {
           actor,
-          route: 'GET /api/v1/export.csv',
+          route,
           // Co-funders' records are named with their partner's code.
           dossiers: found.map((r) => (at.own ? String(r.record_id) : `${r.partner}:${r.record_id}`)),
         })
@@ -95,7 +95,9 @@ export async function* exportLines(
     })
     if (rows.length > 0) {
       const own: boolean = at.own
-      yield rows.map((r) => `${csvLine(EXPORT_COLUMNS.map((c) => (c === 'yours' ? own : r[c])))}\n`).join('')
+      yield rows
+        .map((r) => `${csvLine(EXPORT_COLUMNS.map((c) => (c === 'yours' ? own : spreadsheetSafe(r[c]))))}\n`)
+        .join('')
       const last = rows.at(-1)!
       at = own
         ? { own: true, id: String(last.record_id) }

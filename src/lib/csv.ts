@@ -45,6 +45,22 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
+// A spreadsheet reads a cell opening with one of these as a formula (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/
+
+/**
+ * A text cell that a spreadsheet would run as a formula, prefixed with `'` so that it shows as
+ * text: a partner's free text (an offer reference such as `=HYPERLINK(…)`) must not run in a
+ * co-funder's spreadsheet, next to the NIRs of its export. Numbers, signed ones included, stay as
+ * they are.
+ */
+export function spreadsheetSafe<T>(value: T): T | string {
+  return typeof value === 'string' && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value)
+    ? `'${value}`
+    : value
+}
+
 /** One CSV line (without its newline). */
 export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {
   return values.map(csvField).join(',')

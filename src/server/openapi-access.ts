@@ -204,7 +204,7 @@ export function accessPaths(errorResponse: ErrorResponse) {
       get: {
         summary: 'All your nominative data as CSV',
         description:
-          'One line per record you may read (yours, with the identity you sent; co-funders’ records of shared dossiers, without theirs), streamed in batches: any size.',
+          'One line per record you may read (yours, with the identity you sent; co-funders’ records of shared dossiers, without theirs), streamed in batches: any size. A text cell that a spreadsheet would run as a formula (opening with =, +, -, @, a tab or a carriage return, numbers aside) is prefixed with an apostrophe.',
         security,
         responses: {
           '200': {

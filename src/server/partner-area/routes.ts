@@ -124,7 +124,7 @@ export function partnerArea(deps: AccessDeps) {
   signedIn.get('/export.csv', (c) => {
     const { user } = c.get('session')
     return c.body(
-      csvStream(deps.db, user.partnerId, actor(c)),
+      csvStream(deps.db, user.partnerId, actor(c), 'GET /espace-partenaire/export.csv'),
       200,
       csvHeaders(user.partnerCode, deps.today()),
     )

@@ -4,13 +4,17 @@ import { exportLines } from '../../access/export.ts'
 import type { Database } from '../../db/database.ts'
 import type { AppEnv } from '../context.ts'
 
-/** A CSV download streamed from the database batch after batch (pull-based: no buffering ahead of the client). */
+/**
+ * A CSV download streamed from the database batch after batch (pull-based: no buffering ahead of
+ * the client), logged under `route` (the API's or the partner area's).
+ */
 export function csvStream(
   db: Kysely<Database>,
   partnerId: number,
   actor: string,
+  route: string,
 ): ReadableStream<Uint8Array> {
-  const lines = exportLines(db, partnerId, actor)
+  const lines = exportLines(db, partnerId, actor, { route })
   const encoder = new TextEncoder()
   return new ReadableStream({
     async pull(controller) {
@@ -42,7 +46,8 @@ export function exportRoute(deps: { db: Kysely<Database>; today: () => string })
   const route = new Hono<AppEnv>()
   route.get('/export.csv', (c) => {
     const partner = c.get('partner')
-    return c.body(csvStream(deps.db, partner.id, c.get('actor')), 200, csvHeaders(partner.code, deps.today()))
+    const lines = csvStream(deps.db, partner.id, c.get('actor'), 'GET /api/v1/export.csv')
+    return c.body(lines, 200, csvHeaders(partner.code, deps.today()))
   })
   return route
 }
