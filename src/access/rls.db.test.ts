@@ -157,6 +157,24 @@ describe('row-level security on nominative tables', () => {
     ).rejects.toThrow(/permission denied/)
   })
 
+  it('lets no other role than the reader call a SECURITY DEFINER function of the hub', async () => {
+    // proacl null is PostgreSQL's default: every role (PUBLIC, grantee 0) may execute.
+    const { rows } = await sql<{ fn: string; grantees: string[] }>`
+      select p.proname as fn,
+        array(select coalesce(r.rolname::text, 'PUBLIC') from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+          left join pg_roles r on r.oid = a.grantee where a.grantee <> p.proowner order by 1) as grantees
+      from pg_proc p where p.proname like 'passerelle%' and p.prosecdef order by 1`.execute(store.db)
+    expect(rows).toEqual(
+      [
+        'passerelle_dossier_visible',
+        'passerelle_in_group',
+        'passerelle_own_employed',
+        'passerelle_person_spells',
+        'passerelle_person_visible',
+      ].map((fn) => ({ fn, grantees: ['passerelle_reader'] })),
+    )
+  })
+
   it('keeps the hub’s own jobs unrestricted after the scoped transaction ends', async () => {
     await records(a)
     const all = await store.db.selectFrom('dossier_current').select('record_id').execute()

@@ -28,6 +28,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create trigger operator_action_append_only before update or delete or truncate on operator_action
     for each statement execute function passerelle_operator_action_append_only()`.execute(db)
   await sql`revoke update, delete, truncate on operator_action from public`.execute(db)
+  // It names partners: forced row-level security, as on every table of partner data, with the
+  // owner's policy only, so that the partner reader sees none of it even if granted by mistake.
+  await sql`alter table operator_action enable row level security`.execute(db)
+  await sql`alter table operator_action force row level security`.execute(db)
+  await sql`select passerelle_owner_policy('operator_action')`.execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
