@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { inTransaction } from '../db/in-transaction.ts'
+import { textArray } from '../db/json-param.ts'
 
 /** At most 5 failed sign-ins per account and 20 per client address in 15 minutes. */
 export const SIGN_IN_WINDOW_MS = 15 * 60_000
@@ -56,4 +58,47 @@ export async function recordFailure(
     .deleteFrom('sign_in_failure')
     .where('at', '<', new Date(now.getTime() - SIGN_IN_WINDOW_MS))
     .execute()
+}
+
+/** An attempt, counted or refused. */
+export interface Attempt {
+  /** Seconds until an attempt is allowed: > 0 when this one is refused (and nothing was counted). */
+  readonly wait: number
+  /** The password proved right: the attempt no longer counts as a failure. */
+  succeeded(): Promise<void>
+}
+
+const ATTEMPT_LOCK_SPACE = 4244
+
+/**
+ * Counts an attempt as failed before its password is checked, so that attempts sent at once are
+ * all counted: checking the count, then the password (scrypt, tens of milliseconds), then recording
+ * the failure let a burst of 100 attempts check 35 passwords against a limit of 5. The keys are
+ * locked (in a fixed order) while counting and recording, so two attempts cannot both see room for
+ * one. When the password proves right, `succeeded` takes the attempt back.
+ */
+export async function beginAttempt(
+  db: Kysely<Database>,
+  keys: { account: string; address: string },
+  now = new Date(),
+): Promise<Attempt> {
+  const wait = await inTransaction(db, async (tx) => {
+    await sql`select count(pg_advisory_xact_lock(${ATTEMPT_LOCK_SPACE}, hashtext(k)))
+      from (select k from unnest(${textArray([keys.account, keys.address].sort())}) as k order by k) as sorted`.execute(
+      tx,
+    )
+    const wait = await retryAfter(tx, keys, now)
+    if (wait === 0) await recordFailure(tx, keys, now)
+    return wait
+  })
+  return {
+    wait,
+    succeeded: async () => {
+      if (wait > 0) return
+      // One row per key: another attempt at the same instant keeps its own.
+      for (const key of [keys.account, keys.address])
+        await sql`delete from sign_in_failure where ctid in (
+          select ctid from sign_in_failure where key = ${key} and at = ${now} limit 1)`.execute(db)
+    },
+  }
 }

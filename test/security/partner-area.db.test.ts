@@ -143,6 +143,48 @@ describe('sign-in', () => {
   })
 })
 
+describe('sign-in attempts sent at once', () => {
+  it('are all counted: 5 passwords checked for an account, the others answered 429', async () => {
+    await addUser(store.db, {
+      partnerId: fx.partners.CDC.partner.id,
+      email: 'burst@example.fr',
+      password: PASSWORD,
+    })
+    // Behind a trusted proxy, from an address of its own, so that the per-address count is this test's.
+    const proxied = createApp({ ...APP_DEPS, db: store.db, storeKind: store.kind, trustProxy: 1 })
+    const from = { 'x-forwarded-for': '203.0.113.77' }
+    const forms = await Promise.all(Array.from({ length: 20 }, () => signInForm(proxied)))
+    const statuses = await Promise.all(
+      forms.map(
+        async (form) =>
+          (
+            await proxied.request(`${AREA}/connexion`, {
+              method: 'POST',
+              body: new URLSearchParams({ csrf: form.csrf, email: 'burst@example.fr', password: 'wrong' }),
+              headers: { cookie: form.cookie, origin: 'http://hub.test', host: 'hub.test', ...from },
+            })
+          ).status,
+      ),
+    )
+    expect([statuses.filter((s) => s === 401).length, statuses.filter((s) => s === 429).length]).toEqual([
+      5, 15,
+    ])
+  })
+
+  it('a right password takes its attempt back: it does not count as a failure', async () => {
+    const proxied = createApp({ ...APP_DEPS, db: store.db, storeKind: store.kind, trustProxy: 1 })
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await signIn('r84@example.fr', PASSWORD, { 'x-forwarded-for': '203.0.113.78' }, proxied)).status,
+      ).toBe(303)
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from sign_in_failure where key in ('account:r84@example.fr', 'ip:203.0.113.78')`.execute(
+      store.db,
+    )
+    expect(rows[0]!.n).toBe(0)
+  })
+})
+
 describe('signed-in pages', () => {
   it('render search, dossier, changes, export, dashboard and quality in French for the signed-in partner', async () => {
     const { cookie } = await session('cdc@example.fr')

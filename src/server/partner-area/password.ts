@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { MIN_PASSWORD_LENGTH } from '../../access/password.ts'
-import { recordFailure, retryAfter, signInKeys } from '../../access/rate-limit.ts'
+import { beginAttempt, signInKeys } from '../../access/rate-limit.ts'
 import { authenticate, resetPassword } from '../../access/users.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { passwordPage } from './pages/password.ts'
@@ -22,12 +22,13 @@ export function passwordRoutes(deps: AccessDeps, info: (c: Context<AreaEnv>) => 
     const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
     const { user } = c.get('session')
     const keys = signInKeys(user.email, requestAddress(c, deps.trustProxy ?? 0))
-    const wait = await retryAfter(deps.db, keys)
-    if (wait > 0) return c.html(passwordPage(info(c), [tooManyAttempts(c, wait)], required(c)), 429)
+    const attempt = await beginAttempt(deps.db, keys)
+    if (attempt.wait > 0)
+      return c.html(passwordPage(info(c), [tooManyAttempts(c, attempt.wait)], required(c)), 429)
     if (!(await authenticate(deps.db, user.email, text('actuel')))) {
-      await recordFailure(deps.db, keys)
       return c.html(passwordPage(info(c), ['Le mot de passe actuel est incorrect.'], required(c)), 400)
     }
+    await attempt.succeeded()
     const next = text('nouveau')
     const errors = [
       ...(next.length < MIN_PASSWORD_LENGTH

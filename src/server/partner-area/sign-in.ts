@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Context, Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Kysely } from 'kysely'
-import { recordFailure, retryAfter, signInKeys } from '../../access/rate-limit.ts'
+import { beginAttempt, signInKeys } from '../../access/rate-limit.ts'
 import { createSession, purgeSessions } from '../../access/sessions.repository.ts'
 import { authenticate } from '../../access/users.repository.ts'
 import type { Database } from '../../db/database.ts'
@@ -63,17 +63,20 @@ export function signInRoutes(db: Kysely<Database>, trustProxy = 0) {
     const email = text('email').slice(0, 200)
     const address = requestAddress(c, trustProxy)
     const keys = signInKeys(email, address)
-    const wait = await retryAfter(db, keys)
-    if (wait > 0)
-      return c.html(signInPage(signInToken(c), { kind: 'erreur', text: tooManyAttempts(c, wait) }), 429)
+    const attempt = await beginAttempt(db, keys)
+    if (attempt.wait > 0)
+      return c.html(
+        signInPage(signInToken(c), { kind: 'erreur', text: tooManyAttempts(c, attempt.wait) }),
+        429,
+      )
     const user = await authenticate(db, email, text('password'))
     if (!user) {
-      await recordFailure(db, keys)
       return c.html(
         signInPage(signInToken(c), { kind: 'erreur', text: 'Adresse ou mot de passe incorrect.' }),
         401,
       )
     }
+    await attempt.succeeded()
     await purgeSessions(db)
     const session = await createSession(db, user.id)
     setSessionCookie(c, session.id)
