@@ -94,7 +94,13 @@ export async function readChangePage(
     if (found.changes.length > 0)
       await recordRead(scope, {
         ...audit,
-        dossiers: [...new Set(found.changes.flatMap((ch) => ch.yourRecords))],
+        // The caller's records, then the co-funders' records the page showed (`CODE:ID`).
+        dossiers: [
+          ...new Set([
+            ...found.changes.flatMap((ch) => ch.yourRecords),
+            ...found.changes.map((ch) => `${ch.partner}:${ch.record}`),
+          ]),
+        ],
       })
     return found
   })

@@ -193,11 +193,15 @@ describe('a page of the change feed', () => {
     ])
   })
 
-  it('writes a page to the audit log only when it shows changes, naming the caller’s records', async () => {
+  it('writes a page to the audit log only when it shows changes, naming the caller’s records and the co-funders’ it showed', async () => {
     const before = (await listAudit(store.db, { partnerId: a })).length
     await follow(500, 3)
     const rows = (await listAudit(store.db, { partnerId: a })).slice(before)
-    expect(rows.map((r) => r.dossiers)).toEqual([['A1'], ['A1'], ['A1']])
+    expect(rows.map((r) => r.dossiers)).toEqual([
+      ['A1', 'OB:B1'],
+      ['A1', 'OB:B1'],
+      ['A1', 'FC:C6'],
+    ])
   })
   it('takes a cursor handed out before the commit order as the same place in the feed', async () => {
     const { rows } = await sql<{ at: string }>`

@@ -4,6 +4,7 @@ import { listAudit } from '../../src/access/audit.repository.ts'
 import { feedSettled } from '../../src/access/test-fixtures.ts'
 import { addPartner } from '../../src/partners/partner.repository.ts'
 import { listTokens, rotateToken } from '../../src/partners/token.repository.ts'
+import { dossier } from '../fixtures.ts'
 import { openTestStore, type TestStore } from '../store.ts'
 import { NIR_OTHER, NIR_SHARED, partnerFixture } from './partner-fixture.ts'
 
@@ -431,7 +432,8 @@ describe('audit and logs', () => {
       partner: 'CDC',
       actor: `token:CDC#${fx.partners.CDC.tokenId}`,
       route: 'GET /api/v1/dossiers/{id}',
-      dossiers: ['CPF-1'],
+      // The caller's record, then the co-funder's it showed.
+      dossiers: ['CPF-1', 'R84:ARA-1'],
     })
     expect(new Set(rows.map((r) => r.route))).toEqual(
       new Set([
@@ -453,10 +455,42 @@ describe('audit and logs', () => {
     expect(read.status).toBe(200)
     const rows = await listAudit(store.db, { partnerId: first.partner.id })
     expect(rows.slice(-2).map((r) => [r.actor, r.route, r.dossiers])).toEqual([
-      [`token:R84#${first.tokenId}`, 'GET /api/v1/dossiers/{id}', ['ARA-1']],
-      [`token:R84#${second.tokenId}`, 'GET /api/v1/dossiers/{id}', ['ARA-1']],
+      [`token:R84#${first.tokenId}`, 'GET /api/v1/dossiers/{id}', ['ARA-1', 'CDC:CPF-1']],
+      [`token:R84#${second.tokenId}`, 'GET /api/v1/dossiers/{id}', ['ARA-1', 'CDC:CPF-1']],
     ])
     expect(second.tokenId).not.toBe(first.tokenId)
+  })
+
+  it('keeps who read a co-funder’s record after the link that showed it is gone', async () => {
+    // OPCO names CDC's CPF-2 (a sharedWith may name any record, spec), reads it, then unlinks.
+    const { token } = await rotateToken(store.db, fx.partners.OPCO.partner.id)
+    const authorization = `Bearer ${token}`
+    const other = {
+      nir: NIR_OTHER,
+      birthName: 'MARTIN',
+      firstNames: 'Paul',
+      sex: 'M',
+      birthDate: '1990-02-01',
+    }
+    const claim = async (version: number, sharedWith: { partner: string; id: string }[]) => {
+      const record = dossier({ id: 'OP-9', version, sharedWith, trainee: other, dispositif: 'PDC' })
+      const res = await fx.app.request('/api/v1/records', {
+        method: 'POST',
+        body: JSON.stringify([record]),
+        headers: { 'content-type': 'application/json', authorization },
+      })
+      return ((await res.json()) as { results: { outcome: string }[] }).results[0]?.outcome
+    }
+    expect(await claim(1, [{ partner: 'CDC', id: 'CPF-2' }])).toBe('created')
+    const read = await fx.app.request('/api/v1/dossiers/OP-9', { headers: { authorization } })
+    expect(read.status).toBe(200)
+    expect(await claim(2, [])).toBe('updated')
+    const reads = await listAudit(store.db, {
+      dossier: { partnerId: fx.partners.CDC.partner.id, recordId: 'CPF-2' },
+    })
+    expect(reads.filter((r) => r.partner === 'OPCO').map((r) => [r.route, r.dossiers])).toEqual([
+      ['GET /api/v1/dossiers/{id}', ['OP-9', 'CDC:CPF-2']],
+    ])
   })
 
   it('wrote no NIR to any log line', () => {

@@ -183,7 +183,7 @@ const ownerPolicyFunction = `create function passerelle_owner_policy(t text) ret
 // plans are kept for the connection's session (planning a statement under row-level security costs
 // more than running it). SECURITY INVOKER, so every query in it runs under the partner's policies.
 // It logs the read in access_audit when the record is the caller's and an actor is given.
-const readFunction = `create function passerelle_dossier_read(pid integer, rid text, actor text, route text)
+export const readFunction = `create function passerelle_dossier_read(pid integer, rid text, actor text, route text)
   returns json language plpgsql volatile set search_path = public as $$
   declare
     result json;
