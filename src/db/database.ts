@@ -140,6 +140,8 @@ export interface DossierCurrentTable extends CurrentColumns {
   hours_completed: Numeric | null
   certification_result: string | null
   committed: Numeric
+  /** `[{funder, committed}]`, the record's funding lines; null on rows written before they were kept. */
+  funding: ColumnType<unknown, string | null | undefined, string | null>
   shared_dossier_id: string | null
 }
 

@@ -16,6 +16,7 @@ import * as userLastSignIn from './migrations/2026_12_06_12_00_00_user_last_sign
 import * as operatorAction from './migrations/2026_12_06_13_00_00_operator_action.ts'
 import * as definerExecute from './migrations/2026_12_06_14_00_00_definer_execute.ts'
 import * as auditShownRecords from './migrations/2026_12_06_15_00_00_audit_shown_records.ts'
+import * as dossierFunding from './migrations/2026_12_06_16_00_00_dossier_funding.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -35,6 +36,7 @@ export const migrations = {
   '2026_12_06_13_00_00_operator_action': operatorAction,
   '2026_12_06_14_00_00_definer_execute': definerExecute,
   '2026_12_06_15_00_00_audit_shown_records': auditShownRecords,
+  '2026_12_06_16_00_00_dossier_funding': dossierFunding,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

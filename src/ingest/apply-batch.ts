@@ -239,19 +239,19 @@ async function upsertDossiers(tx: Transaction<Database>, partnerId: number, fina
       received_at, identity_certified, birth_date, sex, residence_commune, qpv, dispositif, status, status_at_entry,
       certification_type, certification_code, certification_level, nsf, organism_siret, organism_nda, offer_ref,
       place_commune, modality, planned_start, planned_end, planned_hours, entry_date, exit_date, exit_reason,
-      hours_completed, certification_result, committed)
+      hours_completed, certification_result, committed, funding)
     select x.person_key, ${partnerId}, x.record_id, x.version, x.content_hash, x.updated_at, now(), ${certified},
       x.birth_date, x.sex, x.residence_commune, x.qpv, x.dispositif, x.status, x.status_at_entry,
       x.certification_type, x.certification_code, x.certification_level, x.nsf, x.organism_siret, x.organism_nda,
       x.offer_ref, x.place_commune, x.modality, x.planned_start, x.planned_end, x.planned_hours, x.entry_date, x.exit_date,
-      x.exit_reason, x.hours_completed, x.certification_result, x.committed
+      x.exit_reason, x.hours_completed, x.certification_result, x.committed, x.funding
     from json_to_recordset(${rows}) as x(person_key text, record_id text, version bigint,
       content_hash text, updated_at timestamptz, birth_name_norm text, birth_date date, sex text,
       residence_commune text, qpv text, dispositif text, status text, status_at_entry text,
       certification_type text, certification_code text, certification_level integer, nsf text,
       organism_siret text, organism_nda text, offer_ref text, place_commune text, modality text, planned_start date,
       planned_end date, planned_hours numeric, entry_date date, exit_date date, exit_reason text,
-      hours_completed numeric, certification_result text, committed numeric)
+      hours_completed numeric, certification_result text, committed numeric, funding jsonb)
     on conflict (partner_id, record_id) do update set
       person_key = excluded.person_key, version = excluded.version, content_hash = excluded.content_hash,
       updated_at = excluded.updated_at, received_at = excluded.received_at,
@@ -265,7 +265,8 @@ async function upsertDossiers(tx: Transaction<Database>, partnerId: number, fina
       planned_start = excluded.planned_start, planned_end = excluded.planned_end,
       planned_hours = excluded.planned_hours, entry_date = excluded.entry_date, exit_date = excluded.exit_date,
       exit_reason = excluded.exit_reason, hours_completed = excluded.hours_completed,
-      certification_result = excluded.certification_result, committed = excluded.committed`.execute(tx)
+      certification_result = excluded.certification_result, committed = excluded.committed,
+      funding = excluded.funding`.execute(tx)
 }
 
 async function upsertCeps(tx: Transaction<Database>, partnerId: number, finals: Accepted[]) {

@@ -58,6 +58,7 @@ export function dossierColumns(r: DossierRecord, key: VersionKey) {
     hours_completed: r.exit?.hoursCompleted ?? null,
     certification_result: r.certificationResult,
     committed: r.funding.reduce((sum, f) => sum + f.committed, 0),
+    funding: r.funding.map((f) => ({ funder: f.funder, committed: f.committed })),
   }
 }
 

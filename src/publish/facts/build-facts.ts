@@ -4,13 +4,19 @@ import { createCepFact } from './cep-fact.ts'
 import { createDossierFact } from './dossier-fact.ts'
 import { createEmployment, createSpells } from './employment-outcomes.ts'
 import { createFundingFact } from './funding-fact.ts'
+import { createFundingLines } from './funding-lines.ts'
 import { createSharedDossiers } from './shared-dossiers.ts'
 import { asOfLiteral, personIndexes } from './sql-parts.ts'
 
 export const FACT_TABLES = ['publish_fact_dossier', 'publish_fact_funding', 'publish_fact_cep'] as const
 export type FactTable = (typeof FACT_TABLES)[number]
 
-const WORK_TABLES = ['publish_tmp_shared', 'publish_tmp_spell', 'publish_tmp_employment'] as const
+const WORK_TABLES = [
+  'publish_tmp_funding',
+  'publish_tmp_shared',
+  'publish_tmp_spell',
+  'publish_tmp_employment',
+] as const
 
 /** What a build made: rows per fact table and how long it took. */
 export interface FactsResult {
@@ -37,6 +43,7 @@ export async function buildFacts(db: Kysely<Database>, options: { asOf: string }
       for (const table of [...FACT_TABLES, ...WORK_TABLES]) await run(`drop table if exists ${table}`)
       // In dependency order; each table is analysed as soon as it exists, for the next joins.
       const steps: [string, string][] = [
+        ['publish_tmp_funding', createFundingLines],
         ['publish_tmp_shared', createSharedDossiers],
         ['publish_tmp_spell', createSpells],
         ['publish_tmp_employment', createEmployment(asOf)],

@@ -106,10 +106,11 @@ describe('publish_fact_dossier from ingested records', () => {
     expect(await facts()).toEqual([exampleFact()])
   })
 
-  it('counts a shared dossier once: the lead’s attributes, the sum of the commitments', async () => {
+  it('counts a shared dossier once: the lead’s attributes, each funder’s commitment once', async () => {
     await send('CDC', [dossier()])
     await send('R84', [regionRecord({ status: 'ENTRE', exit: null, certificationResult: null })])
-    expect(await facts()).toEqual([exampleFact({ committed: 7800 })])
+    // CDC's 4,200 € and R84's 1,800 €, which the CDC record lists too.
+    expect(await facts()).toEqual([exampleFact({ committed: 6000 })])
   })
 
   it('takes the exit from a co-funder when the lead has not exited, and a result a co-funder knows', async () => {
@@ -142,7 +143,8 @@ describe('publish_fact_dossier from ingested records', () => {
         res_departement: '35',
         res_region: '53',
         qpv: true,
-        committed: 15100,
+        // CDC 4,200, R84 9,000 as its own record says (not the 1,800 the CDC record lists), FT 100.
+        committed: 13300,
         certified: false,
       }),
     ])
@@ -169,7 +171,8 @@ describe('publish_fact_dossier from ingested records', () => {
   it('breaks a tie on commitments by partner code', async () => {
     await send('R84', [regionRecord({ dispositif: 'PRF', funding: [{ funder: 'R84', committed: 6000 }] })])
     await send('CDC', [dossier()])
-    expect(await facts()).toEqual([exampleFact({ committed: 12000 })])
+    // CDC 4,200 and R84 6,000 (its own record, not the CDC record's 1,800).
+    expect(await facts()).toEqual([exampleFact({ committed: 10200 })])
   })
 })
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dossier, items } from '../../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
@@ -38,7 +39,7 @@ describe('buildFacts', () => {
 })
 
 describe('publish_fact_funding', () => {
-  it('keeps one row per co-funder’s record under the shared dossier’s key, cancelled records out', async () => {
+  it('keeps one row per funder under the shared dossier’s key, each funder’s line once, cancelled records out', async () => {
     await send('CDC', [dossier()])
     await send('R84', [
       dossier({
@@ -76,7 +77,8 @@ describe('publish_fact_funding', () => {
         res_departement: '69',
         res_region: '84',
         period_date: '2024-01-08',
-        committed: 6000,
+        // The CDC record lists R84's 1,800 € too (the spec's example); R84's own record counts it.
+        committed: 4200,
       },
       {
         ...common,
@@ -90,5 +92,63 @@ describe('publish_fact_funding', () => {
         committed: 1800,
       },
     ])
+  })
+
+  it('credits a co-funder its line from the record that lists it when it sends none, once however many list it', async () => {
+    for (const t of [
+      'dossier_version',
+      'dossier_current',
+      'shared_link',
+      'shared_reference',
+      'person_identity',
+    ])
+      await sql.raw(`delete from ${t}`).execute(store.db)
+    // CDC and FT both list R84's 1,800 € on a dossier R84 sends no record of.
+    await send('CDC', [dossier({ sharedWith: [{ partner: 'FT', id: 'FT-7' }] })])
+    await send('FT', [
+      dossier({
+        id: 'FT-7',
+        dispositif: 'AIF',
+        sharedWith: undefined,
+        funding: [
+          { funder: 'FT', committed: 900 },
+          { funder: 'R84', committed: 1800 },
+        ],
+      }),
+    ])
+    await buildFacts(store.db, { asOf: '2026-11-01' })
+    const rows = await factRows(store.db, 'publish_fact_funding', 'funder')
+    expect(rows.map((r) => [r.funder, r.funder_kind, r.dispositif, r.committed])).toEqual([
+      ['CDC', 'CDC', 'CPF', 4200],
+      ['FT', 'FT', 'AIF', 900],
+      ['R84', 'REGION', 'CPF', 1800],
+    ])
+    const dossiers = await factRows(store.db, 'publish_fact_dossier', 'dossier_key')
+    expect(dossiers.map((r) => [r.dossier_key, r.committed])).toEqual([['CDC:CPF-2024-000123', 6900]])
+  })
+
+  it('credits the sender a line naming no registered partner', async () => {
+    for (const t of [
+      'dossier_version',
+      'dossier_current',
+      'shared_link',
+      'shared_reference',
+      'person_identity',
+    ])
+      await sql.raw(`delete from ${t}`).execute(store.db)
+    await send('FT', [
+      dossier({
+        id: 'FT-8',
+        dispositif: 'AIF',
+        sharedWith: undefined,
+        funding: [
+          { funder: 'FT', committed: 900 },
+          { funder: 'XYZ', committed: 100 },
+        ],
+      }),
+    ])
+    await buildFacts(store.db, { asOf: '2026-11-01' })
+    const rows = await factRows(store.db, 'publish_fact_funding', 'funder')
+    expect(rows.map((r) => [r.funder, r.committed])).toEqual([['FT', 1000]])
   })
 })

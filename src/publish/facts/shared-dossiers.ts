@@ -8,7 +8,9 @@ import { KNOWN_RESULTS } from './sql-parts.ts'
  *
  * - The **lead** record gives the dossier's attributes (person, residence, training, funder): the
  *   one with the largest `committed`, ties by partner code then record id (byte order, the same
- *   on every store). `committed` is the sum over the records.
+ *   on every store). `committed` is the sum of the funding lines that count, each funder once
+ *   (`publish_tmp_funding`, see funding-lines.ts), not of the records' sums: a record listing its
+ *   co-funder's line would count it twice.
  * - The **progress** record gives the lifecycle (status, entry, exit, exit reason, hours
  *   completed), taken together from one record so that they stay coherent (exit ≥ entry, a reason
  *   with every exit): the lead when it is as far along as any other record, else the first
@@ -19,10 +21,10 @@ import { KNOWN_RESULTS } from './sql-parts.ts'
  *   record's (INCONNU or null): a co-funder may report a result the others leave empty.
  */
 export const createSharedDossiers = `create unlogged table publish_tmp_shared as
+select r.*, coalesce(f.committed, 0) as committed from (
 select dossier_key,
   min(partner_id) filter (where lead_rank = 1) as lead_partner_id,
   min(record_id) filter (where lead_rank = 1) as lead_record_id,
-  sum(committed) as committed,
   min(status) filter (where progress_rank = 1) as status,
   min(entry_date) filter (where progress_rank = 1) as entry_date,
   min(exit_date) filter (where progress_rank = 1) as exit_date,
@@ -45,4 +47,7 @@ from (
   join partner p on p.id = d.partner_id
   where d.shared_dossier_id is not null and d.status <> 'ANNULE'
 ) r
-group by dossier_key`
+group by dossier_key
+) r
+left join (select dossier_key, sum(committed) as committed from publish_tmp_funding where shared group by dossier_key) f
+  using (dossier_key)`
