@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { feedLine, flagLines, tokenLines, tokenState, unfinishedLines } from './status.ts'
+import { crossPersonLines, feedLine, flagLines, tokenLines, tokenState, unfinishedLines } from './status.ts'
 
 describe('the change feed line of passerelle status', () => {
   it('says up to date when no committed version waits, whatever transaction is open', () => {
@@ -143,5 +143,28 @@ describe('the tokens section of passerelle status', () => {
   it('says nothing when every token has more than 30 days to run', () => {
     const state = tokenState(['R84'], [token('R84', 1, '2027-01-05T10:00:01Z')], now)
     expect(tokenLines(state)).toEqual([])
+  })
+})
+
+describe('the cross-person declarations of passerelle status', () => {
+  it('names per partner how many sharedWith name another person’s record, with the first ones and what to do', () => {
+    expect([
+      crossPersonLines([]),
+      crossPersonLines([
+        {
+          partner: 'R01',
+          count: 450,
+          examples: ['R01-A1 → CDC:MCF-1', 'R01-A2 → CDC:MCF-2', 'R01-A3 → CDC:MCF-3'],
+        },
+        { partner: 'FT', count: 1, examples: ['FT-9 → R84:ARA-1'] },
+      ]),
+    ]).toEqual([
+      [],
+      [
+        "\nsharedWith naming another person's record (the partner reads the named record and its co-funders': a NIR typo, or a claim on records it has no part in; ask the partner):",
+        '  R01                450  e.g. R01-A1 → CDC:MCF-1, R01-A2 → CDC:MCF-2, R01-A3 → CDC:MCF-3, …',
+        '  FT                   1  e.g. FT-9 → R84:ARA-1',
+      ],
+    ])
   })
 })

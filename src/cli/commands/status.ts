@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util'
 import { type ChangeFeedLag, changeFeedLag } from '../../access/change-feed-lag.ts'
 import { type FlagCounts, flagCountsByPartner } from '../../access/referential-flags.repository.ts'
+import {
+  type CrossPersonDeclarations,
+  crossPersonDeclarations,
+} from '../../ingest/cross-person-declarations.repository.ts'
 import { ingestRuleCodes } from '../../ingest/outcome.ts'
 import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
 import { type UnfinishedImport, unfinishedImports } from '../../ingest/unfinished-imports.repository.ts'
@@ -47,6 +51,7 @@ export const statusCommand: Command = {
       const changeFeed = await changeFeedLag(db)
       const flags = (await flagCountsByPartner(db)).filter((f) => !partner || f.partner === partner.code)
       const unfinished = await unfinishedImports(db, partner?.id)
+      const crossPerson = await crossPersonDeclarations(db, partner?.id)
       const tokens = tokenState(
         (await listPartners(db)).map((p) => p.code).filter((code) => !partner || code === partner.code),
         await liveTokens(db),
@@ -63,6 +68,7 @@ export const statusCommand: Command = {
               changeFeed,
               unfinishedImports: unfinished,
               tokens,
+              crossPersonDeclarations: crossPerson,
             },
             null,
             2,
@@ -107,6 +113,7 @@ export const statusCommand: Command = {
           )
       }
       for (const line of flagLines(flags)) io.out(line)
+      for (const line of crossPersonLines(crossPerson)) io.out(line)
       if (months.length > 0) {
         io.out('\nby month of reception:   modifications   rejected')
         for (const m of months)
@@ -136,6 +143,19 @@ export function flagLines(flags: readonly FlagCounts[]): string[] {
           const n = f[key]
           return cell(title, n === null ? '—' : formatCount(n))
         }).join(' ')}`,
+    ),
+  ]
+}
+
+/** The section of the declarations linking two persons' records, with what to do; none without. */
+export function crossPersonLines(declarations: readonly CrossPersonDeclarations[]): string[] {
+  if (declarations.length === 0) return []
+  const width = Math.max(12, ...declarations.map((d) => d.partner.length))
+  return [
+    "\nsharedWith naming another person's record (the partner reads the named record and its co-funders': a NIR typo, or a claim on records it has no part in; ask the partner):",
+    ...declarations.map(
+      (d) =>
+        `  ${d.partner.padEnd(width)} ${formatCount(d.count).padStart(9)}  e.g. ${d.examples.join(', ')}${d.count > d.examples.length ? ', …' : ''}`,
     ),
   ]
 }

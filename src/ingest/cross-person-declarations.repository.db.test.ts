@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dossier, items, nir15 } from '../../test/fixtures.ts'
+import { openTestStore, type TestStore } from '../../test/store.ts'
+import { addPartner } from '../partners/partner.repository.ts'
+import { applyBatch } from './apply-batch.ts'
+import { crossPersonDeclarations } from './cross-person-declarations.repository.ts'
+import { openApiTransmission } from './transmission.repository.ts'
+
+let store: TestStore
+const partners: Record<string, number> = {}
+beforeAll(async () => {
+  store = await openTestStore()
+  for (const [code, kind] of [
+    ['CDC', 'CDC'],
+    ['R84', 'REGION'],
+    ['FT', 'FT'],
+  ] as const)
+    partners[code] = (await addPartner(store.db, { code, name: code, kind })).partner.id
+})
+afterAll(() => store.dispose())
+
+async function send(code: string, raws: unknown[]) {
+  const partnerId = partners[code]!
+  const transmissionId = await openApiTransmission(store.db, partnerId, 'test')
+  await applyBatch(store.db, { partnerId, transmissionId }, await items(raws))
+}
+
+describe('crossPersonDeclarations', () => {
+  it('lists per partner the sharedWith naming a record of another person, not those of the same person or of no record', async () => {
+    const other = { nir: nir15('1850575056049') }
+    await send('CDC', [
+      dossier({ id: 'CPF-1', sharedWith: undefined }),
+      dossier({ id: 'CPF-2', sharedWith: undefined }),
+    ])
+    await send('R84', [
+      // Another person than CPF-1's and CPF-2's: two cross-person declarations.
+      dossier({
+        id: 'ARA-1',
+        dispositif: 'PRF',
+        trainee: other,
+        sharedWith: [{ partner: 'CDC', id: 'CPF-2' }],
+      }),
+      dossier({
+        id: 'ARA-2',
+        dispositif: 'PRF',
+        trainee: other,
+        sharedWith: [{ partner: 'CDC', id: 'CPF-1' }],
+      }),
+      // Naming a record the hub does not hold: it links nothing.
+      dossier({
+        id: 'ARA-3',
+        dispositif: 'PRF',
+        trainee: other,
+        sharedWith: [{ partner: 'CDC', id: 'CPF-9' }],
+      }),
+    ])
+    // The same person as CPF-1's: the usual co-funding.
+    await send('FT', [
+      dossier({ id: 'FT-1', dispositif: 'AIF', sharedWith: [{ partner: 'CDC', id: 'CPF-1' }] }),
+    ])
+    expect(await crossPersonDeclarations(store.db)).toEqual([
+      { partner: 'R84', count: 2, examples: ['ARA-1 → CDC:CPF-2', 'ARA-2 → CDC:CPF-1'] },
+    ])
+    expect([
+      await crossPersonDeclarations(store.db, partners.FT),
+      (await crossPersonDeclarations(store.db, partners.R84)).length,
+    ]).toEqual([[], 1])
+  })
+})
