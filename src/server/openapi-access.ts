@@ -178,7 +178,7 @@ export function accessPaths(errorResponse: ErrorResponse) {
       get: {
         summary: 'What co-funders changed on your shared dossiers',
         description:
-          'Versions other partners sent on shared dossiers you contributed to, in the order the hub committed them: at most 500 per page, among the next ~20,000 versions of the hub (from an old cursor, or none, a page can hold fewer changes, none even). A version enters the feed once every transaction that started writing before it has ended: usually at once, later while a long write (a publication) runs. Pass `next` back as `since` while `hasMore` is true; it is opaque and signed, and a forged one answers 400.',
+          'Versions other partners sent on shared dossiers you contributed to, in the order the hub committed them: at most 500 per page, among the next ~20,000 versions of the hub (from an old cursor, or none, a page can hold fewer changes, none even). A version enters the feed once every transaction that started writing before it has ended: usually at once, later while a long write (a publication) runs. Pass `next` back as `since` while `hasMore` is true; it is opaque (encrypted and authenticated: it names nothing), and a forged one answers 400.',
         security,
         parameters: [{ name: 'since', in: 'query', required: false, schema: { type: 'string' } }],
         responses: {
