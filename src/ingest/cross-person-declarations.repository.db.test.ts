@@ -4,6 +4,8 @@ import { openTestStore, type TestStore } from '../../test/store.ts'
 import { addPartner } from '../partners/partner.repository.ts'
 import { applyBatch } from './apply-batch.ts'
 import { crossPersonDeclarations } from './cross-person-declarations.repository.ts'
+import { crowdedPersons } from './crowded-persons.repository.ts'
+import { MAX_MATCHED_DOSSIERS } from './link-shared.ts'
 import { openApiTransmission } from './transmission.repository.ts'
 
 let store: TestStore
@@ -65,5 +67,27 @@ describe('crossPersonDeclarations', () => {
       await crossPersonDeclarations(store.db, partners.FT),
       (await crossPersonDeclarations(store.db, partners.R84)).length,
     ]).toEqual([[], 1])
+  })
+
+  it('lists per partner the persons holding more dossiers than the matching rule links, and leaves them unmatched', async () => {
+    const placeholder = { nir: nir15('1750575056051') }
+    const many = (code: string, from: number, n: number, dispositif: string) =>
+      Array.from({ length: n }, (_, i) =>
+        dossier({ id: `${code}-P${from + i}`, dispositif, trainee: placeholder, sharedWith: undefined }),
+      )
+    const half = MAX_MATCHED_DOSSIERS / 2
+    await send('CDC', many('CDC', 0, half + 1, 'CPF'))
+    await send('FT', many('FT', 0, half, 'AIF'))
+    expect(await crowdedPersons(store.db)).toEqual([
+      { partner: 'CDC', persons: 1, dossiers: half + 1 },
+      { partner: 'FT', persons: 1, dossiers: half },
+    ])
+    const linked = await store.db
+      .selectFrom('dossier_current')
+      .select('record_id')
+      .where('record_id', 'like', '%-P%')
+      .where('shared_dossier_id', 'is not', null)
+      .execute()
+    expect(linked).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findLinks, groupLinks, type LinkCandidate } from './link-shared.ts'
+import { findLinks, groupLinks, type LinkCandidate, MAX_MATCHED_DOSSIERS } from './link-shared.ts'
 
 const c = (partnerCode: string, recordId: string, over: Partial<LinkCandidate> = {}): LinkCandidate => ({
   personKey: 'p1',
@@ -33,6 +33,16 @@ describe('findLinks', () => {
         findLinks([c('CDC', 'A', { certificationCode: null }), c('FT', 'F', { certificationCode: null })]),
       ),
     ).toEqual(['A-F:matched'])
+  })
+
+  it('does not match by rule the dossiers of a person holding more than the limit (a placeholder NIR), but keeps declared links', () => {
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) => c(i % 2 === 0 ? 'CDC' : 'FT', `R${String(i).padStart(4, '0')}`))
+    const declared = c('R84', 'D', { sharedWith: [{ partner: 'CDC', id: 'R0000' }] })
+    expect([
+      findLinks(many(MAX_MATCHED_DOSSIERS)).length,
+      summary(findLinks([...many(MAX_MATCHED_DOSSIERS), declared])),
+    ]).toEqual([(MAX_MATCHED_DOSSIERS / 2) ** 2, ['R0000-D:declared']])
   })
 
   it('never matches by rule a record whose declaration at that partner names another known record', () => {

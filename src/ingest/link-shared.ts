@@ -23,6 +23,17 @@ export interface Link {
   readonly reason: 'declared' | 'matched'
 }
 
+/**
+ * Beyond this many current dossiers, a person's NIR is taken for a placeholder (`1000000000000`
+ * sent for unknown NIRs, say) rather than one person's: the matching rule does not link their
+ * dossiers, declared links still do. The rule would otherwise join unrelated trainees' dossiers
+ * of the same organism, certification and month into shared dossiers that every partner of them
+ * reads, and the links between two partners' thousands of such records grow as their product
+ * (a security review's 14,000 records of one NIR took the server out of memory). A person rarely
+ * holds more than a few dossiers; `passerelle status` names the persons over the limit.
+ */
+export const MAX_MATCHED_DOSSIERS = 100
+
 const DAY_MS = 86_400_000
 const MATCH_WINDOW_DAYS = 31
 
@@ -82,6 +93,7 @@ export function findLinks(candidates: readonly LinkCandidate[]): Link[] {
     }
   }
   for (const group of byPerson.values()) {
+    if (group.length > MAX_MATCHED_DOSSIERS) continue
     for (let i = 0; i < group.length; i++) {
       const a = group[i]!
       for (let j = i + 1; j < group.length; j++) {

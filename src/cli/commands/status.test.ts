@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { crossPersonLines, feedLine, flagLines, tokenLines, tokenState, unfinishedLines } from './status.ts'
+import {
+  crossPersonLines,
+  crowdedLines,
+  feedLine,
+  flagLines,
+  tokenLines,
+  tokenState,
+  unfinishedLines,
+} from './status.ts'
 
 describe('the change feed line of passerelle status', () => {
   it('says up to date when no committed version waits, whatever transaction is open', () => {
@@ -164,6 +172,19 @@ describe('the cross-person declarations of passerelle status', () => {
         "\nsharedWith naming another person's record (the partner reads the named record and its co-funders': a NIR typo, or a claim on records it has no part in; ask the partner):",
         '  R01                450  e.g. R01-A1 → CDC:MCF-1, R01-A2 → CDC:MCF-2, R01-A3 → CDC:MCF-3, …',
         '  FT                   1  e.g. FT-9 → R84:ARA-1',
+      ],
+    ])
+  })
+})
+
+describe('the crowded persons of passerelle status', () => {
+  it('names per partner the persons over the matching limit and their dossiers', () => {
+    expect([crowdedLines([]), crowdedLines([{ partner: 'OPCO2I', persons: 1, dossiers: 14_000 }])]).toEqual([
+      [],
+      [
+        '\npersons with more than 100 dossiers (a placeholder NIR?): the matching rule does not link their dossiers; ask the partner for the real NIRs:',
+        '  partner        persons  dossiers',
+        '  OPCO2I               1    14,000',
       ],
     ])
   })

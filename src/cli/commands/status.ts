@@ -5,6 +5,8 @@ import {
   type CrossPersonDeclarations,
   crossPersonDeclarations,
 } from '../../ingest/cross-person-declarations.repository.ts'
+import { type CrowdedPersons, crowdedPersons } from '../../ingest/crowded-persons.repository.ts'
+import { MAX_MATCHED_DOSSIERS } from '../../ingest/link-shared.ts'
 import { ingestRuleCodes } from '../../ingest/outcome.ts'
 import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest/status.repository.ts'
 import { type UnfinishedImport, unfinishedImports } from '../../ingest/unfinished-imports.repository.ts'
@@ -52,6 +54,7 @@ export const statusCommand: Command = {
       const flags = (await flagCountsByPartner(db)).filter((f) => !partner || f.partner === partner.code)
       const unfinished = await unfinishedImports(db, partner?.id)
       const crossPerson = await crossPersonDeclarations(db, partner?.id)
+      const crowded = await crowdedPersons(db, partner?.id)
       const tokens = tokenState(
         (await listPartners(db)).map((p) => p.code).filter((code) => !partner || code === partner.code),
         await liveTokens(db),
@@ -69,6 +72,7 @@ export const statusCommand: Command = {
               unfinishedImports: unfinished,
               tokens,
               crossPersonDeclarations: crossPerson,
+              crowdedPersons: crowded,
             },
             null,
             2,
@@ -114,6 +118,7 @@ export const statusCommand: Command = {
       }
       for (const line of flagLines(flags)) io.out(line)
       for (const line of crossPersonLines(crossPerson)) io.out(line)
+      for (const line of crowdedLines(crowded)) io.out(line)
       if (months.length > 0) {
         io.out('\nby month of reception:   modifications   rejected')
         for (const m of months)
@@ -156,6 +161,20 @@ export function crossPersonLines(declarations: readonly CrossPersonDeclarations[
     ...declarations.map(
       (d) =>
         `  ${d.partner.padEnd(width)} ${formatCount(d.count).padStart(9)}  e.g. ${d.examples.join(', ')}${d.count > d.examples.length ? ', …' : ''}`,
+    ),
+  ]
+}
+
+/** The section of the persons holding too many dossiers to be matched, with what to do; none without. */
+export function crowdedLines(crowded: readonly CrowdedPersons[]): string[] {
+  if (crowded.length === 0) return []
+  const width = Math.max(12, ...crowded.map((c) => c.partner.length))
+  return [
+    `\npersons with more than ${MAX_MATCHED_DOSSIERS} dossiers (a placeholder NIR?): the matching rule does not link their dossiers; ask the partner for the real NIRs:`,
+    `  ${'partner'.padEnd(width)}   persons  dossiers`,
+    ...crowded.map(
+      (c) =>
+        `  ${c.partner.padEnd(width)} ${formatCount(c.persons).padStart(9)} ${formatCount(c.dossiers).padStart(9)}`,
     ),
   ]
 }
