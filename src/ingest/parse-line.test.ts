@@ -15,7 +15,22 @@ describe('parseLine', () => {
       type: null,
       id: null,
       errors: [
-        { path: '', code: 'record/invalid-json', message: 'the line is not valid JSON (Unexpected token)' },
+        {
+          path: '',
+          code: 'record/invalid-json',
+          message: "the line is not valid JSON (Unexpected token ''')",
+        },
+      ],
+    })
+    // The rule broken and where, without the text around it.
+    const nir = '{"trainee":{"nir":"2850575056048" "sex":"F"}}'
+    expect(parseLine(nir, context)).toMatchObject({
+      errors: [
+        {
+          path: '',
+          code: 'record/invalid-json',
+          message: "the line is not valid JSON (Expected ',' or '}' after property value at position 34)",
+        },
       ],
     })
     const short = parseLine('nir 2850575056048', context)

@@ -36,16 +36,22 @@ export function invalidJson(error: unknown, what: string): Finding {
   return finding('', 'record/invalid-json', `${what} is not valid JSON (${safeSyntaxDetail(error)})`)
 }
 
-/** The part of a JSON.parse error message that quotes no input. */
+/**
+ * A JSON.parse error message without the input it quotes: V8 quotes the text around the error
+ * (`Unexpected token 'x', "{"nir":"28…" is not valid JSON`), dropped with any other double-quoted
+ * part. What is left names the rule (`Expected ',' or '}' after property value`) and
+ * the position; single quotes hold one character or fixed punctuation.
+ */
 export function safeSyntaxDetail(error: unknown): string {
   const message = error instanceof Error ? error.message : ''
-  const kind =
-    /^[^'"]*/
-      .exec(message)?.[0]
-      ?.replace(/[\s,]+$/, '')
-      .trim() || 'unreadable'
-  const position = /at position (\d+)/.exec(message)?.[1]
-  return position && !kind.includes('position') ? `${kind} at position ${position}` : kind
+  // `…, "<text>" is not valid JSON` or, for a long line, `…, ..."<text>"... is not valid JSON`.
+  const quoting = /^(.*?),\s*(?:\.\.\.|")[\s\S]*is not valid JSON\s*$/.exec(message)
+  const text = (quoting ? quoting[1]! : message)
+    .replace(/"[^"]*"/g, '…')
+    .replace(/token '[^']{2,}'/, 'token')
+    .replace(' in JSON at position', ' at position')
+    .trim()
+  return text === '' ? 'unreadable' : text
 }
 
 /**
