@@ -382,7 +382,7 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       S,
       'heures',
       'Heures réalisées',
-      'Somme des heures effectivement suivies, sur les sorties.',
+      'Somme des heures effectivement suivies, sur les sorties (une sortie sans heures suivies déclarées compte pour 0).',
       { kind: 'sum', sql: 'coalesce(sum(hours_completed), 0)' },
     ),
     m('duree_moyenne_prevue', ['entrees'], 'heures', 'Durée moyenne prévue', 'Heures prévues / entrées.', {
@@ -395,7 +395,7 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       S,
       'proportion',
       'Taux de réalisation',
-      'Heures réalisées / heures prévues, sur les sorties.',
+      'Heures réalisées / heures prévues, sur les sorties ; une sortie dont le financeur n’a pas déclaré les heures suivies compte pour 0 heure réalisée, ce qui tire le taux vers le bas.',
       { kind: 'ratio', numerator: 'heures_realisees', denominator: 'heures_prevues' },
     ),
     m('nb_abandons', S, 'dossiers', 'Abandons', 'Sorties pour abandon ou absence.', count('abandoned')),
