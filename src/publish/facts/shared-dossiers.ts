@@ -1,3 +1,4 @@
+import { ownCommitted } from './funding-lines.ts'
 import { KNOWN_RESULTS } from './sql-parts.ts'
 
 /**
@@ -21,10 +22,11 @@ import { KNOWN_RESULTS } from './sql-parts.ts'
  *   record's (INCONNU or null): a co-funder may report a result the others leave empty.
  */
 export const createSharedDossiers = `create unlogged table publish_tmp_shared as
-select r.*, coalesce(f.committed, 0) as committed from (
+select r.*, r.own + coalesce(f.committed, 0) as committed from (
 select dossier_key,
   min(partner_id) filter (where lead_rank = 1) as lead_partner_id,
   min(record_id) filter (where lead_rank = 1) as lead_record_id,
+  coalesce(sum(own), 0) as own,
   min(status) filter (where progress_rank = 1) as status,
   min(entry_date) filter (where progress_rank = 1) as entry_date,
   min(exit_date) filter (where progress_rank = 1) as exit_date,
@@ -33,7 +35,8 @@ select dossier_key,
   coalesce(min(certification_result) filter (where result_rank = 1 and certification_result in ${KNOWN_RESULTS}),
     min(certification_result) filter (where progress_rank = 1)) as certification_result
 from (
-  select d.shared_dossier_id as dossier_key, d.partner_id, d.record_id, d.committed, d.status, d.entry_date,
+  select d.shared_dossier_id as dossier_key, d.partner_id, d.record_id, d.committed, ${ownCommitted('d', 'p')} as own,
+    d.status, d.entry_date,
     d.exit_date, d.exit_reason, d.hours_completed, d.certification_result,
     row_number() over (partition by d.shared_dossier_id
       order by d.committed desc, p.code collate "C", d.record_id collate "C") as lead_rank,
@@ -49,5 +52,6 @@ from (
 ) r
 group by dossier_key
 ) r
-left join (select dossier_key, sum(committed) as committed from publish_tmp_funding where shared group by dossier_key) f
+left join (select dossier_key, sum(committed) as committed from publish_tmp_funding
+  where shared_dossier_id is not null group by dossier_key) f
   using (dossier_key)`
