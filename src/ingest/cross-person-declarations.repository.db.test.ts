@@ -1,31 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dossier, items, nir15 } from '../../test/fixtures.ts'
+import { addTestPartners, batchSender } from '../../test/batches.ts'
+import { dossier, nir15 } from '../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../test/store.ts'
-import { addPartner } from '../partners/partner.repository.ts'
-import { applyBatch } from './apply-batch.ts'
 import { crossPersonDeclarations } from './cross-person-declarations.repository.ts'
 import { crowdedPersons } from './crowded-persons.repository.ts'
 import { MAX_MATCHED_DOSSIERS } from './link-shared.ts'
-import { openApiTransmission } from './transmission.repository.ts'
 
 let store: TestStore
-const partners: Record<string, number> = {}
+let partners: Record<string, number>
+let send: ReturnType<typeof batchSender>
 beforeAll(async () => {
   store = await openTestStore()
-  for (const [code, kind] of [
+  partners = await addTestPartners(store.db, [
     ['CDC', 'CDC'],
     ['R84', 'REGION'],
     ['FT', 'FT'],
-  ] as const)
-    partners[code] = (await addPartner(store.db, { code, name: code, kind })).partner.id
+  ])
+  send = batchSender(store.db, partners)
 })
 afterAll(() => store.dispose())
-
-async function send(code: string, raws: unknown[]) {
-  const partnerId = partners[code]!
-  const transmissionId = await openApiTransmission(store.db, partnerId, 'test')
-  await applyBatch(store.db, { partnerId, transmissionId }, await items(raws))
-}
 
 describe('crossPersonDeclarations', () => {
   it('lists per partner the sharedWith naming a record of another person, not those of the same person or of no record', async () => {

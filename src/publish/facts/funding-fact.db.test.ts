@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dossier, items } from '../../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
@@ -7,7 +6,7 @@ import { personKey } from '../../ingest/person-key.ts'
 import { openApiTransmission } from '../../ingest/transmission.repository.ts'
 import { addPartner } from '../../partners/partner.repository.ts'
 import { buildFacts } from './build-facts.ts'
-import { factRows } from './hub-fixtures.ts'
+import { clearHub, factRows } from './hub-fixtures.ts'
 
 let store: TestStore
 const partners: Record<string, number> = {}
@@ -95,14 +94,7 @@ describe('publish_fact_funding', () => {
   })
 
   it('credits a co-funder its line from the record that lists it when it sends none, once however many list it', async () => {
-    for (const t of [
-      'dossier_version',
-      'dossier_current',
-      'shared_link',
-      'shared_reference',
-      'person_identity',
-    ])
-      await sql.raw(`delete from ${t}`).execute(store.db)
+    await clearHub(store.db)
     // CDC and FT both list R84's 1,800 € on a dossier R84 sends no record of.
     await send('CDC', [dossier({ sharedWith: [{ partner: 'FT', id: 'FT-7' }] })])
     await send('FT', [
@@ -128,14 +120,7 @@ describe('publish_fact_funding', () => {
   })
 
   it('credits the sender a line naming no registered partner', async () => {
-    for (const t of [
-      'dossier_version',
-      'dossier_current',
-      'shared_link',
-      'shared_reference',
-      'person_identity',
-    ])
-      await sql.raw(`delete from ${t}`).execute(store.db)
+    await clearHub(store.db)
     await send('FT', [
       dossier({
         id: 'FT-8',
