@@ -90,6 +90,32 @@ describe('parseDossierQuery', () => {
     })
   })
 
+  it('masks a NIR typed into another field, or as a field’s name, where it quotes the value', () => {
+    const result = parseDossierQuery(
+      { status: '2850575056048', birthDate: '2 85 05 75 056 048 45', '185057512345699': 'x' },
+      vocabulary,
+    )
+    expect(result).toEqual({
+      errors: [
+        {
+          path: '/[NIR]',
+          code: 'search/unknown-field',
+          message: expect.stringMatching(/^unknown search field "\[NIR\]" \(the fields are /),
+        },
+        {
+          path: '/status',
+          code: 'search/unknown-status',
+          message: 'status "[NIR]" is not a dossier status (ACCEPTE, ENTRE, SORTI, ANNULE)',
+        },
+        {
+          path: '/birthDate',
+          code: 'search/invalid-date',
+          message: 'birthDate "[NIR]" must be a date YYYY-MM-DD of the calendar',
+        },
+      ],
+    })
+  })
+
   it('cuts a long quoted value to 40 characters', () => {
     const result = parseDossierQuery({ status: 'S'.repeat(90) }, vocabulary)
     expect(result).toEqual({

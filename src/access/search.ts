@@ -51,10 +51,19 @@ const TEXT_FIELDS = ['id', 'name', 'status', 'dispositif'] as const
 const DATE_FIELDS = ['birthDate', 'startFrom', 'startTo', 'exitFrom', 'exitTo'] as const
 export const MAX_PAGE_SIZE = 100
 
+// A NIR typed into another field, or as a field's name, comes back masked: no finding quotes one.
+const NIR_LIKE =
+  /[12378]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:2[AB]|\d{2})\s?\d{3}\s?\d{3}(?:\s?\d{2})?/gi
+
+function masked<T>(value: T): T | string {
+  return typeof value === 'string' ? value.replace(NIR_LIKE, '[NIR]') : value
+}
+
 /**
  * Validates a search body. Unknown fields are refused (a typo must not widen a search), and so are
  * a status or a dispositif outside their code lists (a search for them could only find nothing).
- * A finding quotes the value it refuses, except a NIR (checked in shape only) and a name.
+ * A finding quotes the value it refuses, except a NIR (checked in shape only, and masked wherever
+ * else it is typed) and a name.
  */
 export function parseDossierQuery(
   body: unknown,
@@ -70,9 +79,9 @@ export function parseDossierQuery(
   for (const key of Object.keys(input))
     if (!known.has(key))
       errors.push({
-        path: `/${key}`,
+        path: `/${masked(key)}`,
         code: 'search/unknown-field',
-        message: `unknown search field "${key.slice(0, 40)}" (the fields are ${fields.join(', ')})`,
+        message: `unknown search field "${masked(key).slice(0, 40)}" (the fields are ${fields.join(', ')})`,
       })
   for (const key of TEXT_FIELDS) {
     const v = input[key]
@@ -87,13 +96,13 @@ export function parseDossierQuery(
       errors.push({
         path: '/status',
         code: 'search/unknown-status',
-        message: `status ${quote(v)} is not a dossier status (${DOSSIER_STATUSES.join(', ')})`,
+        message: `status ${quote(masked(v))} is not a dossier status (${DOSSIER_STATUSES.join(', ')})`,
       })
     else if (key === 'dispositif' && !vocabulary.dispositifs.has(v))
       errors.push({
         path: '/dispositif',
         code: 'search/unknown-dispositif',
-        message: `dispositif ${quote(v)} is not in the code list of dispositifs (reference/codes/dispositifs.csv)`,
+        message: `dispositif ${quote(masked(v))} is not in the code list of dispositifs (reference/codes/dispositifs.csv)`,
       })
     else out[key] = v
   }
@@ -104,7 +113,7 @@ export function parseDossierQuery(
       errors.push({
         path: `/${key}`,
         code: 'search/invalid-date',
-        message: `${key} ${quote(v)} must be a date YYYY-MM-DD of the calendar`,
+        message: `${key} ${quote(masked(v))} must be a date YYYY-MM-DD of the calendar`,
       })
     else out[key] = v
   }
