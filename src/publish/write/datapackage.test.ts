@@ -146,7 +146,8 @@ describe('datapackage.json', () => {
       name: 'heures_realisees',
       type: 'number',
       title: 'Heures réalisées',
-      description: 'Somme des heures effectivement suivies, sur les sorties.',
+      description:
+        'Somme des heures effectivement suivies, sur les sorties (une sortie sans heures suivies déclarées compte pour 0).',
       unit: 'heures',
       constraints: { minimum: 0 },
     })
