@@ -7,6 +7,7 @@ import type { CellSystem } from './link-tables.ts'
 import {
   isDominanceUnsafe,
   isFrequencyUnsafe,
+  isRatePersonsUnsafe,
   isRateUnsafe,
   needsContributions,
   protectionDistance,
@@ -78,7 +79,13 @@ export function applyPrimaryRules(
       const single = n === 1 || persons === 1 || contributions?.length === 1
       const id = ids[local]!
       const unsafeRates = (table.rates ?? []).filter((r) =>
-        isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!),
+        r.persons
+          ? isRatePersonsUnsafe(rules, r.denominator[local]!, {
+              denominator: r.persons.denominator[local]!,
+              numerator: r.persons.numerator[local]!,
+              complement: r.persons.complement[local]!,
+            })
+          : isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!),
       )
       // A rate that breaks the rules hides its numerator (and complement), not the count: the
       // persons rule alone says whether the count may be shown.

@@ -4,7 +4,7 @@
  * @module
  */
 import { buildHierarchy, flatHierarchy, type Hierarchy, isLeaf } from './build-hierarchy.ts'
-import type { Issue, Result, TableInput } from './types.ts'
+import type { Issue, RateInput, Result, TableInput } from './types.ts'
 
 /** A complete table: one cell per combination of codes of every level, stored densely. */
 export interface BuiltTable {
@@ -34,6 +34,12 @@ export interface BuiltTable {
     readonly numerator: Float64Array
     readonly denominator: Float64Array
     readonly names: readonly (string | undefined)[]
+    /** Distinct persons of the numerator, denominator and complement, when the input gives them. */
+    readonly persons?: {
+      readonly numerator: Float64Array
+      readonly denominator: Float64Array
+      readonly complement: Float64Array
+    }
   }[]
 }
 
@@ -157,10 +163,12 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
         message: `rate names an unknown measure: ${numeratorValues ? rate.denominator : rate.numerator}`,
       })
     }
+    const persons = rate.persons && ratePersons(rate.persons, cells, `${path}#rates/${i}`, issues)
     return {
       numerator: numeratorValues ?? n,
       denominator: denominator ?? n,
       names: [rate.numerator, rate.denominator],
+      ...(persons ? { persons } : {}),
     }
   })
   const persons = input.personsMeasure === undefined ? undefined : cells.get(input.personsMeasure)
@@ -183,6 +191,29 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
     ...(rates.length > 0 ? { rates } : {}),
   }
   return { ok: true, value: table, issues: [] }
+}
+
+/** A rate's persons columns, each a cell measure of the input; an unknown name is an issue. */
+function ratePersons(
+  names: NonNullable<RateInput['persons']>,
+  cells: ReadonlyMap<string, Float64Array>,
+  path: string,
+  issues: Issue[],
+): NonNullable<NonNullable<BuiltTable['rates']>[number]['persons']> | undefined {
+  const missing = Object.values(names).filter((name) => !cells.has(name))
+  if (missing.length > 0) {
+    issues.push({
+      path,
+      code: 'table/bad-row',
+      message: `rate persons name unknown cell measures: ${missing.join(', ')}`,
+    })
+    return undefined
+  }
+  return {
+    numerator: cells.get(names.numerator)!,
+    denominator: cells.get(names.denominator)!,
+    complement: cells.get(names.complement)!,
+  }
 }
 
 function addContributors(to: Map<string, number>, from: ReadonlyMap<string, number>): void {

@@ -33,6 +33,7 @@ export type {
   IssueCode,
   LeafRow,
   PublishedCell,
+  RateInput,
   Result,
   TableInput,
 } from './types.ts'

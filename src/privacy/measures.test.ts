@@ -102,6 +102,50 @@ describe('measures published with the cells', () => {
     expect(result.tables[0]!.rows.map((r) => r.status)).toEqual(['V', 'A', 'D', 'V'])
   })
 
+  it('counts the rate rules in persons when the rate names its persons measures', async () => {
+    const persons = (d: number, num: number, comp: number) => ({ pd: d, pn: num, pc: comp })
+    const rows = [
+      // 24 exits of 14 persons, 12 of 7 with the outcome: by units 24 ≥ 20 and 12 ≥ 11, by
+      // persons a denominator of 14 < 20.
+      { codes: ['R1'], n: 30, measures: { connus: 24, emploi: 12 } },
+      // 30 units of 25 persons; the 15 without the outcome are 6 persons.
+      { codes: ['R2'], n: 40, measures: { connus: 30, emploi: 15 } },
+      { codes: ['R3'], n: 60, measures: { connus: 50, emploi: 25 } },
+    ]
+    const cellMeasures = [
+      { codes: ['_T'], values: persons(84, 50, 40) },
+      { codes: ['R1'], values: persons(14, 7, 8) },
+      { codes: ['R2'], values: persons(25, 19, 6) },
+      { codes: ['R3'], values: persons(45, 24, 26) },
+    ]
+    const rates = [
+      {
+        numerator: 'emploi',
+        denominator: 'connus',
+        persons: { numerator: 'pn', denominator: 'pd', complement: 'pc' },
+      },
+    ]
+    const byPersons = await protect([table(rows, { rates, cellMeasures })])
+    expect(byPersons.tables[0]!.rows.map((r) => r.status)).toEqual(['V', 'A', 'A', 'V'])
+    const byUnits = await protect([table(rows, { rates: [{ numerator: 'emploi', denominator: 'connus' }] })])
+    expect(byUnits.tables[0]!.rows.map((r) => r.status)).toEqual(['V', 'V', 'V', 'V'])
+  })
+
+  it('reports rate persons naming a cell measure the table does not have', async () => {
+    const result = await protectTables([
+      table([{ codes: ['R1'], n: 40, measures: { a: 1 } }], {
+        cellMeasures: [{ codes: ['R1'], values: { pd: 40, pn: 1 } }],
+        rates: [{ numerator: 'a', persons: { numerator: 'pn', denominator: 'pd', complement: 'pc' } }],
+      }),
+    ])
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { path: 't#rates/0', code: 'table/bad-row', message: 'rate persons name unknown cell measures: pc' },
+      ],
+    })
+  })
+
   it('counts a contributor spread over several leaves once in every margin', async () => {
     // Two organisms only, everywhere: listed per leaf they would look like six contributors at
     // the total, which would pass the three-organism rule.

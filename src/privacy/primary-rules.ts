@@ -114,6 +114,29 @@ export function isRateUnsafe(rules: ResolvedRules, denominator: number, numerato
   )
 }
 
+/**
+ * The rate rules counted in persons (DOMAIN.md: "the denominator has at least 20 persons … neither
+ * the numerator nor the complement between 1 and 10 persons"): the distinct persons of the rate's
+ * denominator, numerator and complement (persons with a unit of the denominator without the
+ * outcome). A person with units on both sides counts in both, so the two sides may add up to more
+ * than the denominator. An unknown count (NaN) is unsafe. A denominator of no unit publishes no rate.
+ */
+export function isRatePersonsUnsafe(
+  rules: ResolvedRules,
+  units: number,
+  persons: { readonly denominator: number; readonly numerator: number; readonly complement: number },
+): boolean {
+  if (rules.rate === false || !(units > 0)) return false
+  const { minDenominator, minCount } = rules.rate
+  const { denominator, numerator, complement } = persons
+  if ([denominator, numerator, complement].some(Number.isNaN)) return true
+  return (
+    denominator < minDenominator ||
+    (numerator > 0 && numerator < minCount) ||
+    (complement > 0 && complement < minCount)
+  )
+}
+
 /** Dominance rules on one cell's contributions, sorted largest first (status `B`). */
 export function isDominanceUnsafe(rules: ResolvedRules, contributions: readonly number[]): boolean {
   if (contributions.length === 0) return false

@@ -95,7 +95,7 @@ export interface TableInput {
    * of each cell. The rate rules apply to each (denominator ≥ minDenominator, numerator and
    * complement not between 1 and minCount − 1).
    */
-  readonly rates?: readonly { readonly numerator: string; readonly denominator?: string }[]
+  readonly rates?: readonly RateInput[]
   /**
    * Values of cells at any level that are not additive (distinct persons), published with the cell;
    * a cell left out has none (null), but an empty cell (n = 0) has 0.
@@ -103,6 +103,25 @@ export interface TableInput {
   readonly cellMeasures?: readonly CellMeasureRow[]
   /** Name of the cell measure giving distinct persons: the persons rule applies to it at every level. */
   readonly personsMeasure?: string
+}
+
+/** A rate published with a table: two of its measures, and the distinct persons behind them. */
+export interface RateInput {
+  /** The measure counting units with the outcome. */
+  readonly numerator: string
+  /** The measure counting the rate's units; default `n`. */
+  readonly denominator?: string
+  /**
+   * Cell measures (`cellMeasures`) giving the distinct persons of the numerator, of the denominator
+   * and of the complement (the denominator's units without the outcome). When given, the rate rules
+   * count persons, as DOMAIN.md says (a person of several units counts once); without them they
+   * count the units, which is the same only when no person has two units in a cell.
+   */
+  readonly persons?: {
+    readonly numerator: string
+    readonly denominator: string
+    readonly complement: string
+  }
 }
 
 /** Non-additive values of one cell, named by one code per dimension (at any level). */
