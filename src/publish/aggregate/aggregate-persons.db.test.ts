@@ -22,11 +22,11 @@ const PLACES = [
   ['93', '13'],
 ] as const
 
-function rows(): Record<string, string | number | null>[] {
+function rows(): Record<string, string | number | boolean | null>[] {
   const rng = new Random('aggregate-persons')
   const next = () => rng.float()
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
-  const out: Record<string, string | number | null>[] = []
+  const out: Record<string, string | number | boolean | null>[] = []
   for (let p = 0; p < 70; p++) {
     // Persons of 1 to 6 rows, more of them with few; a person often stays in one place.
     const count = 1 + Math.floor(next() ** 2 * 6)
@@ -45,6 +45,13 @@ function rows(): Record<string, string | number | null>[] {
         res_departement: departement,
         sex: next() < 0.8 ? sex : pick(['F', 'M']),
         dispositif: pick(['CPF', 'PRF', 'AIF']),
+        // Outcomes for the rates' persons, some unknown (null), which counts as without.
+        abandoned: pick([true, false, false, null]),
+        certifying: next() < 0.6,
+        certification_known: next() < 0.5,
+        certified: pick([true, false, null]),
+        emp6_known: next() < 0.7,
+        emp6_salaried: pick([true, false, false, null]),
       })
     }
   }
@@ -95,6 +102,37 @@ describe('distinct persons of aggregateTable', () => {
     })
     expect(fewRows(planTable(definition))).toBe(3)
     expect(await aggregateTable(store.db, definition)).toEqual(await plainAggregate(store.db, definition))
+  })
+
+  it('counts the persons of each rate’s numerator, denominator and complement, filters and overlaps together', async () => {
+    const definition = table({
+      population: 'sorties',
+      measures: [
+        'nb_sorties',
+        'nb_abandons',
+        'taux_abandon',
+        'nb_sorties_certifiantes',
+        'nb_resultats_connus',
+        'part_resultats_connus',
+        'nb_certifies',
+        'taux_obtention',
+        'nb_connus_6m',
+        'nb_emploi_6m',
+        'taux_emploi_6m',
+      ],
+      dimensions: [
+        { name: 'periode', depth: 'annee' },
+        { name: 'territoire', depth: 'departement' },
+        { name: 'sexe' },
+      ],
+    })
+    expect(planTable(definition).personCounts).toHaveLength(11)
+    const aggregated = await aggregateTable(store.db, definition)
+    expect(aggregated).toEqual(await plainAggregate(store.db, definition))
+    // Persons of several exits make the persons differ from the exits somewhere.
+    const total = aggregated.cells[0]!.values
+    expect(total.personnes_abandoned).toBeLessThan(total.nb_abandons!)
+    expect(total.personnes_toutes).toBeLessThan(total.nb_sorties!)
   })
 
   it('adds up persons of up to three rows in a table of few grouping sets too', async () => {

@@ -7,7 +7,7 @@
  */
 import { FEW_ROWS } from '../facts/sql-parts.ts'
 import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
-import { type AggregationPlan, codeColumns } from './plan.ts'
+import { type AggregationPlan, codeColumns, PERSON_COLUMN, type PersonCount } from './plan.ts'
 import { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
 
 /**
@@ -28,20 +28,23 @@ export function aggregateSql(plan: AggregationPlan): string {
   const measures = plan.additive.map((m) => m.name)
   const byContributor = plan.contributor ? `\nunion all\n${byContributorSql(plan)}` : ''
   const head = `grouping_id, ${codes}, false as by_contributor, null::json as contributors`
-  if (!plan.persons)
+  const counted = plan.personCounts
+  if (counted.length === 0)
     return `with ${ctes.join(',\n')}\nselect ${head}, ${measures.join(', ')} from additive${byContributor}`
   ctes.push(personsCte(plan, few))
-  const name = plan.persons.name
+  const rows = counted.map(rowsColumn)
+  const names = counted.map((c) => c.name)
+  const nulls = (list: readonly string[]) => list.map(() => 'null')
   // Persons of few rows (added up) plus those of many (counted distinct; none in a cell: none).
   const merged = [
     ...measures.map((m) => `max(${m}) as ${m}`),
-    `max(${ROW_PERSONS}) + coalesce(max(${name}), 0) as ${name}`,
+    ...counted.map((c) => `max(${rowsColumn(c)}) + coalesce(max(${c.name}), 0) as ${c.name}`),
   ]
   return `with ${ctes.join(',\n')}
 select ${head}, ${merged.join(', ')} from (
-  select grouping_id, ${codes}, ${measures.join(', ')}, ${ROW_PERSONS}, null::bigint as ${name} from additive
+  select grouping_id, ${codes}, ${[...measures, ...rows, ...nulls(names).map((v, i) => `${v}::bigint as ${names[i]}`)].join(', ')} from additive
   union all
-  select grouping_id, ${codes}, ${measures.map(() => 'null').join(', ')}, null, ${name} from persons
+  select grouping_id, ${codes}, ${[...nulls(measures), ...nulls(rows), ...names].join(', ')} from persons
 ) parts
 group by grouping_id, ${codes}${byContributor}`
 }
@@ -68,20 +71,24 @@ function leafCte(plan: AggregationPlan, few: number): string {
   const keys = codeColumns(plan).join(', ')
   const measures = [...plan.additive.map((m) => `${m.sql} as ${m.name}`), ...rowPersonsSql(plan, few)]
   if (!plan.contributor) return `leaf as (select ${keys}, ${measures.join(', ')} from fact group by ${keys})`
-  const sums = [...plan.additive.map((m) => m.name), ...(plan.persons ? [ROW_PERSONS] : [])]
+  const sums = [...plan.additive.map((m) => m.name), ...plan.personCounts.map(rowsColumn)]
   return `split as materialized (select ${keys}, contributor, ${measures.join(', ')} from fact group by ${keys}, contributor),
 leaf as (select ${keys}, ${sums.map((m) => `sum(${m}) as ${m}`).join(', ')} from split group by ${keys})`
 }
 
 /**
  * Persons of at most `FEW_ROWS` fact rows (`person_rows`, facts/README.md) are counted by
- * inclusion–exclusion over their rows: each row adds one person to every cell holding it
- * (`row_persons`, a column of the leaf and additive CTEs), each pair of a person's rows takes one
- * away from every cell holding both, each triple adds one back (`overlapCtes`). All of it adds up
- * from the finest cells, so these persons need no `count(distinct)`. Exact whatever the table's
- * filter: a person's rows in any part of the fact table are at most its `person_rows`.
+ * inclusion–exclusion over their rows: each row adds one person to every cell holding it (a
+ * `rowsColumn` of the leaf and additive CTEs, one per persons count), each pair of a person's rows
+ * takes one away from every cell holding both, each triple adds one back (`overlapCtes`). All of it
+ * adds up from the finest cells, so these persons need no `count(distinct)`. Exact whatever the
+ * table's filter: a person's rows in any part of the fact table are at most its `person_rows`.
+ * A count of the persons among rows where a filter holds (a rate's numerator) counts a row only
+ * where its filter holds, and a pair or a triple only where it holds for all of them.
  */
-const ROW_PERSONS = 'row_persons'
+function rowsColumn(count: PersonCount): string {
+  return `rows_${count.name}`
+}
 
 /**
  * How many rows a person may have and still be added up in this table: `FEW_ROWS` when the table
@@ -95,11 +102,14 @@ const ROW_PERSONS = 'row_persons'
  * from 12 sets up (README.md).
  */
 export function fewRows(plan: AggregationPlan): number {
-  return plan.persons ? FEW_ROWS : 1
+  return plan.personCounts.length > 0 ? FEW_ROWS : 1
 }
 
 function rowPersonsSql(plan: AggregationPlan, few: number): string[] {
-  return plan.persons ? [`count(*) filter (where person_rows <= ${few}) as ${ROW_PERSONS}`] : []
+  return plan.personCounts.map(
+    (c) =>
+      `count(*) filter (where person_rows <= ${few}${c.filter === undefined ? '' : ` and ${c.filter}`}) as ${rowsColumn(c)}`,
+  )
 }
 
 /**
@@ -108,11 +118,12 @@ function rowPersonsSql(plan: AggregationPlan, few: number): string[] {
  */
 function additiveCte(plan: AggregationPlan, few: number): string {
   const codes = codeColumns(plan)
-  const sums = [...plan.additive.map((m) => m.name), ...(plan.persons ? [ROW_PERSONS] : [])]
+  const rows = plan.personCounts.map(rowsColumn)
+  const sums = [...plan.additive.map((m) => m.name), ...rows]
   const grouped = `select ${groupingIdSql(plan)} as grouping_id, ${codes.join(', ')}, ${sums.map((m) => `sum(${m}) as ${m}`).join(', ')}`
   const sets = groupingSetsClause(groupingSets(plan))
   if (few === 1) return `additive as (\n  ${grouped}\n  from leaf group by ${sets})`
-  const overlaps = `select ${codes.join(', ')}, ${plan.additive.map((m) => `null as ${m.name}`).join(', ')}, sign from overlap_leaf`
+  const overlaps = `select ${codes.join(', ')}, ${[...plan.additive.map((m) => `null as ${m.name}`), ...rows].join(', ')} from overlap_leaf`
   const marked = codes.map((c) => `${c} = ${DIFFERS}`).join(' or ')
   return `additive as (select * from (
   ${grouped}
@@ -135,7 +146,7 @@ function byContributorSql(plan: AggregationPlan): string {
     throw new Error(`contributor measure ${measure} is not an additive measure of the table`)
   const codes = codeColumns(plan).join(', ')
   const amounts = `json_object_agg(coalesce(contributor, '${UNKNOWN_CONTRIBUTOR}'), ${measure}) filter (where ${measure} <> 0)`
-  const nulls = [...plan.additive.map(() => 'null'), ...(plan.persons ? ['null'] : [])].join(', ')
+  const nulls = [...plan.additive, ...plan.personCounts].map(() => 'null').join(', ')
   return `select 0, ${codes}, true, ${amounts}, ${nulls} from split group by ${codes}`
 }
 
@@ -145,9 +156,12 @@ function byContributorSql(plan: AggregationPlan): string {
  * they are few. The counted column is the fact tables' integer `person_id` (facts/README.md).
  */
 function personsCte(plan: AggregationPlan, few: number): string {
-  const persons = plan.persons!
+  const counts = plan.personCounts.map(
+    (c) =>
+      `count(distinct ${PERSON_COLUMN})${c.filter === undefined ? '' : ` filter (where ${c.filter})`} as ${c.name}`,
+  )
   return `persons as (
-  select ${groupingIdSql(plan)} as grouping_id, ${codeColumns(plan).join(', ')}, count(distinct ${persons.column}) as ${persons.name}
+  select ${groupingIdSql(plan)} as grouping_id, ${codeColumns(plan).join(', ')}, ${counts.join(', ')}
   from fact where person_rows > ${few} group by ${groupingSetsClause(groupingSets(plan))})`
 }
 
@@ -170,8 +184,9 @@ const DIFFERS = 'chr(1)'
  * fetch of earlier rows (the 51 tables of 1 M dossiers two at a time: 41.5 s → 38.3 s).
  */
 function overlapCtes(plan: AggregationPlan, few: number): string[] {
-  const persons = plan.persons!
   const codes = codeColumns(plan)
+  const counted = plan.personCounts
+  const flags = counted.flatMap((c, i) => (c.filter === undefined ? [] : [`array_agg(${c.filter}) as f${i}`]))
   const positions = Array.from({ length: few }, (_, i) => i + 1)
   const terms = subsets(positions).filter((set) => set.length >= 2)
   const meets = terms.map((set) => {
@@ -187,14 +202,20 @@ function overlapCtes(plan: AggregationPlan, few: number): string[] {
       }),
     )
     const sign = set.length % 2 === 0 ? -1 : 1
-    return `select ${meet.join(', ')}, ${sign} as sign from by_person p where p.n >= ${Math.max(...set)}`
+    // A filtered count takes the term only where the filter holds for every row of it.
+    const weights = counted.map((c, i) =>
+      c.filter === undefined
+        ? `${sign} as ${rowsColumn(c)}`
+        : `case when ${set.map((k) => `p.f${i}[${k}]`).join(' and ')} then ${sign} else 0 end as ${rowsColumn(c)}`,
+    )
+    return `select ${[...meet, ...weights].join(', ')} from by_person p where p.n >= ${Math.max(...set)}`
   })
   return [
     `by_person as materialized (
-  select count(*) as n, ${codes.map((c) => `array_agg(${c}) as ${c}`).join(', ')}
-  from fact where person_rows between 2 and ${few} group by ${persons.column})`,
+  select count(*) as n, ${[...codes.map((c) => `array_agg(${c}) as ${c}`), ...flags].join(', ')}
+  from fact where person_rows between 2 and ${few} group by ${PERSON_COLUMN})`,
     `overlap_leaf as (
-  select ${codes.join(', ')}, sum(sign) as sign
+  select ${codes.join(', ')}, ${counted.map((c) => `sum(${rowsColumn(c)}) as ${rowsColumn(c)}`).join(', ')}
   from (${meets.join('\n    union all ')}) m group by ${codes.join(', ')})`,
   ]
 }

@@ -128,24 +128,39 @@ describe('aggregateTable on publish_fact_dossier', () => {
       ],
     })
     const cells = await aggregateTable(store.db, exits)
-    // sorties, abandons, certifying, known, certified; persons
-    const values = (n: number, ab: number, ce: number, kn: number, ok: number, persons: number) => ({
+    // sorties, abandons, certifying, known, certified; persons; the rates' persons: abandoned,
+    // not abandoned, certified, result known, known and not certified (P4's two exits of 2025 in
+    // R84 are one person on each side of the abandon rate).
+    const values = (
+      n: number,
+      ab: number,
+      ce: number,
+      kn: number,
+      ok: number,
+      persons: number,
+      [pa, pna, pc, pk, pkn]: number[],
+    ) => ({
       nb_sorties: n,
       nb_abandons: ab,
       nb_sorties_certifiantes: ce,
       nb_resultats_connus: kn,
       nb_certifies: ok,
       nb_personnes: persons,
+      personnes_abandoned: pa,
+      personnes_toutes_sans_abandoned: pna,
+      personnes_certified: pc,
+      personnes_certification_known: pk,
+      personnes_certification_known_sans_certified: pkn,
     })
     expect(cells.cells.map((c) => [c.codes.join(' '), c.values])).toEqual([
-      ['_T _T', values(4, 2, 3, 2, 1, 3)],
-      ['_T R11', values(1, 0, 1, 1, 0, 1)],
-      ['_T R84', values(3, 2, 2, 1, 1, 2)],
-      ['2024 _T', values(1, 1, 0, 0, 0, 1)],
-      ['2025 _T', values(3, 1, 3, 2, 1, 2)],
-      ['2024 R84', values(1, 1, 0, 0, 0, 1)],
-      ['2025 R11', values(1, 0, 1, 1, 0, 1)],
-      ['2025 R84', values(2, 1, 2, 1, 1, 1)],
+      ['_T _T', values(4, 2, 3, 2, 1, 3, [2, 2, 1, 2, 1])],
+      ['_T R11', values(1, 0, 1, 1, 0, 1, [0, 1, 0, 1, 1])],
+      ['_T R84', values(3, 2, 2, 1, 1, 2, [2, 1, 1, 1, 0])],
+      ['2024 _T', values(1, 1, 0, 0, 0, 1, [1, 0, 0, 0, 0])],
+      ['2025 _T', values(3, 1, 3, 2, 1, 2, [1, 2, 1, 2, 1])],
+      ['2024 R84', values(1, 1, 0, 0, 0, 1, [1, 0, 0, 0, 0])],
+      ['2025 R11', values(1, 0, 1, 1, 0, 1, [0, 1, 0, 1, 1])],
+      ['2025 R84', values(2, 1, 2, 1, 1, 1, [1, 1, 1, 1, 0])],
     ])
     const tree = (codes: [string, string][]) => [
       { code: '_T', parent: '', level: 'total' },
@@ -174,8 +189,23 @@ describe('aggregateTable on publish_fact_dossier', () => {
       { codes: ['2025', 'R84'], n: 2, measures: sums(1, 2, 1, 1) },
     ])
     expect(input.ok && input.value.rates).toEqual([
-      { numerator: 'nb_abandons' },
-      { numerator: 'nb_certifies', denominator: 'nb_resultats_connus' },
+      {
+        numerator: 'nb_abandons',
+        persons: {
+          numerator: 'personnes_abandoned',
+          denominator: 'nb_personnes',
+          complement: 'personnes_toutes_sans_abandoned',
+        },
+      },
+      {
+        numerator: 'nb_certifies',
+        denominator: 'nb_resultats_connus',
+        persons: {
+          numerator: 'personnes_certified',
+          denominator: 'personnes_certification_known',
+          complement: 'personnes_certification_known_sans_certified',
+        },
+      },
     ])
   })
 })

@@ -144,7 +144,8 @@ async function createTable(
 
 /**
  * The table as the plain statement a reader would write gives it, to hold `aggregateTable`'s
- * shortcuts to: each measure's own SQL and `count(distinct person_id)` by GROUPING SETS on the
+ * shortcuts to: each measure's own SQL and every persons count as `count(distinct person_id)`
+ * (filtered for a rate's persons) by GROUPING SETS on the
  * population's fact rows (no amounts by contributor: finest cells get `{}`).
  */
 export async function plainAggregate(
@@ -155,7 +156,9 @@ export async function plainAggregate(
   const levels = plan.dimensions.flatMap((d) => d.levels.map((l) => `${l.sql} as ${l.column}`))
   const measures = [
     ...plan.additive.map((m) => `${m.sql} as ${m.name}`),
-    ...(plan.persons ? [`count(distinct person_id) as ${plan.persons.name}`] : []),
+    ...plan.personCounts.map(
+      (c) => `count(distinct person_id)${c.filter ? ` filter (where ${c.filter})` : ''} as ${c.name}`,
+    ),
   ]
   const { rows } = await sql
     .raw<AggregateRow>(

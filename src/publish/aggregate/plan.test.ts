@@ -63,6 +63,74 @@ describe('planTable', () => {
     expect(plan.contributor).toBeUndefined()
   })
 
+  it('counts the persons of every rate’s numerator, denominator and complement, once per filter', () => {
+    const plan = planTable(
+      table({
+        population: 'sorties',
+        measures: [
+          'nb_sorties',
+          'nb_personnes',
+          'nb_abandons',
+          'taux_abandon',
+          'nb_sorties_certifiantes',
+          'nb_resultats_connus',
+          'part_resultats_connus',
+          'nb_certifies',
+          'taux_obtention',
+        ],
+      }),
+    )
+    expect(plan.personCounts).toEqual([
+      { name: 'nb_personnes' },
+      { name: 'personnes_abandoned', filter: 'coalesce(abandoned, false)' },
+      { name: 'personnes_toutes_sans_abandoned', filter: 'not coalesce(abandoned, false)' },
+      { name: 'personnes_certification_known', filter: 'coalesce(certification_known, false)' },
+      { name: 'personnes_certifying', filter: 'coalesce(certifying, false)' },
+      {
+        name: 'personnes_certifying_sans_certification_known',
+        filter: 'coalesce(certifying, false) and not coalesce(certification_known, false)',
+      },
+      { name: 'personnes_certified', filter: 'coalesce(certified, false)' },
+      {
+        name: 'personnes_certification_known_sans_certified',
+        filter: 'coalesce(certification_known, false) and not coalesce(certified, false)',
+      },
+    ])
+    expect(plan.ratePersons).toEqual([
+      {
+        rate: 'taux_abandon',
+        numerator: 'personnes_abandoned',
+        denominator: 'nb_personnes',
+        complement: 'personnes_toutes_sans_abandoned',
+      },
+      {
+        rate: 'part_resultats_connus',
+        numerator: 'personnes_certification_known',
+        denominator: 'personnes_certifying',
+        complement: 'personnes_certifying_sans_certification_known',
+      },
+      {
+        rate: 'taux_obtention',
+        numerator: 'personnes_certified',
+        denominator: 'personnes_certification_known',
+        complement: 'personnes_certification_known_sans_certified',
+      },
+    ])
+  })
+
+  it('counts every row’s persons for a rate over the count when the table publishes no persons', () => {
+    const plan = planTable(
+      table({ population: 'sorties', measures: ['nb_sorties', 'nb_abandons', 'taux_abandon'] }),
+    )
+    expect(plan.persons).toBeUndefined()
+    expect(plan.personCounts.map((c) => c.name)).toEqual([
+      'personnes_abandoned',
+      'personnes_toutes',
+      'personnes_toutes_sans_abandoned',
+    ])
+    expect(planTable(table({})).personCounts).toEqual([])
+  })
+
   it('splits the engaged amounts by organism on financements only when the table has them', () => {
     const financements = { population: 'financements' as const, dimensions: [{ name: 'sexe' as const }] }
     expect(

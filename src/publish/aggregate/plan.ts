@@ -24,6 +24,23 @@ export interface PlannedDimension {
   readonly levels: readonly { readonly name: string; readonly sql: string; readonly column: string }[]
 }
 
+/**
+ * Distinct persons of a cell among the population's rows where `filter` holds (every row when it
+ * is omitted). `filter` is built from catalogue flags only, null-safe.
+ */
+export interface PersonCount {
+  readonly name: string
+  readonly filter?: string
+}
+
+/** The `personCounts` that count a rate's persons: its numerator, its denominator, its complement. */
+export interface RatePersons {
+  readonly rate: MeasureName
+  readonly numerator: string
+  readonly denominator: string
+  readonly complement: string
+}
+
 /** Everything the SQL builder and the row reader need. */
 export interface AggregationPlan {
   readonly population: Population
@@ -34,6 +51,14 @@ export interface AggregationPlan {
   readonly persons?: { readonly name: MeasureName; readonly column: string }
   /** Per-contributor amounts of `measure` at the finest level, for dominance rules. */
   readonly contributor?: { readonly column: string; readonly measure: MeasureName }
+  /**
+   * Every distinct count of persons the table needs: the published persons measure first (no
+   * filter), then those of its rates, which the rate rule counts in persons (DOMAIN.md) and which
+   * are not published. One count per filter, shared by the rates that need it.
+   */
+  readonly personCounts: readonly PersonCount[]
+  /** Per rate of the table, the names of its persons counts. */
+  readonly ratePersons: readonly RatePersons[]
 }
 
 /**
@@ -79,14 +104,72 @@ export function planTable(table: TableDefinition): AggregationPlan {
     population.contributor && table.measures.includes(DOMINANCE_MEASURE)
       ? { column: population.contributor, measure: DOMINANCE_MEASURE }
       : undefined
+  const { personCounts, ratePersons } = planPersons(table, persons)
   return {
     population,
     dimensions,
     additive,
     ...(persons ? { persons } : {}),
     ...(contributor ? { contributor } : {}),
+    personCounts,
+    ratePersons,
   }
 }
+
+/**
+ * The persons counts of a table: its published persons measure, and per rate those of its
+ * numerator (units with the outcome), denominator and complement (units of the denominator
+ * without the outcome). A rate's operands are the population's count (every row) or counts of a
+ * fact flag; a person is in a count when one of its rows of the cell is.
+ */
+function planPersons(
+  table: TableDefinition,
+  persons: AggregationPlan['persons'],
+): { personCounts: PersonCount[]; ratePersons: RatePersons[] } {
+  const counts = new Map<string, PersonCount>()
+  if (persons) counts.set('', { name: persons.name })
+  const named = (name: string, filter: string | undefined): string => {
+    const found = counts.get(filter ?? '')
+    if (found) return found.name
+    counts.set(filter ?? '', { name, ...(filter === undefined ? {} : { filter }) })
+    return name
+  }
+  const ratePersons = table.measures.flatMap((name): RatePersons[] => {
+    const measure = MEASURES[name].measure
+    if (measure.kind !== 'rate') return []
+    const numerator = flagOf(table, measure.numerator)
+    if (numerator === undefined) throw new Error(`table ${table.name}: rate ${name} over every row`)
+    const denominator = flagOf(table, measure.denominator)
+    const has = (flag: string) => `coalesce(${flag}, false)`
+    const without = `not ${has(numerator)}`
+    return [
+      {
+        rate: name,
+        numerator: named(`personnes_${numerator}`, has(numerator)),
+        denominator: named(
+          `personnes_${denominator ?? 'toutes'}`,
+          denominator === undefined ? undefined : has(denominator),
+        ),
+        complement: named(
+          `personnes_${denominator ?? 'toutes'}_sans_${numerator}`,
+          denominator === undefined ? without : `${has(denominator)} and ${without}`,
+        ),
+      },
+    ]
+  })
+  return { personCounts: [...counts.values()], ratePersons }
+}
+
+/** The fact flag a rate's operand counts the rows of; undefined for the population's count. */
+function flagOf(table: TableDefinition, name: MeasureName): string | undefined {
+  const measure = MEASURES[name].measure
+  if (measure.kind === 'count') return undefined
+  if (measure.kind === 'sum' && measure.flag !== undefined) return measure.flag
+  throw new Error(`table ${table.name}: ${name} is no count of rows, a rate cannot count its persons`)
+}
+
+/** The facts' integer person column, which every persons count counts distinct. */
+export const PERSON_COLUMN = 'person_id'
 
 /**
  * The column of `count(distinct person_id)`, counted per cell: the facts' integer `person_id`, the
@@ -95,7 +178,7 @@ export function planTable(table: TableDefinition): AggregationPlan {
 function countedColumn(name: MeasureName, sql: string): string {
   if (sql !== 'count(distinct person_id)')
     throw new Error(`measure ${name}: expected count(distinct person_id), got ${sql}`)
-  return 'person_id'
+  return PERSON_COLUMN
 }
 
 /** Every result column naming a code, dimension by dimension, level by level. */

@@ -19,7 +19,7 @@ export type AggregateRow = Readonly<Record<string, unknown>>
  * contributor's amount of 0 is left out, so that it does not count as a contributor.
  */
 export function readCells(plan: AggregationPlan, rows: readonly AggregateRow[]): AggregatedTable {
-  const measures = [...plan.additive.map((m) => m.name), ...(plan.persons ? [plan.persons.name] : [])]
+  const measures = [...plan.additive.map((m) => m.name), ...plan.personCounts.map((c) => c.name)]
   const columns = plan.dimensions.map((d) => d.levels.map((l) => l.column))
   // A few grouping ids for up to hundreds of thousands of rows: each one's levels read once (the
   // cells of a grouping set share that array; cells are read-only).

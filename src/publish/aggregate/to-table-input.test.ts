@@ -18,10 +18,20 @@ const tree = [
   { code: 'M', parent: '_T', level: 'sexe' },
 ]
 
+// Persons of the rate: one person fewer than exits on each side.
 const values = (n: number, ok: number, known: number) => ({
   nb_sorties: n,
   nb_certifies: ok,
   nb_resultats_connus: known,
+  personnes_certified: Math.max(ok - 1, 0),
+  personnes_certification_known: known - 1,
+  personnes_certification_known_sans_certified: known - ok - 1,
+})
+
+const persons = (ok: number, known: number) => ({
+  personnes_certified: Math.max(ok - 1, 0),
+  personnes_certification_known: known - 1,
+  personnes_certification_known_sans_certified: known - ok - 1,
 })
 
 const aggregated = (codes: (string | null)[]): AggregatedTable => ({
@@ -33,7 +43,7 @@ const aggregated = (codes: (string | null)[]): AggregatedTable => ({
 })
 
 describe('toTableInput', () => {
-  it('gives the finest cells with the count as n and the other sums as measures, and the rates', () => {
+  it('gives the finest cells with the count as n and the other sums as measures, and the rates with their persons', () => {
     expect(toTableInput('jeu/sorties', table, aggregated(['F', 'M']), { sexe: tree })).toEqual({
       ok: true,
       issues: [],
@@ -53,7 +63,22 @@ describe('toTableInput', () => {
             { code: 'M', parent: '_T' },
           ],
         },
-        rates: [{ numerator: 'nb_certifies', denominator: 'nb_resultats_connus' }],
+        rates: [
+          {
+            numerator: 'nb_certifies',
+            denominator: 'nb_resultats_connus',
+            persons: {
+              numerator: 'personnes_certified',
+              denominator: 'personnes_certification_known',
+              complement: 'personnes_certification_known_sans_certified',
+            },
+          },
+        ],
+        cellMeasures: [
+          { codes: ['_T'], values: persons(5, 12) },
+          { codes: ['F'], values: persons(0, 4) },
+          { codes: ['M'], values: persons(1, 5) },
+        ],
       },
     })
   })

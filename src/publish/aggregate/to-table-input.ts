@@ -2,7 +2,7 @@
  * Aggregated cells → the privacy library's `TableInput`. Pure.
  * @module
  */
-import type { CellMeasureRow, HierarchyRow, LeafRow, TableInput } from '../../privacy/index.ts'
+import type { CellMeasureRow, HierarchyRow, LeafRow, RateInput, TableInput } from '../../privacy/index.ts'
 import { MEASURES } from '../definition/catalogue.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { planTable } from './plan.ts'
@@ -28,8 +28,9 @@ export type TableInputResult =
 
 /**
  * The protection input of a table: its finest cells (`n` the population's count, the `sum`
- * measures, the dominance measure by contributor), its rates, the distinct persons of every cell
- * at every level, and its hierarchies as given (already cut to the data by the caller).
+ * measures, the dominance measure by contributor), its rates with the distinct persons the rate
+ * rules count, the distinct persons of every cell at every level, and its hierarchies as given
+ * (already cut to the data by the caller).
  * A cell whose code is not in its dimension's hierarchy (or has no code) is an error
  * `aggregate/unknown-code`: its values could not be placed in the table.
  *
@@ -58,19 +59,28 @@ export function toTableInput(
       ...(sums.length > 0 ? { measures: pick(cell.values, sums) } : {}),
       ...(cell.contributors ? { contributors: cell.contributors } : {}),
     }))
-  const rates = table.measures.flatMap((m) => {
+  const rates = table.measures.flatMap((m): RateInput[] => {
     const measure = MEASURES[m].measure
     if (measure.kind !== 'rate') return []
     const { numerator, denominator } = measure
-    return [denominator === count ? { numerator } : { numerator, denominator }]
+    const counted = plan.ratePersons.find((r) => r.rate === m)
+    const persons = counted && {
+      numerator: counted.numerator,
+      denominator: counted.denominator,
+      complement: counted.complement,
+    }
+    return [{ numerator, ...(denominator === count ? {} : { denominator }), ...(persons ? { persons } : {}) }]
   })
   const persons = plan.persons?.name
-  const cellMeasures: CellMeasureRow[] | undefined = persons
-    ? aggregated.cells.map((cell) => ({
-        codes: cell.codes as string[],
-        values: pick(cell.values, [persons]),
-      }))
-    : undefined
+  // Distinct persons at every level: the published measure, and those the rate rules count.
+  const counted = plan.personCounts.map((c) => c.name)
+  const cellMeasures: CellMeasureRow[] | undefined =
+    counted.length > 0
+      ? aggregated.cells.map((cell) => ({
+          codes: cell.codes as string[],
+          values: pick(cell.values, counted),
+        }))
+      : undefined
   const value: TableInput = {
     name,
     dimensions,
@@ -79,7 +89,8 @@ export function toTableInput(
     ...(sums.length > 0 ? { measureNames: sums } : {}),
     hierarchies: Object.fromEntries(dimensions.map((d) => [d, hierarchyRows(hierarchies[d] ?? [])])),
     ...(rates.length > 0 ? { rates } : {}),
-    ...(persons ? { cellMeasures, personsMeasure: persons } : {}),
+    ...(cellMeasures ? { cellMeasures } : {}),
+    ...(persons ? { personsMeasure: persons } : {}),
   }
   return { ok: true, value, issues: [] }
 }

@@ -281,12 +281,18 @@ export type MeasureName =
  * - `count`: the population's additive count (protection variable `n`).
  * - `persons`: distinct persons, not additive; the persons rule applies at every level.
  * - `sum`: additive SQL aggregate (hours, euros, counts of a sub-population).
- * - `rate`: numerator / denominator of two `sum`/`count` measures on persons; the rate rule
- *   (denominator ≥ 20, numerator and complement not 1–10) applies; `interval`: Wilson 95 %.
+ * - `rate`: numerator / denominator of two measures, the population's count or counts of a flag; the
+ *   rate rule (denominator ≥ 20 persons, numerator and complement not 1–10 persons) applies to the
+ *   distinct persons of both and of the complement; `interval`: Wilson 95 %.
  * - `ratio`: quotient of two measures (mean hours, hours completed / planned); no extra rule.
  */
 export type Measure =
-  | { readonly kind: 'count' | 'persons' | 'sum'; readonly sql: string }
+  | {
+      readonly kind: 'count' | 'persons' | 'sum'
+      readonly sql: string
+      /** For a count of the rows where a fact flag holds: that flag (the rate rule counts its persons). */
+      readonly flag?: string
+    }
   | {
       readonly kind: 'rate' | 'ratio'
       readonly numerator: MeasureName
@@ -322,7 +328,7 @@ const m = (
 /** The members of cohorts observed at `months` months, whose rates are published whole. */
 const observed = (months: number, info: MeasureInfo): MeasureInfo => ({ ...info, followUpMonths: months })
 
-const count = (sql: string): Measure => ({ kind: 'sum', sql: `count(*) filter (where ${sql})` })
+const count = (flag: string): Measure => ({ kind: 'sum', sql: `count(*) filter (where ${flag})`, flag })
 const rate = (numerator: MeasureName, denominator: MeasureName, interval = true): Measure => ({
   kind: 'rate',
   numerator,

@@ -44,7 +44,7 @@ function ruleLines(definition: DatasetDefinition, context: ProtectionContext): s
   if (rules.rate && withRates.length > 0) {
     const { minDenominator, minCount } = rules.rate
     lines.push(
-      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`). Limite connue : la règle compte les sorties (ou les périodes) du numérateur et du dénominateur, non les personnes distinctes ; une personne qui a plusieurs sorties dans une même cellule y compte plusieurs fois.`,
+      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`). Ce sont des personnes distinctes : une personne qui a plusieurs sorties (ou périodes) dans une même cellule y compte une fois ; le complément compte les personnes du dénominateur qui ont au moins une sortie sans le résultat, si bien qu’une personne peut compter à la fois dans le numérateur et dans le complément.`,
     )
   }
   const withAmounts = definition.tables.filter((t) => POPULATIONS[t.population].contributor !== undefined)
