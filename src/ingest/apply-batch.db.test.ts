@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { dossier, exampleCep, items, nir15 } from '../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../test/store.ts'
@@ -283,6 +284,62 @@ describe('shared dossiers', () => {
     expect((await groups())['FT-9']).toBeNull()
   })
 
+  // Only a server runs two transactions at once.
+  it.runIf(process.env.PASSERELLE_TEST_STORE === 'pg')(
+    'waits for a person linked across persons that another transaction is relinking',
+    async () => {
+      await send('FT', [other('FT-9', '1850575056049')])
+      await send('R84', [naming(1, { partner: 'FT', id: 'FT-9' })])
+      const { person_key: linked } = await store.db
+        .selectFrom('dossier_current')
+        .select('person_key')
+        .where('record_id', '=', 'FT-9')
+        .executeTakeFirstOrThrow()
+      // Another transaction holds FT-9's person, as a batch of FT relinking it would.
+      const holder = new pg.Client({ connectionString: store.url! })
+      await holder.connect()
+      try {
+        await holder.query('select pg_advisory_lock(4243, hashtext($1))', [linked])
+        let settled = false
+        const batch = send('R84', [naming(2, { partner: 'FT', id: 'FT-9' })]).finally(() => {
+          settled = true
+        })
+        // The batch reaches FT-9's person through the link, and waits for it.
+        await waitFor(async () => {
+          const { rows } = await holder.query(
+            `select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+              where d.datname = current_database() and l.locktype = 'advisory' and l.classid = 4243 and not l.granted`,
+          )
+          return rows[0].n === 1
+        })
+        expect(settled).toBe(false)
+        await holder.query('select pg_advisory_unlock(4243, hashtext($1))', [linked])
+        expect(await batch).toEqual(['updated'])
+        expect(await groups()).toEqual({ 'ARA-1': 'FT:FT-9', 'FT-9': 'FT:FT-9' })
+      } finally {
+        await holder.end()
+      }
+    },
+  )
+
+  it.runIf(process.env.PASSERELLE_TEST_STORE === 'pg')(
+    'relinks both ends of a link across persons sent at once without a deadlock',
+    async () => {
+      const ft = (version: number) => other('FT-9', '1850575056049', { version })
+      await send('FT', [ft(1)])
+      await send('R84', [naming(1, { partner: 'FT', id: 'FT-9' })])
+      // Each batch locks its own person, then reaches the other's through the link.
+      for (let v = 2; v <= 11; v++) {
+        const both = await Promise.all([
+          send('R84', [naming(v, { partner: 'FT', id: 'FT-9' })]),
+          send('FT', [ft(v)]),
+        ])
+        expect(both).toEqual([['updated'], ['updated']])
+      }
+      expect(await groups()).toEqual({ 'ARA-1': 'FT:FT-9', 'FT-9': 'FT:FT-9' })
+    },
+  )
+
   it('a chain of sharedWith across many persons is one shared dossier, whatever the arrival order', async () => {
     // CDC's and FT's records alternate, each naming the next; the middle one arrives last.
     const nir = (i: number) => `18505750${String(56000 + i).padStart(5, '0')}`
@@ -320,3 +377,12 @@ describe('shared dossiers', () => {
     expect(await groups()).toEqual({ 'CPF-1': null, 'FT-1': null })
   })
 })
+
+/** Polls `check` until it holds (every 20 ms, at most 10 s). */
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await check()) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('condition not reached in 10 s')
+}

@@ -54,6 +54,40 @@ export async function applyBatch(
   items: readonly BatchItem[],
   beforeCommit?: BeforeCommit,
 ): Promise<RecordResult[]> {
+  let linked: readonly string[] = []
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyOnce(db, context, items, beforeCommit, { linked, wait: attempt >= LOCK_ATTEMPTS })
+    } catch (error) {
+      if (!(error instanceof LinkedPersonsBusy)) throw error
+      linked = error.persons
+    }
+  }
+}
+
+/**
+ * Persons linked to a batch's across persons (a `sharedWith` naming another person's record) are
+ * found while relinking, after the batch's own persons are locked. Waiting for them there, out of
+ * order, could deadlock with a batch coming from the other end of the link: they are tried
+ * instead, and when one is busy the batch is rolled back and run again with them all locked up
+ * front, in order. After `LOCK_ATTEMPTS` runs (links still growing under it), it waits.
+ */
+const LOCK_ATTEMPTS = 4
+
+/** Thrown inside a batch's transaction: these persons, linked to it, are held by another. */
+export class LinkedPersonsBusy extends Error {
+  constructor(readonly persons: readonly string[]) {
+    super(`persons linked to the batch are being relinked elsewhere (${persons.length})`)
+  }
+}
+
+async function applyOnce(
+  db: Kysely<Database>,
+  context: BatchContext,
+  items: readonly BatchItem[],
+  beforeCommit: BeforeCommit | undefined,
+  locking: { readonly linked: readonly string[]; readonly wait: boolean },
+): Promise<RecordResult[]> {
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${PARTNER_LOCK_SPACE}, ${context.partnerId})`.execute(tx)
     const results: RecordResult[] = new Array(items.length)
@@ -90,11 +124,21 @@ export async function applyBatch(
       touchedPersons.add(a.prepared.personKey)
       if (a.previousPersonKey) touchedPersons.add(a.previousPersonKey)
     }
-    await lockPersons(tx, touchedPersons)
+    // A run again after LinkedPersonsBusy locks the linked persons found before, in one order.
+    await lockPersons(
+      tx,
+      touchedPersons.size > 0 ? new Set([...touchedPersons, ...locking.linked]) : touchedPersons,
+    )
     for (const type of ['dossier', 'cep'] as const) {
       if (acceptedByType[type].length > 0) await writeAccepted(tx, type, context, acceptedByType[type])
     }
-    if (touchedPersons.size > 0) await relinkPersons(tx, touchedPersons)
+    const found = new Set(locking.linked)
+    const lockMore = async (more: readonly string[]) => {
+      for (const p of more) found.add(p)
+      if (locking.wait) await lockPersons(tx, new Set(more))
+      else if (!(await tryLockPersons(tx, more))) throw new LinkedPersonsBusy([...found].sort())
+    }
+    if (touchedPersons.size > 0) await relinkPersons(tx, touchedPersons, lockMore)
     await recordRejected(tx, context, results)
     await countOutcomes(tx, context.transmissionId, results)
     if (beforeCommit) await beforeCommit(tx, results)
@@ -144,6 +188,15 @@ async function lockPersons(tx: Transaction<Database>, persons: Set<string>): Pro
   if (persons.size === 0) return
   await sql`select count(pg_advisory_xact_lock(${PERSON_LOCK_SPACE}, hashtext(k)))
     from (select k from unnest(${textArray([...persons].sort())}) as k order by k) as sorted`.execute(tx)
+}
+
+/** Takes every one of these persons' locks that is free; true when all of them were. */
+async function tryLockPersons(tx: Transaction<Database>, persons: readonly string[]): Promise<boolean> {
+  const { rows } = await sql<{
+    all: boolean
+  }>`select bool_and(pg_try_advisory_xact_lock(${PERSON_LOCK_SPACE}, hashtext(k))) as all
+    from (select k from unnest(${textArray([...persons].sort())}) as k order by k) as sorted`.execute(tx)
+  return rows[0]?.all !== false
 }
 
 async function storedVersions(

@@ -62,17 +62,23 @@ function refsOf(row: CandidateRow): { partner: string; id: string }[] {
 /**
  * Recomputes the shared-dossier links and group ids of every dossier of the given persons and of
  * every person linked to them, now or before the change (see neighbourPersons). Called in the
- * transaction that changed them.
+ * transaction that changed them, with the given persons locked; `lockMore` locks the linked
+ * persons found on the way (sorted) before their records are read, or throws.
  */
-export async function relinkPersons(db: Kysely<Database>, start: Iterable<string>): Promise<void> {
+export async function relinkPersons(
+  db: Kysely<Database>,
+  start: Iterable<string>,
+  lockMore: (persons: readonly string[]) => Promise<void> = async () => {},
+): Promise<void> {
   const persons = new Set(start)
   if (persons.size === 0) return
   let rows = await candidatesOf(db, persons)
   // Until no linked person is left out: a group cut short would keep stale ids, and its partners
   // would read records no longer linked to theirs. Each round adds persons, so this ends.
   for (;;) {
-    const more = (await neighbourPersons(db, rows)).filter((p) => !persons.has(p))
+    const more = (await neighbourPersons(db, rows)).filter((p) => !persons.has(p)).sort()
     if (more.length === 0) break
+    await lockMore(more)
     for (const p of more) persons.add(p)
     rows = await candidatesOf(db, persons)
   }
