@@ -79,7 +79,7 @@ describe('passerelle audit on a published release', () => {
       'auditing the 1 table(s) counting nb_sorties…',
     ])
     expect(result.stdout).toMatch(
-      /^audited the release's 4 table\(s\) in 3 linked set\(s\) \(nb_entrees, nb_financements, nb_sorties\): 234 suppressed cells, 0 exactly disclosed, 0 unprotected \([0-9.]+ s\)$/,
+      /^audited the release's 4 table\(s\) in 3 linked set\(s\) \(nb_entrees, nb_financements, nb_sorties\): 235 suppressed cells, 0 exactly disclosed, 0 unprotected \([0-9.]+ s\)$/,
     )
   })
 
