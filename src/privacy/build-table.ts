@@ -26,6 +26,8 @@ export interface BuiltTable {
   readonly cellValues?: ReadonlyMap<string, Float64Array>
   /** Distinct persons per cell, when the input names a persons measure. */
   readonly persons?: Float64Array
+  /** The additive measure the dominance rules protect (`TableInput.magnitude`), one of `measures`. */
+  readonly magnitude?: string
   /**
    * Numerator and denominator of every published rate, per cell, with the names of the measures
    * they are (`undefined`: the count `n`).
@@ -171,6 +173,8 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
       ...(persons ? { persons } : {}),
     }
   })
+  if (input.magnitude !== undefined && !measures.has(input.magnitude))
+    issues.push({ path, code: 'table/bad-row', message: `unknown magnitude measure: ${input.magnitude}` })
   const persons = input.personsMeasure === undefined ? undefined : cells.get(input.personsMeasure)
   if (input.personsMeasure !== undefined && !persons)
     issues.push({ path, code: 'table/bad-row', message: `unknown persons measure: ${input.personsMeasure}` })
@@ -188,6 +192,7 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
     ...(measures.size > 0 ? { measures } : {}),
     ...(cells.size > 0 ? { cellValues: cells } : {}),
     ...(persons ? { persons } : {}),
+    ...(input.magnitude === undefined ? {} : { magnitude: input.magnitude }),
     ...(rates.length > 0 ? { rates } : {}),
   }
   return { ok: true, value: table, issues: [] }
@@ -306,6 +311,28 @@ function checkCount(
 }
 
 /** Adds every cell into its parent along one dimension, deepest codes first (reverse depth-first order). */
+/**
+ * A table's values of one additive measure with every leaf rounded by `round` (e.g. to whole
+ * cents) and the margins added up again from them, so that every relation holds exactly.
+ */
+export function roundedValues(
+  table: BuiltTable,
+  values: Float64Array,
+  round: (v: number) => number,
+): Float64Array {
+  const out = new Float64Array(table.size)
+  for (let local = 0; local < table.size; local++) {
+    const codes = codesOf(table, local)
+    if (codes.every((c, i) => isLeaf(table.hierarchies[i]!, c))) out[local] = round(values[local]!)
+  }
+  table.hierarchies.forEach((h, i) => {
+    aggregate(h, table.strides[i]!, table.size, (from, to) => {
+      out[to] = out[to]! + out[from]!
+    })
+  })
+  return out
+}
+
 function aggregate(
   h: Hierarchy,
   stride: number,

@@ -4,13 +4,20 @@
  * a report. Nothing is returned but issues when the input is bad.
  * @module
  */
-import { applyPrimaryRules, findCells, STATUS_CODES } from './apply-primary-rules.ts'
+import {
+  applyPrimaryRules,
+  findCells,
+  type PrimaryMarks,
+  PUBLISHED,
+  STATUS_CODES,
+} from './apply-primary-rules.ts'
 import { type AuditScope, auditSystem } from './audit-system.ts'
 import { type BuiltTable, buildTable, codesOf } from './build-table.ts'
 import { type CellSystem, displayKey, linkTables } from './link-tables.ts'
 import { type PrimaryRules, type ResolvedRules, resolveRules } from './primary-rules.ts'
+import { protectMagnitude } from './protect-magnitude.ts'
 import { makeProtectedTable, type ProtectedRow, type ProtectedTable } from './protected-table.ts'
-import { type ProtectionReport, summarise } from './report.ts'
+import { type AuditSummary, type ProtectionReport, summarise } from './report.ts'
 import { suppressSecondary } from './suppress-secondary.ts'
 import type { CellRef, Issue, PublishedCell, TableInput } from './types.ts'
 
@@ -76,8 +83,8 @@ export async function protectTables(
   const system = linked.value
   const primary = applyPrimaryRules(system, (t) => rules.get(t.name)!, options.primary)
   if (primary.issues.length > 0) return { ok: false, issues: primary.issues }
-  const { marks } = primary
   const publicNow = publicCells(system, options.published ?? [])
+  const { marks, republished } = withoutPublicRates(system, primary.marks, publicNow)
   const secondary = await suppressSecondary(system, marks, {
     singletons: options.singletons !== false,
     known: publicNow.known,
@@ -85,19 +92,30 @@ export async function protectTables(
     held: heldCells(system, options.held ?? []),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   })
+  const scope = options.audit ?? 'suppressed'
+  // The amounts of dominance cells, on the tables that name them; its own audit runs with it.
+  const magnitude = await protectMagnitude(
+    { system, marks, status: secondary.status },
+    (t) => rules.get(t.name)!,
+    {
+      singletons: options.singletons !== false,
+      published: options.published ?? [],
+      audit: scope,
+    },
+  )
+  const status = magnitude.status
   const protectSeconds = (performance.now() - started) / 1000
   const auditStarted = performance.now()
-  const pattern = { system, status: secondary.status, distance: marks.distance, singleton: marks.singleton }
-  const audit =
-    options.audit === 'none'
-      ? undefined
-      : await auditSystem(pattern, options.audit ?? 'suppressed', secondary.certificates)
+  const pattern = { system, status, distance: marks.distance, singleton: marks.singleton }
+  const counts = scope === 'none' ? undefined : await auditSystem(pattern, scope, secondary.certificates)
+  const audit = counts && { summary: withAmounts(counts.summary, magnitude.audit) }
   const auditSeconds = (performance.now() - auditStarted) / 1000
   const findings: Issue[] = secondary.unprotectable.map((c) => ({
     path: system.tables[system.homeTable[c]!]!.name,
     code: 'disclosure/unprotectable',
     message: `no suppression pattern protects cell ${displayKey(system.keys[c]!)}`,
   }))
+  findings.push(...magnitude.issues)
   // The audit finds a cell once per way of reaching it (each singleton known in turn): one finding.
   const reported = new Set<string>()
   for (const u of audit?.summary.unprotected ?? []) {
@@ -106,22 +124,76 @@ export async function protectTables(
     reported.add(`${u.table}\u0001${message}`)
     findings.push({ path: u.table, code: 'disclosure/unprotected', message })
   }
-  const tables = built.map((table, t) => toProtected(system, table, t, secondary.status, marks))
+  const tables = built.map((table, t) => toProtected(system, table, t, status, marks))
   const report: ProtectionReport = {
     tables: built.map((table, t) => ({
       name: table.name,
-      ...summarise(system, secondary.status, system.cellIds[t]!),
+      ...summarise(system, status, system.cellIds[t]!),
     })),
     set: {
-      ...summarise(system, secondary.status, system.value.keys()),
+      ...summarise(system, status, system.value.keys()),
       distinctCells: system.size,
       relations: system.relStart.length - 1,
     },
-    solver: { lpSolved: secondary.lpSolved, patterns: secondary.patterns, protectSeconds, auditSeconds },
+    solver: {
+      lpSolved: secondary.lpSolved + magnitude.lpSolved,
+      patterns: secondary.patterns + magnitude.patterns,
+      protectSeconds,
+      auditSeconds,
+    },
     ...(audit ? { audit: audit.summary } : {}),
+    ...(republished.length > 0 ? { republished } : {}),
     issues: findings,
   }
   return { ok: true, tables, report }
+}
+
+/**
+ * Cells that only their rates make primary, whose rates' measures a release still online published
+ * as they are now (under looser rules, or an older version of them): hiding them now hides nothing
+ * from whoever kept that file, and no pattern can protect them, so they stay published; withdrawing
+ * that release is the only remedy. Their display keys are returned for the report.
+ */
+function withoutPublicRates(
+  system: CellSystem,
+  marks: PrimaryMarks,
+  publicNow: PublicCells,
+): { marks: PrimaryMarks; republished: string[] } {
+  const moot = [...marks.rateOnly].filter(([id, names]) => {
+    const shown = publicNow.measures.get(id)
+    return shown !== undefined && [...names].every((name) => shown.has(name))
+  })
+  if (moot.length === 0) return { marks, republished: [] }
+  const status = Uint8Array.from(marks.status)
+  const distance = Float64Array.from(marks.distance)
+  const rateOnly = new Map(marks.rateOnly)
+  for (const [id] of moot) {
+    status[id] = PUBLISHED
+    distance[id] = 0
+    rateOnly.delete(id)
+  }
+  // Named after the table whose rates they are (a cell shared by linked tables is one cell).
+  const rateTable = (id: number, names: ReadonlySet<string>) => {
+    const t = system.tables.findIndex(
+      (table, i) =>
+        [...names].some((m) => table.measures?.has(m) || table.cellValues?.has(m)) &&
+        system.cellIds[i]!.includes(id),
+    )
+    return system.tables[t < 0 ? system.homeTable[id]! : t]!.name
+  }
+  const republished = moot.map(([id, names]) => `${rateTable(id, names)}: ${displayKey(system.keys[id]!)}`)
+  return { marks: { ...marks, status, distance, rateOnly }, republished: republished.sort() }
+}
+
+/** The audit of counts with that of the dominance cells' amounts (one verdict for both). */
+function withAmounts(counts: AuditSummary, amounts: AuditSummary | undefined): AuditSummary {
+  if (!amounts) return counts
+  return {
+    checked: counts.checked + amounts.checked,
+    unprotected: [...counts.unprotected, ...amounts.unprotected],
+    singletonChecks: counts.singletonChecks + amounts.singletonChecks,
+    ok: counts.ok && amounts.ok,
+  }
 }
 
 /** What releases online made public of the cells of a system. */

@@ -40,6 +40,11 @@ export interface ProtectionReport {
     readonly auditSeconds: number
   }
   readonly audit?: AuditSummary
+  /**
+   * Cells (`table: cell`) that only their rates make primary but whose rates' values a release
+   * still online published as they are now: left published, as hiding them would hide nothing.
+   */
+  readonly republished?: readonly string[]
   readonly issues: readonly Issue[]
 }
 

@@ -103,6 +103,12 @@ export interface TableInput {
   readonly cellMeasures?: readonly CellMeasureRow[]
   /** Name of the cell measure giving distinct persons: the persons rule applies to it at every level. */
   readonly personsMeasure?: string
+  /**
+   * The additive measure the dominance rules are about (euros, in `measures`): a cell they make
+   * primary (`B`) hides it, and gets a protection interval on it (±protectionPercent, at least one
+   * unit) besides the one on its count (protect-magnitude.ts).
+   */
+  readonly magnitude?: string
 }
 
 /** A rate published with a table: two of its measures, and the distinct persons behind them. */

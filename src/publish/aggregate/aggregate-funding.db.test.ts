@@ -114,6 +114,7 @@ describe('aggregateTable on publish_fact_funding', () => {
           },
         ],
         measureNames: ['montant_engage'],
+        magnitude: 'montant_engage',
         hierarchies: {
           type_financeur: [
             { code: '_T', parent: '' },

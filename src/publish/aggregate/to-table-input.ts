@@ -91,6 +91,8 @@ export function toTableInput(
     ...(rates.length > 0 ? { rates } : {}),
     ...(cellMeasures ? { cellMeasures } : {}),
     ...(persons ? { personsMeasure: persons } : {}),
+    // The euros the dominance rules are about: their cells get an interval on them too.
+    ...(plan.contributor ? { magnitude: plan.contributor.measure } : {}),
   }
   return { ok: true, value, issues: [] }
 }

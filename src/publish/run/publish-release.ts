@@ -89,6 +89,11 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   )
   if (!protectedRelease.ok) return { ok: false, issues: protectedRelease.issues }
   const { report } = protectedRelease
+  const republished = report.republished ?? []
+  if (republished.length > 0)
+    log(
+      `protection: ${republished.length} cell(s) whose rates break the rules now were published with these values by a release still online; they stay published, as hiding them would hide nothing (withdraw that release to take them back; audit.json lists them): ${republished.slice(0, 5).join('; ')}${republished.length > 5 ? '; …' : ''}`,
+    )
   if (report.issues.length > 0 || report.audit?.ok !== true) {
     return {
       ok: false,

@@ -45,6 +45,8 @@ export function auditFile(input: AuditInput): string {
     ok: report.audit?.ok === true && report.issues.length === 0,
     releasesOnline: input.releasesOnline,
     carriedOverCells: input.carriedOver,
+    // Cells a release online published that the rates' rules would now hide (hiding nothing).
+    ...(report.republished && report.republished.length > 0 ? { republishedCells: report.republished } : {}),
     audit: report.audit
       ? { checked: report.audit.checked, singletonChecks: report.audit.singletonChecks, ok: report.audit.ok }
       : null,
