@@ -59,6 +59,43 @@ describe('protection of the amounts of dominance cells', () => {
     expect(result.report.audit!.checked).toBeGreaterThan((await protect(table())).report.audit!.checked)
   })
 
+  it('protects an amount from outsiders, not from the organism that holds most of it', async () => {
+    // R1 over two years: 9,800 € of one organism in Y2, 232 € of another in Y1. That organism knows
+    // R1 holds at least its 9,800 €, so no pattern could keep R1 ±10 % from it: the amounts are
+    // protected against anyone else (the counts, against every person, singletons included).
+    const years: HierarchyRow[] = [
+      { code: '_T', parent: '' },
+      { code: 'Y1', parent: '_T' },
+      { code: 'Y2', parent: '_T' },
+    ]
+    const cell = (region: string, year: string, n: number, contributors: Record<string, number>) => ({
+      codes: [region, year],
+      n,
+      contributors,
+      measures: { montant: Object.values(contributors).reduce((a, b) => a + b, 0) },
+    })
+    const result = await protectTables(
+      [
+        {
+          name: 'financements',
+          dimensions: ['region', 'year'],
+          hierarchies: { region: regions, year: years },
+          magnitude: 'montant',
+          rows: [
+            cell('R1', 'Y1', 12, { W: 232 }),
+            cell('R1', 'Y2', 12, { X: 9800 }),
+            cell('R2', 'Y1', 30, { A: 4000, B: 3000, C: 3000 }),
+            cell('R2', 'Y2', 30, { A: 5000, B: 4000, C: 3000 }),
+            cell('R3', 'Y1', 30, { D: 6000, E: 5000, F: 5000 }),
+            cell('R3', 'Y2', 30, { D: 2000, E: 2000, F: 3000 }),
+          ],
+        },
+      ],
+      { rules: { dominance: [{ n: 1, k: 85 }] }, audit: 'suppressed' },
+    )
+    expect(result.ok && [result.report.issues, result.report.audit?.ok]).toEqual([[], true])
+  })
+
   it('refuses a magnitude that is not one of the table’s measures', async () => {
     const result = await protectTables([table({ magnitude: 'euros' })])
     expect(result).toEqual({

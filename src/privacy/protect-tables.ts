@@ -98,7 +98,6 @@ export async function protectTables(
     { system, marks, status: secondary.status },
     (t) => rules.get(t.name)!,
     {
-      singletons: options.singletons !== false,
       published: options.published ?? [],
       audit: scope,
     },
