@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type HierarchyRow, protectTables, type TableInput } from './index.ts'
+import { type HierarchyRow, type PublishedCell, protectTables, type TableInput } from './index.ts'
 
 const regions: HierarchyRow[] = [
   { code: '_T', parent: '' },
@@ -57,6 +57,27 @@ describe('protection of the amounts of dominance cells', () => {
     // R1 is checked twice, for its count and for its amount; R1 ≤ 15,010 now.
     expect(result.report.audit).toMatchObject({ ok: true, unprotected: [] })
     expect(result.report.audit!.checked).toBeGreaterThan((await protect(table())).report.audit!.checked)
+  })
+
+  it('says so when amounts a release online published narrow a dominance cell, whatever is hidden now', async () => {
+    // An earlier release, protecting counts only, published the total and R3 as they are now.
+    const published: PublishedCell[] = [
+      { table: 'financements', codes: {}, n: 120, measures: { montant: 15010 } },
+      { table: 'financements', codes: { region: 'R3' }, n: 60, measures: { montant: 5000 } },
+    ]
+    const result = await protectTables([table({ magnitude: 'montant' })], {
+      rules: { dominance: [{ n: 1, k: 85 }] },
+      published,
+      audit: 'suppressed',
+    })
+    expect(result.ok && result.report.issues.filter((i) => i.code === 'disclosure/unprotectable')).toEqual([
+      {
+        path: 'financements',
+        code: 'disclosure/unprotectable',
+        message:
+          'no suppression pattern protects the amount of cell region=R1: amounts a release still online published narrow it, whatever this one hides (withdraw that release, or publish into another folder)',
+      },
+    ])
   })
 
   it('protects an amount from outsiders, not from the organism that holds most of it', async () => {

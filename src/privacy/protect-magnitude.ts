@@ -81,17 +81,17 @@ export async function protectMagnitude(
   // but a dominant organism knows its own amount, most of the cell's by definition, so that no
   // pattern could keep the cell's amount ±10 % from it (a cell of 9,800 € of one organism and 232 €
   // of another is at least 9,800 € to that organism, whatever is hidden).
-  const secondary = await suppressSecondary(system, marks, {
-    singletons: false,
-    known: knownAmounts(system, options.published),
-    held,
-  })
+  const known = knownAmounts(system, options.published)
+  const secondary = await suppressSecondary(system, marks, { singletons: false, known, held })
   for (let c = 0; c < system.size; c++)
     if (secondary.status[c] === SECONDARY && status[first[c]!] === PUBLISHED) status[first[c]!] = SECONDARY
+  const narrowed = await narrowedByReleasesOnline(system, marks, held, known, secondary.unprotectable)
   const issues: Issue[] = secondary.unprotectable.map((c) => ({
     path: system.tables[system.homeTable[c]!]!.name,
     code: 'disclosure/unprotectable',
-    message: `no suppression pattern protects the amount of cell ${displayKey(system.keys[c]!)}`,
+    message: narrowed.has(c)
+      ? `no suppression pattern protects the amount of cell ${displayKey(system.keys[c]!)}: amounts a release still online published narrow it, whatever this one hides (withdraw that release, or publish into another folder)`
+      : `no suppression pattern protects the amount of cell ${displayKey(system.keys[c]!)}`,
   }))
   if (options.audit === 'none')
     return { status, issues, lpSolved: secondary.lpSolved, patterns: secondary.patterns }
@@ -112,6 +112,24 @@ export async function protectMagnitude(
     })),
   }
   return { status, issues, audit: summary, lpSolved: secondary.lpSolved, patterns: secondary.patterns }
+}
+
+/**
+ * The unprotectable cells that a pattern would protect if the amounts releases online published
+ * could be hidden: those releases narrow them (e.g. published before amounts were protected), and
+ * only withdrawing them can help. Run again only when both exist, to word the issue.
+ */
+async function narrowedByReleasesOnline(
+  system: CellSystem,
+  marks: PrimaryMarks,
+  held: Uint8Array,
+  known: Uint8Array,
+  unprotectable: readonly number[],
+): Promise<Set<number>> {
+  if (unprotectable.length === 0 || !known.includes(1)) return new Set()
+  const alone = await suppressSecondary(system, marks, { singletons: false, held })
+  const still = new Set(alone.unprotectable)
+  return new Set(unprotectable.filter((c) => !still.has(c)))
 }
 
 /** Per cell of the magnitude's system, its id in the first pass's (every table of it is there). */
