@@ -55,12 +55,14 @@ export async function applyBatch(
   beforeCommit?: BeforeCommit,
 ): Promise<RecordResult[]> {
   let linked: readonly string[] = []
-  for (let attempt = 1; ; attempt++) {
+  for (let run = 1; ; run++) {
+    const found = new Set(linked)
     try {
-      return await applyOnce(db, context, items, beforeCommit, { linked, wait: attempt >= LOCK_ATTEMPTS })
+      return await applyOnce(db, context, items, beforeCommit, { found, wait: run > TRIED_RUNS })
     } catch (error) {
-      if (!(error instanceof LinkedPersonsBusy)) throw error
-      linked = error.persons
+      const retry = error instanceof LinkedPersonsBusy || (isDeadlock(error) && run <= MAX_RUNS)
+      if (!retry) throw error
+      linked = [...found].sort()
     }
   }
 }
@@ -70,9 +72,16 @@ export async function applyBatch(
  * found while relinking, after the batch's own persons are locked. Waiting for them there, out of
  * order, could deadlock with a batch coming from the other end of the link: they are tried
  * instead, and when one is busy the batch is rolled back and run again with them all locked up
- * front, in order. After `LOCK_ATTEMPTS` runs (links still growing under it), it waits.
+ * front, in order. After `TRIED_RUNS` rolled-back runs (links still growing under it), it waits;
+ * should that deadlock (PostgreSQL then aborts one of the two), it is run again, up to `MAX_RUNS`.
+ * The whole batch is one transaction: a run rolled back leaves nothing behind.
  */
-const LOCK_ATTEMPTS = 4
+const TRIED_RUNS = 4
+const MAX_RUNS = 8
+
+function isDeadlock(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '40P01'
+}
 
 /** Thrown inside a batch's transaction: these persons, linked to it, are held by another. */
 export class LinkedPersonsBusy extends Error {
@@ -86,7 +95,7 @@ async function applyOnce(
   context: BatchContext,
   items: readonly BatchItem[],
   beforeCommit: BeforeCommit | undefined,
-  locking: { readonly linked: readonly string[]; readonly wait: boolean },
+  locking: { readonly found: Set<string>; readonly wait: boolean },
 ): Promise<RecordResult[]> {
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${PARTNER_LOCK_SPACE}, ${context.partnerId})`.execute(tx)
@@ -127,12 +136,13 @@ async function applyOnce(
     // A run again after LinkedPersonsBusy locks the linked persons found before, in one order.
     await lockPersons(
       tx,
-      touchedPersons.size > 0 ? new Set([...touchedPersons, ...locking.linked]) : touchedPersons,
+      touchedPersons.size > 0 ? new Set([...touchedPersons, ...locking.found]) : touchedPersons,
     )
     for (const type of ['dossier', 'cep'] as const) {
       if (acceptedByType[type].length > 0) await writeAccepted(tx, type, context, acceptedByType[type])
     }
-    const found = new Set(locking.linked)
+    // Every linked person found, kept for a run again (LinkedPersonsBusy, or a deadlock).
+    const found = locking.found
     const lockMore = async (more: readonly string[]) => {
       for (const p of more) found.add(p)
       if (locking.wait) await lockPersons(tx, new Set(more))

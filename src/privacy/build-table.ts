@@ -238,6 +238,12 @@ function cellMeasures(
   // has none, and an empty one has 0.
   if (input.personsMeasure !== undefined)
     out.set(input.personsMeasure, new Float64Array(size).fill(Number.NaN))
+  // So do the persons of the rates of an empty table (in a table with cells, a name no cell gives
+  // is reported: \`table/bad-row\`).
+  if (input.rows.length === 0)
+    for (const rate of input.rates ?? [])
+      for (const name of Object.values(rate.persons ?? {}))
+        if (!out.has(name)) out.set(name, new Float64Array(size).fill(Number.NaN))
   for (const row of input.cellMeasures ?? []) {
     let local = 0
     for (let i = 0; i < hierarchies.length; i++) {
@@ -310,7 +316,6 @@ function checkCount(
   return true
 }
 
-/** Adds every cell into its parent along one dimension, deepest codes first (reverse depth-first order). */
 /**
  * A table's values of one additive measure with every leaf rounded by `round` (e.g. to whole
  * cents) and the margins added up again from them, so that every relation holds exactly.
@@ -333,6 +338,7 @@ export function roundedValues(
   return out
 }
 
+/** Adds every cell into its parent along one dimension, deepest codes first (reverse depth-first order). */
 function aggregate(
   h: Hierarchy,
   stride: number,

@@ -131,6 +131,18 @@ describe('measures published with the cells', () => {
     expect(byUnits.tables[0]!.rows.map((r) => r.status)).toEqual(['V', 'V', 'V', 'V'])
   })
 
+  it('protects an empty table whose rates count persons', async () => {
+    const empty = table([], {
+      measureNames: ['emploi'],
+      rates: [{ numerator: 'emploi', persons: { numerator: 'pn', denominator: 'pd', complement: 'pc' } }],
+      cellMeasures: [],
+    })
+    const result = await protect([empty])
+    expect(result.tables[0]!.rows.map((r) => [r.status, r.measures])).toEqual(
+      Array(4).fill(['V', { emploi: 0, pc: 0, pd: 0, pn: 0 }]),
+    )
+  })
+
   it('reports rate persons naming a cell measure the table does not have', async () => {
     const result = await protectTables([
       table([{ codes: ['R1'], n: 40, measures: { a: 1 } }], {

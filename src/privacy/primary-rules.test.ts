@@ -17,7 +17,7 @@ describe('isRatePersonsUnsafe', () => {
     isRatePersonsUnsafe(rules, units, { denominator, numerator, complement })
 
   it('needs 20 persons in the denominator, however many units they have', () => {
-    expect([check(40, 19, 12, 12), check(40, 20, 12, 12)]).toEqual([true, false])
+    expect([check(40, 19, 12, 12), check(40, 24, 12, 12)]).toEqual([true, false])
   })
 
   it('refuses a numerator or a complement of 1 to 10 persons, and lets 0 through', () => {
@@ -30,8 +30,13 @@ describe('isRatePersonsUnsafe', () => {
   })
 
   it('counts a person with units on both sides on both sides', () => {
-    // 25 persons: 20 with the outcome, 16 without, 11 of them on both sides.
-    expect(check(45, 25, 20, 16)).toBe(false)
+    // 40 persons: 20 with the outcome, 31 with a unit without it, 11 of them on both sides.
+    expect(check(60, 40, 20, 31)).toBe(false)
+  })
+
+  it('refuses a denominator less numerator of 1 to 10 persons, though more have a unit without the outcome', () => {
+    // 30 persons, 25 with a success: 5 without any; 12 with a failure, 7 of them with a success too.
+    expect([check(45, 30, 25, 12), check(45, 36, 25, 12)]).toEqual([true, false])
   })
 
   it('holds an unknown persons count unsafe, and publishes no rate over no unit', () => {

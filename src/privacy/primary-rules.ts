@@ -116,10 +116,12 @@ export function isRateUnsafe(rules: ResolvedRules, denominator: number, numerato
 
 /**
  * The rate rules counted in persons (DOMAIN.md: "the denominator has at least 20 persons … neither
- * the numerator nor the complement between 1 and 10 persons"): the distinct persons of the rate's
- * denominator, numerator and complement (persons with a unit of the denominator without the
- * outcome). A person with units on both sides counts in both, so the two sides may add up to more
- * than the denominator. An unknown count (NaN) is unsafe. A denominator of no unit publishes no rate.
+ * the numerator nor the complement (denominator − numerator) between 1 and 10 persons"): the
+ * distinct persons of the rate's denominator and numerator, and the complement read both ways a
+ * person of several units allows, each of which must hold: the denominator's persons less the
+ * numerator's (persons without the outcome on any unit), and the persons with a unit without the
+ * outcome (`complement`; a person with units on both sides counts on both). An unknown count (NaN)
+ * is unsafe. A denominator of no unit publishes no rate.
  */
 export function isRatePersonsUnsafe(
   rules: ResolvedRules,
@@ -130,10 +132,12 @@ export function isRatePersonsUnsafe(
   const { minDenominator, minCount } = rules.rate
   const { denominator, numerator, complement } = persons
   if ([denominator, numerator, complement].some(Number.isNaN)) return true
+  const without = denominator - numerator
   return (
     denominator < minDenominator ||
     (numerator > 0 && numerator < minCount) ||
-    (complement > 0 && complement < minCount)
+    (complement > 0 && complement < minCount) ||
+    (without > 0 && without < minCount)
   )
 }
 

@@ -84,7 +84,7 @@ export async function protectTables(
   const primary = applyPrimaryRules(system, (t) => rules.get(t.name)!, options.primary)
   if (primary.issues.length > 0) return { ok: false, issues: primary.issues }
   const publicNow = publicCells(system, options.published ?? [])
-  const { marks, republished } = withoutPublicRates(system, primary.marks, publicNow)
+  const { marks, moot } = withoutPublicRates(system, primary.marks, options.published ?? [])
   const secondary = await suppressSecondary(system, marks, {
     singletons: options.singletons !== false,
     known: publicNow.known,
@@ -123,6 +123,8 @@ export async function protectTables(
     reported.add(`${u.table}\u0001${message}`)
     findings.push({ path: u.table, code: 'disclosure/unprotected', message })
   }
+  // Listed once the pattern is final: another cell's protection may have suppressed one since.
+  const republished = [...moot].flatMap(([id, name]) => (status[id] === PUBLISHED ? [name] : [])).sort()
   const tables = built.map((table, t) => toProtected(system, table, t, status, marks))
   const report: ProtectionReport = {
     tables: built.map((table, t) => ({
@@ -148,40 +150,45 @@ export async function protectTables(
 }
 
 /**
- * Cells that only their rates make primary, whose rates' measures a release still online published
- * as they are now (under looser rules, or an older version of them): hiding them now hides nothing
- * from whoever kept that file, and no pattern can protect them, so they stay published; withdrawing
- * that release is the only remedy. Their display keys are returned for the report.
+ * Cells that only their rates make primary, shown by one reference of a release still online with
+ * the count they have now and every measure of those rates as it is now: that row is public
+ * already, so hiding it now hides nothing from whoever kept the file, and no pattern can protect
+ * it; such cells stay published (withdrawing that release is the only remedy). One reference for
+ * all of it: a numerator as published with another count, or by another release, tells a rate
+ * that was not public.
  */
 function withoutPublicRates(
   system: CellSystem,
   marks: PrimaryMarks,
-  publicNow: PublicCells,
-): { marks: PrimaryMarks; republished: string[] } {
-  const moot = [...marks.rateOnly].filter(([id, names]) => {
-    const shown = publicNow.measures.get(id)
-    return shown !== undefined && [...names].every((name) => shown.has(name))
-  })
-  if (moot.length === 0) return { marks, republished: [] }
+  published: readonly PublishedCell[],
+): { marks: PrimaryMarks; moot: Map<number, string> } {
+  const moot = new Map<number, string>()
+  if (marks.rateOnly.size === 0) return { marks, moot }
+  for (const ref of published) {
+    for (const { id, table, local } of findCells(system, ref)) {
+      const names = marks.rateOnly.get(id)
+      if (!names || moot.has(id) || system.value[id] !== ref.n) continue
+      const now = (name: string) => table.measures?.get(name)?.[local] ?? table.cellValues?.get(name)?.[local]
+      // A reference without measures vouches for all of them (PublishedCell.measures).
+      const same = [...names].every((name) => {
+        if (ref.measures === undefined) return true
+        const value = now(name)
+        const then = ref.measures[name]
+        return value !== undefined && then !== undefined && Math.abs(value - then) < 0.5
+      })
+      if (same) moot.set(id, `${table.name}: ${displayKey(system.keys[id]!)}`)
+    }
+  }
+  if (moot.size === 0) return { marks, moot }
   const status = Uint8Array.from(marks.status)
   const distance = Float64Array.from(marks.distance)
   const rateOnly = new Map(marks.rateOnly)
-  for (const [id] of moot) {
+  for (const id of moot.keys()) {
     status[id] = PUBLISHED
     distance[id] = 0
     rateOnly.delete(id)
   }
-  // Named after the table whose rates they are (a cell shared by linked tables is one cell).
-  const rateTable = (id: number, names: ReadonlySet<string>) => {
-    const t = system.tables.findIndex(
-      (table, i) =>
-        [...names].some((m) => table.measures?.has(m) || table.cellValues?.has(m)) &&
-        system.cellIds[i]!.includes(id),
-    )
-    return system.tables[t < 0 ? system.homeTable[id]! : t]!.name
-  }
-  const republished = moot.map(([id, names]) => `${rateTable(id, names)}: ${displayKey(system.keys[id]!)}`)
-  return { marks: { ...marks, status, distance, rateOnly }, republished: republished.sort() }
+  return { marks: { ...marks, status, distance, rateOnly }, moot }
 }
 
 /** The audit of counts with that of the dominance cells' amounts (one verdict for both). */

@@ -103,6 +103,24 @@ const beforeOutcomes: PublishedCell[] = [
 ]
 
 describe('cells published with other measures than they have now', () => {
+  it('hide a rate whose numerator was published with another count: the rate now was not public', async () => {
+    // Before: 3 of 29; now 3 of 30 (one more exit, without the outcome). The rate rule makes a1
+    // primary; its numerator is as published, but not its count, so a1 is protected, not kept.
+    const result = await protectTables([outcomes], {
+      rules: { minPersons: 5 },
+      published: [
+        { table: 'o', codes: {}, n: 69, measures: { emploi: 23 } },
+        { table: 'o', codes: { a: 'a1' }, n: 29, measures: { emploi: 3 } },
+      ],
+      audit: 'suppressed',
+    })
+    expect(result.ok && [result.report.issues, suppressed(result), result.report.republished]).toEqual([
+      [],
+      ['a1 A', 'a2 D'],
+      undefined,
+    ])
+  })
+
   it('may be suppressed to protect a cell whose new outcome is small, though their count is unchanged', async () => {
     const result = await protectTables([outcomes], {
       rules: { minPersons: 5 },

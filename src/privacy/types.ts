@@ -97,8 +97,10 @@ export interface TableInput {
    */
   readonly rates?: readonly RateInput[]
   /**
-   * Values of cells at any level that are not additive (distinct persons), published with the cell;
-   * a cell left out has none (null), but an empty cell (n = 0) has 0.
+   * Values of cells at any level that are not additive (distinct persons), given back with the
+   * protected cell (null when it is suppressed); a cell left out has none (null), but an empty cell
+   * (n = 0) has 0. The persons of rates (`RateInput.persons`) are among them: the rules read them,
+   * and a caller need not publish them.
    */
   readonly cellMeasures?: readonly CellMeasureRow[]
   /** Name of the cell measure giving distinct persons: the persons rule applies to it at every level. */

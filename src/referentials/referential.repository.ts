@@ -4,8 +4,9 @@ import { jsonRows } from '../db/json-param.ts'
 import type { ReferentialKind } from './kinds.ts'
 import type { ReferentialSpec } from './spec.ts'
 
-// Advisory lock space of referential loads (ingest uses 4242 for partners).
-const REFERENTIAL_LOCK_SPACE = 4243
+// Advisory lock space of referential loads (ingest uses 4242 for partners, 4243 for persons; the
+// partner area's sign-in attempts 4244).
+const REFERENTIAL_LOCK_SPACE = 4245
 
 /** One kind's last load. */
 export interface ReferentialLoad {

@@ -13,8 +13,8 @@ import { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
 /**
  * The statement's rows: `grouping_id` (`grouping()` of the code columns), one column per level
  * of every dimension (`d<i>_<j>`, null above the row's level), `by_contributor` and `contributors`
- * (a finest cell's amounts by contributor, a JSON object), each additive measure, and the persons
- * measure.
+ * (a finest cell's amounts by contributor, a JSON object), each additive measure, and each persons
+ * count (`plan.personCounts`: the published persons, and those of the rates).
  */
 export function aggregateSql(plan: AggregationPlan): string {
   const codes = codeColumns(plan).join(', ')
@@ -92,7 +92,7 @@ function rowsColumn(count: PersonCount): string {
 
 /**
  * How many rows a person may have and still be added up in this table: `FEW_ROWS` when the table
- * counts persons, 1 (no overlaps) otherwise. The overlaps cost a pass over the persons' rows
+ * counts persons (published, or the persons of its rates), 1 (no overlaps) otherwise. The overlaps cost a pass over the persons' rows
  * (read in person order through the fact table's index, no sort), whatever the table;
  * `count(distinct)` costs a sort per chain of grouping sets, which PostgreSQL spreads over parallel
  * workers (the overlaps run in one process). Alone, the distinct count was quicker in tables of

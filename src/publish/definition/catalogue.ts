@@ -588,7 +588,9 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureInfo>> = Object.fromE
       'euros',
       'Montants engagés',
       'Somme des euros engagés par les financeurs (règle de dominance par organisme).',
-      { kind: 'sum', sql: 'sum(committed)' },
+      // Whole cents per line, so that linked tables add up to exactly the same amounts (the
+      // protection of amounts links them in cents; the feed does not bound the decimals).
+      { kind: 'sum', sql: 'sum(round(committed, 2))' },
     ),
     m('montant_moyen', ['financements'], 'euros', 'Montant moyen', 'Montants engagés / financements.', {
       kind: 'ratio',

@@ -44,7 +44,7 @@ function ruleLines(definition: DatasetDefinition, context: ProtectionContext): s
   if (rules.rate && withRates.length > 0) {
     const { minDenominator, minCount } = rules.rate
     lines.push(
-      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`). Ce sont des personnes distinctes : une personne qui a plusieurs sorties (ou périodes) dans une même cellule y compte une fois ; le complément compte les personnes du dénominateur qui ont au moins une sortie sans le résultat, si bien qu’une personne peut compter à la fois dans le numérateur et dans le complément.`,
+      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`). Ce sont des personnes distinctes : une personne qui a plusieurs sorties (ou périodes) dans une même cellule y compte une fois ; le complément est lu des deux façons que cela permet, et chacune doit respecter la règle : les personnes du dénominateur moins celles du numérateur (personnes sans le résultat sur aucune sortie), et les personnes qui ont au moins une sortie sans le résultat (une personne peut alors compter à la fois dans le numérateur et dans le complément).`,
     )
   }
   const withAmounts = definition.tables.filter((t) => POPULATIONS[t.population].contributor !== undefined)
