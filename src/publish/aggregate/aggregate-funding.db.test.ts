@@ -39,6 +39,27 @@ describe('aggregateTable on publish_fact_funding', () => {
     })
   })
 
+  it('sums amounts in whole cents per line, so that every table adds up to the same cents', async () => {
+    const line = (kind: string, committed: number) => ({
+      person_key: 'P1',
+      funder_kind: kind,
+      period_date: '2025-01-10',
+      organism_siret: A,
+      committed,
+    })
+    // Two lines of 0.004 €: nothing in cents each, though 0.008 € together; 100.125 € is 100.13 €.
+    await createFundingFact(store.db, [line('REGION', 0.004), line('REGION', 0.004), line('CDC', 100.125)])
+    const cells = await aggregateTable(store.db, funding)
+    expect(cells.cells.map((c) => [c.codes.join(' '), c.values.montant_engage])).toEqual([
+      ['_T _T', 100.13],
+      ['_T 2025', 100.13],
+      ['CDC _T', 100.13],
+      ['REGION _T', 0],
+      ['CDC 2025', 100.13],
+      ['REGION 2025', 0],
+    ])
+  })
+
   it('adds up each organism in its finest cells, pools unknown organisms and skips zero amounts', async () => {
     const line = (
       person: string,
