@@ -186,7 +186,13 @@ const DIFFERS = 'chr(1)'
 function overlapCtes(plan: AggregationPlan, few: number): string[] {
   const codes = codeColumns(plan)
   const counted = plan.personCounts
-  const flags = counted.flatMap((c, i) => (c.filter === undefined ? [] : [`array_agg(${c.filter}) as f${i}`]))
+  // The filters of a row as the bits of one integer (bit i: counted[i]'s filter holds), one array
+  // per person instead of one per filter.
+  if (counted.length > 30) throw new Error(`${counted.length} persons counts: at most 30 fit in a row's bits`)
+  const bits = counted.flatMap((c, i) =>
+    c.filter === undefined ? [] : [`(case when ${c.filter} then ${2 ** i} else 0 end)`],
+  )
+  const flags = bits.length > 0 ? [`array_agg(${bits.join(' | ')}) as flags`] : []
   const positions = Array.from({ length: few }, (_, i) => i + 1)
   const terms = subsets(positions).filter((set) => set.length >= 2)
   const meets = terms.map((set) => {
@@ -206,7 +212,7 @@ function overlapCtes(plan: AggregationPlan, few: number): string[] {
     const weights = counted.map((c, i) =>
       c.filter === undefined
         ? `${sign} as ${rowsColumn(c)}`
-        : `case when ${set.map((k) => `p.f${i}[${k}]`).join(' and ')} then ${sign} else 0 end as ${rowsColumn(c)}`,
+        : `case when (${set.map((k) => `p.flags[${k}]`).join(' & ')} & ${2 ** i}) <> 0 then ${sign} else 0 end as ${rowsColumn(c)}`,
     )
     return `select ${[...meet, ...weights].join(', ')} from by_person p where p.n >= ${Math.max(...set)}`
   })
