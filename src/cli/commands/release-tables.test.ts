@@ -12,10 +12,20 @@ const read = (file: string) => readFile(file, 'utf8')
 
 /** A release of one dataset with one table by région, whose rows are `rows` (`code,n,status`). */
 function release(rows: string[]): string {
+  return releaseOf(
+    ['territoire', 'nb_entrees', 'nb_entrees_statut', 'taux', 'taux_statut', 'taux_ic_bas'],
+    (r) => {
+      const [code, n, status] = r.split(',')
+      return `${code},${n},${status},,${status},`
+    },
+    rows,
+  )
+}
+
+function releaseOf(fields: string[], line: (row: string) => string, rows: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-release-'))
   const base = join(dir, 'datasets', 'x')
   mkdirSync(join(base, 'hierarchies'), { recursive: true })
-  const fields = ['territoire', 'nb_entrees', 'nb_entrees_statut', 'taux', 'taux_statut', 'taux_ic_bas']
   writeFileSync(
     join(base, 'datapackage.json'),
     JSON.stringify({
@@ -29,11 +39,7 @@ function release(rows: string[]): string {
     join(base, 'hierarchies', 'territoire.csv'),
     'code,parent,label,niveau\n_T,,France,total\nR1,_T,Un,region\nR2,_T,Deux,region\nR3,_T,Trois,region\nR4,_T,Quatre,region\n',
   )
-  const lines = rows.map((r) => {
-    const [code, n, status] = r.split(',')
-    return `${code},${n},${status},,${status},`
-  })
-  writeFileSync(join(base, 't.csv'), `${fields.join(',')}\n${lines.join('\n')}\n`)
+  writeFileSync(join(base, 't.csv'), `${fields.join(',')}\n${rows.map(line).join('\n')}\n`)
   return dir
 }
 
@@ -56,7 +62,9 @@ describe('readReleaseTables', () => {
           'entrees-essai/entrees_dispositif.csv periode×dispositif',
         ],
       ],
-      ['nb_financements', expect.any(Array)],
+      ['nb_financements', ['financements-essai/financements_type.csv periode×type_financeur']],
+      // The same financements table again, on its amounts (montant_engage as the value).
+      ['montant_engage', ['financements-essai/financements_type.csv periode×type_financeur']],
       ['nb_sorties', expect.any(Array)],
     ])
     const table = groups[0]!.tables[1]!
@@ -76,10 +84,11 @@ describe('passerelle audit on a published release', () => {
     expect(result.stderr.split('\n').filter((l) => l.startsWith('auditing'))).toEqual([
       'auditing the 2 table(s) counting nb_entrees…',
       'auditing the 1 table(s) counting nb_financements…',
+      'auditing the 1 table(s) counting montant_engage…',
       'auditing the 1 table(s) counting nb_sorties…',
     ])
     expect(result.stdout).toMatch(
-      /^audited the release's 4 table\(s\) in 3 linked set\(s\) \(nb_entrees, nb_financements, nb_sorties\): 235 suppressed cells, 0 exactly disclosed, 0 unprotected \([0-9.]+ s\)$/,
+      /^audited the release's 5 table\(s\) in 4 linked set\(s\) \(nb_entrees, nb_financements, montant_engage, nb_sorties\): 2\d\d suppressed cells, 0 exactly disclosed, 0 unprotected \([0-9.]+ s\)$/,
     )
   })
 
@@ -88,6 +97,26 @@ describe('passerelle audit on a published release', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('1 suppressed cells, 1 exactly disclosed, 1 unprotected')
     expect(result.stderr).toContain('x/t.csv')
+  })
+
+  it('audits the amounts of financements tables too: hidden counts may leave their euros told', async () => {
+    // R2 and R3 hide 10 financements between them, but their euros are 1,000 − 1,000 = 0: both 0
+    // (the primary one is reported, the secondary one only counted as told).
+    const fields = [
+      'territoire',
+      'nb_financements',
+      'nb_financements_statut',
+      'montant_engage',
+      'montant_engage_statut',
+    ]
+    const rows = ['_T,30,V,1000,V', 'R1,20,V,1000,V', 'R2,,B,,B', 'R3,,D,,D', 'R4,0,V,0,V']
+    const result = await audit(releaseOf(fields, (r) => r, rows))
+    expect([result.code, result.stdout]).toEqual([
+      1,
+      expect.stringContaining(
+        '(nb_financements, montant_engage): 4 suppressed cells, 2 exactly disclosed, 1 unprotected',
+      ),
+    ])
   })
 
   it('passes a cell hidden with another one', async () => {

@@ -25,6 +25,9 @@ interface Resource {
   readonly schema?: { readonly fields?: readonly Field[] }
 }
 
+/** The measure of euros the dominance rules protect, audited as a set of its own. */
+const MAGNITUDE = 'montant_engage'
+
 /** True when `dir` holds a published release (a `datasets/` folder with data packages). */
 export async function isRelease(dir: string): Promise<boolean> {
   const slugs = await readdir(join(dir, 'datasets')).catch(() => [] as string[])
@@ -39,6 +42,7 @@ export async function isRelease(dir: string): Promise<boolean> {
  * Every table of the release, grouped by the count it publishes. A table's dimensions are its
  * columns that are neither a measure (a column with a `<name>_statut` beside it) nor a status or
  * an interval; its count is its first measure. Hierarchies are cut to the codes the table holds.
+ * A table with `montant_engage` is also in the group of that name, its euros as the values.
  */
 export async function readReleaseTables(
   dir: string,
@@ -97,6 +101,15 @@ export async function readReleaseTables(
         rows,
       }
       groups.set(count, [...(groups.get(count) ?? []), table])
+      // The euros under a dominance rule are protected too (src/privacy/protect-magnitude.ts): the
+      // same tables, linked on their amounts, make one more set.
+      if (measures.includes(MAGNITUDE)) {
+        const amounts = csv.records.map((r, i) => {
+          const value = (r.fields[at(MAGNITUDE)] ?? '').trim()
+          return { ...rows[i]!, n: value === '' ? null : Number(value) }
+        })
+        groups.set(MAGNITUDE, [...(groups.get(MAGNITUDE) ?? []), { ...table, rows: amounts }])
+      }
     }
   }
   return [...groups].map(([count, tables]) => ({ count, tables }))
