@@ -83,10 +83,13 @@ function isDeadlock(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '40P01'
 }
 
-/** Thrown inside a batch's transaction: these persons, linked to it, are held by another. */
-export class LinkedPersonsBusy extends Error {
-  constructor(readonly persons: readonly string[]) {
-    super(`persons linked to the batch are being relinked elsewhere (${persons.length})`)
+/**
+ * Thrown inside a batch's transaction when a person linked to it is held by another: the run is
+ * rolled back, and the persons found so far (`found`, kept by applyBatch) are locked up front next.
+ */
+class LinkedPersonsBusy extends Error {
+  constructor(found: number) {
+    super(`persons linked to the batch are being relinked elsewhere (${found} found)`)
   }
 }
 
@@ -146,7 +149,7 @@ async function applyOnce(
     const lockMore = async (more: readonly string[]) => {
       for (const p of more) found.add(p)
       if (locking.wait) await lockPersons(tx, new Set(more))
-      else if (!(await tryLockPersons(tx, more))) throw new LinkedPersonsBusy([...found].sort())
+      else if (!(await tryLockPersons(tx, more))) throw new LinkedPersonsBusy(found.size)
     }
     if (touchedPersons.size > 0) await relinkPersons(tx, touchedPersons, lockMore)
     await recordRejected(tx, context, results)

@@ -84,7 +84,7 @@ export async function protectTables(
   const primary = applyPrimaryRules(system, (t) => rules.get(t.name)!, options.primary)
   if (primary.issues.length > 0) return { ok: false, issues: primary.issues }
   const publicNow = publicCells(system, options.published ?? [])
-  const { marks, moot } = withoutPublicRates(system, primary.marks, options.published ?? [])
+  const { marks, moot } = withoutPublicRates(system, primary.marks, publicNow)
   const secondary = await suppressSecondary(system, marks, {
     singletons: options.singletons !== false,
     known: publicNow.known,
@@ -160,25 +160,30 @@ export async function protectTables(
 function withoutPublicRates(
   system: CellSystem,
   marks: PrimaryMarks,
-  published: readonly PublishedCell[],
+  publicNow: PublicCells,
 ): { marks: PrimaryMarks; moot: Map<number, string> } {
   const moot = new Map<number, string>()
   if (marks.rateOnly.size === 0) return { marks, moot }
-  for (const ref of published) {
-    for (const { id, table, local } of findCells(system, ref)) {
+  system.tables.forEach((table, t) => {
+    const ids = system.cellIds[t]!
+    for (let local = 0; local < ids.length; local++) {
+      const id = ids[local]!
       const names = marks.rateOnly.get(id)
-      if (!names || moot.has(id) || system.value[id] !== ref.n) continue
+      if (!names || moot.has(id)) continue
       const now = (name: string) => table.measures?.get(name)?.[local] ?? table.cellValues?.get(name)?.[local]
       // A reference without measures vouches for all of them (PublishedCell.measures).
-      const same = [...names].every((name) => {
-        if (ref.measures === undefined) return true
-        const value = now(name)
-        const then = ref.measures[name]
-        return value !== undefined && then !== undefined && Math.abs(value - then) < 0.5
-      })
-      if (same) moot.set(id, `${table.name}: ${displayKey(system.keys[id]!)}`)
+      const same = (ref: PublishedCell) =>
+        (ref.table === undefined || ref.table === table.name) &&
+        system.value[id] === ref.n &&
+        [...names].every((name) => {
+          if (ref.measures === undefined) return true
+          const value = now(name)
+          const then = ref.measures[name]
+          return value !== undefined && then !== undefined && Math.abs(value - then) < 0.5
+        })
+      if (publicNow.shown.get(id)?.some(same)) moot.set(id, `${table.name}: ${displayKey(system.keys[id]!)}`)
     }
-  }
+  })
   if (moot.size === 0) return { marks, moot }
   const status = Uint8Array.from(marks.status)
   const distance = Float64Array.from(marks.distance)
@@ -214,6 +219,8 @@ interface PublicCells {
    * them for a reference that gives none): what the protection of a rate may not rest on.
    */
   readonly measures: Map<number, Set<string>>
+  /** Per cell, the references that name it. */
+  readonly shown: ReadonlyMap<number, readonly PublishedCell[]>
 }
 
 /**
@@ -226,8 +233,8 @@ interface PublicCells {
 function publicCells(system: CellSystem, published: readonly PublishedCell[]): PublicCells {
   const known = new Uint8Array(system.size)
   const measures = new Map<number, Set<string>>()
-  if (published.length === 0) return { known, measures }
   const shown = new Map<number, PublishedCell[]>()
+  if (published.length === 0) return { known, measures, shown }
   const countOnly = new Set<number>()
   for (const ref of published)
     for (const { id } of findCells(system, ref)) {
@@ -267,7 +274,7 @@ function publicCells(system: CellSystem, published: readonly PublishedCell[]): P
       }
     }
   })
-  return { known, measures }
+  return { known, measures, shown }
 }
 
 /** Per measure that is a rate's numerator, the names of its bases (`undefined`: the count). */

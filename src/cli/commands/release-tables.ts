@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type AuditInput, type HierarchyRow, parseCsv } from '../../privacy/index.ts'
+import { DOMINANCE_MEASURE } from '../../publish/aggregate/plan.ts'
 
 /** Tables that count the same units, linked for the audit (`nb_entrees`: the entries). */
 export interface ReleaseGroup {
@@ -24,9 +25,6 @@ interface Resource {
   readonly path: string
   readonly schema?: { readonly fields?: readonly Field[] }
 }
-
-/** The measure of euros the dominance rules protect, audited as a set of its own. */
-const MAGNITUDE = 'montant_engage'
 
 /** True when `dir` holds a published release (a `datasets/` folder with data packages). */
 export async function isRelease(dir: string): Promise<boolean> {
@@ -103,12 +101,12 @@ export async function readReleaseTables(
       groups.set(count, [...(groups.get(count) ?? []), table])
       // The euros under a dominance rule are protected too (src/privacy/protect-magnitude.ts): the
       // same tables, linked on their amounts, make one more set.
-      if (measures.includes(MAGNITUDE)) {
+      if (measures.includes(DOMINANCE_MEASURE)) {
         const amounts = csv.records.map((r, i) => {
-          const value = (r.fields[at(MAGNITUDE)] ?? '').trim()
+          const value = (r.fields[at(DOMINANCE_MEASURE)] ?? '').trim()
           return { ...rows[i]!, n: value === '' ? null : Number(value) }
         })
-        groups.set(MAGNITUDE, [...(groups.get(MAGNITUDE) ?? []), { ...table, rows: amounts }])
+        groups.set(DOMINANCE_MEASURE, [...(groups.get(DOMINANCE_MEASURE) ?? []), { ...table, rows: amounts }])
       }
     }
   }

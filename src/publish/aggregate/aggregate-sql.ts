@@ -42,7 +42,7 @@ export function aggregateSql(plan: AggregationPlan): string {
   ]
   return `with ${ctes.join(',\n')}
 select ${head}, ${merged.join(', ')} from (
-  select grouping_id, ${codes}, ${[...measures, ...rows, ...nulls(names).map((v, i) => `${v}::bigint as ${names[i]}`)].join(', ')} from additive
+  select grouping_id, ${codes}, ${[...measures, ...rows, ...names.map((n) => `null::bigint as ${n}`)].join(', ')} from additive
   union all
   select grouping_id, ${codes}, ${[...nulls(measures), ...nulls(rows), ...names].join(', ')} from persons
 ) parts
