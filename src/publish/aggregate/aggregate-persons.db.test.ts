@@ -4,9 +4,10 @@ import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { Random } from '../../generate/random.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { aggregateSql, fewRows } from './aggregate-sql.ts'
-import { aggregateTable } from './aggregate-table.ts'
+import { aggregateTable, aggregateTables } from './aggregate-table.ts'
 import { createDossierFact, plainAggregate } from './fact-fixtures.ts'
 import { groupingSets } from './grouping-sets.ts'
+import { createOverlapTermsSql, overlapTermsSelect, planOverlapTerms } from './overlap-terms.ts'
 import { planTable } from './plan.ts'
 
 // Distinct persons are counted two ways (aggregate-sql.ts): persons of up to 3 rows are added up
@@ -165,13 +166,55 @@ interface PlanNode {
 
 const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)]
 
+describe('aggregateTables', () => {
+  const entries = table({
+    dimensions: [
+      { name: 'periode', depth: 'trimestre' },
+      { name: 'territoire', depth: 'departement' },
+    ],
+  })
+  const exits = table({
+    population: 'sorties',
+    measures: ['nb_sorties', 'nb_personnes', 'nb_abandons', 'taux_abandon'],
+    dimensions: [{ name: 'territoire', depth: 'region' }, { name: 'sexe' }],
+  })
+  const bySex = table({ dimensions: [{ name: 'sexe' }, { name: 'dispositif' }] })
+  const overlapTables = async () =>
+    (
+      await sql<{
+        name: string
+      }>`select tablename as name from pg_tables where tablename like 'publish_overlap_%'`.execute(store.db)
+    ).rows
+
+  it('builds each population’s overlap terms once for all its tables: each table as counted alone, and the terms dropped', async () => {
+    const together = await aggregateTables(store.db, [entries, exits, bySex], 2)
+    expect(together).toEqual([
+      await plainAggregate(store.db, entries),
+      await plainAggregate(store.db, exits),
+      await plainAggregate(store.db, bySex),
+    ])
+    expect(await overlapTables()).toEqual([])
+  })
+
+  it('drops the terms it built when a table fails', async () => {
+    // No CEP fact table in this store: the CEP terms fail after the others were built.
+    const cep = table({
+      population: 'cep',
+      measures: ['nb_periodes', 'nb_personnes'],
+      dimensions: [{ name: 'sexe' }],
+    })
+    await expect(aggregateTables(store.db, [entries, cep])).rejects.toThrow(/publish_fact_cep/)
+    expect(await overlapTables()).toEqual([])
+  })
+})
+
 describe('the plan of the inclusion–exclusion count', () => {
   // On a test-sized table the planner rightly prefers scans and sorts; with them priced out, a plan
   // that still sorts before grouping a person's rows, or scans the table for the persons of many
   // rows, means that the fact table's person indexes no longer serve the statement (their
-  // predicates must be implied by the statement's filters: personIndexes and aggregate-sql.ts
+  // predicates must be implied by the statements' filters: personIndexes, overlap-terms.ts and aggregate-sql.ts
   // share FEW_ROWS).
-  it('reads persons of few rows through the _few index without a sort, and the others through _many', async () => {
+  it('gathers persons of few rows through the _few index without a sort, and reads the others through _many', async () => {
     const definition = table({
       dimensions: [
         { name: 'periode', depth: 'trimestre' },
@@ -179,21 +222,26 @@ describe('the plan of the inclusion–exclusion count', () => {
         { name: 'sexe' },
       ],
     })
-    const plan = await store.db.transaction().execute(async (tx) => {
-      await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`.execute(
-        tx,
-      )
-      const { rows } = await sql
-        .raw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-          `explain (format json) ${aggregateSql(planTable(definition))}`,
+    const planned = planTable(definition)
+    const [terms] = planOverlapTerms([planned])
+    const explain = (statement: string) =>
+      store.db.transaction().execute(async (tx) => {
+        await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`.execute(
+          tx,
         )
-        .execute(tx)
-      return rows[0]!['QUERY PLAN'][0].Plan
-    })
-    const few = nodes(plan).filter((n) =>
+        const { rows } = await sql
+          .raw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (format json) ${statement}`)
+          .execute(tx)
+        return rows[0]!['QUERY PLAN'][0].Plan
+      })
+    const few = nodes(await explain(overlapTermsSelect(terms!))).filter((n) =>
       n.Plans?.some((p) => p['Index Name'] === 'publish_fact_dossier_few'),
     )
     expect(few.map((n) => [n['Node Type'], n.Strategy])).toEqual([['Aggregate', 'Sorted']])
+    await sql.raw(`drop table if exists ${terms!.table}`).execute(store.db)
+    await sql.raw(createOverlapTermsSql(terms!)).execute(store.db)
+    const plan = await explain(aggregateSql(planned, terms))
+    await sql.raw(`drop table ${terms!.table}`).execute(store.db)
     expect(nodes(plan).filter((n) => n['Index Name'] === 'publish_fact_dossier_many')).toHaveLength(1)
   })
 })

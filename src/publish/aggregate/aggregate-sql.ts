@@ -7,6 +7,7 @@
  */
 import { FEW_ROWS } from '../facts/sql-parts.ts'
 import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
+import { DIFFERS, type OverlapTerms } from './overlap-terms.ts'
 import { type AggregationPlan, codeColumns, PERSON_COLUMN, type PersonCount } from './plan.ts'
 import { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
 
@@ -14,15 +15,16 @@ import { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
  * The statement's rows: `grouping_id` (`grouping()` of the code columns), one column per level
  * of every dimension (`d<i>_<j>`, null above the row's level), `by_contributor` and `contributors`
  * (a finest cell's amounts by contributor, a JSON object), each additive measure, and each persons
- * count (`plan.personCounts`: the published persons, and those of the rates).
+ * count (`plan.personCounts`: the published persons, and those of the rates). A table that adds up
+ * its persons (`fewRows` > 1) reads its overlaps from its population's `terms` (overlap-terms.ts).
  */
-export function aggregateSql(plan: AggregationPlan): string {
+export function aggregateSql(plan: AggregationPlan, terms?: OverlapTerms): string {
   const codes = codeColumns(plan).join(', ')
   const few = fewRows(plan)
   const ctes = [
     factCte(plan),
     leafCte(plan, few),
-    ...(few > 1 ? overlapCtes(plan, few) : []),
+    ...(few > 1 ? [overlapCte(plan, terms)] : []),
     additiveCte(plan, few),
   ]
   const measures = plan.additive.map((m) => m.name)
@@ -80,7 +82,7 @@ leaf as (select ${keys}, ${sums.map((m) => `sum(${m}) as ${m}`).join(', ')} from
  * Persons of at most `FEW_ROWS` fact rows (`person_rows`, facts/README.md) are counted by
  * inclusion–exclusion over their rows: each row adds one person to every cell holding it (a
  * `rowsColumn` of the leaf and additive CTEs, one per persons count), each pair of a person's rows
- * takes one away from every cell holding both, each triple adds one back (`overlapCtes`). All of it
+ * takes one away from every cell holding both, each triple adds one back (`overlapCte`). All of it
  * adds up from the finest cells, so these persons need no `count(distinct)`. Exact whatever the
  * table's filter: a person's rows in any part of the fact table are at most its `person_rows`.
  * A count of the persons among rows where a filter holds (a rate's numerator) counts a row only
@@ -114,7 +116,7 @@ function rowPersonsSql(plan: AggregationPlan, few: number): string[] {
 
 /**
  * Stage 2: every cell at every level from the finest cells, and from the overlaps of persons' rows
- * (`overlapCtes`), whose cells where those rows do not meet are dropped.
+ * (`overlapCte`), whose cells where those rows do not meet are dropped.
  */
 function additiveCte(plan: AggregationPlan, few: number): string {
   const codes = codeColumns(plan)
@@ -165,70 +167,38 @@ function personsCte(plan: AggregationPlan, few: number): string {
   from fact where person_rows > ${few} group by ${groupingSetsClause(groupingSets(plan))})`
 }
 
-/** Marks a code where a person's rows differ: no code is a control character. */
-const DIFFERS = 'chr(1)'
-
 /**
  * The overlaps of the rows of persons of 2 to `FEW_ROWS` rows, for the inclusion–exclusion count
  * (`rowPersonsSql`), by finest cell: −1 per pair of a person's rows, +1 per triple, in the cell
- * where they meet. Per dimension, the meeting point keeps the levels (top down) on which all of
- * them agree and marks the finer ones `DIFFERS`; a cell that groups a marked level is dropped
- * (`additiveCte`): those rows are not all in any one cell of that grouping set.
- *
- * A person's rows (those in the table's population) come together as one row of arrays, one per
- * code column, all in the same order (`array_agg` over the same group): element `i` of every
- * array is the person's `i`-th row, and every pair and triple of positions is one term. The fact
- * tables are stored in person order with an index on the person of these rows (buildFacts), so the
- * grouping reads them in order without a sort or a hash. One row per person rather than a window
- * with `lag` over every row: ~254,000 rows instead of ~551,000 to materialize and scan, and no
- * fetch of earlier rows (the 51 tables of 1 M dossiers two at a time: 41.5 s → 38.3 s).
+ * where they meet, read from the population's terms (overlap-terms.ts), built once for all its
+ * tables. Per dimension, the meeting point keeps the levels (top down) on which all of them agree
+ * and marks the finer ones `DIFFERS`; a cell that groups a marked level is dropped
+ * (`additiveCte`): those rows are not all in any one cell of that grouping set. A filtered count
+ * takes a term only where its filter holds on every row of it.
  */
-function overlapCtes(plan: AggregationPlan, few: number): string[] {
-  const codes = codeColumns(plan)
-  const counted = plan.personCounts
-  // The filters of a row as the bits of one integer (bit i: counted[i]'s filter holds), one array
-  // per person instead of one per filter.
-  if (counted.length > 30) throw new Error(`${counted.length} persons counts: at most 30 fit in a row's bits`)
-  const bits = counted.flatMap((c, i) =>
-    c.filter === undefined ? [] : [`(case when ${c.filter} then ${2 ** i} else 0 end)`],
+function overlapCte(plan: AggregationPlan, terms: OverlapTerms | undefined): string {
+  if (terms?.population.name !== plan.population.name)
+    throw new Error(`population ${plan.population.name}: its overlap terms are missing`)
+  const meetOf = (sql: string): string => {
+    const column = terms.levels.get(sql)
+    if (column === undefined) throw new Error(`overlap terms of ${plan.population.name}: no level ${sql}`)
+    return `t.${column}`
+  }
+  const codes = plan.dimensions.flatMap((d) =>
+    d.levels.map((level, j) => {
+      const meet = meetOf(level.sql)
+      if (j === 0) return `${meet} as ${level.column}`
+      const above = d.levels.slice(0, j + 1).map((l) => `${meetOf(l.sql)} = ${DIFFERS}`)
+      return `case when ${above.join(' or ')} then ${DIFFERS} else ${meet} end as ${level.column}`
+    }),
   )
-  const flags = bits.length > 0 ? [`array_agg(${bits.join(' | ')}) as flags`] : []
-  const positions = Array.from({ length: few }, (_, i) => i + 1)
-  const terms = subsets(positions).filter((set) => set.length >= 2)
-  const meets = terms.map((set) => {
-    const [first, ...others] = set as [number, ...number[]]
-    const meet = plan.dimensions.flatMap((d) =>
-      d.levels.map((level, j) => {
-        const agree = d.levels
-          .slice(0, j + 1)
-          .flatMap((l) =>
-            others.map((k) => `p.${l.column}[${k}] is not distinct from p.${l.column}[${first}]`),
-          )
-        return `case when ${agree.join(' and ')} then p.${level.column}[${first}] else ${DIFFERS} end as ${level.column}`
-      }),
-    )
-    const sign = set.length % 2 === 0 ? -1 : 1
-    // A filtered count takes the term only where the filter holds for every row of it.
-    const weights = counted.map((c, i) =>
-      c.filter === undefined
-        ? `${sign} as ${rowsColumn(c)}`
-        : `case when (${set.map((k) => `p.flags[${k}]`).join(' & ')} & ${2 ** i}) <> 0 then ${sign} else 0 end as ${rowsColumn(c)}`,
-    )
-    return `select ${[...meet, ...weights].join(', ')} from by_person p where p.n >= ${Math.max(...set)}`
+  const weights = plan.personCounts.map((c) => {
+    if (c.filter === undefined) return `sum(t.weight) as ${rowsColumn(c)}`
+    const bit = terms.filters.get(c.filter)
+    if (bit === undefined) throw new Error(`overlap terms of ${plan.population.name}: no filter ${c.filter}`)
+    return `sum(case when t.flags & ${bit} <> 0 then t.weight else 0 end) as ${rowsColumn(c)}`
   })
-  return [
-    `by_person as materialized (
-  select count(*) as n, ${[...codes.map((c) => `array_agg(${c}) as ${c}`), ...flags].join(', ')}
-  from fact where person_rows between 2 and ${few} group by ${PERSON_COLUMN})`,
-    `overlap_leaf as (
-  select ${codes.join(', ')}, ${counted.map((c) => `sum(${rowsColumn(c)}) as ${rowsColumn(c)}`).join(', ')}
-  from (${meets.join('\n    union all ')}) m group by ${codes.join(', ')})`,
-  ]
-}
-
-/** Every subset of `items`, in order. */
-function subsets<T>(items: readonly T[]): T[][] {
-  const all: T[][] = [[]]
-  for (const item of items) for (const set of [...all]) all.push([...set, item])
-  return all
+  return `overlap_leaf as (
+  select ${[...codes, ...weights].join(', ')}
+  from ${terms.table} t group by ${codeColumns(plan).join(', ')})`
 }

@@ -2,10 +2,12 @@
  * Step 4 of publication, on the store: one table aggregated at every level.
  * @module
  */
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { mapLimit } from '../../lib/map-limit.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { aggregateSql } from './aggregate-sql.ts'
+import { createOverlapTermsSql, planOverlapTerms } from './overlap-terms.ts'
 import { planTable } from './plan.ts'
 import { type AggregateRow, readCells } from './read-cells.ts'
 import type { AggregatedTable } from './types.ts'
@@ -28,19 +30,54 @@ export const AGGREGATION_SETTINGS = [
 ] as const
 
 /**
- * Aggregates a (checked) table on its population's fact table, built by `buildFacts`: every cell
+ * Aggregates (checked) tables on their populations' fact tables, built by `buildFacts`: every cell
  * at every level with its additive measures and distinct persons, the finest cells' amounts by
- * contributor, and the codes the data uses. One statement, built from catalogue constants only.
+ * contributor, and the codes the data uses; `connections` tables at once, each on its own pooled
+ * connection (results in the tables' order). First the overlap terms of each population whose
+ * tables add up persons (overlap-terms.ts), once for all its tables; dropped at the end. One
+ * statement per table, built from catalogue constants only.
  *
  * @example
- * const cells = await aggregateTable(db, table)
+ * const [cells] = await aggregateTables(db, [table])
  * const hierarchies = restrict(trees, cells.observed) // then toTableInput(name, table, cells, hierarchies)
  */
+export async function aggregateTables(
+  db: Kysely<Database>,
+  tables: readonly TableDefinition[],
+  connections = 1,
+): Promise<AggregatedTable[]> {
+  const plans = tables.map(planTable)
+  const terms = planOverlapTerms(plans)
+  try {
+    await mapLimit(terms, connections, (t) =>
+      inTransaction(db, async (tx) => {
+        await sql.raw(`drop table if exists ${t.table}`).execute(tx)
+        await sql.raw(createOverlapTermsSql(t)).execute(tx)
+      }),
+    )
+    return await mapLimit(plans, connections, async (plan) => {
+      const own = terms.find((t) => t.population.name === plan.population.name)
+      const rows = await inTransaction(
+        db,
+        async (tx) => (await sql.raw<AggregateRow>(aggregateSql(plan, own)).execute(tx)).rows,
+      )
+      return readCells(plan, rows)
+    })
+  } finally {
+    for (const t of terms) await sql.raw(`drop table if exists ${t.table}`).execute(db)
+  }
+}
+
+/** One table: `aggregateTables` of it alone. */
 export async function aggregateTable(db: Kysely<Database>, table: TableDefinition): Promise<AggregatedTable> {
-  const plan = planTable(table)
-  const rows = await db.transaction().execute(async (tx) => {
+  const [cells] = await aggregateTables(db, [table])
+  return cells!
+}
+
+/** Runs `work` in a transaction with the aggregation's settings. */
+function inTransaction<T>(db: Kysely<Database>, work: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
     for (const setting of AGGREGATION_SETTINGS) await sql.raw(setting).execute(tx)
-    return (await sql.raw<AggregateRow>(aggregateSql(plan)).execute(tx)).rows
+    return work(tx)
   })
-  return readCells(plan, rows)
 }

@@ -3,7 +3,7 @@
  * into the privacy library's input (README.md).
  * @module
  */
-export { AGGREGATION_SETTINGS, aggregateTable } from './aggregate-table.ts'
+export { AGGREGATION_SETTINGS, aggregateTable, aggregateTables } from './aggregate-table.ts'
 export { plainGroupingSetsSql } from './plain-sql.ts'
 export { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
 export {

@@ -5,9 +5,8 @@
  */
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { mapLimit } from '../../lib/map-limit.ts'
 import type { PrimaryRules, TableInput } from '../../privacy/index.ts'
-import { aggregateTable, toTableInput } from '../aggregate/index.ts'
+import { aggregateTables, toTableInput } from '../aggregate/index.ts'
 import { DIMENSIONS, type DimensionName, POPULATIONS } from '../definition/catalogue.ts'
 import type { HierarchyNode } from '../definition/hierarchies.ts'
 import { buildHierarchies, restrictHierarchy } from '../definition/hierarchies.ts'
@@ -58,7 +57,11 @@ export async function buildReleaseTables(
   await timed('facts', () => buildFacts(db, { asOf }))
   const tables = datasets.flatMap((d) => d.tables.map((table) => ({ dataset: d, table })))
   const aggregated = await timed('aggregation', () =>
-    mapLimit(tables, connections, ({ table }) => aggregateTable(db, table)),
+    aggregateTables(
+      db,
+      tables.map(({ table }) => table),
+      connections,
+    ),
   )
   const periods = new Set<string>()
   const organisms = new Set<string>()
