@@ -202,4 +202,61 @@ describe('passerelle publish on a generated hub', () => {
     expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
     expect(existsSync(join(out, 'releases', '2026-11-02'))).toBe(false)
   })
+
+  it('refuses to withdraw a release that is not online, or the one being replaced, and writes nothing', async () => {
+    const before = files(out).map((f) => [f, statSync(f).mtimeMs])
+    const absent = await run([
+      'publish',
+      '--date',
+      '2026-11-03',
+      '--withdraw',
+      '2026-09-01',
+      '--datasets-root',
+      root,
+    ])
+    expect(absent.code).toBe(1)
+    expect(absent.stderr).toBe(
+      `passerelle publish: publication failed, nothing written:\nwithdraw: release/not-online no release of 2026-09-01 is online in ${out} (online: 2026-10-01, 2026-11-01)`,
+    )
+    const own = await run([
+      'publish',
+      '--date',
+      '2026-11-01',
+      '--withdraw',
+      '2026-11-01',
+      '--datasets-root',
+      root,
+    ])
+    expect(own.code).toBe(1)
+    expect(own.stderr).toContain('withdraw: release/withdraw-own-date release 2026-11-01 is this publication')
+    const malformed = await run(['publish', '--withdraw', '2026-13-01', '--datasets-root', root])
+    expect([malformed.code, malformed.stderr]).toEqual([
+      2,
+      'passerelle publish: --withdraw "2026-13-01" must be a date YYYY-MM-DD of the calendar',
+    ])
+    expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
+  })
+
+  it('takes a withdrawn release down with the next one, which no longer lists it or protects against it', async () => {
+    const next = await run([
+      'publish',
+      '--date',
+      '2026-11-03',
+      '--as-of',
+      '2026-10-31',
+      '--withdraw',
+      '2026-10-01',
+      '--datasets-root',
+      root,
+    ])
+    expect(next.code).toBe(0)
+    expect(next.stdout).toContain('; withdrawn: 2026-10-01; audit ok')
+    expect(readdirSync(join(out, 'releases')).sort()).toEqual(['2026-11-01', '2026-11-03'])
+    const index = JSON.parse(readFileSync(join(out, 'releases.json'), 'utf8'))
+    expect(index.releases.map((r: { date: string }) => r.date)).toEqual(['2026-11-03', '2026-11-01'])
+    expect(JSON.parse(readFileSync(join(out, 'audit.json'), 'utf8')).releasesOnline).toEqual(['2026-11-01'])
+    const changelog = readFileSync(join(out, 'CHANGELOG.md'), 'utf8')
+    expect(changelog).toContain('Publication retirée avec celle-ci, dont les fichiers ne sont plus en ligne')
+    expect(changelog).toContain('1er octobre 2026.')
+  })
 })

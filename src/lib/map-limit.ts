@@ -4,7 +4,7 @@
  * rejects once the running tasks end.
  *
  * @example
- * const cells = await mapLimit(tables, 2, (table) => aggregateTable(db, table))
+ * const sizes = await mapLimit(files, 2, (file) => stat(file).then((s) => s.size))
  */
 export async function mapLimit<T, R>(
   items: readonly T[],

@@ -7,7 +7,7 @@ import { formatCount, withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
 
 const usage =
-  'passerelle publish [--out DIR] [--date YYYY-MM-DD] [--as-of YYYY-MM-DD] [--base-url URL] [--datasets-root DIR]'
+  'passerelle publish [--out DIR] [--date YYYY-MM-DD] [--as-of YYYY-MM-DD] [--base-url URL] [--datasets-root DIR] [--withdraw YYYY-MM-DD …]'
 
 /** `passerelle publish`: a protected, documented, dated release of every dataset. */
 export const publishCommand: Command = {
@@ -23,6 +23,10 @@ export const publishCommand: Command = {
       "the site's public address, for the catalogue's links (default http://localhost:8080/)",
     ],
     ['--datasets-root DIR', "the folder holding datasets/ (default this project's)"],
+    [
+      '--withdraw D',
+      'take the release of date D down with this one (repeatable): this one is protected without it, and its folder is removed once this one is online. Files already downloaded stay known: for a release that must come down anyway',
+    ],
   ],
   async run(args, io) {
     const { values } = parseArgs({
@@ -33,15 +37,18 @@ export const publishCommand: Command = {
         'as-of': { type: 'string' },
         'base-url': { type: 'string' },
         'datasets-root': { type: 'string' },
+        withdraw: { type: 'string', multiple: true },
       },
       strict: true,
     })
+    const withdraw = values.withdraw ?? []
     const today = new Date().toISOString().slice(0, 10)
     const date = values.date ?? today
     const asOf = values['as-of'] ?? date
     for (const [name, value] of [
       ['date', date],
       ['as-of', asOf],
+      ...withdraw.map((d) => ['withdraw', d] as const),
     ] as const) {
       if (!isCalendarDate(value))
         throw new CliError(`--${name} "${value}" must be a date YYYY-MM-DD of the calendar`, 2)
@@ -65,14 +72,19 @@ export const publishCommand: Command = {
         log: (message) => io.err(message),
         // PGlite runs one statement at a time: more connections would only queue.
         connections: store.kind === 'pg' ? config.publishConnections : 1,
+        withdraw,
       })
       if (!result.ok) {
         const lines = result.issues.map((i) => `${i.path}: ${i.code} ${i.message}`)
+        if (result.issues.some((i) => i.message.includes('release still online')))
+          lines.push(
+            'hint: --withdraw DATE takes a release still online down with this one (its files may have been downloaded already)',
+          )
         throw new CliError(`publication failed, nothing written:\n${lines.join('\n')}`)
       }
       const set = result.report.set
       io.out(
-        `release ${date} (data as of ${asOf}) in ${out}: ${result.datasets.length} datasets, ${result.report.tables.length} tables, ${formatCount(set.cells)} cells, ${formatCount(set.byStatus.A + set.byStatus.B)} primary and ${formatCount(set.byStatus.D)} secondary suppressions (${(set.cellsSuppressedShare * 100).toFixed(1)} % of cells), ${formatCount(result.carriedOver)} carried over from earlier releases; audit ok`,
+        `release ${date} (data as of ${asOf}) in ${out}: ${result.datasets.length} datasets, ${result.report.tables.length} tables, ${formatCount(set.cells)} cells, ${formatCount(set.byStatus.A + set.byStatus.B)} primary and ${formatCount(set.byStatus.D)} secondary suppressions (${(set.cellsSuppressedShare * 100).toFixed(1)} % of cells), ${formatCount(result.carriedOver)} carried over from earlier releases${withdraw.length > 0 ? `; withdrawn: ${[...new Set(withdraw)].sort().join(', ')}` : ''}; audit ok`,
       )
       // The site is built from the release now online, from its files alone.
       await buildSiteIn(out, (message) => io.err(message))

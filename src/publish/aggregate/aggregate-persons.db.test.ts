@@ -4,10 +4,15 @@ import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { Random } from '../../generate/random.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { aggregateSql, fewRows } from './aggregate-sql.ts'
-import { aggregateTable, aggregateTables } from './aggregate-table.ts'
+import { aggregateTable, aggregateTables, dropOverlapLeftovers } from './aggregate-table.ts'
 import { createDossierFact, plainAggregate } from './fact-fixtures.ts'
 import { groupingSets } from './grouping-sets.ts'
-import { createOverlapTermsSql, overlapTermsSelect, planOverlapTerms } from './overlap-terms.ts'
+import {
+  createOverlapTermsSql,
+  OVERLAP_TABLES_LIKE,
+  overlapTermsSelect,
+  planOverlapTerms,
+} from './overlap-terms.ts'
 import { planTable } from './plan.ts'
 
 // Distinct persons are counted two ways (aggregate-sql.ts): persons of up to 3 rows are added up
@@ -183,7 +188,9 @@ describe('aggregateTables', () => {
     (
       await sql<{
         name: string
-      }>`select tablename as name from pg_tables where tablename like 'publish_overlap_%'`.execute(store.db)
+      }>`select tablename as name from pg_tables where tablename like ${OVERLAP_TABLES_LIKE}`.execute(
+        store.db,
+      )
     ).rows
 
   it('builds each population’s overlap terms once for all its tables: each table as counted alone, and the terms dropped', async () => {
@@ -194,6 +201,24 @@ describe('aggregateTables', () => {
       await plainAggregate(store.db, bySex),
     ])
     expect(await overlapTables()).toEqual([])
+  })
+
+  it('runs calls at once on the same population without one dropping the other’s terms', async () => {
+    const [a, b] = await Promise.all([aggregateTable(store.db, entries), aggregateTable(store.db, bySex)])
+    expect([a, b]).toEqual([await plainAggregate(store.db, entries), await plainAggregate(store.db, bySex)])
+    expect(await overlapTables()).toEqual([])
+  })
+
+  it('drops the terms tables a killed run left, and only those', async () => {
+    await sql`create table publish_overlap_entrees_x1 (m0 text)`.execute(store.db)
+    await sql`create table publish_overlapping (m0 text)`.execute(store.db)
+    await dropOverlapLeftovers(store.db)
+    expect(await overlapTables()).toEqual([])
+    const kept = await sql<{
+      name: string
+    }>`select tablename as name from pg_tables where tablename = 'publish_overlapping'`.execute(store.db)
+    expect(kept.rows).toEqual([{ name: 'publish_overlapping' }])
+    await sql`drop table publish_overlapping`.execute(store.db)
   })
 
   it('drops the terms it built when a table fails', async () => {
@@ -238,10 +263,10 @@ describe('the plan of the inclusion–exclusion count', () => {
       n.Plans?.some((p) => p['Index Name'] === 'publish_fact_dossier_few'),
     )
     expect(few.map((n) => [n['Node Type'], n.Strategy])).toEqual([['Aggregate', 'Sorted']])
-    await sql.raw(`drop table if exists ${terms!.table}`).execute(store.db)
     await sql.raw(createOverlapTermsSql(terms!)).execute(store.db)
-    const plan = await explain(aggregateSql(planned, terms))
-    await sql.raw(`drop table ${terms!.table}`).execute(store.db)
+    const plan = await explain(aggregateSql(planned, terms)).finally(() =>
+      sql.raw(`drop table ${terms!.table}`).execute(store.db),
+    )
     expect(nodes(plan).filter((n) => n['Index Name'] === 'publish_fact_dossier_many')).toHaveLength(1)
   })
 })

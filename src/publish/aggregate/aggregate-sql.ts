@@ -95,7 +95,8 @@ function rowsColumn(count: PersonCount): string {
 /**
  * How many rows a person may have and still be added up in this table: `FEW_ROWS` when the table
  * counts persons (published, or the persons of its rates), 1 (no overlaps) otherwise. The overlaps cost a pass over the persons' rows
- * (read in person order through the fact table's index, no sort), whatever the table;
+ * (read in person order through the fact table's index, no sort; since 2026-12-06 once per
+ * population, overlap-terms.ts), whatever the table;
  * `count(distinct)` costs a sort per chain of grouping sets, which PostgreSQL spreads over parallel
  * workers (the overlaps run in one process). Alone, the distinct count was quicker in tables of
  * few sets; but `passerelle publish` runs two tables at once on a 2-core machine, where there is

@@ -1,5 +1,6 @@
 /**
- * Step 4 of publication, on the store: one table aggregated at every level.
+ * Step 4 of publication, on the store: tables aggregated at every level, with the overlap terms
+ * their populations share.
  * @module
  */
 import { type Kysely, sql, type Transaction } from 'kysely'
@@ -7,7 +8,7 @@ import type { Database } from '../../db/database.ts'
 import { mapLimit } from '../../lib/map-limit.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { aggregateSql } from './aggregate-sql.ts'
-import { createOverlapTermsSql, planOverlapTerms } from './overlap-terms.ts'
+import { createOverlapTermsSql, OVERLAP_TABLES_LIKE, planOverlapTerms } from './overlap-terms.ts'
 import { planTable } from './plan.ts'
 import { type AggregateRow, readCells } from './read-cells.ts'
 import type { AggregatedTable } from './types.ts'
@@ -47,12 +48,15 @@ export async function aggregateTables(
   connections = 1,
 ): Promise<AggregatedTable[]> {
   const plans = tables.map(planTable)
-  const terms = planOverlapTerms(plans)
+  // Each call its own terms tables: calls at once (two tables aggregated alone) never drop each
+  // other's. What a killed run leaves, the next publication drops (dropOverlapLeftovers).
+  const terms = planOverlapTerms(plans, `_${process.pid.toString(36)}_${(++calls).toString(36)}`)
   try {
     await mapLimit(terms, connections, (t) =>
       inTransaction(db, async (tx) => {
-        await sql.raw(`drop table if exists ${t.table}`).execute(tx)
         await sql.raw(createOverlapTermsSql(t)).execute(tx)
+        // Its groups' estimates for the tables' statements.
+        await sql.raw(`analyze ${t.table}`).execute(tx)
       }),
     )
     return await mapLimit(plans, connections, async (plan) => {
@@ -64,8 +68,22 @@ export async function aggregateTables(
       return readCells(plan, rows)
     })
   } finally {
-    for (const t of terms) await sql.raw(`drop table if exists ${t.table}`).execute(db)
+    // Every table dropped even if one drop fails; a failed drop never hides the error that led here.
+    await Promise.allSettled(terms.map((t) => sql.raw(`drop table if exists ${t.table}`).execute(db)))
   }
+}
+
+let calls = 0
+
+/**
+ * Drops the overlap terms tables a killed run left behind (each run drops its own otherwise).
+ * Publication calls it first: publications do not run at once (they rebuild the same fact tables).
+ */
+export async function dropOverlapLeftovers(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    select tablename as name from pg_tables
+    where schemaname = current_schema() and tablename like ${OVERLAP_TABLES_LIKE}`.execute(db)
+  for (const { name } of rows) await sql`drop table if exists ${sql.table(name)}`.execute(db)
 }
 
 /** One table: `aggregateTables` of it alone. */

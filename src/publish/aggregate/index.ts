@@ -3,7 +3,12 @@
  * into the privacy library's input (README.md).
  * @module
  */
-export { AGGREGATION_SETTINGS, aggregateTable, aggregateTables } from './aggregate-table.ts'
+export {
+  AGGREGATION_SETTINGS,
+  aggregateTable,
+  aggregateTables,
+  dropOverlapLeftovers,
+} from './aggregate-table.ts'
 export { plainGroupingSetsSql } from './plain-sql.ts'
 export { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
 export {

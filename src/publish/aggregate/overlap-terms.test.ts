@@ -58,6 +58,14 @@ describe('planOverlapTerms', () => {
     ])
   })
 
+  it('names the terms tables with the caller’s suffix, made of [a-z0-9_] only', () => {
+    const plans = [planTable(table({}))]
+    expect(planOverlapTerms(plans, '_k2_1').map((t) => t.table)).toEqual(['publish_overlap_entrees_k2_1'])
+    expect(() => planOverlapTerms(plans, '; drop table x')).toThrow(
+      'terms table suffix ; drop table x: expected [a-z0-9_]',
+    )
+  })
+
   it('plans no terms for tables that count no persons', () => {
     expect(planOverlapTerms([planTable(table({ measures: ['nb_entrees'] }))])).toEqual([])
   })

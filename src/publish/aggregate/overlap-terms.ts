@@ -24,15 +24,19 @@ export interface OverlapTerms {
   readonly filters: ReadonlyMap<string, bigint>
 }
 
-/** A bigint `flags` holds one bit per filter; bit 63 is its sign. */
-const MAX_FILTERS = 62
+/** A bigint `flags` holds one bit per filter: bits 0–62, bit 63 being its sign. */
+const MAX_FILTERS = 63
+
+/** The names of terms tables (`like` pattern), for dropping what a killed run left. */
+export const OVERLAP_TABLES_LIKE = 'publish\\_overlap\\_%'
 
 /**
  * The overlap terms each population needs for these tables: one entry per population with a
  * table that adds up its persons by inclusion–exclusion (`fewRows` > 1), holding every level and
- * every filter of those tables. Pure.
+ * every filter of those tables, in a table `publish_overlap_<population><suffix>`. Pure.
  */
-export function planOverlapTerms(plans: readonly AggregationPlan[]): OverlapTerms[] {
+export function planOverlapTerms(plans: readonly AggregationPlan[], suffix = ''): OverlapTerms[] {
+  if (!/^[a-z0-9_]*$/.test(suffix)) throw new Error(`terms table suffix ${suffix}: expected [a-z0-9_]`)
   const byPopulation = new Map<
     PopulationName,
     { population: Population; levels: Set<string>; filters: Set<string> }
@@ -55,7 +59,7 @@ export function planOverlapTerms(plans: readonly AggregationPlan[]): OverlapTerm
       )
     return {
       population,
-      table: `publish_overlap_${population.name}`,
+      table: `publish_overlap_${population.name}${suffix}`,
       levels: new Map([...levels].map((sql, i) => [sql, `m${i}`])),
       filters: new Map([...filters].map((sql, i) => [sql, 1n << BigInt(i)])),
     }
@@ -78,8 +82,8 @@ export function createOverlapTermsSql(terms: OverlapTerms): string {
  * A term's meet on a level is the code its rows share there, or `DIFFERS`; its `flags`, the filters
  * that hold on all its rows; its sign, −1 for a pair, +1 for a triple. Terms of the same meets and
  * flags are summed into one row (`weight`; none where they cancel out): the tables then scan a
- * fraction of them (1 M dossiers: entrées 477,528 terms → 85,483 rows, financements 504,112 →
- * 8,767, sorties 423,975 → 219,705), for ~0.4 s more per population.
+ * fraction of them (1 M dossiers: entrées 477,528 terms → 79,751 rows, sorties 423,975 → 194,685,
+ * financements 504,112 → 7,902), for ~0.4 s more per population.
  */
 export function overlapTermsSelect(terms: OverlapTerms): string {
   const { factTable, where } = terms.population

@@ -17,13 +17,22 @@ export interface ReleaseNotesDataset {
 }
 
 /**
- * Renders the changelog entry of a release (`## Publication du …`), datasets in the order given.
- * @example renderReleaseNotes('2026-11-30', [{ release, earlier }])
+ * Renders the changelog entry of a release (`## Publication du …`), datasets in the order given,
+ * and the releases taken down with it (dates), if any.
+ * @example renderReleaseNotes('2026-11-30', [{ release, earlier }], ['2026-10-01'])
  */
-export function renderReleaseNotes(date: string, datasets: readonly ReleaseNotesDataset[]): string {
+export function renderReleaseNotes(
+  date: string,
+  datasets: readonly ReleaseNotesDataset[],
+  withdrawn: readonly string[] = [],
+): string {
   const asOf = [...new Set(datasets.map((d) => d.release.asOf))].sort().map(formatDate)
   const parts = [`## Publication du ${formatDate(date)}`]
   if (asOf.length > 0) parts.push(`Données au ${joinFrench(asOf)}.`)
+  if (withdrawn.length > 0)
+    parts.push(
+      `${withdrawn.length > 1 ? 'Publications retirées' : 'Publication retirée'} avec celle-ci, dont les fichiers ne sont plus en ligne : ${joinFrench([...withdrawn].sort().map(formatDate))}.`,
+    )
   for (const { release, earlier } of datasets) {
     const previous = earlierReleases(release, earlier)[0]
     const changes = diffReleases(previous, release).map(describeChange)

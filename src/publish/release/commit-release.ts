@@ -8,9 +8,15 @@ import { join } from 'node:path'
 
 /**
  * Moves `staging/release` to `out/releases/<date>` (replacing a release of the same day) and every
- * entry of `staging/latest` to `out/<entry>`, then removes the staging folder.
+ * entry of `staging/latest` to `out/<entry>`, then removes the releases withdrawn with it (once the
+ * new one is online, which no longer lists them) and the staging folder.
  */
-export async function commitRelease(out: string, date: string, staging: string): Promise<void> {
+export async function commitRelease(
+  out: string,
+  date: string,
+  staging: string,
+  withdraw: readonly string[] = [],
+): Promise<void> {
   await mkdir(join(out, 'releases'), { recursive: true })
   const target = join(out, 'releases', date)
   await rm(target, { recursive: true, force: true })
@@ -23,6 +29,10 @@ export async function commitRelease(out: string, date: string, staging: string):
     })
     await rename(join(staging, 'latest', entry), join(out, entry))
     await rm(old, { recursive: true, force: true })
+  }
+  for (const withdrawn of withdraw) {
+    if (withdrawn === date) throw new Error(`release ${date} cannot be withdrawn by itself`)
+    await rm(join(out, 'releases', withdrawn), { recursive: true, force: true })
   }
   await rm(staging, { recursive: true, force: true })
 }

@@ -33,6 +33,11 @@ export interface PublishOptions {
   readonly log?: (message: string) => void
   /** Tables aggregated at once, each on its own connection (default 1; see HubConfig). */
   readonly connections?: number
+  /**
+   * Releases online (dates) taken down with this one: it is protected without them, and their
+   * folders are removed once it is online. Their files may have been downloaded already.
+   */
+  readonly withdraw?: readonly string[]
 }
 
 /** A finding that stops a publication: where, a stable namespaced code, what is wrong. */
@@ -65,7 +70,11 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
     log(`${step}: ${seconds[step]} s`)
     return value
   }
-  const online = (await listReleases(options.out)).filter((d) => d !== options.date)
+  const listed = await listReleases(options.out)
+  const withdraw = [...new Set(options.withdraw ?? [])].sort()
+  const withdrawing = withdrawIssues(options, withdraw, listed)
+  if (withdrawing.length > 0) return { ok: false, issues: withdrawing }
+  const online = listed.filter((d) => d !== options.date && !withdraw.includes(d))
   const order = await releaseOrder(options, online)
   if (order.length > 0) return { ok: false, issues: order }
   const definitions = await readDefinitions(options.root ?? repositoryRoot)
@@ -92,7 +101,7 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   const republished = report.republished ?? []
   if (republished.length > 0)
     log(
-      `protection: ${republished.length} cell(s) whose rates break the rules now were published with these values by a release still online; they stay published, as hiding them would hide nothing (withdraw that release to take them back; audit.json lists them): ${republished.slice(0, 5).join('; ')}${republished.length > 5 ? '; …' : ''}`,
+      `protection: ${republished.length} cell(s) whose rates break the rules now were published with these values by a release still online; they stay published, as hiding them would hide nothing (to take them back, withdraw that release: publish --withdraw DATE; audit.json lists them): ${republished.slice(0, 5).join('; ')}${republished.length > 5 ? '; …' : ''}`,
     )
   if (report.issues.length > 0 || report.audit?.ok !== true) {
     return {
@@ -132,7 +141,7 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   }
   if (issues.length > 0) return { ok: false, issues }
   await timed('files', () =>
-    writeRelease(options, outputs, report, carriedOver, entries, earlier, catalogSettings),
+    writeRelease(options, outputs, report, carriedOver, entries, earlier, catalogSettings, withdraw),
   )
   return { ok: true, date: options.date, datasets: outputs, report, carriedOver, seconds }
 }
@@ -145,6 +154,7 @@ async function writeRelease(
   entries: readonly ReleaseEntry[],
   earlier: ReadonlyMap<string, readonly ReleaseSummary[]>,
   catalogSettings: Omit<CatalogInput, 'datasets'>,
+  withdraw: readonly string[],
 ): Promise<void> {
   await mkdir(options.out, { recursive: true })
   const staging = await stagingFolder(options.out)
@@ -180,15 +190,45 @@ async function writeRelease(
     const notes = renderReleaseNotes(
       options.date,
       outputs.map((o) => ({ release: o.summary, earlier: earlier.get(o.summary.slug) ?? [] })),
+      withdraw,
     )
     const previousNotes = await readFile(join(options.out, 'CHANGELOG.md'), 'utf8').catch(() => '')
     const changelog = `${notes.trimEnd()}\n\n${stripRelease(previousNotes, options.date)}`.trimEnd()
     await put('CHANGELOG.md', `${changelog}\n`)
-    await commitRelease(options.out, options.date, staging)
+    await commitRelease(options.out, options.date, staging, withdraw)
   } catch (error) {
     await discardStaging(staging)
     throw error
   }
+}
+
+/**
+ * A release withdrawn must be online, and not the one this publication replaces (publishing again
+ * on a date replaces that date's release already).
+ */
+function withdrawIssues(
+  options: PublishOptions,
+  withdraw: readonly string[],
+  listed: readonly string[],
+): PublishIssue[] {
+  return withdraw.flatMap((date): PublishIssue[] => {
+    if (date === options.date)
+      return [
+        {
+          path: 'withdraw',
+          code: 'release/withdraw-own-date',
+          message: `release ${date} is this publication's own date: publishing again on a date replaces that date's release, withdraw nothing`,
+        },
+      ]
+    if (listed.includes(date)) return []
+    return [
+      {
+        path: 'withdraw',
+        code: 'release/not-online',
+        message: `no release of ${date} is online in ${options.out} (online: ${listed.length > 0 ? listed.join(', ') : 'none'})`,
+      },
+    ]
+  })
 }
 
 /**
