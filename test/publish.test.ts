@@ -258,5 +258,13 @@ describe('passerelle publish on a generated hub', () => {
     const changelog = readFileSync(join(out, 'CHANGELOG.md'), 'utf8')
     expect(changelog).toContain('Publication retirée avec celle-ci, dont les fichiers ne sont plus en ligne')
     expect(changelog).toContain('1er octobre 2026.')
+    // No page, feed or index links to the withdrawn folder any more; they do to the one still online.
+    const linking = (folder: string) =>
+      files(out)
+        .filter((f) => /\.(html|json|jsonld|atom|md|xml)$/.test(f))
+        .filter((f) => readFileSync(f, 'utf8').includes(folder))
+        .map((f) => relative(out, f))
+    expect(linking('releases/2026-10-01')).toEqual([])
+    expect(linking('releases/2026-11-01').length).toBeGreaterThan(0)
   })
 })
