@@ -15,7 +15,7 @@ import {
 } from './overlap-terms.ts'
 import { planTable } from './plan.ts'
 
-// Distinct persons are counted two ways (aggregate-sql.ts): persons of up to 3 rows are added up
+// Distinct persons are counted two ways (aggregate-sql.ts): persons of up to 4 rows are added up
 // by inclusion–exclusion over their rows, the others counted by count(distinct). Both are checked
 // here, together, against the plain count(distinct) of every cell, on seeded
 // random persons of 1 to 6 rows spread over years, régions, départements and sexes (some unknown).
@@ -82,7 +82,7 @@ const table = (over: Partial<TableDefinition>): TableDefinition => ({
 })
 
 describe('distinct persons of aggregateTable', () => {
-  it('adds up persons of up to three rows, less their overlaps, in a table of many grouping sets', async () => {
+  it('adds up persons of up to four rows, less their overlaps, in a table of many grouping sets', async () => {
     const definition = table({
       dimensions: [
         { name: 'periode', depth: 'trimestre' },
@@ -91,7 +91,7 @@ describe('distinct persons of aggregateTable', () => {
       ],
     })
     expect(groupingSets(planTable(definition))).toHaveLength(18)
-    expect(fewRows(planTable(definition))).toBe(3)
+    expect(fewRows(planTable(definition))).toBe(4)
     expect(await aggregateTable(store.db, definition)).toEqual(await plainAggregate(store.db, definition))
   })
 
@@ -106,7 +106,7 @@ describe('distinct persons of aggregateTable', () => {
         { name: 'sexe' },
       ],
     })
-    expect(fewRows(planTable(definition))).toBe(3)
+    expect(fewRows(planTable(definition))).toBe(4)
     expect(await aggregateTable(store.db, definition)).toEqual(await plainAggregate(store.db, definition))
   })
 
@@ -141,10 +141,10 @@ describe('distinct persons of aggregateTable', () => {
     expect(total.personnes_toutes).toBeLessThan(total.nb_sorties!)
   })
 
-  it('adds up persons of up to three rows in a table of few grouping sets too', async () => {
+  it('adds up persons of up to four rows in a table of few grouping sets too', async () => {
     const definition = table({ dimensions: [{ name: 'sexe' }, { name: 'dispositif' }] })
     expect(groupingSets(planTable(definition))).toHaveLength(4)
-    expect(fewRows(planTable(definition))).toBe(3)
+    expect(fewRows(planTable(definition))).toBe(4)
     expect(await aggregateTable(store.db, definition)).toEqual(await plainAggregate(store.db, definition))
   })
 

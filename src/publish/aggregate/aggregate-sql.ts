@@ -82,11 +82,12 @@ leaf as (select ${keys}, ${sums.map((m) => `sum(${m}) as ${m}`).join(', ')} from
  * Persons of at most `FEW_ROWS` fact rows (`person_rows`, facts/README.md) are counted by
  * inclusion–exclusion over their rows: each row adds one person to every cell holding it (a
  * `rowsColumn` of the leaf and additive CTEs, one per persons count), each pair of a person's rows
- * takes one away from every cell holding both, each triple adds one back (`overlapCte`). All of it
+ * takes one away from every cell holding both, each triple adds one back, each quadruple takes
+ * one away (`overlapCte`). All of it
  * adds up from the finest cells, so these persons need no `count(distinct)`. Exact whatever the
  * table's filter: a person's rows in any part of the fact table are at most its `person_rows`.
  * A count of the persons among rows where a filter holds (a rate's numerator) counts a row only
- * where its filter holds, and a pair or a triple only where it holds for all of them.
+ * where its filter holds, and a pair, triple or quadruple only where it holds for all of them.
  */
 function rowsColumn(count: PersonCount): string {
   return `rows_${count.name}`
@@ -170,7 +171,8 @@ function personsCte(plan: AggregationPlan, few: number): string {
 
 /**
  * The overlaps of the rows of persons of 2 to `FEW_ROWS` rows, for the inclusion–exclusion count
- * (`rowPersonsSql`), by finest cell: −1 per pair of a person's rows, +1 per triple, in the cell
+ * (`rowPersonsSql`), by finest cell: −1 per pair of a person's rows, +1 per triple, −1 per
+ * quadruple, in the cell
  * where they meet, read from the population's terms (overlap-terms.ts), built once for all its
  * tables. Per dimension, the meeting point keeps the levels (top down) on which all of them agree
  * and marks the finer ones `DIFFERS`; a cell that groups a marked level is dropped

@@ -72,14 +72,19 @@ describe('planOverlapTerms', () => {
 })
 
 describe('overlapTermsSelect', () => {
-  it('takes the persons of 2 to 3 rows of the population, pairs (−1) and the triple (+1), summed by meets and filters', () => {
+  it('takes the persons of 2 to 4 rows of the population, pairs (−1), triples (+1) and the quadruple (−1), summed by meets and filters', () => {
     const [terms] = planOverlapTerms([planTable(table({}))])
     const select = overlapTermsSelect(terms!)
     expect(select).toContain(
-      'from publish_fact_dossier f where (entry_date is not null) and person_rows between 2 and 3 group by person_id',
+      'from publish_fact_dossier f where (entry_date is not null) and person_rows between 2 and 4 group by person_id',
     )
-    expect(select.match(/ as sign/g)).toEqual([' as sign', ' as sign', ' as sign', ' as sign'])
-    expect(select.match(/-?1 as sign/g)).toEqual(['-1 as sign', '-1 as sign', '-1 as sign', '1 as sign'])
+    // In subset order: {1,2} {1,3} {2,3} {1,2,3} {1,4} {2,4} {1,2,4} {3,4} {1,3,4} {2,3,4} {1,2,3,4}.
+    expect(select.match(/-?1 as sign/g)?.join(' ')).toBe(
+      '-1 as sign -1 as sign -1 as sign 1 as sign -1 as sign -1 as sign 1 as sign -1 as sign 1 as sign 1 as sign -1 as sign',
+    )
+    expect(select).toContain(
+      'p.flags[1] & p.flags[2] & p.flags[3] & p.flags[4] as flags from by_person p where p.n >= 4',
+    )
     expect(select).toContain('group by m0, flags having sum(sign) <> 0')
   })
 })

@@ -1,6 +1,6 @@
 /**
  * The overlap terms of a population, built once for all its tables (README.md, "Overlap terms"):
- * per pair and triple of the rows of a person of 2 to `FEW_ROWS` rows, where those rows meet on
+ * per subset of two or more of the rows of a person of 2 to `FEW_ROWS` rows, where those rows meet on
  * each level any of the tables uses, the filters that hold on all its rows, and the term's sign
  * (summed over the terms alike).
  * Each table then reads its overlaps from this table instead of gathering the persons' rows again.
@@ -77,10 +77,10 @@ export function createOverlapTermsSql(terms: OverlapTerms): string {
  * The terms as a query. A person's rows (those of the population) come together as one row of
  * arrays, one per level and one of the rows' filters as bits, all in the same order (`array_agg`
  * over the same group): element `i` of every array is the person's `i`-th row, and every pair and
- * triple of positions is one term. The fact tables are stored in person order with an index on the
+ * larger subset of positions is one term. The fact tables are stored in person order with an index on the
  * persons of 2 to `FEW_ROWS` rows (buildFacts), so the grouping reads them in order without a sort.
  * A term's meet on a level is the code its rows share there, or `DIFFERS`; its `flags`, the filters
- * that hold on all its rows; its sign, −1 for a pair, +1 for a triple. Terms of the same meets and
+ * that hold on all its rows; its sign, −1 for an even number of rows, +1 for an odd one. Terms of the same meets and
  * flags are summed into one row (`weight`; none where they cancel out): the tables then scan a
  * fraction of them (1 M dossiers: entrées 477,528 terms → 79,751 rows, sorties 423,975 → 194,685,
  * financements 504,112 → 7,902), for ~0.4 s more per population.

@@ -60,7 +60,7 @@ export const PERSON_ID = '(dense_rank() over (order by person_key collate "C")):
  * The aggregation adds up persons of at most this many rows of a fact table by inclusion–exclusion
  * (src/publish/aggregate/aggregate-sql.ts) and counts the others distinct.
  */
-export const FEW_ROWS = 3
+export const FEW_ROWS = 4
 
 /**
  * The indexes of a fact table on its persons: its rows are written in person order
