@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isCalendarDate } from '../../lib/dates.ts'
-import { publishRelease } from '../../publish/run/publish-release.ts'
+import { type PublishIssue, publishRelease } from '../../publish/run/publish-release.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
 import { formatCount, withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
@@ -74,14 +74,7 @@ export const publishCommand: Command = {
         connections: store.kind === 'pg' ? config.publishConnections : 1,
         withdraw,
       })
-      if (!result.ok) {
-        const lines = result.issues.map((i) => `${i.path}: ${i.code} ${i.message}`)
-        if (result.issues.some((i) => i.message.includes('release still online')))
-          lines.push(
-            'hint: --withdraw DATE takes a release still online down with this one (its files may have been downloaded already)',
-          )
-        throw new CliError(`publication failed, nothing written:\n${lines.join('\n')}`)
-      }
+      if (!result.ok) throw new CliError(failureReport(result.issues))
       const set = result.report.set
       io.out(
         `release ${date} (data as of ${asOf}) in ${out}: ${result.datasets.length} datasets, ${result.report.tables.length} tables, ${formatCount(set.cells)} cells, ${formatCount(set.byStatus.A + set.byStatus.B)} primary and ${formatCount(set.byStatus.D)} secondary suppressions (${(set.cellsSuppressedShare * 100).toFixed(1)} % of cells), ${formatCount(result.carriedOver)} carried over from earlier releases${withdraw.length > 0 ? `; withdrawn: ${[...new Set(withdraw)].sort().join(', ')}` : ''}; audit ok`,
@@ -91,4 +84,17 @@ export const publishCommand: Command = {
       return 0
     })
   },
+}
+
+/**
+ * What a failed publication prints: every issue on its line, and, when a release still online is
+ * the cause (it narrows what this one must hide), the option that takes it down.
+ */
+export function failureReport(issues: readonly PublishIssue[]): string {
+  const lines = issues.map((i) => `${i.path}: ${i.code} ${i.message}`)
+  if (issues.some((i) => i.message.includes('release still online')))
+    lines.push(
+      'hint: --withdraw DATE takes a release still online down with this one (its files may have been downloaded already)',
+    )
+  return `publication failed, nothing written:\n${lines.join('\n')}`
 }
