@@ -1,4 +1,5 @@
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -266,5 +267,45 @@ describe('passerelle publish on a generated hub', () => {
         .map((f) => relative(out, f))
     expect(linking('releases/2026-10-01')).toEqual([])
     expect(linking('releases/2026-11-01').length).toBeGreaterThan(0)
+  })
+
+  it('does not let a withdrawal take a release back in time', async () => {
+    const before = await run([
+      'publish',
+      '--date',
+      '2026-11-02',
+      '--withdraw',
+      '2026-11-03',
+      '--datasets-root',
+      root,
+    ])
+    expect(before.code).toBe(1)
+    expect(before.stderr).toContain(
+      'date: release/out-of-order release date 2026-11-02 is before the latest release online, 2026-11-03',
+    )
+  })
+
+  it('finishes a withdrawal a crash left half done, and republishing a day keeps one changelog entry for it', async () => {
+    // The folder of the release withdrawn on 2026-11-03 back, as a crash before its removal leaves it.
+    cpSync(join(out, 'releases', '2026-11-01'), join(out, 'releases', '2026-10-01'), { recursive: true })
+    const args = ['publish', '--date', '2026-11-04', '--as-of', '2026-10-31', '--datasets-root', root]
+    const next = await run(args)
+    expect(next.code).toBe(0)
+    expect(next.stderr).toContain(
+      'releases withdrawn earlier whose folders are still there, removed with this release: 2026-10-01',
+    )
+    expect(readdirSync(join(out, 'releases')).sort()).toEqual(['2026-11-01', '2026-11-03', '2026-11-04'])
+    expect(JSON.parse(readFileSync(join(out, 'audit.json'), 'utf8')).releasesOnline).toEqual([
+      '2026-11-01',
+      '2026-11-03',
+    ])
+    expect((await run(args)).code).toBe(0)
+    const headings = readFileSync(join(out, 'CHANGELOG.md'), 'utf8').match(/^## .*$/gm)
+    expect(headings).toEqual([
+      '## Publication du 4 novembre 2026',
+      '## Publication du 3 novembre 2026',
+      '## Publication du 1er novembre 2026',
+      '## Publication du 1er octobre 2026',
+    ])
   })
 })

@@ -70,10 +70,12 @@ describe('protection of the amounts of dominance cells', () => {
       published,
       audit: 'suppressed',
     })
-    expect(result.ok && result.report.issues.filter((i) => i.code === 'disclosure/unprotectable')).toEqual([
+    expect(
+      result.ok && result.report.issues.filter((i) => i.code === 'disclosure/narrowed-by-release-online'),
+    ).toEqual([
       {
         path: 'financements',
-        code: 'disclosure/unprotectable',
+        code: 'disclosure/narrowed-by-release-online',
         message:
           'no suppression pattern protects the amount of cell region=R1: amounts a release still online published narrow it, whatever this one hides (withdraw that release, or publish into another folder)',
       },

@@ -88,7 +88,7 @@ export async function protectMagnitude(
   const narrowed = await narrowedByReleasesOnline(system, marks, held, known, secondary.unprotectable)
   const issues: Issue[] = secondary.unprotectable.map((c) => ({
     path: system.tables[system.homeTable[c]!]!.name,
-    code: 'disclosure/unprotectable',
+    code: narrowed.has(c) ? 'disclosure/narrowed-by-release-online' : 'disclosure/unprotectable',
     message: narrowed.has(c)
       ? `no suppression pattern protects the amount of cell ${displayKey(system.keys[c]!)}: amounts a release still online published narrow it, whatever this one hides (withdraw that release, or publish into another folder)`
       : `no suppression pattern protects the amount of cell ${displayKey(system.keys[c]!)}`,

@@ -27,6 +27,7 @@ export type IssueCode =
   | 'disclosure/small-cell'
   | 'disclosure/unprotected'
   | 'disclosure/unprotectable'
+  | 'disclosure/narrowed-by-release-online'
   | 'microdata/invalid'
 
 /** A finding users see: where, a stable code, and a terse message echoing the bad value. */

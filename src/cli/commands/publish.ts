@@ -74,7 +74,7 @@ export const publishCommand: Command = {
         connections: store.kind === 'pg' ? config.publishConnections : 1,
         withdraw,
       })
-      if (!result.ok) throw new CliError(failureReport(result.issues))
+      if (!result.ok) throw new CliError(failureReport(result.issues, result.releasesOnline ?? []))
       const set = result.report.set
       io.out(
         `release ${date} (data as of ${asOf}) in ${out}: ${result.datasets.length} datasets, ${result.report.tables.length} tables, ${formatCount(set.cells)} cells, ${formatCount(set.byStatus.A + set.byStatus.B)} primary and ${formatCount(set.byStatus.D)} secondary suppressions (${(set.cellsSuppressedShare * 100).toFixed(1)} % of cells), ${formatCount(result.carriedOver)} carried over from earlier releases${withdraw.length > 0 ? `; withdrawn: ${[...new Set(withdraw)].sort().join(', ')}` : ''}; audit ok`,
@@ -87,14 +87,15 @@ export const publishCommand: Command = {
 }
 
 /**
- * What a failed publication prints: every issue on its line, and, when a release still online is
- * the cause (it narrows what this one must hide), the option that takes it down.
+ * What a failed publication prints: every issue on its line, and, when releases still online are
+ * the cause (what they published narrows what this one must hide), the option that takes one down
+ * and the releases it was checked against (which of them narrows the cell, the check cannot tell).
  */
-export function failureReport(issues: readonly PublishIssue[]): string {
+export function failureReport(issues: readonly PublishIssue[], online: readonly string[]): string {
   const lines = issues.map((i) => `${i.path}: ${i.code} ${i.message}`)
-  if (issues.some((i) => i.message.includes('release still online')))
+  if (issues.some((i) => i.code === 'disclosure/narrowed-by-release-online'))
     lines.push(
-      'hint: --withdraw DATE takes a release still online down with this one (its files may have been downloaded already)',
+      `hint: --withdraw DATE takes a release still online down with this one (its files may have been downloaded already); online: ${online.join(', ')}`,
     )
   return `publication failed, nothing written:\n${lines.join('\n')}`
 }

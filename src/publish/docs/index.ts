@@ -8,7 +8,7 @@ export { describeChange } from './describe-change.ts'
 export { diffReleases, type ReleaseChange, type SuppressionShares } from './diff-releases.ts'
 export { type PeriodRange, periodRange } from './periods.ts'
 export { type DocumentationInput, renderDocumentation } from './render-documentation.ts'
-export { type ReleaseNotesDataset, renderReleaseNotes } from './render-release-notes.ts'
+export { type ReleaseNotesDataset, releaseNotesHeading, renderReleaseNotes } from './render-release-notes.ts'
 export type { ProtectionContext } from './render-rules.ts'
 export {
   MIN_SUM_FOR_SHARE,

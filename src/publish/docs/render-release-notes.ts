@@ -28,6 +28,7 @@ export function renderReleaseNotes(
 ): string {
   const asOf = [...new Set(datasets.map((d) => d.release.asOf))].sort().map(formatDate)
   const parts = [`## Publication du ${formatDate(date)}`]
+  // releaseNotesHeading gives this line, spaced: keep them one.
   if (asOf.length > 0) parts.push(`Données au ${joinFrench(asOf)}.`)
   if (withdrawn.length > 0)
     parts.push(
@@ -44,4 +45,9 @@ export function renderReleaseNotes(
     )
   }
   return `${frenchSpaces(parts.join('\n\n'))}\n`
+}
+
+/** The heading of a release's entry as `renderReleaseNotes` writes it: how a later one finds it. */
+export function releaseNotesHeading(date: string): string {
+  return frenchSpaces(`## Publication du ${formatDate(date)}`)
 }

@@ -17,6 +17,8 @@ export async function commitRelease(
   staging: string,
   withdraw: readonly string[] = [],
 ): Promise<void> {
+  for (const d of [date, ...withdraw])
+    if (!RELEASE_DATE.test(d)) throw new Error(`release date ${JSON.stringify(d)}: expected YYYY-MM-DD`)
   await mkdir(join(out, 'releases'), { recursive: true })
   const target = join(out, 'releases', date)
   await rm(target, { recursive: true, force: true })
@@ -32,7 +34,13 @@ export async function commitRelease(
   }
   for (const withdrawn of withdraw) {
     if (withdrawn === date) throw new Error(`release ${date} cannot be withdrawn by itself`)
-    await rm(join(out, 'releases', withdrawn), { recursive: true, force: true })
+    // Out of the listing at once (a rename), then removed: a crash leaves a folder no one lists.
+    const gone = join(out, 'releases', `.withdrawn-${withdrawn}`)
+    await rm(gone, { recursive: true, force: true })
+    await rename(join(out, 'releases', withdrawn), gone).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error
+    })
+    await rm(gone, { recursive: true, force: true })
   }
   await rm(staging, { recursive: true, force: true })
 }
@@ -55,8 +63,10 @@ export async function copyFolder(from: string, to: string): Promise<void> {
   await cp(from, to, { recursive: true })
 }
 
+const RELEASE_DATE = /^\d{4}-\d{2}-\d{2}$/
+
 /** Dates (YYYY-MM-DD) of the releases still online, oldest first. */
 export async function listReleases(out: string): Promise<string[]> {
   const entries = await readdir(join(out, 'releases')).catch(() => [] as string[])
-  return entries.filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e)).sort()
+  return entries.filter((e) => RELEASE_DATE.test(e)).sort()
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../db/database.ts'
 import { type ProtectionReport, protectTables } from '../../privacy/index.ts'
 import { buildCatalog, type CatalogInput } from '../catalog/index.ts'
 import { readDefinitions, repositoryRoot } from '../definition/read-definitions.ts'
-import { type ReleaseSummary, renderReleaseNotes } from '../docs/index.ts'
+import { type ReleaseSummary, releaseNotesHeading, renderReleaseNotes } from '../docs/index.ts'
 import { earlierCells, type PublishedTableText } from '../release/carry-over.ts'
 import { commitRelease, discardStaging, listReleases, stagingFolder } from '../release/commit-release.ts'
 import { type DatasetOutput, datasetOutput } from './dataset-output.ts'
@@ -57,7 +57,12 @@ export type PublishResult =
       readonly carriedOver: number
       readonly seconds: Readonly<Record<string, number>>
     }
-  | { readonly ok: false; readonly issues: readonly PublishIssue[] }
+  | {
+      readonly ok: false
+      readonly issues: readonly PublishIssue[]
+      /** When the protection failed: the releases online it was checked against. */
+      readonly releasesOnline?: readonly string[]
+    }
 
 /** Runs the whole publication. */
 export async function publishRelease(db: Kysely<Database>, options: PublishOptions): Promise<PublishResult> {
@@ -74,8 +79,19 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   const withdraw = [...new Set(options.withdraw ?? [])].sort()
   const withdrawing = withdrawIssues(options, withdraw, listed)
   if (withdrawing.length > 0) return { ok: false, issues: withdrawing }
-  const online = listed.filter((d) => d !== options.date && !withdraw.includes(d))
-  const order = await releaseOrder(options, online)
+  // A withdrawal that a crash left half done (its release online says so, its folder is still there).
+  const interrupted = await interruptedWithdrawals(options.out, listed)
+  if (interrupted.length > 0)
+    log(
+      `releases withdrawn earlier whose folders are still there, removed with this release: ${interrupted.join(', ')}`,
+    )
+  const online = listed.filter((d) => d !== options.date && !withdraw.includes(d) && !interrupted.includes(d))
+  // Against every release listed, withdrawn ones included: a withdrawal does not let a release go
+  // back in time.
+  const order = await releaseOrder(
+    options,
+    listed.filter((d) => d !== options.date && !interrupted.includes(d)),
+  )
   if (order.length > 0) return { ok: false, issues: order }
   const definitions = await readDefinitions(options.root ?? repositoryRoot)
   if (!definitions.ok) return { ok: false, issues: definitions.issues }
@@ -106,6 +122,7 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   if (report.issues.length > 0 || report.audit?.ok !== true) {
     return {
       ok: false,
+      releasesOnline: online,
       issues: [
         ...report.issues,
         ...(report.audit?.ok === true
@@ -141,7 +158,10 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   }
   if (issues.length > 0) return { ok: false, issues }
   await timed('files', () =>
-    writeRelease(options, outputs, report, carriedOver, entries, earlier, catalogSettings, withdraw),
+    writeRelease(options, outputs, report, carriedOver, entries, earlier, catalogSettings, {
+      withdraw,
+      interrupted,
+    }),
   )
   return { ok: true, date: options.date, datasets: outputs, report, carriedOver, seconds }
 }
@@ -154,7 +174,7 @@ async function writeRelease(
   entries: readonly ReleaseEntry[],
   earlier: ReadonlyMap<string, readonly ReleaseSummary[]>,
   catalogSettings: Omit<CatalogInput, 'datasets'>,
-  withdraw: readonly string[],
+  { withdraw, interrupted }: { withdraw: readonly string[]; interrupted: readonly string[] },
 ): Promise<void> {
   await mkdir(options.out, { recursive: true })
   const staging = await stagingFolder(options.out)
@@ -184,6 +204,7 @@ async function writeRelease(
       options.date,
       options.asOf,
       outputs.map((o) => o.summary),
+      withdraw,
     )
     await put('release.json', `${JSON.stringify(entry, null, 2)}\n`)
     await put('releases.json', releaseIndex(entry, entries))
@@ -195,7 +216,7 @@ async function writeRelease(
     const previousNotes = await readFile(join(options.out, 'CHANGELOG.md'), 'utf8').catch(() => '')
     const changelog = `${notes.trimEnd()}\n\n${stripRelease(previousNotes, options.date)}`.trimEnd()
     await put('CHANGELOG.md', `${changelog}\n`)
-    await commitRelease(options.out, options.date, staging, withdraw)
+    await commitRelease(options.out, options.date, staging, [...withdraw, ...interrupted])
   } catch (error) {
     await discardStaging(staging)
     throw error
@@ -261,8 +282,19 @@ async function releaseOrder(options: PublishOptions, online: readonly string[]):
 
 /** The release notes without the section of a release published again the same day. */
 function stripRelease(notes: string, date: string): string {
+  // Sections are headed by the French date, not the ISO one.
+  const heading = releaseNotesHeading(date)
   const sections = notes.split(/(?=^## )/m)
-  return sections.filter((s) => !s.includes(date)).join('')
+  return sections.filter((s) => s.split('\n', 1)[0]!.trimEnd() !== heading).join('')
+}
+
+/**
+ * Releases listed online that a release online says it withdrew: what a publication interrupted
+ * between putting its release online and removing the withdrawn folders left.
+ */
+async function interruptedWithdrawals(out: string, listed: readonly string[]): Promise<string[]> {
+  const withdrawn = new Set((await releaseEntries(out, listed)).flatMap((e) => e.withdrawn ?? []))
+  return listed.filter((d) => withdrawn.has(d))
 }
 
 async function previousTables(

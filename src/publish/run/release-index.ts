@@ -11,6 +11,8 @@ export interface ReleaseEntry {
   readonly date: string
   readonly asOf: string
   readonly datasets: readonly { readonly slug: string; readonly title: string }[]
+  /** Releases taken down with this one (`publish --withdraw`); absent when none. */
+  readonly withdrawn?: readonly string[]
 }
 
 /** `releases.json`: newest first; `latest` is the one under `datasets/`. */
@@ -22,8 +24,18 @@ export function releaseIndex(current: ReleaseEntry, earlier: readonly ReleaseEnt
 }
 
 /** The entry of a release, from its dataset summaries. */
-export function releaseEntry(date: string, asOf: string, summaries: readonly ReleaseSummary[]): ReleaseEntry {
-  return { date, asOf, datasets: summaries.map((s) => ({ slug: s.slug, title: s.title })) }
+export function releaseEntry(
+  date: string,
+  asOf: string,
+  summaries: readonly ReleaseSummary[],
+  withdrawn: readonly string[] = [],
+): ReleaseEntry {
+  return {
+    date,
+    asOf,
+    datasets: summaries.map((s) => ({ slug: s.slug, title: s.title })),
+    ...(withdrawn.length > 0 ? { withdrawn } : {}),
+  }
 }
 
 /** What `audit.json` holds. */
