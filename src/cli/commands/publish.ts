@@ -77,7 +77,7 @@ export const publishCommand: Command = {
       if (!result.ok) throw new CliError(failureReport(result.issues, result.releasesOnline ?? []))
       const set = result.report.set
       io.out(
-        `release ${date} (data as of ${asOf}) in ${out}: ${result.datasets.length} datasets, ${result.report.tables.length} tables, ${formatCount(set.cells)} cells, ${formatCount(set.byStatus.A + set.byStatus.B)} primary and ${formatCount(set.byStatus.D)} secondary suppressions (${(set.cellsSuppressedShare * 100).toFixed(1)} % of cells), ${formatCount(result.carriedOver)} carried over from earlier releases${withdraw.length > 0 ? `; withdrawn: ${[...new Set(withdraw)].sort().join(', ')}` : ''}; audit ok`,
+        `release ${date} (data as of ${asOf}) in ${out}: ${result.datasets.length} datasets, ${result.report.tables.length} tables, ${formatCount(set.cells)} cells, ${formatCount(set.byStatus.A + set.byStatus.B)} primary and ${formatCount(set.byStatus.D)} secondary suppressions (${(set.cellsSuppressedShare * 100).toFixed(1)} % of cells), ${formatCount(result.carriedOver)} carried over from earlier releases${result.withdrawn.length > 0 ? `; withdrawn: ${result.withdrawn.join(', ')}` : ''}; audit ok`,
       )
       // The site is built from the release now online, from its files alone.
       await buildSiteIn(out, (message) => io.err(message))

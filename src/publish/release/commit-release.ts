@@ -19,6 +19,7 @@ export async function commitRelease(
 ): Promise<void> {
   for (const d of [date, ...withdraw])
     if (!RELEASE_DATE.test(d)) throw new Error(`release date ${JSON.stringify(d)}: expected YYYY-MM-DD`)
+  if (withdraw.includes(date)) throw new Error(`release ${date} cannot be withdrawn by itself`)
   await mkdir(join(out, 'releases'), { recursive: true })
   const target = join(out, 'releases', date)
   await rm(target, { recursive: true, force: true })
@@ -33,7 +34,6 @@ export async function commitRelease(
     await rm(old, { recursive: true, force: true })
   }
   for (const withdrawn of withdraw) {
-    if (withdrawn === date) throw new Error(`release ${date} cannot be withdrawn by itself`)
     // Out of the listing at once (a rename), then removed: a crash leaves a folder no one lists.
     const gone = join(out, 'releases', `.withdrawn-${withdrawn}`)
     await rm(gone, { recursive: true, force: true })

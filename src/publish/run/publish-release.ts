@@ -56,6 +56,8 @@ export type PublishResult =
       readonly report: ProtectionReport
       readonly carriedOver: number
       readonly seconds: Readonly<Record<string, number>>
+      /** Releases taken down with this one (sorted, once each). */
+      readonly withdrawn: readonly string[]
     }
   | {
       readonly ok: false
@@ -79,8 +81,10 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   const withdraw = [...new Set(options.withdraw ?? [])].sort()
   const withdrawing = withdrawIssues(options, withdraw, listed)
   if (withdrawing.length > 0) return { ok: false, issues: withdrawing }
+  // Every release.json read once: for the interrupted withdrawals, the order and the entries.
+  const listedEntries = await releaseEntries(options.out, listed)
   // A withdrawal that a crash left half done (its release online says so, its folder is still there).
-  const interrupted = await interruptedWithdrawals(options.out, listed)
+  const interrupted = interruptedWithdrawals(listedEntries, listed)
   if (interrupted.length > 0)
     log(
       `releases withdrawn earlier whose folders are still there, removed with this release: ${interrupted.join(', ')}`,
@@ -88,9 +92,10 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
   const online = listed.filter((d) => d !== options.date && !withdraw.includes(d) && !interrupted.includes(d))
   // Against every release listed, withdrawn ones included: a withdrawal does not let a release go
   // back in time.
-  const order = await releaseOrder(
+  const order = releaseOrder(
     options,
     listed.filter((d) => d !== options.date && !interrupted.includes(d)),
+    listedEntries,
   )
   if (order.length > 0) return { ok: false, issues: order }
   const definitions = await readDefinitions(options.root ?? repositoryRoot)
@@ -133,7 +138,7 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
       ],
     }
   }
-  const entries = await releaseEntries(options.out, online)
+  const entries = online.flatMap((d) => listedEntries.get(d) ?? [])
   const earlier = await earlierSummaries(options.out, entries)
   const protection = { releasesOnline: online, audit: report.audit }
   const catalogSettings = { ...options.catalog, releaseDate: options.date }
@@ -163,7 +168,15 @@ export async function publishRelease(db: Kysely<Database>, options: PublishOptio
       interrupted,
     }),
   )
-  return { ok: true, date: options.date, datasets: outputs, report, carriedOver, seconds }
+  return {
+    ok: true,
+    date: options.date,
+    datasets: outputs,
+    report,
+    carriedOver,
+    seconds,
+    withdrawn: withdraw,
+  }
 }
 
 async function writeRelease(
@@ -257,7 +270,11 @@ function withdrawIssues(
  * data, would make "latest" a step back, and its protection would be checked against releases
  * that come after it. The same date replaces that release.
  */
-async function releaseOrder(options: PublishOptions, online: readonly string[]): Promise<PublishIssue[]> {
+function releaseOrder(
+  options: PublishOptions,
+  online: readonly string[],
+  entries: ReadonlyMap<string, ReleaseEntry>,
+): PublishIssue[] {
   const latest = online.at(-1)
   if (latest === undefined) return []
   if (latest > options.date)
@@ -268,7 +285,7 @@ async function releaseOrder(options: PublishOptions, online: readonly string[]):
         message: `release date ${options.date} is before the latest release online, ${latest}: releases are published in date order (publishing again on ${latest} replaces it)`,
       },
     ]
-  const [entry] = await releaseEntries(options.out, [latest])
+  const entry = entries.get(latest)
   if (entry && entry.asOf > options.asOf)
     return [
       {
@@ -292,8 +309,11 @@ function stripRelease(notes: string, date: string): string {
  * Releases listed online that a release online says it withdrew: what a publication interrupted
  * between putting its release online and removing the withdrawn folders left.
  */
-async function interruptedWithdrawals(out: string, listed: readonly string[]): Promise<string[]> {
-  const withdrawn = new Set((await releaseEntries(out, listed)).flatMap((e) => e.withdrawn ?? []))
+function interruptedWithdrawals(
+  entries: ReadonlyMap<string, ReleaseEntry>,
+  listed: readonly string[],
+): string[] {
+  const withdrawn = new Set([...entries.values()].flatMap((e) => e.withdrawn ?? []))
   return listed.filter((d) => withdrawn.has(d))
 }
 
@@ -320,11 +340,12 @@ async function previousTables(
 }
 
 /** The index (`release.json`) of each release still online that has one. */
-async function releaseEntries(out: string, online: readonly string[]): Promise<ReleaseEntry[]> {
-  const entries: ReleaseEntry[] = []
+async function releaseEntries(out: string, online: readonly string[]): Promise<Map<string, ReleaseEntry>> {
+  // Keyed by folder: a folder's own name says which release it holds online.
+  const entries = new Map<string, ReleaseEntry>()
   for (const date of online) {
     const text = await readFile(join(out, 'releases', date, 'release.json'), 'utf8').catch(() => null)
-    if (text) entries.push(JSON.parse(text) as ReleaseEntry)
+    if (text) entries.set(date, JSON.parse(text) as ReleaseEntry)
   }
   return entries
 }
