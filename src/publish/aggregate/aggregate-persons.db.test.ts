@@ -4,7 +4,7 @@ import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { Random } from '../../generate/random.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { aggregateSql, fewRows } from './aggregate-sql.ts'
-import { aggregateTable, aggregateTables, dropOverlapLeftovers } from './aggregate-table.ts'
+import { aggregateTable, aggregateTables, dropAggregationLeftovers } from './aggregate-table.ts'
 import { createDossierFact, plainAggregate } from './fact-fixtures.ts'
 import { groupingSets } from './grouping-sets.ts'
 import {
@@ -14,6 +14,7 @@ import {
   planOverlapTerms,
 } from './overlap-terms.ts'
 import { planTable } from './plan.ts'
+import { LEAVES_TABLES_LIKE } from './population-leaves.ts'
 
 // Distinct persons are counted two ways (aggregate-sql.ts): persons of up to 4 rows are added up
 // by inclusion–exclusion over their rows, the others counted by count(distinct). Both are checked
@@ -184,36 +185,39 @@ describe('aggregateTables', () => {
     dimensions: [{ name: 'territoire', depth: 'region' }, { name: 'sexe' }],
   })
   const bySex = table({ dimensions: [{ name: 'sexe' }, { name: 'dispositif' }] })
-  const overlapTables = async () =>
+  // The overlap terms and the populations' leaves: work tables of a call, dropped at its end.
+  const workTables = async () =>
     (
       await sql<{
         name: string
-      }>`select tablename as name from pg_tables where tablename like ${OVERLAP_TABLES_LIKE}`.execute(
+      }>`select tablename as name from pg_tables
+         where tablename like ${OVERLAP_TABLES_LIKE} or tablename like ${LEAVES_TABLES_LIKE}`.execute(
         store.db,
       )
     ).rows
 
-  it('builds each population’s overlap terms once for all its tables: each table as counted alone, and the terms dropped', async () => {
+  it('builds each population’s overlap terms and leaves once for all its tables: each table as counted alone, and the work tables dropped', async () => {
     const together = await aggregateTables(store.db, [entries, exits, bySex], 2)
     expect(together).toEqual([
       await plainAggregate(store.db, entries),
       await plainAggregate(store.db, exits),
       await plainAggregate(store.db, bySex),
     ])
-    expect(await overlapTables()).toEqual([])
+    expect(await workTables()).toEqual([])
   })
 
   it('runs calls at once on the same population without one dropping the other’s terms', async () => {
     const [a, b] = await Promise.all([aggregateTable(store.db, entries), aggregateTable(store.db, bySex)])
     expect([a, b]).toEqual([await plainAggregate(store.db, entries), await plainAggregate(store.db, bySex)])
-    expect(await overlapTables()).toEqual([])
+    expect(await workTables()).toEqual([])
   })
 
-  it('drops the terms tables a killed run left, and only those', async () => {
+  it('drops the terms and leaves tables a killed run left, and only those', async () => {
     await sql`create table publish_overlap_entrees_x1 (m0 text)`.execute(store.db)
+    await sql`create table publish_leaves_entrees_x1 (l0 text)`.execute(store.db)
     await sql`create table publish_overlapping (m0 text)`.execute(store.db)
-    await dropOverlapLeftovers(store.db)
-    expect(await overlapTables()).toEqual([])
+    await dropAggregationLeftovers(store.db)
+    expect(await workTables()).toEqual([])
     const kept = await sql<{
       name: string
     }>`select tablename as name from pg_tables where tablename = 'publish_overlapping'`.execute(store.db)
@@ -221,7 +225,7 @@ describe('aggregateTables', () => {
     await sql`drop table publish_overlapping`.execute(store.db)
   })
 
-  it('drops the terms it built when a table fails', async () => {
+  it('drops the work tables it built when a table fails', async () => {
     // No CEP fact table in this store: the CEP terms fail after the others were built.
     const cep = table({
       population: 'cep',
@@ -229,7 +233,7 @@ describe('aggregateTables', () => {
       dimensions: [{ name: 'sexe' }],
     })
     await expect(aggregateTables(store.db, [entries, cep])).rejects.toThrow(/publish_fact_cep/)
-    expect(await overlapTables()).toEqual([])
+    expect(await workTables()).toEqual([])
   })
 })
 

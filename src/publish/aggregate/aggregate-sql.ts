@@ -8,7 +8,8 @@
 import { FEW_ROWS } from '../facts/sql-parts.ts'
 import { groupingIdSql, groupingSets, groupingSetsClause } from './grouping-sets.ts'
 import { DIFFERS, type OverlapTerms } from './overlap-terms.ts'
-import { type AggregationPlan, codeColumns, PERSON_COLUMN, type PersonCount } from './plan.ts'
+import { type AggregationPlan, codeColumns, PERSON_COLUMN } from './plan.ts'
+import { leafMeasures, leavesSelect, type PopulationLeaves, rowsColumn } from './population-leaves.ts'
 import { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
 
 /**
@@ -16,14 +17,16 @@ import { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'
  * of every dimension (`d<i>_<j>`, null above the row's level), `by_contributor` and `contributors`
  * (a finest cell's amounts by contributor, a JSON object), each additive measure, and each persons
  * count (`plan.personCounts`: the published persons, and those of the rates). A table that adds up
- * its persons (`fewRows` > 1) reads its overlaps from its population's `terms` (overlap-terms.ts).
+ * its persons (`fewRows` > 1) reads its overlaps from its population's `terms` (overlap-terms.ts);
+ * given its population's `leaves` (population-leaves.ts), a table without contributor reads its
+ * finest cells there instead of grouping the fact rows.
  */
-export function aggregateSql(plan: AggregationPlan, terms?: OverlapTerms): string {
+export function aggregateSql(plan: AggregationPlan, terms?: OverlapTerms, leaves?: PopulationLeaves): string {
   const codes = codeColumns(plan).join(', ')
   const few = fewRows(plan)
   const ctes = [
     factCte(plan),
-    leafCte(plan, few),
+    leafCte(plan, few, leaves),
     ...(few > 1 ? [overlapCte(plan, terms)] : []),
     additiveCte(plan, few),
   ]
@@ -69,28 +72,17 @@ function factCte(plan: AggregationPlan): string {
  * contributor then come from one scan of the fact rows instead of two (the five financements
  * tables of 1 M dossiers, two at a time: 9.6 s → 8.9 s).
  */
-function leafCte(plan: AggregationPlan, few: number): string {
+function leafCte(plan: AggregationPlan, few: number, leaves: PopulationLeaves | undefined): string {
   const keys = codeColumns(plan).join(', ')
-  const measures = [...plan.additive.map((m) => `${m.sql} as ${m.name}`), ...rowPersonsSql(plan, few)]
-  if (!plan.contributor) return `leaf as (select ${keys}, ${measures.join(', ')} from fact group by ${keys})`
+  const measures = leafMeasures(plan, few).map(([sql, name]) => `${sql} as ${name}`)
+  if (!plan.contributor) {
+    if (leaves === undefined)
+      return `leaf as (select ${keys}, ${measures.join(', ')} from fact group by ${keys})`
+    return `leaf as (${leavesSelect(leaves, plan, few)})`
+  }
   const sums = [...plan.additive.map((m) => m.name), ...plan.personCounts.map(rowsColumn)]
   return `split as materialized (select ${keys}, contributor, ${measures.join(', ')} from fact group by ${keys}, contributor),
 leaf as (select ${keys}, ${sums.map((m) => `sum(${m}) as ${m}`).join(', ')} from split group by ${keys})`
-}
-
-/**
- * Persons of at most `FEW_ROWS` fact rows (`person_rows`, facts/README.md) are counted by
- * inclusion–exclusion over their rows: each row adds one person to every cell holding it (a
- * `rowsColumn` of the leaf and additive CTEs, one per persons count), each pair of a person's rows
- * takes one away from every cell holding both, each triple adds one back, each quadruple takes
- * one away (`overlapCte`). All of it
- * adds up from the finest cells, so these persons need no `count(distinct)`. Exact whatever the
- * table's filter: a person's rows in any part of the fact table are at most its `person_rows`.
- * A count of the persons among rows where a filter holds (a rate's numerator) counts a row only
- * where its filter holds, and a pair, triple or quadruple only where it holds for all of them.
- */
-function rowsColumn(count: PersonCount): string {
-  return `rows_${count.name}`
 }
 
 /**
@@ -107,13 +99,6 @@ function rowsColumn(count: PersonCount): string {
  */
 export function fewRows(plan: AggregationPlan): number {
   return plan.personCounts.length > 0 ? FEW_ROWS : 1
-}
-
-function rowPersonsSql(plan: AggregationPlan, few: number): string[] {
-  return plan.personCounts.map(
-    (c) =>
-      `count(*) filter (where person_rows <= ${few}${c.filter === undefined ? '' : ` and ${c.filter}`}) as ${rowsColumn(c)}`,
-  )
 }
 
 /**
@@ -171,7 +156,7 @@ function personsCte(plan: AggregationPlan, few: number): string {
 
 /**
  * The overlaps of the rows of persons of 2 to `FEW_ROWS` rows, for the inclusion–exclusion count
- * (`rowPersonsSql`), by finest cell: −1 per pair of a person's rows, +1 per triple, −1 per
+ * (`leafMeasures`), by finest cell: −1 per pair of a person's rows, +1 per triple, −1 per
  * quadruple, in the cell
  * where they meet, read from the population's terms (overlap-terms.ts), built once for all its
  * tables. Per dimension, the meeting point keeps the levels (top down) on which all of them agree

@@ -7,7 +7,7 @@ export {
   AGGREGATION_SETTINGS,
   aggregateTable,
   aggregateTables,
-  dropOverlapLeftovers,
+  dropAggregationLeftovers,
 } from './aggregate-table.ts'
 export { plainGroupingSetsSql } from './plain-sql.ts'
 export { UNKNOWN_CONTRIBUTOR } from './read-cells.ts'

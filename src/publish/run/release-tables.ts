@@ -6,7 +6,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { PrimaryRules, TableInput } from '../../privacy/index.ts'
-import { aggregateTables, dropOverlapLeftovers, toTableInput } from '../aggregate/index.ts'
+import { aggregateTables, dropAggregationLeftovers, toTableInput } from '../aggregate/index.ts'
 import { DIMENSIONS, type DimensionName, POPULATIONS } from '../definition/catalogue.ts'
 import type { HierarchyNode } from '../definition/hierarchies.ts'
 import { buildHierarchies, restrictHierarchy } from '../definition/hierarchies.ts'
@@ -55,7 +55,7 @@ export async function buildReleaseTables(
   connections = 1,
 ): Promise<{ ok: true; value: ReleaseTables } | { ok: false; issues: readonly PublishIssue[] }> {
   await timed('facts', () => buildFacts(db, { asOf }))
-  await dropOverlapLeftovers(db)
+  await dropAggregationLeftovers(db)
   const tables = datasets.flatMap((d) => d.tables.map((table) => ({ dataset: d, table })))
   const aggregated = await timed('aggregation', () =>
     aggregateTables(
