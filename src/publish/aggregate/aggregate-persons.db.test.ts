@@ -185,6 +185,8 @@ describe('aggregateTables', () => {
     dimensions: [{ name: 'territoire', depth: 'region' }, { name: 'sexe' }],
   })
   const bySex = table({ dimensions: [{ name: 'sexe' }, { name: 'dispositif' }] })
+  // The same finest cells as bySex, its dimensions in the other order: one set of the leaves.
+  const byDispositif = table({ dimensions: [{ name: 'dispositif' }, { name: 'sexe' }] })
   // The overlap terms and the populations' leaves: work tables of a call, dropped at its end.
   const workTables = async () =>
     (
@@ -197,11 +199,12 @@ describe('aggregateTables', () => {
     ).rows
 
   it('builds each population’s overlap terms and leaves once for all its tables: each table as counted alone, and the work tables dropped', async () => {
-    const together = await aggregateTables(store.db, [entries, exits, bySex], 2)
+    const together = await aggregateTables(store.db, [entries, exits, bySex, byDispositif], 2)
     expect(together).toEqual([
       await plainAggregate(store.db, entries),
       await plainAggregate(store.db, exits),
       await plainAggregate(store.db, bySex),
+      await plainAggregate(store.db, byDispositif),
     ])
     expect(await workTables()).toEqual([])
   })
@@ -216,13 +219,15 @@ describe('aggregateTables', () => {
     await sql`create table publish_overlap_entrees_x1 (m0 text)`.execute(store.db)
     await sql`create table publish_leaves_entrees_x1 (l0 text)`.execute(store.db)
     await sql`create table publish_overlapping (m0 text)`.execute(store.db)
+    await sql`create table publish_leavesx (l0 text)`.execute(store.db)
     await dropAggregationLeftovers(store.db)
     expect(await workTables()).toEqual([])
     const kept = await sql<{
       name: string
-    }>`select tablename as name from pg_tables where tablename = 'publish_overlapping'`.execute(store.db)
-    expect(kept.rows).toEqual([{ name: 'publish_overlapping' }])
-    await sql`drop table publish_overlapping`.execute(store.db)
+    }>`select tablename as name from pg_tables where tablename in ('publish_overlapping', 'publish_leavesx')
+       order by tablename`.execute(store.db)
+    expect(kept.rows).toEqual([{ name: 'publish_leavesx' }, { name: 'publish_overlapping' }])
+    await sql`drop table publish_overlapping, publish_leavesx`.execute(store.db)
   })
 
   it('drops the work tables it built when a table fails', async () => {

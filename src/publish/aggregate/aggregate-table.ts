@@ -24,8 +24,9 @@ import type { AggregatedTable } from './types.ts'
  * Session settings of an aggregation statement, `set local` in its transaction. Its sorts (grouping
  * sets, distinct persons) spill to disk under the 4 MB default: 128 MB halves the time of a table
  * of 1 M dossiers; work_mem bounds each sort, it is not allocated up front. Hash aggregates may take
- * 4 × that (512 MB; PostgreSQL's default is 2 ×): the planner has no statistics on the code
- * expressions and over-estimates the finest cells (601,920 for 1,804 at 8 M dossiers), so with
+ * 4 × that (512 MB; PostgreSQL's default is 2 ×): the planner over-estimates the finest cells of the
+ * tables split by contributor, whose codes are columns of a subquery (601,920 for 1,804 at 8 M
+ * dossiers, before the levels' statistics, level-statistics.ts), so with
  * less it sorted 7.5 M rows to disk to group them (a table 22.3 s → 13.3 s; 19 tables of 8 M two at
  * a time 103.7 s → 79.4 s, the plain query under the same settings 53.5 s → 47.2 s). A hash
  * aggregate that outgrows it spills to disk. JIT compilation costs more than it saves on these
@@ -116,9 +117,8 @@ async function createLevelStatistics(db: Kysely<Database>, wanted: readonly Leve
     await sql`select pg_advisory_xact_lock(${STATISTICS_LOCK_SPACE}, 0)`.execute(tx)
     const { rows } = await sql<{ name: string }>`
       select stxname as name from pg_statistic_ext
-      where stxnamespace = current_schema()::regnamespace and stxname like ${LEVEL_STATISTICS_LIKE}`.execute(
-      tx,
-    )
+      where stxnamespace = (select oid from pg_namespace where nspname = current_schema())
+        and stxname like ${LEVEL_STATISTICS_LIKE}`.execute(tx)
     const existing = new Set(rows.map((r) => r.name))
     const analyse = new Set<string>()
     for (const statistic of wanted) {

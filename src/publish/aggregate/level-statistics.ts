@@ -2,7 +2,7 @@
  * Statistics on the level expressions of the fact tables (`to_char(exit_date, 'YYYY')`,
  * `'R' || coalesce(res_region, 'ZZ')`…), so that the planner knows how many finest cells a table
  * has. Without them it takes each expression for 200 distinct values and the leaves' grouping sets
- * for ~1.4 M groups at 1 M dossiers (9,825 in fact): at 8 M dossiers it would sort the rows
+ * of sorties for ~1.4 M groups at 1 M dossiers (9,825 in fact): at 8 M dossiers it would sort the rows
  * instead of hashing them (population-leaves.ts).
  * @module
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TableDefinition } from '../definition/types.ts'
-import { fewRows } from './aggregate-sql.ts'
+import { aggregateSql, fewRows } from './aggregate-sql.ts'
 import { levelStatistics } from './level-statistics.ts'
 import { planTable } from './plan.ts'
 import {
@@ -87,6 +87,23 @@ group by grouping sets ((((${"'R' || coalesce(res_region, 'ZZ'))"} collate "C"),
   it('gives each table its own set, under its column and measure names', () => {
     expect(leavesSelect(entrees!, plans[1]!, fewRows(plans[1]!))).toBe(
       "select l2 as d0_0, l3 as d1_0, v0 as nb_entrees, v2 as heures_prevues from publish_leaves_entrees where set_id = '12'",
+    )
+  })
+
+  it('lists a set once when two tables have its levels in another order', () => {
+    const reversed = planTable(table({ dimensions: [{ name: 'dispositif' }, { name: 'sexe' }] }))
+    const sql = createPopulationLeavesSql(entrees!, [plans[1]!, reversed])
+    expect(sql.slice(sql.indexOf('group by'))).toBe(
+      'group by grouping sets ((((sex) collate "C"), ((dispositif) collate "C")))',
+    )
+    expect(leavesSelect(entrees!, reversed, fewRows(reversed))).toBe(
+      "select l3 as d0_0, l2 as d1_0, v0 as nb_entrees, v1 as rows_nb_personnes from publish_leaves_entrees where set_id = '12'",
+    )
+  })
+
+  it('is where a table without contributor reads its finest cells', () => {
+    expect(aggregateSql(plans[2]!, undefined, planPopulationLeaves(plans, fewRows)[1])).toContain(
+      "leaf as (select l0 as d0_0, v0 as nb_sorties from publish_leaves_sorties where set_id = '0')",
     )
   })
 

@@ -93,7 +93,7 @@ export function planPopulationLeaves(
  * The statement filling the leaves table: per table of the population, its finest cells as one
  * grouping set of the level expressions, with every measure and `set_id` telling the set. The
  * level expressions are grouped as written rather than as columns of a subquery: under grouping
- * sets, PostgreSQL does not read a subquery's expressions' statistics (`levelStatisticsSql`), so
+ * sets, PostgreSQL does not read a subquery's expressions' statistics (`levelStatistics`), so
  * its estimates would be those of unknown expressions, hundreds of times too many groups, and it
  * would sort the rows instead of hashing them.
  */
@@ -103,12 +103,15 @@ export function createPopulationLeavesSql(
 ): string {
   const { factTable, where } = leaves.population
   const expression = (sql: string) => `((${sql}) collate "C")`
+  const levels = [...leaves.levels]
+  // Each set in the leaves' order of levels: two tables of the same levels in another order are one
+  // set (PostgreSQL would run a set listed twice twice, and each of those tables read it twice).
   const sets = new Set<string>()
   for (const plan of plans) {
     if (plan.contributor || plan.population.name !== leaves.population.name) continue
-    sets.add(`(${plan.dimensions.flatMap((d) => d.levels.map((l) => expression(l.sql))).join(', ')})`)
+    const own = new Set(plan.dimensions.flatMap((d) => d.levels.map((l) => l.sql)))
+    sets.add(`(${levels.flatMap(([sql]) => (own.has(sql) ? [expression(sql)] : [])).join(', ')})`)
   }
-  const levels = [...leaves.levels]
   const columns = [
     `${setIdSql(levels.map(([sql]) => expression(sql)))} as set_id`,
     ...levels.map(([sql, column]) => `${expression(sql)} as ${column}`),
