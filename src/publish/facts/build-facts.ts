@@ -1,10 +1,10 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { createCepFact } from './cep-fact.ts'
 import { createDossierFact } from './dossier-fact.ts'
 import { createEmployment, createSpells } from './employment-outcomes.ts'
-import { createFundingFact } from './funding-fact.ts'
-import { createFundingLines } from './funding-lines.ts'
+import { createFundingFact, fundingFactSql } from './funding-fact.ts'
+import { createFundingLines, fundingLinesSelect } from './funding-lines.ts'
 import { createSharedDossiers } from './shared-dossiers.ts'
 import { asOfLiteral, personIndexes } from './sql-parts.ts'
 
@@ -18,6 +18,12 @@ const WORK_TABLES = [
   'publish_tmp_employment',
 ] as const
 
+/** The funding fact table as built beside the others, renamed once they are built (`besideSteps`). */
+const FUNDING_NEXT = 'publish_fact_funding_next'
+
+// Sorts and hashes over millions of dossiers spill to disk with the 4 MB default.
+const WORK_MEM = `set local work_mem = '64MB'`
+
 /** What a build made: rows per fact table and how long it took. */
 export interface FactsResult {
   readonly rows: Readonly<Record<FactTable, number>>
@@ -28,43 +34,125 @@ export interface FactsResult {
  * (Re)creates the fact tables of README.md from the hub's current state as of `asOf` (the date of
  * the data, `YYYY-MM-DD`: employment and CEP follow-ups are known up to it). Set-based SQL only;
  * one transaction at repeatable read, so the three tables see the same state of the hub and a
- * failed build leaves the previous tables in place. Throws on an invalid date or a failed query.
+ * failed build leaves the previous tables in place. With `connections` ≥ 2 (a PostgreSQL server;
+ * the embedded store runs one statement at a time) the funding fact table, which needs none of the
+ * others, is built at the same time on a second connection, in a transaction that imports the
+ * first one's snapshot (`pg_export_snapshot`): the same state of the hub. It is built under a name
+ * of its own and renamed in the first transaction, so a failure on either side still leaves the
+ * previous tables. Throws on an invalid date or a failed query.
  */
-export async function buildFacts(db: Kysely<Database>, options: { asOf: string }): Promise<FactsResult> {
+export async function buildFacts(
+  db: Kysely<Database>,
+  options: { asOf: string; connections?: number },
+): Promise<FactsResult> {
   const asOf = asOfLiteral(options.asOf)
+  const beside = (options.connections ?? 1) >= 2 && !(await embedded(db))
   const started = performance.now()
   const rows = await db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
       const run = (statement: string) => sql.raw(statement).execute(tx)
-      // Sorts and hashes over millions of dossiers spill to disk with the 4 MB default.
-      await run(`set local work_mem = '64MB'`)
-      for (const table of [...FACT_TABLES, ...WORK_TABLES]) await run(`drop table if exists ${table}`)
-      // In dependency order; each table is analysed as soon as it exists, for the next joins.
-      const steps: [string, string][] = [
-        ['publish_tmp_funding', createFundingLines],
-        ['publish_tmp_shared', createSharedDossiers],
-        ['publish_tmp_spell', createSpells],
-        ['publish_tmp_employment', createEmployment(asOf)],
-        ['publish_fact_dossier', createDossierFact(asOf)],
-        ['publish_fact_funding', createFundingFact],
-        ['publish_fact_cep', createCepFact(asOf)],
-      ]
-      for (const [table, statement] of steps) {
-        await run(statement)
-        await run(`analyze ${table}`)
+      // Exported before anything else reads: the transaction's snapshot, which the other imports.
+      const snapshot = beside
+        ? (await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(tx)).rows[0]!.id
+        : undefined
+      const funding = snapshot === undefined ? undefined : fundingBeside(db, snapshot).then(...settled)
+      try {
+        await run(WORK_MEM)
+        for (const table of [...FACT_TABLES, ...WORK_TABLES]) await run(`drop table if exists ${table}`)
+        // Built beside only (which drops it itself), else what an earlier build beside left.
+        if (!funding) await run(`drop table if exists ${FUNDING_NEXT}`)
+        // In dependency order; each table is analysed as soon as it exists, for the next joins.
+        const steps: [FactTable | (typeof WORK_TABLES)[number], string][] = [
+          ['publish_tmp_funding', createFundingLines],
+          ['publish_tmp_shared', createSharedDossiers],
+          ['publish_tmp_spell', createSpells],
+          ['publish_tmp_employment', createEmployment(asOf)],
+          ['publish_fact_dossier', createDossierFact(asOf)],
+          ...(funding ? [] : [['publish_fact_funding', createFundingFact] as [FactTable, string]]),
+          ['publish_fact_cep', createCepFact(asOf)],
+        ]
+        const built = steps.map(([table]) => table)
+        for (const [table, statement] of steps) {
+          await run(statement)
+          await run(`analyze ${table}`)
+        }
+        for (const table of FACT_TABLES)
+          if (built.includes(table)) for (const index of personIndexes(table)) await run(index)
+        for (const table of WORK_TABLES) await run(`drop table ${table}`)
+        const counts = {} as Record<FactTable, number>
+        for (const table of FACT_TABLES) if (built.includes(table)) counts[table] = await count(tx, table)
+        if (funding) {
+          const other = await funding
+          if (!other.ok) throw other.error
+          // Its rows were written after this snapshot: counted there, renamed here (catalogue
+          // lookups see what is committed).
+          await renameFunding(run)
+          counts.publish_fact_funding = other.rows
+        }
+        return Object.fromEntries(FACT_TABLES.map((t) => [t, counts[t]])) as Record<FactTable, number>
+      } catch (error) {
+        // The other side is never left running past this transaction.
+        await funding
+        throw error
       }
-      for (const table of FACT_TABLES) for (const index of personIndexes(table)) await run(index)
-      for (const table of WORK_TABLES) await run(`drop table ${table}`)
-      const counts = {} as Record<FactTable, number>
-      for (const table of FACT_TABLES) {
-        const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
-          tx,
-        )
-        counts[table] = result.rows[0]?.n ?? 0
-      }
-      return counts
     })
   return { rows, seconds: Math.round(performance.now() - started) / 1000 }
+}
+
+const settled = [
+  (rows: number) => ({ ok: true as const, rows }),
+  (error: unknown) => ({ ok: false as const, error }),
+] as const
+
+/**
+ * Builds the funding fact table as `FUNDING_NEXT` on another connection, in the state of the hub
+ * of `snapshot`, with its funding lines in a temporary table, its person indexes and statistics;
+ * commits and returns its rows.
+ */
+async function fundingBeside(db: Kysely<Database>, snapshot: string): Promise<number> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      // Must come first in the transaction; the id is PostgreSQL's own (hex and dashes).
+      if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`)
+      const run = (statement: string) => sql.raw(statement).execute(tx)
+      await run(`set transaction snapshot '${snapshot}'`)
+      await run(WORK_MEM)
+      // What a killed run left behind.
+      await run(`drop table if exists ${FUNDING_NEXT}`)
+      await run(`create temporary table publish_tmp_funding_lines on commit drop as ${fundingLinesSelect}`)
+      await run('analyze publish_tmp_funding_lines')
+      await run(fundingFactSql(FUNDING_NEXT, 'publish_tmp_funding_lines'))
+      await run(`analyze ${FUNDING_NEXT}`)
+      for (const index of personIndexes(FUNDING_NEXT)) await run(index)
+      return count(tx, FUNDING_NEXT)
+    })
+}
+
+/** `FUNDING_NEXT` and its person indexes under the funding fact table's names. */
+async function renameFunding(run: (statement: string) => Promise<unknown>): Promise<void> {
+  await run(`alter table ${FUNDING_NEXT} rename to publish_fact_funding`)
+  const next = personIndexes(FUNDING_NEXT)
+  const final = personIndexes('publish_fact_funding')
+  for (const [i, statement] of next.entries()) {
+    const name = (s: string) => /^create index (\S+) /.exec(s)![1]!
+    await run(`alter index ${name(statement)} rename to ${name(final[i]!)}`)
+  }
+}
+
+async function count(tx: Transaction<Database>, table: string): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx)
+  return result.rows[0]?.n ?? 0
+}
+
+/**
+ * Whether the store is the embedded PGlite, whose one connection the second transaction would wait
+ * for while the first waits for it.
+ */
+async function embedded(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ wasm: boolean }>`select version() like '%wasm32%' as wasm`.execute(db)
+  return rows[0]?.wasm === true
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dossier, items } from '../../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
@@ -135,5 +136,59 @@ describe('publish_fact_funding', () => {
     await buildFacts(store.db, { asOf: '2026-11-01' })
     const rows = await factRows(store.db, 'publish_fact_funding', 'funder')
     expect(rows.map((r) => [r.funder, r.committed])).toEqual([['FT', 1000]])
+  })
+})
+
+describe('buildFacts with two connections', () => {
+  const tables = async () =>
+    (
+      await sql<{ name: string }>`select tablename as name from pg_tables
+        where tablename like 'publish\_fact\_%' order by tablename`.execute(store.db)
+    ).rows.map((r) => r.name)
+  const indexes = async () =>
+    (
+      await sql<{ name: string }>`select indexname as name from pg_indexes
+        where tablename = 'publish_fact_funding' order by indexname`.execute(store.db)
+    ).rows.map((r) => r.name)
+  const facts = async () => ({
+    dossier: await factRows(store.db, 'publish_fact_dossier', 'dossier_key'),
+    funding: await factRows(store.db, 'publish_fact_funding', 'dossier_key, funder'),
+    cep: await factRows(store.db, 'publish_fact_cep', 'person_key'),
+  })
+
+  it('builds the funding fact table beside the others (on a server) with the same rows, indexes and counts as alone', async () => {
+    await clearHub(store.db)
+    await send('CDC', [dossier({ sharedWith: [{ partner: 'FT', id: 'FT-7' }] })])
+    await send('FT', [
+      dossier({
+        id: 'FT-7',
+        dispositif: 'AIF',
+        sharedWith: undefined,
+        funding: [
+          { funder: 'FT', committed: 900 },
+          { funder: 'R84', committed: 1800 },
+        ],
+      }),
+    ])
+    const alone = await buildFacts(store.db, { asOf: '2026-11-01' })
+    const rows = await facts()
+    const beside = await buildFacts(store.db, { asOf: '2026-11-01', connections: 2 })
+    expect(beside.rows).toEqual(alone.rows)
+    expect(await facts()).toEqual(rows)
+    expect(rows.funding.map((r) => [r.funder, r.committed])).toEqual([
+      ['CDC', 4200],
+      ['FT', 900],
+      ['R84', 1800],
+    ])
+    expect(await tables()).toEqual(['publish_fact_cep', 'publish_fact_dossier', 'publish_fact_funding'])
+    expect(await indexes()).toEqual(['publish_fact_funding_few', 'publish_fact_funding_many'])
+  })
+
+  it('drops the table a build beside left when it failed, whichever way the next one builds', async () => {
+    for (const connections of [1, 2]) {
+      await sql`create table publish_fact_funding_next (x int)`.execute(store.db)
+      await buildFacts(store.db, { asOf: '2026-11-01', connections })
+      expect(await tables()).toEqual(['publish_fact_cep', 'publish_fact_dossier', 'publish_fact_funding'])
+    }
   })
 })

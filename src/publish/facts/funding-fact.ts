@@ -12,9 +12,16 @@ const dimensions = `d.dispositif, d.residence_commune as res_commune, rc.departe
  * lists for other funders that count (`publish_tmp_funding`). Dated by the record's own entry,
  * else its planned start.
  */
-export const createFundingFact = factTableWithPersonId(
-  'publish_fact_funding',
-  `select person_key, dossier_key, funder, funder_kind, dispositif, res_commune, res_departement, res_region,
+export const createFundingFact = fundingFactSql('publish_fact_funding', 'publish_tmp_funding')
+
+/**
+ * `createFundingFact` under other names: the fact table `table`, from the funding lines of
+ * `lines` (buildFacts builds it beside the other fact tables under a name of its own).
+ */
+export function fundingFactSql(table: string, lines: string): string {
+  return factTableWithPersonId(
+    table,
+    `select person_key, dossier_key, funder, funder_kind, dispositif, res_commune, res_departement, res_region,
     sex, age_band, period_date, organism_siret, committed
   from (
     select d.person_key, ${dossierKey('d', 'p')} as dossier_key, p.code as funder, p.kind as funder_kind, ${dimensions},
@@ -27,8 +34,9 @@ export const createFundingFact = factTableWithPersonId(
   where committed is not null
   union all
   select d.person_key, t.dossier_key, t.funder, fp.kind as funder_kind, ${dimensions}, t.committed
-  from publish_tmp_funding t
+  from ${lines} t
   join dossier_current d on d.partner_id = t.partner_id and d.record_id = t.record_id
   join partner fp on fp.code = t.funder
   left join commune rc on rc.code = d.residence_commune`,
-)
+  )
+}

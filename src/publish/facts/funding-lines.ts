@@ -30,8 +30,8 @@ export function ownCommitted(d: string, p: string): string {
  * funder), cancelled records left out. Only records whose lines are not all the sender's are
  * unpacked.
  */
-export const createFundingLines = `create unlogged table publish_tmp_funding as
-with others as (
+/** The query of `publish_tmp_funding` (see `createFundingLines`). */
+export const fundingLinesSelect = `with others as (
   select ${dossierKey('d', 'p')} as dossier_key, d.shared_dossier_id, d.partner_id, d.record_id,
     p.code as sender, fp.code as funder, f.committed
   from dossier_current d
@@ -53,3 +53,6 @@ where r.naming_rank = 1 and not (r.shared_dossier_id is not null and exists (
   select 1 from dossier_current c join partner cp on cp.id = c.partner_id
   where c.shared_dossier_id = r.shared_dossier_id and cp.code = r.funder and c.status <> 'ANNULE'))
 group by dossier_key, shared_dossier_id, partner_id, record_id, funder`
+
+/** The statement creating `publish_tmp_funding` (`fundingLinesSelect`). */
+export const createFundingLines = `create unlogged table publish_tmp_funding as ${fundingLinesSelect}`

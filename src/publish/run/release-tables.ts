@@ -54,7 +54,7 @@ export async function buildReleaseTables(
   timed: Timed,
   connections = 1,
 ): Promise<{ ok: true; value: ReleaseTables } | { ok: false; issues: readonly PublishIssue[] }> {
-  await timed('facts', () => buildFacts(db, { asOf }))
+  await timed('facts', () => buildFacts(db, { asOf, connections }))
   await dropAggregationLeftovers(db)
   const tables = datasets.flatMap((d) => d.tables.map((table) => ({ dataset: d, table })))
   const aggregated = await timed('aggregation', () =>
