@@ -66,7 +66,10 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
   return url
 }
 
-/** More connections than the store's pool holds (src/db/connect.ts) would only queue. */
+/**
+ * The store's pool (src/db/connect.ts, 10) must hold more: more aggregation statements would only
+ * queue, and the facts' build waits for its second connection.
+ */
 export const MAX_PUBLISH_CONNECTIONS = 8
 
 // A grouping-sets statement with distinct persons runs on one core of the server: two at once use

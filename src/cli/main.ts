@@ -51,7 +51,7 @@ const ENVIRONMENT: readonly (readonly [string, string])[] = [
   ['PASSERELLE_SECRET', 'the key that turns a NIR into a person key; keep it for the life of the hub'],
   ['PORT', 'the default port of serve and demo (8080)'],
   ['PASSERELLE_TRUST_PROXY', 'how many reverse proxies in front of serve append to X-Forwarded-For (0)'],
-  ['PASSERELLE_PUBLISH_CONNECTIONS', 'tables publish aggregates at once on a PostgreSQL server (2)'],
+  ['PASSERELLE_PUBLISH_CONNECTIONS', 'statements publish runs at once on a PostgreSQL server (2)'],
   [
     'PASSERELLE_OPERATOR',
     'the name operator-log gives your changes to tokens and accounts (default user@host)',

@@ -18,16 +18,18 @@ const WORK_TABLES = [
   'publish_tmp_employment',
 ] as const
 
-/** The funding fact table as built beside the others, renamed once they are built (`besideSteps`). */
+/** The funding fact table as built beside the others (`fundingBeside`), renamed once they are built. */
 const FUNDING_NEXT = 'publish_fact_funding_next'
 
 // Sorts and hashes over millions of dossiers spill to disk with the 4 MB default.
 const WORK_MEM = `set local work_mem = '64MB'`
 
-/** What a build made: rows per fact table and how long it took. */
+/** What a build made: rows per fact table, how long it took, and whether funding was built beside. */
 export interface FactsResult {
   readonly rows: Readonly<Record<FactTable, number>>
   readonly seconds: number
+  /** The funding fact table was built on a second connection (a server, `connections` ≥ 2). */
+  readonly fundingBeside: boolean
 }
 
 /**
@@ -36,10 +38,12 @@ export interface FactsResult {
  * one transaction at repeatable read, so the three tables see the same state of the hub and a
  * failed build leaves the previous tables in place. With `connections` ≥ 2 (a PostgreSQL server;
  * the embedded store runs one statement at a time) the funding fact table, which needs none of the
- * others, is built at the same time on a second connection, in a transaction that imports the
- * first one's snapshot (`pg_export_snapshot`): the same state of the hub. It is built under a name
- * of its own and renamed in the first transaction, so a failure on either side still leaves the
- * previous tables. Throws on an invalid date or a failed query.
+ * others (it computes its own copy of the funding lines), is built at the same time on a second
+ * connection, in a transaction that imports the first one's snapshot (`pg_export_snapshot`): the
+ * same state of the hub. It is built under a name of its own and renamed in the first transaction,
+ * so a failure on either side still leaves the previous tables. The pool must have room for that
+ * second connection: the first transaction waits for it. Throws on an invalid date or a failed
+ * query.
  */
 export async function buildFacts(
   db: Kysely<Database>,
@@ -98,7 +102,7 @@ export async function buildFacts(
         throw error
       }
     })
-  return { rows, seconds: Math.round(performance.now() - started) / 1000 }
+  return { rows, seconds: Math.round(performance.now() - started) / 1000, fundingBeside: beside }
 }
 
 const settled = [

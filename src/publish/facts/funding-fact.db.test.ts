@@ -173,6 +173,8 @@ describe('buildFacts with two connections', () => {
     const alone = await buildFacts(store.db, { asOf: '2026-11-01' })
     const rows = await facts()
     const beside = await buildFacts(store.db, { asOf: '2026-11-01', connections: 2 })
+    // Beside on a server; the embedded store's one connection builds them one after the other.
+    expect([alone.fundingBeside, beside.fundingBeside]).toEqual([false, store.url !== null])
     expect(beside.rows).toEqual(alone.rows)
     expect(await facts()).toEqual(rows)
     expect(rows.funding.map((r) => [r.funder, r.committed])).toEqual([
@@ -182,6 +184,22 @@ describe('buildFacts with two connections', () => {
     ])
     expect(await tables()).toEqual(['publish_fact_cep', 'publish_fact_dossier', 'publish_fact_funding'])
     expect(await indexes()).toEqual(['publish_fact_funding_few', 'publish_fact_funding_many'])
+  })
+
+  it('leaves the previous tables, rows and indexes when the build fails, whichever way it builds', async () => {
+    const rows = await facts()
+    const before = await indexes()
+    // A view where the funding table is built: its `drop table` fails, on the second connection
+    // on a server, in the one transaction otherwise.
+    await sql`create view publish_fact_funding_next as select 1 as x`.execute(store.db)
+    for (const connections of [2, 1])
+      await expect(buildFacts(store.db, { asOf: '2026-11-01', connections })).rejects.toThrow(
+        /publish_fact_funding_next/,
+      )
+    await sql`drop view publish_fact_funding_next`.execute(store.db)
+    expect(await facts()).toEqual(rows)
+    expect(await indexes()).toEqual(before)
+    expect(await tables()).toEqual(['publish_fact_cep', 'publish_fact_dossier', 'publish_fact_funding'])
   })
 
   it('drops the table a build beside left when it failed, whichever way the next one builds', async () => {
