@@ -170,3 +170,16 @@ export async function plainAggregate(
     .execute(db)
   return readCells(plan, rows)
 }
+
+/** A table definition of entries by sex with `nb_entrees`, any field replaced by `over`. */
+export function tableDefinition(over: Partial<TableDefinition>): TableDefinition {
+  return {
+    name: 't',
+    title: 'T',
+    description: 'T',
+    population: 'entrees',
+    dimensions: [{ name: 'sexe' }],
+    measures: ['nb_entrees'],
+    ...over,
+  }
+}

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { TableDefinition } from '../definition/types.ts'
+import { tableDefinition } from './fact-fixtures.ts'
 import { overlapTermsSelect, planOverlapTerms } from './overlap-terms.ts'
 import { planTable } from './plan.ts'
 
-const table = (over: Partial<TableDefinition>): TableDefinition => ({
-  name: 't',
-  title: 'T',
-  description: 'T',
-  population: 'entrees',
-  dimensions: [{ name: 'sexe' }],
-  measures: ['nb_entrees', 'nb_personnes'],
-  ...over,
-})
+const table = (over: Partial<TableDefinition>): TableDefinition =>
+  tableDefinition({ measures: ['nb_entrees', 'nb_personnes'], ...over })
 
 describe('planOverlapTerms', () => {
   it('gathers, per population whose tables count persons, every level and filter of those tables once', () => {

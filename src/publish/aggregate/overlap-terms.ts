@@ -6,9 +6,9 @@
  * Each table then reads its overlaps from this table instead of gathering the persons' rows again.
  * @module
  */
-import type { Population, PopulationName } from '../definition/catalogue.ts'
+import type { Population } from '../definition/catalogue.ts'
 import { FEW_ROWS } from '../facts/sql-parts.ts'
-import { type AggregationPlan, PERSON_COLUMN } from './plan.ts'
+import { type AggregationPlan, PERSON_COLUMN, plansByPopulation } from './plan.ts'
 
 /** Marks a code where a person's rows differ: no code is a control character. */
 export const DIFFERS = 'chr(1)'
@@ -37,22 +37,10 @@ export const OVERLAP_TABLES_LIKE = 'publish\\_overlap\\_%'
  */
 export function planOverlapTerms(plans: readonly AggregationPlan[], suffix = ''): OverlapTerms[] {
   if (!/^[a-z0-9_]*$/.test(suffix)) throw new Error(`terms table suffix ${suffix}: expected [a-z0-9_]`)
-  const byPopulation = new Map<
-    PopulationName,
-    { population: Population; levels: Set<string>; filters: Set<string> }
-  >()
-  for (const plan of plans) {
-    if (plan.personCounts.length === 0) continue
-    const { population } = plan
-    let entry = byPopulation.get(population.name)
-    if (!entry) {
-      entry = { population, levels: new Set(), filters: new Set() }
-      byPopulation.set(population.name, entry)
-    }
-    for (const dimension of plan.dimensions) for (const level of dimension.levels) entry.levels.add(level.sql)
-    for (const count of plan.personCounts) if (count.filter !== undefined) entry.filters.add(count.filter)
-  }
-  return [...byPopulation.values()].map(({ population, levels, filters }) => {
+  // Only the tables that add up persons (`fewRows` > 1) read the terms.
+  return plansByPopulation(plans.filter((plan) => plan.personCounts.length > 0)).map((group) => {
+    const { population, levels } = group
+    const filters = new Set(group.plans.flatMap((p) => p.personCounts.flatMap((c) => c.filter ?? [])))
     if (filters.size > MAX_FILTERS)
       throw new Error(
         `population ${population.name}: ${filters.size} filters, at most ${MAX_FILTERS} fit in a bigint`,
@@ -60,7 +48,7 @@ export function planOverlapTerms(plans: readonly AggregationPlan[], suffix = '')
     return {
       population,
       table: `publish_overlap_${population.name}${suffix}`,
-      levels: new Map([...levels].map((sql, i) => [sql, `m${i}`])),
+      levels: new Map(levels.map((sql, i) => [sql, `m${i}`])),
       filters: new Map([...filters].map((sql, i) => [sql, 1n << BigInt(i)])),
     }
   })

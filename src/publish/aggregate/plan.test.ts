@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { TableDefinition } from '../definition/types.ts'
+import { tableDefinition } from './fact-fixtures.ts'
 import { codeColumns, planTable } from './plan.ts'
 
-const table = (over: Partial<TableDefinition>): TableDefinition => ({
-  name: 't',
-  title: 'T',
-  description: 'T',
-  population: 'entrees',
-  dimensions: [{ name: 'sexe' }],
-  measures: ['nb_entrees'],
-  ...over,
-})
+const table = tableDefinition
 
 describe('planTable', () => {
   it('keeps the levels down to the depth, with the period date of the population', () => {

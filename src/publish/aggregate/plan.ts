@@ -185,3 +185,28 @@ function countedColumn(name: MeasureName, sql: string): string {
 export function codeColumns(plan: AggregationPlan): string[] {
   return plan.dimensions.flatMap((d) => d.levels.map((l) => l.column))
 }
+
+/** Plans of one population and the SQL of every level they use, in first-seen order. */
+export interface PopulationPlans {
+  readonly population: Population
+  readonly plans: readonly AggregationPlan[]
+  readonly levels: readonly string[]
+}
+
+/**
+ * The plans grouped by population, populations and levels in first-seen order (the overlap terms'
+ * and the leaves' work tables hold every level their population's tables use).
+ */
+export function plansByPopulation(plans: readonly AggregationPlan[]): PopulationPlans[] {
+  const out = new Map<string, { population: Population; plans: AggregationPlan[]; levels: Set<string> }>()
+  for (const plan of plans) {
+    let entry = out.get(plan.population.name)
+    if (!entry) {
+      entry = { population: plan.population, plans: [], levels: new Set() }
+      out.set(plan.population.name, entry)
+    }
+    entry.plans.push(plan)
+    for (const dimension of plan.dimensions) for (const level of dimension.levels) entry.levels.add(level.sql)
+  }
+  return [...out.values()].map((e) => ({ population: e.population, plans: e.plans, levels: [...e.levels] }))
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TableDefinition } from '../definition/types.ts'
 import { aggregateSql, fewRows } from './aggregate-sql.ts'
+import { tableDefinition } from './fact-fixtures.ts'
 import { levelStatistics } from './level-statistics.ts'
 import { planTable } from './plan.ts'
 import {
@@ -10,15 +11,8 @@ import {
   setIdValue,
 } from './population-leaves.ts'
 
-const table = (over: Partial<TableDefinition>): TableDefinition => ({
-  name: 't',
-  title: 'T',
-  description: 'T',
-  population: 'entrees',
-  dimensions: [{ name: 'sexe' }],
-  measures: ['nb_entrees', 'nb_personnes'],
-  ...over,
-})
+const table = (over: Partial<TableDefinition>): TableDefinition =>
+  tableDefinition({ measures: ['nb_entrees', 'nb_personnes'], ...over })
 
 const plans = [
   table({ dimensions: [{ name: 'territoire', depth: 'departement' }, { name: 'sexe' }] }),

@@ -4,8 +4,8 @@
  * finest cells from this small table instead of grouping the fact rows again.
  * @module
  */
-import type { Population, PopulationName } from '../definition/catalogue.ts'
-import { type AggregationPlan, codeColumns, type PersonCount } from './plan.ts'
+import type { Population } from '../definition/catalogue.ts'
+import { type AggregationPlan, codeColumns, type PersonCount, plansByPopulation } from './plan.ts'
 
 /** Where a population's finest cells are, and the names of what its tables need in them. */
 export interface PopulationLeaves {
@@ -66,27 +66,15 @@ export function planPopulationLeaves(
   suffix = '',
 ): PopulationLeaves[] {
   if (!/^[a-z0-9_]*$/.test(suffix)) throw new Error(`leaves table suffix ${suffix}: expected [a-z0-9_]`)
-  const byPopulation = new Map<
-    PopulationName,
-    { population: Population; levels: Set<string>; measures: Set<string> }
-  >()
-  for (const plan of plans) {
-    if (plan.contributor) continue
-    const { population } = plan
-    let entry = byPopulation.get(population.name)
-    if (!entry) {
-      entry = { population, levels: new Set(), measures: new Set() }
-      byPopulation.set(population.name, entry)
+  return plansByPopulation(plans.filter((plan) => !plan.contributor)).map((group) => {
+    const measures = new Set(group.plans.flatMap((plan) => leafMeasures(plan, few(plan)).map(([sql]) => sql)))
+    return {
+      population: group.population,
+      table: `publish_leaves_${group.population.name}${suffix}`,
+      levels: new Map(group.levels.map((sql, i) => [sql, `l${i}`])),
+      measures: new Map([...measures].map((sql, i) => [sql, `v${i}`])),
     }
-    for (const dimension of plan.dimensions) for (const level of dimension.levels) entry.levels.add(level.sql)
-    for (const [sql] of leafMeasures(plan, few(plan))) entry.measures.add(sql)
-  }
-  return [...byPopulation.values()].map(({ population, levels, measures }) => ({
-    population,
-    table: `publish_leaves_${population.name}${suffix}`,
-    levels: new Map([...levels].map((sql, i) => [sql, `l${i}`])),
-    measures: new Map([...measures].map((sql, i) => [sql, `v${i}`])),
-  }))
+  })
 }
 
 /**

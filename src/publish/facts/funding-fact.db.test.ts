@@ -30,6 +30,22 @@ async function send(code: string, raws: unknown[]) {
   await applyBatch(store.db, { partnerId, transmissionId }, await items(raws))
 }
 
+/** CDC and FT both list R84's 1,800 € on a dossier R84 sends no record of. */
+async function sendBothListingR84() {
+  await send('CDC', [dossier({ sharedWith: [{ partner: 'FT', id: 'FT-7' }] })])
+  await send('FT', [
+    dossier({
+      id: 'FT-7',
+      dispositif: 'AIF',
+      sharedWith: undefined,
+      funding: [
+        { funder: 'FT', committed: 900 },
+        { funder: 'R84', committed: 1800 },
+      ],
+    }),
+  ])
+}
+
 describe('buildFacts', () => {
   it('refuses a date of the data that is not a calendar date', async () => {
     await expect(buildFacts(store.db, { asOf: '2026-02-30' })).rejects.toThrow(
@@ -96,19 +112,7 @@ describe('publish_fact_funding', () => {
 
   it('credits a co-funder its line from the record that lists it when it sends none, once however many list it', async () => {
     await clearHub(store.db)
-    // CDC and FT both list R84's 1,800 € on a dossier R84 sends no record of.
-    await send('CDC', [dossier({ sharedWith: [{ partner: 'FT', id: 'FT-7' }] })])
-    await send('FT', [
-      dossier({
-        id: 'FT-7',
-        dispositif: 'AIF',
-        sharedWith: undefined,
-        funding: [
-          { funder: 'FT', committed: 900 },
-          { funder: 'R84', committed: 1800 },
-        ],
-      }),
-    ])
+    await sendBothListingR84()
     await buildFacts(store.db, { asOf: '2026-11-01' })
     const rows = await factRows(store.db, 'publish_fact_funding', 'funder')
     expect(rows.map((r) => [r.funder, r.funder_kind, r.dispositif, r.committed])).toEqual([
@@ -158,18 +162,7 @@ describe('buildFacts with two connections', () => {
 
   it('builds the funding fact table beside the others (on a server) with the same rows, indexes and counts as alone', async () => {
     await clearHub(store.db)
-    await send('CDC', [dossier({ sharedWith: [{ partner: 'FT', id: 'FT-7' }] })])
-    await send('FT', [
-      dossier({
-        id: 'FT-7',
-        dispositif: 'AIF',
-        sharedWith: undefined,
-        funding: [
-          { funder: 'FT', committed: 900 },
-          { funder: 'R84', committed: 1800 },
-        ],
-      }),
-    ])
+    await sendBothListingR84()
     const alone = await buildFacts(store.db, { asOf: '2026-11-01' })
     const rows = await facts()
     const beside = await buildFacts(store.db, { asOf: '2026-11-01', connections: 2 })
