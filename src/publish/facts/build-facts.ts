@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { isEmbedded } from '../../db/store-kind.ts'
 import { createCepFact } from './cep-fact.ts'
 import { createDossierFact } from './dossier-fact.ts'
 import { createEmployment, createSpells } from './employment-outcomes.ts'
@@ -50,7 +51,7 @@ export async function buildFacts(
   options: { asOf: string; connections?: number },
 ): Promise<FactsResult> {
   const asOf = asOfLiteral(options.asOf)
-  const beside = (options.connections ?? 1) >= 2 && !(await embedded(db))
+  const beside = (options.connections ?? 1) >= 2 && !(await isEmbedded(db))
   const started = performance.now()
   const rows = await db
     .transaction()
@@ -152,11 +153,3 @@ async function count(tx: Transaction<Database>, table: string): Promise<number> 
   return result.rows[0]?.n ?? 0
 }
 
-/**
- * Whether the store is the embedded PGlite, whose one connection the second transaction would wait
- * for while the first waits for it.
- */
-async function embedded(db: Kysely<Database>): Promise<boolean> {
-  const { rows } = await sql<{ wasm: boolean }>`select version() like '%wasm32%' as wasm`.execute(db)
-  return rows[0]?.wasm === true
-}

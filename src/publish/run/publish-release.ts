@@ -15,6 +15,7 @@ import { type ReleaseSummary, releaseNotesHeading, renderReleaseNotes } from '..
 import { earlierCells, type PublishedTableText } from '../release/carry-over.ts'
 import { commitRelease, discardStaging, listReleases, stagingFolder } from '../release/commit-release.ts'
 import { type DatasetOutput, datasetOutput } from './dataset-output.ts'
+import { withPublishLock } from './publish-lock.ts'
 import { auditFile, type ReleaseEntry, releaseEntry, releaseIndex } from './release-index.ts'
 import { buildReleaseTables } from './release-tables.ts'
 
@@ -66,8 +67,15 @@ export type PublishResult =
       readonly releasesOnline?: readonly string[]
     }
 
-/** Runs the whole publication. */
-export async function publishRelease(db: Kysely<Database>, options: PublishOptions): Promise<PublishResult> {
+/**
+ * Runs the whole publication, one at a time on a hub: while another runs, answers
+ * `publish/already-running` and does nothing (publish-lock.ts).
+ */
+export function publishRelease(db: Kysely<Database>, options: PublishOptions): Promise<PublishResult> {
+  return withPublishLock(db, () => publishUnlocked(db, options))
+}
+
+async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): Promise<PublishResult> {
   const log = options.log ?? (() => {})
   const seconds: Record<string, number> = {}
   const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
