@@ -134,8 +134,8 @@ let calls = 0
 
 /**
  * Drops the overlap terms and leaves tables a killed run left behind (each run drops its own
- * otherwise). Publication calls it first: publications do not run at once (they rebuild the same
- * fact tables).
+ * otherwise). Publication calls it first: publications do not run at once (../run/publish-lock.ts;
+ * they rebuild the same fact tables).
  */
 export async function dropAggregationLeftovers(db: Kysely<Database>): Promise<void> {
   const { rows } = await sql<{ name: string }>`
