@@ -40,7 +40,8 @@ const results: Record<string, unknown>[] = []
 
 for (const dossiers of sizes) {
   const { url, drop } = await scratchDatabase(`bench_publish_${dossiers}`)
-  const store = openServerStore(url, 4)
+  // The publication lock's connection, the facts' two, or `connections` aggregation statements.
+  const store = openServerStore(url, connections + 2)
   try {
     await prepareStore(store)
     const client = new pg.Client({ connectionString: url })

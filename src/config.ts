@@ -67,8 +67,9 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
 }
 
 /**
- * The store's pool (src/db/connect.ts, 10) must hold more: more aggregation statements would only
- * queue, and the facts' build waits for its second connection.
+ * The store's pool (src/db/connect.ts, 10) must hold more, with the publication lock's connection
+ * (publish-lock.ts): more aggregation statements would only queue, and the facts' build waits for
+ * its second connection.
  */
 export const MAX_PUBLISH_CONNECTIONS = 8
 

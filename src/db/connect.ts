@@ -29,6 +29,11 @@ export function openServerStore(url: string, max = 10): Store {
   const pool = new pg.Pool({ connectionString: url, max })
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {})
+  // Nor one checked out: pg emits 'error' on its client as well as failing its queries, and the
+  // pool listens only to idle ones. A publication holds its lock's connection idle for minutes
+  // (publish-lock.ts); a session the server ends meanwhile would have crashed the process. Queries
+  // still fail with the error, and the pool discards the broken client when it comes back.
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, kind: 'pg', location: redact(url), close: () => db.destroy() }
 }

@@ -155,4 +155,3 @@ async function count(tx: Transaction<Database>, table: string): Promise<number> 
   const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx)
   return result.rows[0]?.n ?? 0
 }
-

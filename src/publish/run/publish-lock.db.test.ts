@@ -33,6 +33,16 @@ function whileHeldElsewhere<T>(fn: () => Promise<T>): Promise<{ value: T; holder
   })
 }
 
+/** Sessions holding the publication lock (none on the embedded store, which takes none). */
+async function holders(): Promise<number> {
+  if (!server) return 0
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_locks
+    where locktype = 'advisory' and granted and classid = ${PUBLISH_LOCK_SPACE} and objid = 0 and objsubid = 2`.execute(
+    store.db,
+  )
+  return rows[0]!.n
+}
+
 describe('one publication at a time on a hub', () => {
   it.runIf(server)(
     'answers publish/already-running, naming the holder, and writes nothing while another runs',
@@ -53,9 +63,10 @@ describe('one publication at a time on a hub', () => {
   )
 
   it('runs the publication once the other is over, and lets the next one run after it', async () => {
-    const first = await withPublishLock(store.db, async () => 'first')
+    const during = await withPublishLock(store.db, holders)
+    const first = await holders()
     const second = await withPublishLock(store.db, async () => 'second')
-    expect([first, second]).toEqual(['first', 'second'])
+    expect([during, first, second, await holders()]).toEqual([server ? 1 : 0, 0, 'second', 0])
   })
 
   it('lets the lock go when the publication throws', async () => {
@@ -64,6 +75,7 @@ describe('one publication at a time on a hub', () => {
         throw new Error('the protection failed')
       }),
     ).rejects.toThrow('the protection failed')
+    expect(await holders()).toBe(0)
     expect(await withPublishLock(store.db, async () => 'after')).toBe('after')
   })
 

@@ -28,22 +28,27 @@ export async function withPublishLock<T>(
     try {
       return await publish()
     } finally {
-      await sql`select pg_advisory_unlock(${PUBLISH_LOCK_SPACE}, 0)`.execute(held)
+      // A session the server ended took its lock with it: that must not turn a release already
+      // online, or the error that ended the publication, into this one.
+      await sql`select pg_advisory_unlock(${PUBLISH_LOCK_SPACE}, 0)`.execute(held).catch(() => {})
     }
   })
 }
 
 /** The issue naming the holder: its PostgreSQL backend and about when it took the lock. */
 async function alreadyRunning(db: Kysely<Database>): Promise<PublishIssue> {
+  // Two int4 keys: classid and objid, objsubid 2 (a bigint key is objsubid 1). `state_change` is
+  // null when the holder is another role and this one may not read its activity.
   const { rows } = await sql<{ pid: number; since: string | null }>`
     select a.pid, to_char(a.state_change at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC' as since
     from pg_locks l join pg_stat_activity a on a.pid = l.pid
     where l.locktype = 'advisory' and l.granted
-      and l.database = (select oid from pg_database where datname = current_database()) and l.classid = ${PUBLISH_LOCK_SPACE} and l.objid = 0
+      and l.database = (select oid from pg_database where datname = current_database()) and l.classid = ${PUBLISH_LOCK_SPACE} and l.objid = 0 and l.objsubid = 2
     limit 1`.execute(db)
   const holder = rows[0]
   // The holder's connection went idle when it took the lock: about when that publication began.
-  const who = holder ? ` (PostgreSQL backend ${holder.pid}, started about ${holder.since})` : ''
+  const since = holder?.since ? `, started about ${holder.since}` : ''
+  const who = holder ? ` (PostgreSQL backend ${holder.pid}${since})` : ''
   return {
     path: 'hub',
     code: 'publish/already-running',
