@@ -9,7 +9,8 @@ export const PUBLISH_LOCK_SPACE = 4247
 /**
  * Runs `publish` while holding the hub's publication lock, or answers `publish/already-running`
  * without running it when another publication holds it. Two publications at once would rebuild
- * the same fact tables under each other (facts/build-facts.ts) and stage into the same folder.
+ * the same fact tables under each other (facts/build-facts.ts). The lock is the database's: two
+ * publications of one hub into different folders are refused too.
  *
  * On a server the lock is a session-level advisory lock on a connection reserved for the
  * publication's length, so that a killed process releases it with its connection. The embedded
@@ -43,7 +44,8 @@ async function alreadyRunning(db: Kysely<Database>): Promise<PublishIssue> {
     select a.pid, to_char(a.state_change at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC' as since
     from pg_locks l join pg_stat_activity a on a.pid = l.pid
     where l.locktype = 'advisory' and l.granted
-      and l.database = (select oid from pg_database where datname = current_database()) and l.classid = ${PUBLISH_LOCK_SPACE} and l.objid = 0 and l.objsubid = 2
+      and l.database = (select oid from pg_database where datname = current_database())
+      and l.classid = ${PUBLISH_LOCK_SPACE} and l.objid = 0 and l.objsubid = 2
     limit 1`.execute(db)
   const holder = rows[0]
   // The holder's connection went idle when it took the lock: about when that publication began.
