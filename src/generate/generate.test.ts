@@ -283,6 +283,32 @@ describe('generate', () => {
     }
   })
 
+  it('gives national networks an establishment of their SIREN in every région, which their offers and records name', () => {
+    const organisms = main.referentials.get('organisms')!.slice(1).map((l) => l.split(','))
+    const sirets = organisms.map(([siret]) => siret!)
+    expect(new Set(sirets).size).toBe(sirets.length)
+    const bySiren = new Map<string, string[][]>()
+    for (const row of organisms) bySiren.set(row[0]!.slice(0, 9), [...(bySiren.get(row[0]!.slice(0, 9)) ?? []), row])
+    const networks = [...bySiren.values()].filter((rows) => rows.length > 1)
+    expect(networks.length).toBeGreaterThan(0)
+    for (const rows of networks) {
+      // One name and NDA (the legal unit's), one establishment per région (its commune's).
+      expect(new Set(rows.map((r) => `${r[1]}|${r[2]}`)).size).toBe(1)
+      const regions = rows.map((r) => reference.communes.find((c) => c.code === r[3])!.region)
+      expect(new Set(regions).size).toBe(rows.length)
+    }
+    const known = new Set(sirets)
+    for (const line of main.referentials.get('catalogue')!.slice(1)) expect(known.has(line.split(',')[1]!)).toBe(true)
+    const networkSirets = new Set(networks.flat().map((r) => r[0]))
+    const used = new Set(
+      records(main)
+        .map(({ o }) => (o.training as { organism?: { siret?: string } } | undefined)?.organism?.siret)
+        .filter((s) => s !== undefined && networkSirets.has(s)),
+    )
+    // Records go to many establishments of the networks, not only to their head offices.
+    expect(used.size).toBeGreaterThan(networks.length * 3)
+  })
+
   it('writes the referentials with the exact headers of the spec', () => {
     const expected: Record<ReferentialKind, string> = {
       organisms: 'siret,nda,name,commune,qualiopi',

@@ -15,7 +15,7 @@ import { dsnRow, personContracts } from './dsn.ts'
 import { Geography } from './geography.ts'
 import { type InvalidKind, InvalidMaker, invalidKinds } from './invalid.ts'
 import { NirRegistry } from './nir.ts'
-import { buildOrganisms } from './organisms.ts'
+import { buildOrganisms, establishmentsOf, siretIn } from './organisms.ts'
 import { buildPartners, type Partner } from './partners.ts'
 import { createPerson, sngiRow } from './person.ts'
 import { type DispositifProfile, opcoWeight, profiles } from './profiles.ts'
@@ -171,7 +171,9 @@ export async function generate(
   referentials.organisms = await emitAll(
     sink,
     'organisms',
-    organisms.organisms.map((o) => [o.siret, o.nda, o.name, o.commune, o.qualiopi]),
+    organisms.organisms.flatMap((o) =>
+      establishmentsOf(o).map((e) => [e.siret, o.nda, o.name, e.commune, o.qualiopi]),
+    ),
   )
   referentials.certifications = await emitAll(
     sink,
@@ -192,7 +194,7 @@ export async function generate(
     organisms.organisms.flatMap((o) =>
       o.offers.map((f) => [
         f.ref,
-        o.siret,
+        siretIn(o, f.region),
         f.certification?.code ?? null,
         f.formacode,
         f.commune,

@@ -1,6 +1,7 @@
 /**
  * Training organisms (`organisms.csv`) with a skewed, Zipf-like size distribution, valid Luhn
- * SIRETs and 11-digit NDAs, and their offers in the regional catalogue (`catalogue.csv`).
+ * SIRETs and 11-digit NDAs, and their offers in the regional catalogue (`catalogue.csv`). The
+ * national networks have an establishment (a SIRET of the same SIREN) in every région.
  * @module
  */
 import type { CertificationType, Modality } from '../ingest/record.ts'
@@ -27,14 +28,23 @@ export interface Offer {
   readonly nsf: string
   readonly formacode: string
   readonly commune: string
+  /** The région of `commune`: the establishment that sells the offer. */
+  readonly region: string
   readonly modality: Modality
   readonly hours: number
   readonly price: number
 }
 
+/** One establishment of an organism: its SIRET and where it is. */
+export interface Establishment {
+  readonly siret: string
+  readonly commune: string
+}
+
 /** One training organism. */
 export interface Organism {
   readonly index: number
+  /** The head office's SIRET. */
   readonly siret: string
   readonly nda: string | null
   readonly name: string
@@ -44,6 +54,19 @@ export interface Organism {
   readonly national: boolean
   readonly qualiopi: boolean
   readonly offers: readonly Offer[]
+  /** By région, for national networks: the head office in its own, another SIRET of its SIREN elsewhere. */
+  readonly establishments: ReadonlyMap<string, Establishment>
+}
+
+/** The SIRET of `organism`'s establishment in `region` (its only one, but for national networks). */
+export function siretIn(organism: Organism, region: string): string {
+  return organism.establishments.get(region)?.siret ?? organism.siret
+}
+
+/** Every establishment of `organism`, the head office first. */
+export function establishmentsOf(organism: Organism): Establishment[] {
+  const head = { siret: organism.siret, commune: organism.commune }
+  return [head, ...[...organism.establishments.values()].filter((e) => e.siret !== organism.siret)]
 }
 
 /** The organisms, and per région a sampler over those that train there. */
@@ -146,6 +169,7 @@ export function buildOrganisms(
         nsf,
         formacode: certification?.formacode ?? String(11000 + rng.int(35000)),
         commune: place.code,
+        region: place.region,
         modality: offerModality.pick(rng),
         hours: Math.min(hours, 3000),
         price: Math.round(hours * (12 + rng.int(30))),
@@ -161,7 +185,24 @@ export function buildOrganisms(
       national,
       qualiopi: rng.chance(0.88),
       offers,
+      establishments: new Map(),
     })
+  }
+  // Drawn after every organism, so that adding them changed none of the draws above.
+  for (const organism of organisms) {
+    if (!organism.national) continue
+    const establishments = organism.establishments as Map<string, Establishment>
+    for (const r of geography.regions) {
+      if (r.code === organism.region) {
+        establishments.set(r.code, { siret: organism.siret, commune: organism.commune })
+        continue
+      }
+      let siret: string
+      do siret = completeSiret(`${organism.siret.slice(0, 9)}${String(1 + rng.int(9998)).padStart(4, '0')}`)
+      while (seen.has(siret))
+      seen.add(siret)
+      establishments.set(r.code, { siret, commune: geography.pickTrainingPlace(rng, r.code).code })
+    }
   }
   const samplers = new Map<string, { members: Organism[]; sampler: WeightedSampler }>()
   for (const r of geography.regions) {

@@ -10,7 +10,7 @@ import type { Certification } from './certifications.ts'
 import { otherTitles, uncertifiedTitles } from './certifications.ts'
 import type { RunContext } from './context.ts'
 import type { Offer, Organism } from './organisms.ts'
-import { randomSiret } from './organisms.ts'
+import { randomSiret, siretIn } from './organisms.ts'
 import type { SyntheticPerson } from './person.ts'
 import type { DispositifProfile, SenderKind } from './profiles.ts'
 
@@ -32,6 +32,8 @@ export interface TrainingJson {
 /** What a training is, before dates: the caller adds planned dates and hours. */
 export interface TrainingChoice {
   readonly organism: Organism
+  /** The establishment: the offer's, else the organism's in the région of the training. */
+  readonly siret: string
   readonly offer: Offer | null
   readonly type: CertificationType
   readonly certification: Certification | null
@@ -126,6 +128,7 @@ export function chooseTraining(
   }
   return {
     organism,
+    siret: siretIn(organism, offer ? offer.region : region),
     offer,
     type,
     certification,
@@ -148,7 +151,7 @@ export function trainingJson(
   explicitNulls: boolean,
 ): TrainingJson {
   const { rng } = ctx
-  let siret = choice.organism.siret
+  let siret = choice.siret
   let nda: string | null = choice.organism.nda
   const anomaly = rng.float()
   if (anomaly < 0.007) siret = randomSiret(rng)

@@ -21,8 +21,11 @@ const funding: TableDefinition = {
 }
 
 const A = '11111111111111'
+// Another establishment (SIRET) of A's enterprise (SIREN 111111111).
+const A2 = '11111111122222'
 const B = '22222222222222'
 const C = '33333333333333'
+const [sirenA, sirenB] = ['111111111', '222222222']
 
 describe('aggregateTable on publish_fact_funding', () => {
   it('gives only the total, at zero, for a population without rows', async () => {
@@ -60,7 +63,7 @@ describe('aggregateTable on publish_fact_funding', () => {
     ])
   })
 
-  it('adds up each organism in its finest cells, pools unknown organisms and skips zero amounts', async () => {
+  it('adds up each organism (its enterprise: establishments together) in its finest cells, pools unknown organisms and skips zero amounts', async () => {
     const line = (
       person: string,
       kind: string,
@@ -78,7 +81,7 @@ describe('aggregateTable on publish_fact_funding', () => {
     await createFundingFact(store.db, [
       line('P1', 'REGION', '2025-01-10', A, 1000),
       line('P1', 'CDC', '2025-01-10', A, 500),
-      line('P2', 'REGION', '2025-02-01', A, 300),
+      line('P2', 'REGION', '2025-02-01', A2, 300),
       line('P3', 'REGION', '2025-03-01', B, 200),
       line('P3', 'REGION', '2024-05-01', null, 50),
       line('P2', 'REGION', '2025-04-01', C, 0),
@@ -95,13 +98,13 @@ describe('aggregateTable on publish_fact_funding', () => {
       { levels: [0, 1], codes: ['_T', '2025'], values: values(5, 2000, 3) },
       { levels: [1, 0], codes: ['CDC', '_T'], values: values(1, 500, 1) },
       { levels: [1, 0], codes: ['REGION', '_T'], values: values(5, 1550, 3) },
-      { levels: [1, 1], codes: ['CDC', '2025'], values: values(1, 500, 1), contributors: { [A]: 500 } },
+      { levels: [1, 1], codes: ['CDC', '2025'], values: values(1, 500, 1), contributors: { [sirenA]: 500 } },
       { levels: [1, 1], codes: ['REGION', '2024'], values: values(1, 50, 1), contributors: { _inconnu: 50 } },
       {
         levels: [1, 1],
         codes: ['REGION', '2025'],
         values: values(4, 1500, 3),
-        contributors: { [A]: 1300, [B]: 200 },
+        contributors: { [sirenA]: 1300, [sirenB]: 200 },
       },
     ])
     const tree = (...codes: string[]) => [
@@ -120,7 +123,12 @@ describe('aggregateTable on publish_fact_funding', () => {
         dimensions: ['type_financeur', 'periode'],
         population: 'financements',
         rows: [
-          { codes: ['CDC', '2025'], n: 1, measures: { montant_engage: 500 }, contributors: { [A]: 500 } },
+          {
+            codes: ['CDC', '2025'],
+            n: 1,
+            measures: { montant_engage: 500 },
+            contributors: { [sirenA]: 500 },
+          },
           {
             codes: ['REGION', '2024'],
             n: 1,
@@ -131,7 +139,7 @@ describe('aggregateTable on publish_fact_funding', () => {
             codes: ['REGION', '2025'],
             n: 4,
             measures: { montant_engage: 1500 },
-            contributors: { [A]: 1300, [B]: 200 },
+            contributors: { [sirenA]: 1300, [sirenB]: 200 },
           },
         ],
         measureNames: ['montant_engage'],

@@ -128,7 +128,7 @@ describe('planTable', () => {
     expect(
       planTable(table({ ...financements, measures: ['nb_financements', 'montant_engage'] })).contributor,
     ).toEqual({
-      column: 'organism_siret',
+      column: 'left(organism_siret, 9)',
       measure: 'montant_engage',
     })
     expect(planTable(table({ ...financements, measures: ['nb_financements'] })).contributor).toBeUndefined()

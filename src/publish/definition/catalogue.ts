@@ -19,7 +19,10 @@ export interface Population {
   readonly periodDate: string
   /** The additive count that is the protection variable `n` (first measure of every table). */
   readonly count: MeasureName
-  /** Column naming the contributor of magnitudes, for dominance rules (financements: organism). */
+  /**
+   * SQL expression over the fact row naming the contributor of magnitudes, for dominance rules
+   * (financements: the organism's legal unit).
+   */
   readonly contributor?: string
 }
 
@@ -55,7 +58,10 @@ export const POPULATIONS: Readonly<Record<PopulationName, Population>> = {
     where: 'true',
     periodDate: 'period_date',
     count: 'nb_financements',
-    contributor: 'organism_siret',
+    // The legal unit (SIREN, the SIRET's first 9 digits), not the establishment: business secrecy
+    // protects an enterprise, and one whose establishments counted apart could be "3 organisms"
+    // alone in a cell, or stay under 85 % in each of them while holding the whole amount.
+    contributor: 'left(organism_siret, 9)',
   },
 }
 

@@ -60,7 +60,7 @@ function ruleLines(definition: DatasetDefinition, context: ProtectionContext): s
   ]
   if (withAmounts.length > 0 && dominance.length > 0)
     lines.push(
-      `**Montants** (${names(withAmounts)}) : ${dominance.join(' ; ')} (statut \`B\`). Le montant d’une telle cellule est protégé comme son effectif : il ne peut être recalculé à ±${formatNumber(rules.protectionPercent)} % près (au moins ±1 €) à partir des montants publiés.`,
+      `**Montants** (${names(withAmounts)}) : ${dominance.join(' ; ')} (statut \`B\`) ; un organisme s’entend de l’entreprise (SIREN), tous ses établissements ensemble. Le montant d’une telle cellule est protégé comme son effectif : il ne peut être recalculé à ±${formatNumber(rules.protectionPercent)} % près (au moins ±1 €) à partir des montants publiés.`,
     )
   lines.push(
     `**Intervalle de protection** : aucune cellule en secret primaire ne peut être recalculée, exactement ou à ±${formatNumber(rules.protectionPercent)} % près (au moins ±${formatNumber(rules.minProtection)}), à partir de l’ensemble des valeurs publiées, marges comprises ; d’autres cellules sont masquées pour cela (secret secondaire, statut \`D\`).`,
