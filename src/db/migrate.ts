@@ -17,6 +17,7 @@ import * as operatorAction from './migrations/2026_12_06_13_00_00_operator_actio
 import * as definerExecute from './migrations/2026_12_06_14_00_00_definer_execute.ts'
 import * as auditShownRecords from './migrations/2026_12_06_15_00_00_audit_shown_records.ts'
 import * as dossierFunding from './migrations/2026_12_06_16_00_00_dossier_funding.ts'
+import * as readShownFromRows from './migrations/2026_12_07_00_00_00_read_shown_from_rows.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -37,6 +38,7 @@ export const migrations = {
   '2026_12_06_14_00_00_definer_execute': definerExecute,
   '2026_12_06_15_00_00_audit_shown_records': auditShownRecords,
   '2026_12_06_16_00_00_dossier_funding': dossierFunding,
+  '2026_12_07_00_00_00_read_shown_from_rows': readShownFromRows,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

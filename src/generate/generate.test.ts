@@ -284,11 +284,15 @@ describe('generate', () => {
   })
 
   it('gives national networks an establishment of their SIREN in every région, which their offers and records name', () => {
-    const organisms = main.referentials.get('organisms')!.slice(1).map((l) => l.split(','))
+    const organisms = main.referentials
+      .get('organisms')!
+      .slice(1)
+      .map((l) => l.split(','))
     const sirets = organisms.map(([siret]) => siret!)
     expect(new Set(sirets).size).toBe(sirets.length)
     const bySiren = new Map<string, string[][]>()
-    for (const row of organisms) bySiren.set(row[0]!.slice(0, 9), [...(bySiren.get(row[0]!.slice(0, 9)) ?? []), row])
+    for (const row of organisms)
+      bySiren.set(row[0]!.slice(0, 9), [...(bySiren.get(row[0]!.slice(0, 9)) ?? []), row])
     const networks = [...bySiren.values()].filter((rows) => rows.length > 1)
     expect(networks.length).toBeGreaterThan(0)
     for (const rows of networks) {
@@ -298,7 +302,8 @@ describe('generate', () => {
       expect(new Set(regions).size).toBe(rows.length)
     }
     const known = new Set(sirets)
-    for (const line of main.referentials.get('catalogue')!.slice(1)) expect(known.has(line.split(',')[1]!)).toBe(true)
+    for (const line of main.referentials.get('catalogue')!.slice(1))
+      expect(known.has(line.split(',')[1]!)).toBe(true)
     const networkSirets = new Set(networks.flat().map((r) => r[0]))
     const used = new Set(
       records(main)

@@ -16,6 +16,9 @@ function readFunctionWith(audit: string): string {
   return readFunction.replace('create function', 'create or replace function').replace(OWN_ONLY, audit)
 }
 
+/** `passerelle_dossier_read` as this migration leaves it. */
+export const readFunctionShown = readFunctionWith(SHOWN)
+
 /**
  * A dossier read's audit row names every record it showed, the co-funders' too. It named only the
  * caller's record, and `audit-log --dossier` found co-funders' reads through the links as they
@@ -24,7 +27,7 @@ function readFunctionWith(audit: string): string {
  * code (src/access/change-page.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(readFunctionWith(SHOWN)).execute(db)
+  await sql.raw(readFunctionShown).execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
