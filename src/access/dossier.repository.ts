@@ -61,6 +61,10 @@ function camel(field: string): string {
 
 const TIMESTAMPS = new Set(['updated_at', 'received_at'])
 
+// Each field's JSON name and whether it is a timestamp, worked out once rather than per record
+// of every read (the API's hottest route).
+const CURRENT_KEYS = CURRENT_FIELDS.map((f) => [f, camel(f), TIMESTAMPS.has(f)] as const)
+
 /**
  * The shared dossier of the caller's record `id` (type dossier): every contribution with its
  * history, and the outcomes (certification; employment at 6 and 12 months from DSN, by the
@@ -100,7 +104,7 @@ export function dossierView(
     id: r.record_id,
     yours: r.partner_id === partnerId,
     current: Object.fromEntries(
-      CURRENT_FIELDS.map((f) => [camel(f), TIMESTAMPS.has(f) ? iso(r[f]) : (r[f] ?? null)]),
+      CURRENT_KEYS.map(([f, key, timestamp]) => [key, timestamp ? iso(r[f]) : (r[f] ?? null)]),
     ),
     history: versions
       .filter((v) => v.p === r.partner_id && v.r === r.record_id)
