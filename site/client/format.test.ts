@@ -15,11 +15,11 @@ describe('formatValue', () => {
     expect([formatValue(12345, false), formatValue(35.25, false)]).toEqual(['12\u202f345', '35,3'])
   })
 
-  it('prints the marks of a scale short: axis ticks, legend boundaries', () => {
-    expect([formatScale(0.5, true), formatScale(0.545, true), formatScale(1200, false)]).toEqual([
-      '50\u00a0%',
-      '54,5\u00a0%',
-      '1\u202f200',
-    ])
+  it('prints the marks of a scale short: axis ticks, legend boundaries, millions of euros', () => {
+    expect(
+      [0.5, 0.545]
+        .map((v) => formatScale(v, true))
+        .concat([1200, 99_999, 500_000, 17_052_821].map((v) => formatScale(v, false))),
+    ).toEqual(['50\u00a0%', '54,5\u00a0%', '1\u202f200', '99\u202f999', '500\u00a0k', '17,1\u00a0M'])
   })
 })

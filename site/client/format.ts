@@ -19,12 +19,18 @@ export function formatValue(value: number, rate: boolean): string {
   return Number.isInteger(value) ? integer.format(value) : decimal.format(value)
 }
 
+// Millions of euros on an axis: '17 M' fits the axis's margin where '17 052 821' lost its first digits.
+const compact = new Intl.NumberFormat('fr-FR', { notation: 'compact', maximumFractionDigits: 1 })
+
 /**
- * A scale's mark (an axis tick, a legend's class boundary): round figures read short.
+ * A scale's mark (an axis tick, a legend's class boundary): round figures read short, from
+ * 100 000 on in thousands (k) or millions (M).
  * @example formatScale(0.5, true) // '50 %'
+ * @example formatScale(17_500_000, false) // '17,5 M'
  */
 export function formatScale(value: number, rate: boolean): string {
   if (rate) return shortPercent.format(value)
+  if (Math.abs(value) >= 100_000) return compact.format(value)
   return formatValue(value, false)
 }
 

@@ -17,6 +17,9 @@ beforeAll(async () => {
     '<html><head><title>Accueil</title></head><body>accueil</body></html>',
   )
   await writeFile(join(dir, 'assets', 'app.js'), `export const x = ${JSON.stringify('x'.repeat(5000))}\n`)
+  await writeFile(join(dir, 'CHANGELOG.md'), '# Versions\n')
+  await writeFile(join(dir, 'flux.atom'), '<feed xmlns="http://www.w3.org/2005/Atom"/>\n')
+  await writeFile(join(dir, 'table.csv'), 'a,b\n')
   await writeFile(
     join(dir, '404.html'),
     '<html><head><link href="/assets/site.css"></head><body>introuvable</body></html>',
@@ -39,6 +42,21 @@ describe('the published site', () => {
     ])
     expect([gzip.status, gzip.headers.get('content-encoding')]).toEqual([200, 'gzip'])
     expect((await gzip.arrayBuffer()).byteLength).toBeLessThan(200)
+  })
+
+  it('gives documentation, the changelog and the feed types a browser shows, not a download', async () => {
+    const types = await Promise.all(
+      ['/CHANGELOG.md', '/flux.atom', '/table.csv', '/index.html'].map(async (path) => {
+        const response = await app.request(path)
+        return [path, response.status, response.headers.get('content-type')]
+      }),
+    )
+    expect(types).toEqual([
+      ['/CHANGELOG.md', 200, 'text/plain; charset=utf-8'],
+      ['/flux.atom', 200, 'application/atom+xml; charset=utf-8'],
+      ['/table.csv', 200, 'text/csv; charset=utf-8'],
+      ['/index.html', 200, 'text/html; charset=utf-8'],
+    ])
   })
 
   it('answers an unknown path at any depth with its 404 page as built (its links start from the root)', async () => {

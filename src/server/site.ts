@@ -7,14 +7,28 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Hono } from 'hono'
+import type { Hono, MiddlewareHandler } from 'hono'
 import { compress } from 'hono/compress'
 import type { AppEnv } from './context.ts'
 import { problem } from './problem.ts'
 
+// Types that hono's list lacks or that a browser would download instead of showing: the
+// documentation and the changelog (Markdown is text), the release feed.
+const TYPES: Readonly<Record<string, string>> = {
+  md: 'text/plain; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+}
+
+const fileTypes: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  const type = TYPES[c.req.path.slice(c.req.path.lastIndexOf('.') + 1)]
+  if (type && c.res.status < 300) c.res.headers.set('content-type', type)
+}
+
 /** Serves `siteDir` at `/` on the app, after every route it already has. */
 export function mountSite(app: Hono<AppEnv>, siteDir: string): void {
   app.use('/*', compress())
+  app.use('/*', fileTypes)
   app.use('/*', serveStatic({ root: siteDir }))
   // Read at the first miss, then kept (its absence too): unknown paths come often (crawlers, old
   // links), and the page names no release, so a site rebuilt under a running server keeps it.

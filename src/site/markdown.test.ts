@@ -11,11 +11,21 @@ describe('renderMarkdown', () => {
     )
   })
 
-  it('renders pipe tables with right-aligned numeric columns', () => {
+  it('renders pipe tables with right-aligned numeric columns, each in a scrolling region the keyboard reaches', () => {
     const html = renderMarkdown('| Table | Cellules |\n|---|---:|\n| `t` | 12 |\n')
     expect(html).toBe(
-      '<div class="table-scroll"><table>\n<thead><tr><th scope="col">Table</th><th scope="col" class="num">Cellules</th></tr></thead>\n<tbody>\n<tr><td><code>t</code></td><td class="num">12</td></tr>\n</tbody>\n</table></div>',
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau"><table>\n<thead><tr><th scope="col">Table</th><th scope="col" class="num">Cellules</th></tr></thead>\n<tbody>\n<tr><td><code>t</code></td><td class="num">12</td></tr>\n</tbody>\n</table></div>',
     )
+  })
+
+  it('names each table region by its heading, numbered after the first under one heading', () => {
+    const table = '| a |\n|---|\n| 1 |\n'
+    const names = [
+      ...renderMarkdown(`${table}\n# Règles \`A\`\n\n${table}\n${table}\n## Autre\n\n${table}`).matchAll(
+        /aria-label="([^"]*)"/g,
+      ),
+    ].map((m) => m[1])
+    expect(names).toEqual(['Tableau', 'Règles A', 'Règles A, tableau 2', 'Autre'])
   })
 
   it('escapes every source character: no tag from the document reaches the page', () => {

@@ -50,7 +50,10 @@ function splitRow(line: string): string[] {
   return trimmed.split('|').map((c) => c.trim())
 }
 
-function table(lines: string[], options: MarkdownOptions): string {
+// A wide table scrolls in its own region, which the keyboard can reach (WCAG 2.1.1, 1.4.10),
+// named by the heading it comes under, and numbered after the first under one heading (a
+// region's name must tell it from the others).
+function table(lines: string[], options: MarkdownOptions, name: string): string {
   const head = splitRow(lines[0] ?? '')
   const aligns = splitRow(lines[1] ?? '').map((c) => (c.endsWith(':') ? ' class="num"' : ''))
   const body = lines.slice(2).map((l) => splitRow(l))
@@ -61,7 +64,7 @@ function table(lines: string[], options: MarkdownOptions): string {
         `<tr>${cells.map((c, i) => `<td${aligns[i] ?? ''}>${inline(c, options)}</td>`).join('')}</tr>`,
     )
     .join('\n')
-  return `<div class="table-scroll"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`
+  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeAttribute(name)}"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`
 }
 
 /** Renders the Markdown subset to HTML. */
@@ -69,6 +72,8 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
   const lines = source.replace(/\r\n?/g, '\n').split('\n')
   const out: string[] = []
   const ids = new Set<string>()
+  let section = 'Tableau'
+  let tables = 0
   let i = 0
   while (i < lines.length) {
     const line = lines[i] ?? ''
@@ -85,6 +90,8 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
       let id = base
       for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
       ids.add(id)
+      section = text.replace(/[`*]/g, '')
+      tables = 0
       out.push(`<h${level} id="${escapeAttribute(id)}">${inline(text, options)}</h${level}>`)
       i++
       continue
@@ -100,7 +107,8 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
     if (line.trimStart().startsWith('|') && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '')) {
       const block: string[] = []
       while (i < lines.length && (lines[i] ?? '').trimStart().startsWith('|')) block.push(lines[i++] ?? '')
-      out.push(table(block, options))
+      tables++
+      out.push(table(block, options, tables === 1 ? section : `${section}, tableau ${tables}`))
       continue
     }
     const bullet = /^\s*([-*]|\d+\.)\s+/

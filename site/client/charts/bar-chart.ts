@@ -1,7 +1,8 @@
 /**
  * Horizontal bars with Observable Plot (labels of dispositifs and territories are long, so categories
  * go down the side): one bar per cell, grouped by series, the 95 % interval as a black rule, suppressed
- * cells as full-length hatched bars labelled "secret", cells without data labelled as such.
+ * cells as a short hatched mark labelled "secret" (as long as its word: a bar of the axis's length read
+ * as the largest value), cells without data labelled as such.
  */
 import * as Plot from '@observablehq/plot'
 import type { Cell } from '../data/cells.ts'
@@ -11,7 +12,11 @@ import { seriesKeys } from './legend.ts'
 import { niceTop } from './nice-top.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
 
-const short = (label: string) => (label.length > 42 ? `${label.slice(0, 40)}…` : label)
+/** Cuts `label` to `chars` characters, an ellipsis last. */
+const cut = (label: string, chars: number) => (label.length > chars ? `${label.slice(0, chars - 1)}…` : label)
+
+// The room of the word "secret" in bold at 12 px, and of a value right of its bar.
+const SECRET_PX = 52
 
 /** Draws `cells` as horizontal bars; `width` is the room the page gives the chart. */
 export function renderBars(cells: readonly Cell[], rate: boolean, width: number): SVGSVGElement {
@@ -25,7 +30,12 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
   const y = (c: Cell) => (grouped ? c.seriesLabel : c.xLabel)
   const fy = grouped ? (c: Cell) => c.xLabel : undefined
   // Grouped bars name their category on the left (fy) and their series by colour (the legend).
-  const longest = Math.max(...cells.map((c) => short(c.xLabel).length), 4)
+  // Labels take at most 40 % of the width, cut to fit: on a phone the bars keep the rest.
+  const longest = Math.max(...cells.map((c) => Math.min(42, c.xLabel.length)), 4)
+  const marginLeft = Math.min(310, 12 + longest * 7, Math.round(width * 0.4))
+  const marginRight = width < 480 ? 56 : 70
+  const short = (label: string) => cut(label, Math.min(42, Math.max(6, Math.floor((marginLeft - 12) / 7))))
+  const secretEnd = top * Math.min(1, SECRET_PX / Math.max(1, width - marginLeft - marginRight))
   const row = 22
   const label = (c: Cell) =>
     c.value !== null ? formatValue(c.value, rate) : STATE_TEXT[c.state === 'value' ? 'absent' : c.state]
@@ -37,8 +47,8 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
   const svg = Plot.plot({
     width,
     height: cells.length * row + 40 + (grouped ? new Set(cells.map((c) => c.xLabel)).size * 8 : 0),
-    marginLeft: Math.min(310, 12 + longest * 7),
-    marginRight: 70,
+    marginLeft,
+    marginRight,
     ...(grouped
       ? {
           fy: {
@@ -58,7 +68,7 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
         y,
         fy,
         x1: 0,
-        x2: top,
+        x2: secretEnd,
         fill: `url(#${hatchId})`,
         stroke: HATCH_LINE,
         strokeWidth: 0.5,

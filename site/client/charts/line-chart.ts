@@ -28,12 +28,14 @@ export function renderLine(cells: readonly Cell[], rate: boolean, width: number)
     width,
     height: 320,
     marginLeft: 60,
-    marginRight: 30,
+    // Room for the second line of a partial last period, `(jusqu’au 30 septembre)`, centred on its tick.
+    marginRight: (labels.get(periods[periods.length - 1] ?? '') ?? '').includes(' (') ? 78 : 30,
     marginBottom: 48,
     x: {
       label: null,
       domain: [-0.5, periods.length - 0.5],
-      ticks: periods.map((_, i) => i).filter((i) => i % every === 0),
+      // Counted from the last period, which always has its label: the latest, often partial, one.
+      ticks: periods.map((_, i) => i).filter((i) => (periods.length - 1 - i) % every === 0),
       // A partial period's label, `2026 (jusqu’au 30 septembre)`, on two lines under its tick.
       tickFormat: (i: number) => (labels.get(periods[i] ?? '') ?? '').replace(' (', '\n('),
     },

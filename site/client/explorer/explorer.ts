@@ -32,7 +32,13 @@ export async function startExplorer(container: HTMLElement): Promise<void> {
   const details = element('details')
   const summary = element('summary')
   summary.textContent = 'Données du graphique (tableau)'
-  const table = element('div')
+  // A wide table scrolls in its own region, which the keyboard can reach (WCAG 2.1.1, 1.4.10).
+  const table = element('div', {
+    class: 'table-scroll',
+    role: 'region',
+    tabindex: '0',
+    'aria-label': 'Données du graphique',
+  })
   details.append(summary, table)
   const status = element('p', { role: 'status', class: 'psl-explorer-status' })
   const figure = element('section', { 'aria-labelledby': 'psl-vue-titre' })

@@ -3,6 +3,7 @@
  * of the same cells. Shared by the explorer and its embeddable version.
  */
 import type { ChartSpec } from '../../../src/site/chart-spec.ts'
+import { formatDay } from '../../../src/site/format.ts'
 import { type DrawnChart, drawChart } from '../charts/draw-chart.ts'
 import type { Cell } from '../data/cells.ts'
 import { labelOf } from '../data/hierarchy.ts'
@@ -23,7 +24,7 @@ export function viewTitle(model: ExplorerModel): string {
 
 /** The source line under the chart. */
 export function viewSource(model: ExplorerModel): string {
-  return `Source : Passerelle, jeu « ${model.dataset.title} », table ${model.table.table}, publication du ${model.releaseDate}.`
+  return `Source : Passerelle, jeu « ${model.dataset.title} », table ${model.table.table}, publication du ${formatDay(model.releaseDate)}.`
 }
 
 /** The ChartSpec of the view (the explorer draws through the same path as every page's figures). */

@@ -28,7 +28,7 @@ function schemaTable(resource: PackageResource): string {
     )
     .join('\n')
   return `<details><summary>Colonnes de <code>${escapeHtml(resource.name)}</code> (types du schéma)</summary>
-<div class="table-scroll"><table><thead><tr><th scope="col">Colonne</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Unité</th></tr></thead>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Colonnes de ${escapeAttribute(resource.name)}"><table><thead><tr><th scope="col">Colonne</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Unité</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>
