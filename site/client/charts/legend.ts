@@ -33,7 +33,7 @@ export function legendItems(cells: readonly Cell[], keys: readonly SeriesKey[] =
     items.push({
       label: 'secret statistique',
       fill: 'hatch',
-      note: 'valeur non diffusée : trop peu de personnes, ou elle permettrait de retrouver une valeur protégée',
+      note: 'valeur non diffusée : trop peu de personnes dans la cellule ou dans l’un de ses taux, ou elle permettrait de retrouver une valeur protégée',
     })
   if (cells.some((c) => c.state === 'undefined'))
     items.push({

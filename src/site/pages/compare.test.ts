@@ -36,6 +36,43 @@ function rowsOf(html: string): string[][] {
 }
 
 describe('the comparison of dispositifs', () => {
+  it('shows each rate beside its own base, and the certification rate with the share of results known', async () => {
+    const rates = [
+      ['insertion-emploi', 'insertion_dispositif', ['nb_sorties', 'nb_connus_6m', 'taux_emploi_6m']],
+      [
+        'sorties-resultats',
+        'sorties_dispositif',
+        ['nb_sorties', 'nb_resultats_connus', 'part_resultats_connus', 'taux_obtention'],
+      ],
+    ] as const
+    const published = fakePublished(
+      rates.map(([slug, table, measures]) =>
+        fakeDataset(slug, [
+          fakeResource(
+            table,
+            ['periode', 'dispositif'],
+            measures.flatMap((m) => [m, `${m}_statut`]),
+          ),
+        ]),
+      ),
+      {},
+    )
+    const html = await renderCompareMain(published)
+    const columns = [...html.matchAll(/data-spec='([^']*)'/g)].map((m) =>
+      (JSON.parse(m[1]!) as { table: { columns: { measure: string; label: string }[] } }).table.columns.map(
+        (c) => `${c.measure}: ${c.label}`,
+      ),
+    )
+    expect(columns).toEqual([
+      ['taux_emploi_6m: Taux d’emploi salarié à 6 mois', 'nb_connus_6m: Sorties observées à 6 mois'],
+      [
+        'taux_obtention: Taux d’obtention de la certification',
+        'nb_resultats_connus: Résultats connus',
+        'part_resultats_connus: Part des résultats connus',
+      ],
+    ])
+  })
+
   it('sets dispositifs side by side by certification level when a table crosses them', async () => {
     const dimensions = ['periode', 'dispositif', 'niveau_certification']
     const dataset = fakeDataset('insertion-emploi', [

@@ -17,6 +17,10 @@ interface Rate {
   readonly label: string
   /** The exits the rate counts, for data as of `asOf`, as a caption ends. */
   readonly exits: (asOf: string) => string
+  /** The count the rate is taken over, shown beside it (not every exit: the rate's base). */
+  readonly base: { readonly measure: string; readonly label: string }
+  /** A share shown beside the rate, that tells how much of the exits its base covers. */
+  readonly coverage?: { readonly measure: string; readonly label: string }
 }
 
 /** The last year of exit whose employment at 6 months is counted (cohorts are counted whole). */
@@ -27,11 +31,14 @@ const RATES: readonly Rate[] = [
     measure: 'taux_emploi_6m',
     label: 'Taux d’emploi salarié à 6 mois',
     exits: (asOf) => `sorties jusqu’à ${lastEmploymentCohort(asOf)}`,
+    base: { measure: 'nb_connus_6m', label: 'Sorties observées à 6 mois' },
   },
   {
     measure: 'taux_obtention',
     label: 'Taux d’obtention de la certification',
     exits: () => 'toutes années de sortie',
+    base: { measure: 'nb_resultats_connus', label: 'Résultats connus' },
+    coverage: { measure: 'part_resultats_connus', label: 'Part des résultats connus' },
   },
 ]
 const PREFER = ['insertion-emploi', 'sorties-resultats']
@@ -68,7 +75,7 @@ async function overview(published: Published): Promise<string> {
     const ref = refs[i]
     if (!ref) continue
     const title = `${rate.label} par dispositif, ${rate.exits(published.release.asOf)}`
-    const count = ref.resource.schema.fields.find((f) => f.name === 'nb_sorties') ? 'nb_sorties' : undefined
+    const has = (name: string) => ref.resource.schema.fields.some((f) => f.name === name)
     parts.push(
       renderFigure(
         {
@@ -82,7 +89,10 @@ async function overview(published: Published): Promise<string> {
             header: 'Dispositif',
             columns: [
               { measure: rate.measure, label: rate.label, kind: 'rate', interval: 'inline' },
-              ...(count ? [{ measure: count, label: 'Sorties', kind: 'count' as const }] : []),
+              ...(has(rate.base.measure) ? [{ ...rate.base, kind: 'count' as const }] : []),
+              ...(rate.coverage && has(rate.coverage.measure)
+                ? [{ ...rate.coverage, kind: 'rate' as const }]
+                : []),
             ],
             root: ROOT,
           },
