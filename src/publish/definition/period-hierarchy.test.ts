@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPeriodHierarchy } from './period-hierarchy.ts'
+import { buildPeriodHierarchy, withPlannedPeriods } from './period-hierarchy.ts'
 
 describe('buildPeriodHierarchy', () => {
   it('gives every observed month its quarter and year, with French labels, level by level', () => {
@@ -66,5 +66,24 @@ describe('buildPeriodHierarchy', () => {
   it('refuses a code of no level', () => {
     expect(() => buildPeriodHierarchy(['2025-13'], '2025-12-31')).toThrow('invalid period code: 2025-13')
     expect(() => buildPeriodHierarchy(['2025-T5'], '2025-12-31')).toThrow('invalid period code: 2025-T5')
+  })
+})
+
+describe('withPlannedPeriods', () => {
+  it('relabels a tree whose periods run past the data date: the current one includes planned trainings, later ones are planned', () => {
+    const tree = buildPeriodHierarchy(['2025-T4', '2026-T3', '2026-T4'], '2026-09-15')
+    expect(withPlannedPeriods(tree, '2026-09-15').map((n) => `${n.code}: ${n.label}`)).toEqual([
+      '_T: Total',
+      '2025: 2025',
+      '2026: 2026 (données au 15 septembre, formations prévues comprises)',
+      '2025-T4: 4e trimestre 2025',
+      '2026-T3: 3e trimestre 2026 (données au 15 septembre, formations prévues comprises)',
+      '2026-T4: 4e trimestre 2026 (formations prévues)',
+    ])
+  })
+
+  it('leaves a tree that stops at the data date as it is', () => {
+    const tree = buildPeriodHierarchy(['2025-T4', '2026-T3'], '2026-09-15')
+    expect(withPlannedPeriods(tree, '2026-09-15')).toBe(tree)
   })
 })

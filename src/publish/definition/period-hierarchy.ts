@@ -3,7 +3,15 @@
  * `2025-T1` > month `2025-01`. Every observed code brings its ancestors.
  * @module
  */
-import { type Period, parsePeriod, partialSuffix, periodLabel } from '../../lib/period-code.ts'
+import { FRENCH_MONTHS } from '../../lib/months.ts'
+import {
+  type Period,
+  parsePeriod,
+  partialSuffix,
+  periodEnd,
+  periodLabel,
+  periodStart,
+} from '../../lib/period-code.ts'
 import { byCode, type HierarchyNode, root, TOTAL } from './hierarchy-types.ts'
 
 /**
@@ -49,4 +57,23 @@ export function buildPeriodHierarchy(codes: readonly string[], asOf: string): Hi
     (a, b) => (rank[a.level] ?? 0) - (rank[b.level] ?? 0) || byCode(a, b),
   )
   return [root(), ...sorted]
+}
+
+/**
+ * A dataset's period tree when its periods run past the data date `asOf` (financements: a training
+ * planned later counts in the period it starts), relabelled: the period the data date falls in does
+ * not stop at that date, `2026 (données au 30 septembre, formations prévues comprises)`, and a
+ * later one is `4e trimestre 2026 (formations prévues)`. Any other tree is returned as it is.
+ */
+export function withPlannedPeriods(nodes: readonly HierarchyNode[], asOf: string): readonly HierarchyNode[] {
+  const periods = nodes.map((n) => [n, parsePeriod(n.code)] as const)
+  if (!periods.some(([, p]) => p && periodStart(p) > asOf)) return nodes
+  const day = Number(asOf.slice(8, 10))
+  const date = `${day === 1 ? '1er' : day} ${FRENCH_MONTHS[Number(asOf.slice(5, 7)) - 1]}`
+  return periods.map(([node, p]) => {
+    if (!p || periodEnd(p) <= asOf) return node
+    const suffix =
+      periodStart(p) > asOf ? ' (formations prévues)' : ` (données au ${date}, formations prévues comprises)`
+    return { ...node, label: periodLabel(p) + suffix }
+  })
 }

@@ -11,6 +11,7 @@ import { DIMENSIONS, type DimensionName, POPULATIONS } from '../definition/catal
 import type { HierarchyNode } from '../definition/hierarchies.ts'
 import { buildHierarchies, restrictHierarchy } from '../definition/hierarchies.ts'
 import { loadHierarchySources } from '../definition/hierarchy-sources.repository.ts'
+import { withPlannedPeriods } from '../definition/period-hierarchy.ts'
 import type { DatasetDefinition, TableDefinition } from '../definition/types.ts'
 import { buildFacts } from '../facts/index.ts'
 import type { HierarchyLabels } from '../write/index.ts'
@@ -96,6 +97,8 @@ export async function buildReleaseTables(
       own[dim] = union(trees[dim as DimensionName], own[dim], nodes)
   })
   if (issues.length > 0) return { ok: false, issues }
+  for (const own of Object.values(labels))
+    if (own.periode) own.periode = [...withPlannedPeriods(own.periode, asOf)]
   const codeSets = new Map(
     [...cut].map(([name, h]) => [
       name,
