@@ -25,8 +25,11 @@ export interface ChartSpec {
   readonly x?: string
   /** Dimension column whose codes are drawn as separate series (colours, or grouped bars). */
   readonly series?: string
-  /** For maps: the level of the `territoire`-like dimension to colour. */
-  readonly level?: MapLevel
+  /**
+   * The level of `x` to show: for maps, the territorial level to colour (a {@link MapLevel}); else
+   * any level of its hierarchy (`trimestre`, `departement`…). Default: the level below the filter.
+   */
+  readonly level?: string
   /** Dimension column → code. Every dimension not named here, nor `x`/`series`, is the total `_T`. */
   readonly filters: Readonly<Record<string, string>>
   /** Title of the chart (also its accessible name). */

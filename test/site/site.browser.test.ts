@@ -263,6 +263,22 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     expect([rows, title]).toEqual([inAra, 'Sorties par territoire de résidence — Auvergne-Rhône-Alpes'])
   })
 
+  it('explorer: the level chosen applies with « Dans » at Ensemble (départements of the whole country, not régions)', async () => {
+    const hierarchy = parseHierarchy(
+      readFileSync(join(out, 'datasets/insertion-essai/hierarchies/territoire.csv'), 'utf8'),
+    )
+    const departements = [...hierarchy.nodes.values()]
+      .filter((n) => n.level === 'departement')
+      .map((n) => n.label)
+    const { page } = await open(
+      'explorer/index.html?jeu=insertion-essai&table=insertion_departement&ventilation=territoire&niveau=departement&graphique=bar',
+    )
+    const rows = await page.$$eval('.psl-data-table tbody th', (cells) => cells.map((c) => c.textContent))
+    await page.close()
+    expect(departements.length).toBeGreaterThan(20)
+    expect(rows).toEqual(departements)
+  })
+
   it('explorer: compares a second dimension side by side (one colour per code, named in the legend)', async () => {
     const { page } = await open(
       'explorer/index.html?jeu=insertion-essai&table=insertion_departement&indicateur=nb_sorties&ventilation=territoire',

@@ -116,7 +116,7 @@ export async function drawChart(spec: ChartSpec, target: HTMLElement, width: num
   // Plot (bars, lines) and d3-geo (maps) are separate chunks, loaded by the pages that draw them.
   if (spec.kind === 'map') {
     const { drawMap } = await import('../maps/draw-map.ts')
-    ;({ svg, legend } = await drawMap(cells, spec.level ?? 'region', rate))
+    ;({ svg, legend } = await drawMap(cells, spec.level === 'departement' ? 'departement' : 'region', rate))
     credit.className = 'psl-credit'
     credit.textContent = 'Fond de carte : IGN, Admin Express COG simplifié (Licence Ouverte 2.0).'
   } else if (spec.kind === 'line') {

@@ -20,6 +20,9 @@ const LEVEL_LABELS: Record<string, string> = {
   mois: 'Mois',
   domaine: 'Domaines',
   groupe: 'Groupes',
+  organisme: 'Organismes',
+  financeur: 'Financeurs',
+  type: 'Types',
 }
 
 function select(

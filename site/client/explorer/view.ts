@@ -36,7 +36,8 @@ export function viewSpec(model: ExplorerModel): ChartSpec {
     measure: state.measure,
     x: state.breakdown,
     ...(state.series ? { series: state.series } : {}),
-    ...(state.chart === 'map' ? { level: state.level as 'region' | 'departement' } : {}),
+    // The level chosen, whatever the chart: with « Dans » at Ensemble, bars of quarters are not years.
+    ...(state.level ? { level: state.level } : {}),
     filters: state.filters,
     title: viewTitle(model),
   }
