@@ -13,13 +13,56 @@ export interface ImageText {
 
 const MARGIN = 12
 
+/**
+ * `text` in lines of at most `chars` characters, cut between words: an image has no reflow, and a
+ * legend note or a source line ran past its right edge.
+ */
+export function wrapText(text: string, chars: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
+// Average advance of a character of system-ui, in px, at the sizes used below.
+const CHAR_PX = { title: 9, legend: 6.6, source: 6 } as const
+
+function lines(
+  x: number,
+  y: number,
+  rows: readonly string[],
+  step: number,
+  attributes: Record<string, string | number>,
+) {
+  return rows.map((row, i) => {
+    const element = svgElement('text', { x, y: y + i * step, ...attributes })
+    element.textContent = row
+    return element
+  })
+}
+
 /** Builds the standalone SVG: title, chart, legend, source. The chart's own patterns come with it. */
 export function composeSvg(chart: SVGSVGElement, text: ImageText): SVGSVGElement {
   const box = chart.viewBox.baseVal
   const width = Number(chart.getAttribute('width')) || box?.width || 640
   const height = Number(chart.getAttribute('height')) || box?.height || 400
-  const legendRows = text.legend.length
-  const total = MARGIN + 24 + height + legendRows * 20 + 30
+  const titleRows = wrapText(text.title, Math.floor(width / CHAR_PX.title))
+  const legendRows = text.legend.map((item) =>
+    wrapText(
+      item.note ? `${item.label} — ${item.note}` : item.label,
+      Math.floor((width - 22) / CHAR_PX.legend),
+    ),
+  )
+  const sourceRows = wrapText(text.source, Math.floor(width / CHAR_PX.source))
+  const top = MARGIN + titleRows.length * 20 + 4
+  const legendHeight = legendRows.reduce((sum, rows) => sum + Math.max(20, rows.length * 16 + 4), 0)
+  const total = top + height + 8 + legendHeight + sourceRows.length * 14 + 12
   const svg = svgElement('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: width + 2 * MARGIN,
@@ -29,30 +72,26 @@ export function composeSvg(chart: SVGSVGElement, text: ImageText): SVGSVGElement
   })
   const hatch = addHatchPattern(svg)
   svg.append(svgElement('rect', { width: width + 2 * MARGIN, height: total, fill: '#ffffff' }))
-  const title = svgElement('text', {
-    x: MARGIN,
-    y: MARGIN + 14,
-    'font-size': 16,
-    'font-weight': 'bold',
-    fill: '#1a1a1a',
-  })
-  title.textContent = text.title
+  svg.append(
+    ...lines(MARGIN, MARGIN + 14, titleRows, 20, { 'font-size': 16, 'font-weight': 'bold', fill: '#1a1a1a' }),
+  )
   const copy = chart.cloneNode(true) as SVGSVGElement
   copy.setAttribute('x', String(MARGIN))
-  copy.setAttribute('y', String(MARGIN + 24))
+  copy.setAttribute('y', String(top))
   copy.setAttribute('width', String(width))
   copy.setAttribute('height', String(height))
-  svg.append(title, copy)
+  svg.append(copy)
+  let y = top + height + 8
   text.legend.forEach((item, i) => {
-    const y = MARGIN + 24 + height + 8 + i * 20
+    const rows = legendRows[i] ?? []
     const fill = item.fill === 'hatch' ? hatch : item.fill === 'none' ? NO_DATA_FILL : item.fill
-    const label = svgElement('text', { x: MARGIN + 22, y: y + 11, 'font-size': 12, fill: '#1a1a1a' })
-    label.textContent = item.note ? `${item.label} — ${item.note}` : item.label
-    svg.append(svgElement('rect', { x: MARGIN, y, width: 14, height: 14, fill, stroke: '#333333' }), label)
+    svg.append(
+      svgElement('rect', { x: MARGIN, y, width: 14, height: 14, fill, stroke: '#333333' }),
+      ...lines(MARGIN + 22, y + 11, rows, 16, { 'font-size': 12, fill: '#1a1a1a' }),
+    )
+    y += Math.max(20, rows.length * 16 + 4)
   })
-  const source = svgElement('text', { x: MARGIN, y: total - 10, 'font-size': 11, fill: '#444444' })
-  source.textContent = text.source
-  svg.append(source)
+  svg.append(...lines(MARGIN, y + 11, sourceRows, 14, { 'font-size': 11, fill: '#444444' }))
   return svg
 }
 
