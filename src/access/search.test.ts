@@ -85,7 +85,28 @@ describe('parseDossierQuery', () => {
           code: 'search/invalid-text',
           message: 'name must be a string of 1 to 100 characters, none of them a control character',
         },
-        { path: '/nir', code: 'search/invalid-nir', message: 'nir must be 13 or 15 characters' },
+        {
+          path: '/nir',
+          code: 'search/invalid-nir',
+          message:
+            'nir does not have the shape of a NIR (13 characters, or 15 with the key: 1, 2, 3, 7 or 8, year, month, département, commune, order)',
+        },
+      ],
+    })
+  })
+
+  it('takes every NIR the spec allows (sex 3, 7 or 8 too), and masks one given as a page', () => {
+    const found = ['3850575056048', '777044708010099', '8850575056048'].map(
+      (nir) => (parseDossierQuery({ nir }, vocabulary) as { query?: { nir?: string } }).query?.nir,
+    )
+    expect(found).toEqual(['3850575056048', '7770447080100', '8850575056048'])
+    expect(parseDossierQuery({ page: '185057800608436' }, vocabulary)).toEqual({
+      errors: [
+        {
+          path: '/page',
+          code: 'search/invalid-page',
+          message: 'page "[NIR]" must be an integer from 1 to 100000',
+        },
       ],
     })
   })

@@ -1,6 +1,7 @@
 import { normalizeName } from '../ingest/person-key.ts'
 import type { DossierStatus } from '../ingest/record.ts'
 import { isCalendarDate } from '../lib/dates.ts'
+import { maskNirs } from '../lib/nir-mask.ts'
 import { quote } from '../lib/quote.ts'
 
 /** A search of the caller's dossiers, as validated from a request body. */
@@ -52,11 +53,8 @@ const DATE_FIELDS = ['birthDate', 'startFrom', 'startTo', 'exitFrom', 'exitTo'] 
 export const MAX_PAGE_SIZE = 100
 
 // A NIR typed into another field, or as a field's name, comes back masked: no finding quotes one.
-const NIR_LIKE =
-  /[12378]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:2[AB]|\d{2})\s?\d{3}\s?\d{3}(?:\s?\d{2})?/gi
-
 function masked<T>(value: T): T | string {
-  return typeof value === 'string' ? value.replace(NIR_LIKE, '[NIR]') : value
+  return typeof value === 'string' ? maskNirs(value) : value
 }
 
 /**
@@ -119,8 +117,14 @@ export function parseDossierQuery(
   }
   if (input.nir !== undefined) {
     const nir = typeof input.nir === 'string' ? input.nir.replace(/\s/g, '').toUpperCase() : ''
-    if (!/^[12]\d{2}(0[1-9]|1[0-2]|[2-9]\d)(\d{2}|2A|2B)\d{6}(\d{2})?$/.test(nir))
-      errors.push({ path: '/nir', code: 'search/invalid-nir', message: 'nir must be 13 or 15 characters' })
+    // The spec's NIR shape: sex 1 or 2, or 3, 7 or 8 for a provisional or foreign-born number.
+    if (!/^[12378]\d{2}(0[1-9]|1[0-2]|[2-9]\d)(\d{2}|2A|2B)\d{6}(\d{2})?$/.test(nir))
+      errors.push({
+        path: '/nir',
+        code: 'search/invalid-nir',
+        message:
+          'nir does not have the shape of a NIR (13 characters, or 15 with the key: 1, 2, 3, 7 or 8, year, month, département, commune, order)',
+      })
     else out.nir = nir.slice(0, 13)
   }
   const page = input.page ?? 1
@@ -129,13 +133,13 @@ export function parseDossierQuery(
     errors.push({
       path: '/page',
       code: 'search/invalid-page',
-      message: `page ${quote(page)} must be an integer from 1 to 100000`,
+      message: `page ${quote(masked(page))} must be an integer from 1 to 100000`,
     })
   if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > MAX_PAGE_SIZE)
     errors.push({
       path: '/pageSize',
       code: 'search/invalid-page-size',
-      message: `pageSize ${quote(pageSize)} must be an integer from 1 to ${MAX_PAGE_SIZE}`,
+      message: `pageSize ${quote(masked(pageSize))} must be an integer from 1 to ${MAX_PAGE_SIZE}`,
     })
   if (errors.length > 0) return { errors }
   return { query: { ...out, page, pageSize } as DossierQuery }

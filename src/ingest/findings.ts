@@ -1,3 +1,5 @@
+import { maskNirs } from '../lib/nir-mask.ts'
+
 /**
  * A problem found in partner input, as data: where (`path`, a JSON pointer into the record or
  * `line N` for files), a stable namespaced `code`, and a message that names the field, the value
@@ -9,9 +11,12 @@ export interface Finding {
   readonly message: string
 }
 
-/** Builds a finding; kept as a function so call sites read as one line. */
+/**
+ * Builds a finding; kept as a function so call sites read as one line. A NIR typed where it does
+ * not belong (a commune, an id, a property's name) is masked in the path and the message.
+ */
 export function finding(path: string, code: string, message: string): Finding {
-  return { path, code, message }
+  return { path: maskNirs(path), code, message: maskNirs(message) }
 }
 
 /**

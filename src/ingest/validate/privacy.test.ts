@@ -84,6 +84,24 @@ describe('no message contains personal data', () => {
     }
   })
 
+  it('masks a NIR typed into a field that is not personal, or given as a property name, in the message and the path', () => {
+    const nir = '185057800608436'
+    const raws = [
+      withValue(baseDossier(), '/statusAtEntry', nir),
+      withValue(baseDossier(), '/training/placeCommune', nir),
+      withValue(baseDossier(), `/training/${nir}`, 'x'),
+    ]
+    const findings = raws.flatMap((raw) => {
+      const result = validateRecord(raw, ctx)
+      return result.ok ? [] : result.errors
+    })
+    expect(findings.length).toBeGreaterThanOrEqual(3)
+    expect(findings.filter((f) => `${f.path} ${f.message}`.includes(nir.slice(0, 13)))).toEqual([])
+    expect(findings.filter((f) => `${f.path} ${f.message}`.includes('[NIR]')).length).toBeGreaterThanOrEqual(
+      3,
+    )
+  })
+
   it('does not echo a record that is a bare string', () => {
     const result = validateRecord('2850575056048 DUPONT', ctx)
     expect(result.ok ? '' : result.errors[0]?.message).toBe('record must be an object (got a string)')
