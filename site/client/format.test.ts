@@ -15,11 +15,18 @@ describe('formatValue', () => {
     expect([formatValue(12345, false), formatValue(35.25, false)]).toEqual(['12\u202f345', '35,3'])
   })
 
-  it('prints the marks of a scale short: axis ticks, legend boundaries, millions of euros', () => {
-    expect(
-      [0.5, 0.545]
-        .map((v) => formatScale(v, true))
-        .concat([1200, 99_999, 500_000, 17_052_821].map((v) => formatScale(v, false))),
-    ).toEqual(['50\u00a0%', '54,5\u00a0%', '1\u202f200', '99\u202f999', '500\u00a0k', '17,1\u00a0M'])
+  it('prints the marks of a scale short: one unit for a whole axis (k, M), legend boundaries in full', () => {
+    expect([formatScale(0.5, true), formatScale(0.545, true), formatScale(1200, false)]).toEqual([
+      '50\u00a0%',
+      '54,5\u00a0%',
+      '1\u202f200',
+    ])
+    const axis = (top: number) => [0, top / 4, top / 2, top].map((v) => formatScale(v, false, top))
+    expect([axis(200_000), axis(20_000_000), axis(40_000)]).toEqual([
+      ['0', '50\u00a0k', '100\u00a0k', '200\u00a0k'],
+      ['0', '5\u00a0M', '10\u00a0M', '20\u00a0M'],
+      ['0', '10\u202f000', '20\u202f000', '40\u202f000'],
+    ])
+    expect(formatScale(1_305_412, false)).toBe('1\u202f305\u202f412')
   })
 })

@@ -19,18 +19,20 @@ export function formatValue(value: number, rate: boolean): string {
   return Number.isInteger(value) ? integer.format(value) : decimal.format(value)
 }
 
-// Millions of euros on an axis: '17 M' fits the axis's margin where '17 052 821' lost its first digits.
-const compact = new Intl.NumberFormat('fr-FR', { notation: 'compact', maximumFractionDigits: 1 })
-
 /**
- * A scale's mark (an axis tick, a legend's class boundary): round figures read short, from
- * 100 000 on in thousands (k) or millions (M).
+ * A scale's mark (an axis tick, a legend's class boundary): round figures read short. On an axis
+ * whose top is `top`, one unit for every mark: millions (`17,5 M`) from a top of 1 000 000, thousands
+ * (`250 k`) from 100 000 — '17 052 821' lost its first digits in the axis's margin. Without `top`
+ * (a legend's class boundaries, which are not round), the full figure.
  * @example formatScale(0.5, true) // '50 %'
- * @example formatScale(17_500_000, false) // '17,5 M'
+ * @example formatScale(17_500_000, false, 20_000_000) // '17,5 M'
  */
-export function formatScale(value: number, rate: boolean): string {
+export function formatScale(value: number, rate: boolean, top?: number): string {
   if (rate) return shortPercent.format(value)
-  if (Math.abs(value) >= 100_000) return compact.format(value)
+  if (top !== undefined && top >= 1_000_000)
+    return value === 0 ? '0' : `${decimal.format(value / 1_000_000)}\u00a0M`
+  if (top !== undefined && top >= 100_000)
+    return value === 0 ? '0' : `${integer.format(value / 1_000)}\u00a0k`
   return formatValue(value, false)
 }
 

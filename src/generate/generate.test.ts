@@ -312,6 +312,20 @@ describe('generate', () => {
     )
     // Records go to many establishments of the networks, not only to their head offices.
     expect(used.size).toBeGreaterThan(networks.length * 3)
+    // A record names the establishment of the région where its training takes place (but for the
+    // rare anomalies the generator sends on purpose: another organism's SIRET).
+    const regionOf = new Map(reference.communes.map((c) => [c.code, c.region]))
+    const establishment = new Map(organisms.map((r) => [r[0]!, regionOf.get(r[3]!)]))
+    const placed = records(main)
+      .map(
+        ({ o }) => o.training as { organism?: { siret?: string }; placeCommune?: string | null } | undefined,
+      )
+      .filter((t) => networkSirets.has(t?.organism?.siret ?? '') && t?.placeCommune)
+    const same = placed.filter(
+      (t) => establishment.get(t!.organism!.siret!) === regionOf.get(t!.placeCommune!),
+    )
+    expect(placed.length).toBeGreaterThan(100)
+    expect(same.length / placed.length).toBeGreaterThan(0.95)
   })
 
   it('writes the referentials with the exact headers of the spec', () => {

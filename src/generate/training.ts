@@ -32,7 +32,7 @@ export interface TrainingJson {
 /** What a training is, before dates: the caller adds planned dates and hours. */
 export interface TrainingChoice {
   readonly organism: Organism
-  /** The establishment: the offer's, else the organism's in the région of the training. */
+  /** The establishment: the offer's, else the organism's in the région of the training (its place's). */
   readonly siret: string
   readonly offer: Offer | null
   readonly type: CertificationType
@@ -122,9 +122,11 @@ export function chooseTraining(
   if (profile.code === 'VAE' && certification) title = `VAE ${certification.title}`
   let placeCommune: string | null = null
   if (modality !== 'DISTANCE') {
-    if (offer && !organism.national) placeCommune = offer.commune
+    // A national network trains where its establishment is: the offer's, else the one in the
+    // région of the training (siretIn below names the same establishment).
+    if (offer) placeCommune = offer.commune
     else if (!organism.national) placeCommune = organism.commune
-    else placeCommune = ctx.geography.pickTrainingPlace(rng, person.region).code
+    else placeCommune = ctx.geography.pickTrainingPlace(rng, region).code
   }
   return {
     organism,

@@ -108,7 +108,7 @@ export const INDICATORS: readonly Indicator[] = [
     title: 'Montants engagés',
     summary: 'Euros engagés par les financeurs pour les formations.',
     definition:
-      'Somme des montants engagés par les financeurs sur les dossiers de la période. Ces montants sont soumis à la règle de dominance : une cellule n’est publiée que si elle réunit au moins 3 organismes et qu’aucun ne dépasse 85 % du total.',
+      'Somme des montants engagés par les financeurs sur les dossiers de la période. Ces montants sont soumis à la règle de dominance : une cellule n’est publiée que si elle réunit au moins 3 organismes (des entreprises : les établissements d’une même entreprise comptent pour un) et qu’aucun ne dépasse 85 % du total.',
     prefer: ['financements'],
   },
 ]

@@ -60,7 +60,7 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
           },
         }
       : {}),
-    x: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatScale(v, rate) },
+    x: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatScale(v, rate, top) },
     y: { label: null, domain, tickFormat: short, ...(grouped ? { axis: null } : {}) },
     style: { fontSize: '12px', color: TEXT, background: '#ffffff' },
     marks: [

@@ -39,7 +39,7 @@ export function renderLine(cells: readonly Cell[], rate: boolean, width: number)
       // A partial period's label, `2026 (jusqu’au 30 septembre)`, on two lines under its tick.
       tickFormat: (i: number) => (labels.get(periods[i] ?? '') ?? '').replace(' (', '\n('),
     },
-    y: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatScale(v, rate) },
+    y: { label: null, grid: true, domain: [0, top], tickFormat: (v: number) => formatScale(v, rate, top) },
     style: { fontSize: '12px', color: TEXT, background: '#ffffff' },
     marks: [
       Plot.rectY(secrets, {

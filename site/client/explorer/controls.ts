@@ -21,8 +21,6 @@ const LEVEL_LABELS: Record<string, string> = {
   domaine: 'Domaines',
   groupe: 'Groupes',
   organisme: 'Organismes',
-  financeur: 'Financeurs',
-  type: 'Types',
 }
 
 function select(

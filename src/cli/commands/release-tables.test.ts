@@ -68,8 +68,8 @@ describe('readReleaseTables', () => {
       ['nb_sorties', expect.any(Array)],
     ])
     const table = groups[0]!.tables[1]!
-    expect(table.rows[0]).toEqual({ codes: ['_T', '_T'], n: 1383, status: 'V', line: 2 })
-    expect(table.rows[1]).toEqual({ codes: ['_T', 'AFC'], n: 71, status: 'V', line: 3 })
+    expect(table.rows[0]).toEqual({ codes: ['_T', '_T'], n: 1387, status: 'V', line: 2 })
+    expect(table.rows[1]).toEqual({ codes: ['_T', 'AFC'], n: 72, status: 'V', line: 3 })
     const codes = (dimension: string) =>
       new Set(table.rows.map((r) => r.codes[table.dimensions.indexOf(dimension)]))
     for (const dimension of table.dimensions)

@@ -24,6 +24,8 @@ export interface Population {
    * (financements: the organism's legal unit).
    */
   readonly contributor?: string
+  /** Its period date may lie after the data date (a training's planned start): see withPlannedPeriods. */
+  readonly plannedPeriods?: true
 }
 
 export const POPULATIONS: Readonly<Record<PopulationName, Population>> = {
@@ -62,6 +64,7 @@ export const POPULATIONS: Readonly<Record<PopulationName, Population>> = {
     // protects an enterprise, and one whose establishments counted apart could be "3 organisms"
     // alone in a cell, or stay under 85 % in each of them while holding the whole amount.
     contributor: 'left(organism_siret, 9)',
+    plannedPeriods: true,
   },
 }
 
@@ -112,7 +115,7 @@ export const DIMENSIONS: Readonly<Record<DimensionName, Dimension>> = {
     name: 'periode',
     label: 'Période',
     description:
-      "Année, trimestre ou mois de la date de référence de la population (entrée, sortie, début d'accompagnement). Une période en cours à la date des données n'est couverte que jusqu'à cette date et son libellé le dit, par exemple « 2026 (jusqu’au 30 septembre) » : ses effectifs ne se comparent pas à ceux d'une période complète.",
+      "Année, trimestre ou mois de la date de référence de la population (entrée, sortie, début d'accompagnement). Une période en cours à la date des données n'est couverte que jusqu'à cette date et son libellé le dit, par exemple « 2026 (jusqu’au 30 septembre) » : ses effectifs ne se comparent pas à ceux d'une période complète. Les financements, datés du début de la formation, comptent aussi les formations prévues après la date des données : leur période en cours se lit alors « 2026 (dont formations prévues) », une période à venir « 4e trimestre 2026 (formations prévues) ».",
     levels: [
       { name: 'annee', label: 'Année', sql: "to_char($date, 'YYYY')" },
       // One to_char (the T quoted) rather than two joined: the same code, evaluated for every row

@@ -75,9 +75,9 @@ describe('withPlannedPeriods', () => {
     expect(withPlannedPeriods(tree, '2026-09-15').map((n) => `${n.code}: ${n.label}`)).toEqual([
       '_T: Total',
       '2025: 2025',
-      '2026: 2026 (données au 15 septembre, formations prévues comprises)',
+      '2026: 2026 (dont formations prévues)',
       '2025-T4: 4e trimestre 2025',
-      '2026-T3: 3e trimestre 2026 (données au 15 septembre, formations prévues comprises)',
+      '2026-T3: 3e trimestre 2026 (dont formations prévues)',
       '2026-T4: 4e trimestre 2026 (formations prévues)',
     ])
   })

@@ -3,7 +3,6 @@
  * `2025-T1` > month `2025-01`. Every observed code brings its ancestors.
  * @module
  */
-import { FRENCH_MONTHS } from '../../lib/months.ts'
 import {
   type Period,
   parsePeriod,
@@ -60,20 +59,18 @@ export function buildPeriodHierarchy(codes: readonly string[], asOf: string): Hi
 }
 
 /**
- * A dataset's period tree when its periods run past the data date `asOf` (financements: a training
- * planned later counts in the period it starts), relabelled: the period the data date falls in does
- * not stop at that date, `2026 (données au 30 septembre, formations prévues comprises)`, and a
- * later one is `4e trimestre 2026 (formations prévues)`. Any other tree is returned as it is.
+ * A financements dataset's period tree when its periods run past the data date `asOf` (a
+ * training planned later counts in the period it starts), relabelled: the period the data date
+ * falls in does not stop at that date, `2026 (dont formations prévues)`, and a later one is
+ * `4e trimestre 2026 (formations prévues)` (short: a chart's axis prints them). Any other tree is
+ * returned as it is.
  */
 export function withPlannedPeriods(nodes: readonly HierarchyNode[], asOf: string): readonly HierarchyNode[] {
   const periods = nodes.map((n) => [n, parsePeriod(n.code)] as const)
   if (!periods.some(([, p]) => p && periodStart(p) > asOf)) return nodes
-  const day = Number(asOf.slice(8, 10))
-  const date = `${day === 1 ? '1er' : day} ${FRENCH_MONTHS[Number(asOf.slice(5, 7)) - 1]}`
   return periods.map(([node, p]) => {
     if (!p || periodEnd(p) <= asOf) return node
-    const suffix =
-      periodStart(p) > asOf ? ' (formations prévues)' : ` (données au ${date}, formations prévues comprises)`
+    const suffix = periodStart(p) > asOf ? ' (formations prévues)' : ' (dont formations prévues)'
     return { ...node, label: periodLabel(p) + suffix }
   })
 }

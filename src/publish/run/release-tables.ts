@@ -97,8 +97,15 @@ export async function buildReleaseTables(
       own[dim] = union(trees[dim as DimensionName], own[dim], nodes)
   })
   if (issues.length > 0) return { ok: false, issues }
-  for (const own of Object.values(labels))
-    if (own.periode) own.periode = [...withPlannedPeriods(own.periode, asOf)]
+  // Only a dataset all of whose tables date their rows by a planned start may say so: the period
+  // tree is one per dataset, and an entry dated after the data date (publish --as-of before the
+  // release) is no planned training.
+  for (const [slug, own] of Object.entries(labels)) {
+    const planned = tables
+      .filter(({ dataset }) => dataset.slug === slug)
+      .every(({ table }) => POPULATIONS[table.population].plannedPeriods === true)
+    if (planned && own.periode) own.periode = [...withPlannedPeriods(own.periode, asOf)]
+  }
   const codeSets = new Map(
     [...cut].map(([name, h]) => [
       name,
