@@ -63,4 +63,5 @@ export const ingestRuleCodes: Readonly<Record<string, string>> = Object.freeze({
   'record/invalid-json': 'the line is not valid JSON',
   'record/nul-character': 'a text contains the NUL character, which cannot be stored',
   'record/invalid-unicode': 'a text contains an unpaired UTF-16 surrogate, which is not text',
+  'record/too-deep': 'values nested far deeper than any record (more than 32 levels)',
 })

@@ -79,6 +79,20 @@ describe('parseLine', () => {
     ).toBe(true)
   })
 
+  it('refuses a value nested far deeper than any record with a finding, before any walk over it overflows the stack', () => {
+    const deep = `[${'['.repeat(50_000)}${']'.repeat(50_000)}]`
+    const nested = JSON.parse(deep)
+    const record = { ...dossier(), training: { ...dossier().training, formacode: nested } }
+    const result = validateRaw(record, context)
+    expect(result).toMatchObject({
+      ok: false,
+      type: 'dossier',
+      id: 'CPF-2024-000123',
+      errors: [{ code: 'record/too-deep', path: `/training/formacode${'/0'.repeat(31)}` }],
+    })
+    expect(validateRaw(nested, context)).toMatchObject({ ok: false, errors: [{ code: 'record/too-deep' }] })
+  })
+
   it('accepts versions up to the largest exact integer, and refuses larger ones', () => {
     expect(parseLine(JSON.stringify(dossier({ version: 1732780800000 })), context).ok).toBe(true)
     expect(parseLine(JSON.stringify(dossier({ version: 2 ** 53 })), context)).toMatchObject({

@@ -71,9 +71,11 @@ export function validateRaw(raw: unknown, context: ValidationContext): Validatio
         finding(
           bad.path,
           bad.code,
-          bad.code === 'record/nul-character'
-            ? `${bad.path || 'a key'} contains the NUL character (U+0000), which text fields cannot hold`
-            : `${bad.path || 'a key'} contains an unpaired UTF-16 surrogate (an escape such as \\ud800 without its pair), which is not text`,
+          bad.code === 'record/too-deep'
+            ? `${bad.path} nests values more than ${MAX_DEPTH} levels deep, far more than any record: it was not read further`
+            : bad.code === 'record/nul-character'
+              ? `${bad.path || 'a key'} contains the NUL character (U+0000), which text fields cannot hold`
+              : `${bad.path || 'a key'} contains an unpaired UTF-16 surrogate (an escape such as \\ud800 without its pair), which is not text`,
         ),
       ],
     }
@@ -115,14 +117,21 @@ function problemOf(text: string): 'record/nul-character' | 'record/invalid-unico
   return text.isWellFormed() ? null : 'record/invalid-unicode'
 }
 
-function findUnstorable(value: unknown, path: string): { path: string; code: string } | null {
+// A record of the spec nests 4 levels at most (training > certification > …). A value nested tens of
+// thousands of levels deep (a 100 KB body of `[[[[…`) overflowed the stack of every recursive walk
+// below and answered 500: it is refused at this depth, before any of them.
+const MAX_DEPTH = 32
+
+function findUnstorable(value: unknown, path: string, depth = 0): { path: string; code: string } | null {
+  if (depth > MAX_DEPTH && value !== null && typeof value === 'object')
+    return { path, code: 'record/too-deep' }
   if (typeof value === 'string') {
     const code = problemOf(value)
     return code ? { path, code } : null
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findUnstorable(value[i], `${path}/${i}`)
+      const found = findUnstorable(value[i], `${path}/${i}`, depth + 1)
       if (found !== null) return found
     }
     return null
@@ -131,7 +140,7 @@ function findUnstorable(value: unknown, path: string): { path: string; code: str
     for (const [key, child] of Object.entries(value)) {
       const code = problemOf(key)
       if (code) return { path, code }
-      const found = findUnstorable(child, `${path}/${key}`)
+      const found = findUnstorable(child, `${path}/${key}`, depth + 1)
       if (found !== null) return found
     }
   }
