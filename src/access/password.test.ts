@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generatePassword, hashPassword, verifyPassword } from './password.ts'
+import { generatePassword, hashPassword, variedEnough, verifyPassword } from './password.ts'
 
 const FAST = { N: 1024, r: 8, p: 1, keylen: 32 }
 
@@ -20,6 +20,19 @@ describe('passwords', () => {
 
   it('uses the default memory-hard cost when none is given', async () => {
     expect(await hashPassword('x')).toMatch(/^scrypt\$32768\$8\$1\$/)
+  })
+
+  it('calls a password of spaces or of a few characters repeated not varied enough', () => {
+    expect(
+      [
+        '            ',
+        'aaaaaaaaaaaa',
+        'abab abab abab',
+        'abcd abcd abcd',
+        'abcde abcde',
+        'correct horse battery',
+      ].map(variedEnough),
+    ).toEqual([false, false, false, false, true, true])
   })
 
   it('generates distinct 24-character passwords', () => {

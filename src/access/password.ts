@@ -39,3 +39,11 @@ export function generatePassword(): string {
 
 /** The shortest password an account may have (operator-set or changed by its user). */
 export const MIN_PASSWORD_LENGTH = 12
+
+/** The least number of different characters in a password, spaces aside: 12 spaces or `aaaaaaaaaaaa` are no password. */
+export const MIN_DISTINCT_CHARACTERS = 5
+
+/** Whether `password` has {@link MIN_DISTINCT_CHARACTERS} different characters, spaces aside. */
+export function variedEnough(password: string): boolean {
+  return new Set(password.replace(/\s/g, '')).size >= MIN_DISTINCT_CHARACTERS
+}

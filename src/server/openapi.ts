@@ -143,7 +143,7 @@ export function openApiDocument() {
               'Missing, unknown, revoked or expired token (auth/missing-token, auth/invalid-token, auth/expired-token)',
             ),
             '413': errorResponse(
-              'More than 1,000 records, or more than 32 MiB, in a JSON array (`request/too-large`)',
+              'More than 1,000 records (`request/too-many-records`), or more than 32 MiB (`request/too-large`), in a JSON array',
             ),
             '415': errorResponse('Neither application/json nor application/x-ndjson'),
           },

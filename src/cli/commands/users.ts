@@ -2,7 +2,12 @@ import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { ensureDemoUsers } from '../../access/demo-users.ts'
 import { recordOperatorAction, withOperatorLog } from '../../access/operator-log.repository.ts'
-import { generatePassword, MIN_PASSWORD_LENGTH } from '../../access/password.ts'
+import {
+  generatePassword,
+  MIN_DISTINCT_CHARACTERS,
+  MIN_PASSWORD_LENGTH,
+  variedEnough,
+} from '../../access/password.ts'
 import {
   addUser,
   disableUser,
@@ -62,6 +67,11 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         const password = values['password-stdin'] ? await readPassword() : generatePassword()
         if (password.length < MIN_PASSWORD_LENGTH)
           throw new CliError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`, 2)
+        if (!variedEnough(password))
+          throw new CliError(
+            `the password must have at least ${MIN_DISTINCT_CHARACTERS} different characters, spaces aside`,
+            2,
+          )
         return password
       }
       // Read before the store opens: a bad PASSERELLE_OPERATOR stops a change before it is made.

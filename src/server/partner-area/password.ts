@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono'
-import { MIN_PASSWORD_LENGTH } from '../../access/password.ts'
+import { MIN_DISTINCT_CHARACTERS, MIN_PASSWORD_LENGTH, variedEnough } from '../../access/password.ts'
 import { beginAttempt, signInKeys } from '../../access/rate-limit.ts'
 import { authenticate, resetPassword } from '../../access/users.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
@@ -33,6 +33,11 @@ export function passwordRoutes(deps: AccessDeps, info: (c: Context<AreaEnv>) => 
     const errors = [
       ...(next.length < MIN_PASSWORD_LENGTH
         ? [`Le nouveau mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`]
+        : []),
+      ...(next.length >= MIN_PASSWORD_LENGTH && !variedEnough(next)
+        ? [
+            `Le nouveau mot de passe doit compter au moins ${MIN_DISTINCT_CHARACTERS} caractères différents, espaces non compris.`,
+          ]
         : []),
       ...(next === text('actuel') ? ['Le nouveau mot de passe doit différer de l’actuel.'] : []),
       ...(next !== text('confirmation') ? ['Les deux saisies du nouveau mot de passe diffèrent.'] : []),
