@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { refreshPartnerSummaries } from '../../access/summaries.ts'
@@ -34,6 +35,11 @@ export const importCommand: Command = {
       throw new CliError(`--batch-size "${values['batch-size']}" must be an integer from 1 to 20000`, 2)
     const path = resolve(io.cwd, positionals[0]!)
     const rejectsPath = values.rejects ? resolve(io.cwd, values.rejects) : null
+    if (rejectsPath && sameFile(path, rejectsPath))
+      throw new CliError(
+        `--rejects ${values.rejects} is the file being imported: writing the rejected lines would erase it; give another file`,
+        2,
+      )
     return withHub(io, { needsSecret: true, existing: true }, async ({ store, secret }) => {
       const preparer = await createPreparer(secret, prepareThreads(io.env))
       const today = new Date().toISOString().slice(0, 10)
@@ -104,5 +110,16 @@ function printSummary(io: CliIo, s: ImportSummary, rejectsPath: string | null) {
       io.out(
         '  the rejected lines are not kept: run the same command with --rejects FILE to write them with their errors',
       )
+  }
+}
+
+// The same file under two names too (a link): the rejects file is truncated before the import reads.
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true
+  try {
+    const [x, y] = [statSync(a), statSync(b)]
+    return x.dev === y.dev && x.ino === y.ino
+  } catch {
+    return false
   }
 }

@@ -1,0 +1,36 @@
+import { linkSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { memoryIo } from '../io.ts'
+import { main } from '../main.ts'
+
+describe('passerelle import --rejects', () => {
+  it('refuses the file being imported, under its name or another, before it touches either', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-rejects-'))
+    const feed = join(dir, 'feed.ndjson')
+    writeFileSync(feed, '{"type":"dossier"}\n')
+    linkSync(feed, join(dir, 'link.ndjson'))
+    const env = {
+      PASSERELLE_DATA: join(dir, 'data'),
+      PASSERELLE_SECRET: 'a-test-secret-of-at-least-32-characters!!',
+    }
+    const answers = []
+    for (const rejects of ['feed.ndjson', 'link.ndjson']) {
+      const { io, stderr } = memoryIo(env, dir)
+      answers.push([
+        await main(['import', '--partner', 'CDC', 'feed.ndjson', '--rejects', rejects], io),
+        stderr.join('\n'),
+      ])
+    }
+    expect(answers).toEqual(
+      ['feed.ndjson', 'link.ndjson'].map((name) => [
+        2,
+        expect.stringContaining(
+          `--rejects ${name} is the file being imported: writing the rejected lines would erase it`,
+        ),
+      ]),
+    )
+    expect(readFileSync(feed, 'utf8')).toBe('{"type":"dossier"}\n')
+  })
+})
