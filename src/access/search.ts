@@ -1,6 +1,7 @@
 import { normalizeName } from '../ingest/person-key.ts'
 import type { DossierStatus } from '../ingest/record.ts'
 import { isCalendarDate } from '../lib/dates.ts'
+import { NIR_LAYOUT } from '../lib/nir.ts'
 import { maskNirs } from '../lib/nir-mask.ts'
 import { quote } from '../lib/quote.ts'
 
@@ -117,8 +118,7 @@ export function parseDossierQuery(
   }
   if (input.nir !== undefined) {
     const nir = typeof input.nir === 'string' ? input.nir.replace(/\s/g, '').toUpperCase() : ''
-    // The spec's NIR shape: sex 1 or 2, or 3, 7 or 8 for a provisional or foreign-born number.
-    if (!/^[12378]\d{2}(0[1-9]|1[0-2]|[2-9]\d)(\d{2}|2A|2B)\d{6}(\d{2})?$/.test(nir))
+    if (!NIR_LAYOUT.test(nir))
       errors.push({
         path: '/nir',
         code: 'search/invalid-nir',

@@ -9,6 +9,9 @@ function nirNumber(nir13: string): bigint {
   return BigInt(digits)
 }
 
+/** The NIR layout of the exchange format's schema (spec/dossier.schema.json, trainee.nir): 13 characters, or 15 with the key. */
+export const NIR_LAYOUT = /^[12378][0-9]{2}(0[1-9]|1[0-2]|[2-9][0-9])(2[AB]|[0-9]{2})[0-9]{6}([0-9]{2})?$/
+
 /** The two-digit key of a 13-character NIR. */
 export function nirKey(nir13: string): string {
   const key = 97n - (nirNumber(nir13) % 97n)

@@ -1,9 +1,7 @@
 import { type Finding, finding } from '../ingest/findings.ts'
-import { nirKeyIsValid } from '../lib/nir.ts'
+import { NIR_LAYOUT, nirKeyIsValid } from '../lib/nir.ts'
 import { siretIsValid } from '../lib/siret.ts'
 
-// The NIR layout of the exchange format's schema (spec/dossier.schema.json, trainee.nir).
-const NIR = /^[12378][0-9]{2}(0[1-9]|1[0-2]|[2-9][0-9])(2[AB]|[0-9]{2})[0-9]{6}([0-9]{2})?$/
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/
 
@@ -157,7 +155,7 @@ export class LineChecks {
   nir(column: string): string {
     const value = this.required(column)
     if (value === '') return ''
-    if (!NIR.test(value)) {
+    if (!NIR_LAYOUT.test(value)) {
       this.fail(
         column,
         'invalid-nir',

@@ -19,7 +19,7 @@ interface Rate {
   readonly exits: (asOf: string) => string
   /** The count the rate is taken over, shown beside it (not every exit: the rate's base). */
   readonly base: { readonly measure: string; readonly label: string }
-  /** A share shown beside the rate: how much of the exits it is about (the certifying ones) its base covers. */
+  /** A share shown beside the rate: how much of the exits it concerns its base covers (of the certifying exits, for certification). */
   readonly coverage?: { readonly measure: string; readonly label: string }
 }
 
