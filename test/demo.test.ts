@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -47,5 +47,37 @@ describe('passerelle demo', () => {
     expect(
       again.stderr.filter((l) => l.startsWith('import ')).every((l) => l.endsWith('(already imported)')),
     ).toBe(true)
+  })
+
+  it('refuses a hub it did not make, before writing anything into its folder', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'passerelle-demo-'))
+    const env = { PASSERELLE_SECRET: 'the-operators-secret' }
+    const made = memoryIo(env, cwd)
+    expect(
+      await main(['partners', 'add', '--code', 'R84', '--name', 'Région', '--kind', 'REGION'], made.io),
+    ).toBe(0)
+    for (const secret of [{}, env]) {
+      const { io, stderr } = memoryIo(secret, cwd)
+      expect(await main(['demo', '--dossiers', '50', '--no-serve', '--no-publish'], io)).toBe(1)
+      expect(stderr).toEqual([
+        'passerelle demo: passerelle demo adds synthetic partners, records and referentials to the hub it opens, and this hub was not made by a demo: give the demo a data folder of its own (PASSERELLE_DATA=./demo-data npm start) (hub/not-a-demo)',
+      ])
+    }
+    expect(existsSync(join(cwd, '.passerelle', 'secret'))).toBe(false)
+    expect(existsSync(join(cwd, '.passerelle', 'demo'))).toBe(false)
+  })
+
+  it("makes every other command refuse a secret that is not the demo's", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'passerelle-demo-'))
+    expect(await main(['demo', '--dossiers', '50', '--no-serve', '--no-publish'], memoryIo({}, cwd).io)).toBe(
+      0,
+    )
+    const { io, stderr } = memoryIo({ PASSERELLE_SECRET: 'another' }, cwd)
+    expect(await main(['status'], io)).toBe(1)
+    expect(stderr.join('\n')).toMatch(
+      /^passerelle status: PASSERELLE_SECRET is not the one this hub was made with: .* \(hub\/secret-mismatch\)$/,
+    )
+    const secret = readFileSync(join(cwd, '.passerelle', 'secret'), 'utf8').trim()
+    expect(await main(['status'], memoryIo({ PASSERELLE_SECRET: secret }, cwd).io)).toBe(0)
   })
 })

@@ -1,8 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { type HubConfig, readConfig } from '../config.ts'
 import type { Store } from '../db/connect.ts'
+import { claimHubKey, type HubOrigin } from '../db/hub-key.ts'
 import { openStore, prepareStore, requireExistingHub } from '../db/open-hub.ts'
 import { CliError, type CliIo } from './io.ts'
-import { missingSecret } from './missing-secret.ts'
+import { demoSecretPath, missingSecret } from './missing-secret.ts'
 
 /** The hub as a command sees it: its configuration and an open, migrated store. */
 export interface Hub {
@@ -16,11 +18,12 @@ export interface Hub {
  * Runs `fn` with an open, migrated store and closes it afterwards, whatever happens. Commands that
  * read or write persons need the secret: they refuse to start without it. Commands that read the
  * hub or need what it holds (`existing`) refuse a store that holds no hub yet rather than create
- * an empty one.
+ * an empty one. Whenever a secret is configured, it must be the hub's (its fingerprint is kept at
+ * the first command that brings one); `origin: 'demo'` also refuses a hub a demo did not make.
  */
 export async function withHub<T>(
   io: CliIo,
-  options: { needsSecret: boolean; existing?: boolean; config?: HubConfig },
+  options: { needsSecret: boolean; existing?: boolean; config?: HubConfig; origin?: HubOrigin },
   fn: (hub: Hub & { secret: string }) => Promise<T>,
 ): Promise<T> {
   const config = options.config ?? readConfig(io.env, io.cwd)
@@ -34,10 +37,19 @@ export async function withHub<T>(
   const store = await openStore(config)
   try {
     const migrated = await prepareStore(store)
+    if (config.secret) await checkSecret(store, config, config.secret, options.origin ?? 'operator')
     return await fn({ config, store, migrated, secret: config.secret ?? '' })
   } finally {
     await store.close()
   }
+}
+
+async function checkSecret(store: Store, config: HubConfig, secret: string, origin: HubOrigin) {
+  const demoFile = demoSecretPath(config.dataDir)
+  const demoSecretFile =
+    config.databaseUrl === null && existsSync(demoFile) && readFileSync(demoFile, 'utf8').trim() === secret
+  const problem = await claimHubKey(store.db, { secret, origin, demoSecretFile })
+  if (problem) throw new CliError(`${problem.message} (${problem.code})`)
 }
 
 /** An instant to the minute in UTC, as the operator's commands print them: `2026-12-06 10:05 UTC`. */

@@ -313,6 +313,14 @@ export interface PartnerSummaryTable {
   body: ColumnType<unknown, string, string>
 }
 
+/** The fingerprint of the hub's secret and who made the hub (one row at most). */
+export interface HubKeyTable {
+  id: Generated<boolean>
+  fingerprint: string
+  origin: 'demo' | 'operator'
+  recorded_at: GeneratedTimestamp
+}
+
 /** The hub's schema, as kysely sees it. */
 export interface Database {
   partner: PartnerTable
@@ -341,4 +349,5 @@ export interface Database {
   access_audit: AccessAuditTable
   operator_action: OperatorActionTable
   partner_summary: PartnerSummaryTable
+  hub_key: HubKeyTable
 }

@@ -28,6 +28,7 @@ describe('migrations', () => {
       'dossier_current',
       'dossier_version',
       'dsn_contract',
+      'hub_key',
       'operator_action',
       'organism',
       'partner',

@@ -73,12 +73,19 @@ export const demoCommand: Command = {
     const port = parsePort(values.port ?? io.env.PORT ?? '8080')
     const base = readConfig(io.env, io.cwd)
     // The demo always runs on the embedded store in its data folder, whatever DATABASE_URL says.
-    const config = { ...base, databaseUrl: null, secret: base.secret ?? demoSecret(base.dataDir) }
+    const kept = keptDemoSecret(base.dataDir)
+    const config = {
+      ...base,
+      databaseUrl: null,
+      secret: base.secret ?? kept ?? randomBytes(32).toString('hex'),
+    }
     const dataDir = join(config.dataDir, 'demo', `${dossiers}-${seed}`)
     const operator = operatorName(io.env)
     const started = Date.now()
-    await generateOnce(io, dataDir, dossiers, seed)
-    return withHub(io, { needsSecret: true, config }, async ({ store, secret }) => {
+    // withHub refuses a hub the demo did not make before anything is written into its folder.
+    return withHub(io, { needsSecret: true, config, origin: 'demo' }, async ({ store, secret }) => {
+      if (base.secret === null && kept === null) writeDemoSecret(base.dataDir, secret)
+      await generateOnce(io, dataDir, dossiers, seed)
       io.err(`store: embedded PostgreSQL (PGlite) in ${store.location}`)
       const tokens = await ensurePartners(store.db, dataDir, operator)
       for (const kind of REFERENTIAL_ORDER) {
@@ -188,14 +195,16 @@ async function publishDemo(
   await buildSiteIn(out, (message) => io.err(`publish ${message}`))
 }
 
-function demoSecret(dataDir: string): string {
+function keptDemoSecret(dataDir: string): string | null {
   const path = demoSecretPath(dataDir)
-  if (existsSync(path)) return readFileSync(path, 'utf8').trim()
+  return existsSync(path) ? readFileSync(path, 'utf8').trim() : null
+}
+
+function writeDemoSecret(dataDir: string, secret: string): void {
+  const path = demoSecretPath(dataDir)
   mkdirSync(dataDir, { recursive: true })
-  const secret = randomBytes(32).toString('hex')
   writeFileSync(path, `${secret}\n`, { mode: 0o600 })
   chmodSync(path, 0o600)
-  return secret
 }
 
 async function generateOnce(io: CliIo, dir: string, dossiers: number, seed: string) {
