@@ -19,7 +19,9 @@ async function start() {
   const bySlug = new Map(
     datasets.map((d) => [
       d.slug,
-      { ...d, text: fold([d.title, d.description, ...d.keywords, ...d.tables, ...d.columns].join(' ')) },
+      { ...d, text: fold(
+        [d.title, d.description, ...d.keywords, ...d.tables, ...d.columns, ...d.places].join(' '),
+      ), },
     ]),
   )
   const checked = (name) =>

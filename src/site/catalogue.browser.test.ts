@@ -53,6 +53,11 @@ describe.skipIf(!enabled)('the catalogue in a browser', () => {
     expect(await shown(page)).toEqual(['financements-essai', 'insertion-essai'])
     await page.fill('#recherche', 'région')
     expect(await shown(page)).toEqual(['insertion-essai'])
+
+    // A place is found by its name, accents aside, in the datasets that have figures for it.
+    await page.uncheck('input[name="theme"][value="ECON"]')
+    await page.fill('#recherche', 'reunion')
+    expect(await shown(page)).toEqual(['entrees-essai', 'insertion-essai'])
     expect(record.errors).toEqual([])
     expect(record.external).toEqual([])
   })

@@ -39,14 +39,23 @@ export interface CatalogueEntry {
   readonly tables: readonly string[]
   /** Titles of the measures and dimensions (for the full-text search). */
   readonly columns: readonly string[]
+  /**
+   * Names of the régions and départements it has figures for (for the full-text search: a reader
+   * looks for « Réunion », not for the word « territoire »). Communes are left out: tens of
+   * thousands of names would swell the index every catalogue visit downloads.
+   */
+  readonly places: readonly string[]
 }
 
 /** A dataset's catalogue entry, from its datapackage, hierarchies and DCAT themes. */
 export function catalogueEntry(published: Published, dataset: PublishedDataset): CatalogueEntry {
   const levels = new Set<string>(['national'])
+  const places = new Set<string>()
   for (const dimension of ['territoire', 'territoire_formation'])
-    for (const code of dataset.hierarchies.get(dimension) ?? [])
+    for (const code of dataset.hierarchies.get(dimension) ?? []) {
       if (code.level in LEVEL_LABELS) levels.add(code.level)
+      if (code.level === 'region' || code.level === 'departement') places.add(code.label)
+    }
   if (dataset.hierarchies.has('organisme')) levels.add('organisme')
   const years = (dataset.hierarchies.get('periode') ?? []).map((c) => c.code).filter(isYear)
   const tables = dataset.datapackage.resources.filter((r) => !r.path.startsWith('hierarchies/'))
@@ -68,5 +77,6 @@ export function catalogueEntry(published: Published, dataset: PublishedDataset):
         ),
       ),
     ],
+    places: [...places],
   }
 }

@@ -44,13 +44,42 @@ describe('the catalogue page', () => {
           'Durée moyenne prévue',
           'Dispositif',
         ],
+        places: REGIONS,
       },
-      expect.objectContaining({ slug: 'financements-essai', themes: ['ECON'], levels: ['national'] }),
+      expect.objectContaining({
+        slug: 'financements-essai',
+        themes: ['ECON'],
+        levels: ['national'],
+        places: [],
+      }),
       expect.objectContaining({
         slug: 'insertion-essai',
         themes: ['EDUC', 'ECON'],
         levels: ['national', 'region'],
+        places: REGIONS,
       }),
     ])
   })
 })
+
+// The régions of the golden publication's territoire hierarchy, in its order.
+const REGIONS = [
+  'Guadeloupe',
+  'Martinique',
+  'Guyane',
+  'La Réunion',
+  'Mayotte',
+  'Île-de-France',
+  'Centre-Val de Loire',
+  'Bourgogne-Franche-Comté',
+  'Normandie',
+  'Hauts-de-France',
+  'Grand Est',
+  'Pays de la Loire',
+  'Bretagne',
+  'Nouvelle-Aquitaine',
+  'Occitanie',
+  'Auvergne-Rhône-Alpes',
+  "Provence-Alpes-Côte d'Azur",
+  'Corse',
+]
