@@ -3,7 +3,7 @@
  * the cells, draws bars, a line or a map, and adds the legend and the text alternative.
  */
 import type { ChartSpec } from '../../../src/site/chart-spec.ts'
-import { type Cell, isRate, selectCells } from '../data/cells.ts'
+import { type Cell, isEuro, isRate, selectCells } from '../data/cells.ts'
 import { type Hierarchy, parseHierarchy } from '../data/hierarchy.ts'
 import { fetchJson, fetchText, type PublishedTable } from '../data/published-table.ts'
 import { type LegendItem, legendItems, renderLegend, seriesKeys } from './legend.ts'
@@ -116,7 +116,8 @@ export async function drawChart(spec: ChartSpec, target: HTMLElement, width: num
   // Plot (bars, lines) and d3-geo (maps) are separate chunks, loaded by the pages that draw them.
   if (spec.kind === 'map') {
     const { drawMap } = await import('../maps/draw-map.ts')
-    ;({ svg, legend } = await drawMap(cells, spec.level === 'departement' ? 'departement' : 'region', rate))
+    const level = spec.level === 'departement' ? 'departement' : 'region'
+    ;({ svg, legend } = await drawMap(cells, level, rate, isEuro(spec.measure)))
     credit.className = 'psl-credit'
     credit.textContent = 'Fond de carte : IGN, Admin Express COG simplifié (Licence Ouverte 2.0).'
   } else if (spec.kind === 'line') {

@@ -53,6 +53,11 @@ export function isRate(table: Pick<PublishedTable, 'columns'>, measure: string):
   return table.columns.some((c) => c.name === `${measure}_ic_bas`) || /^(taux|part|proportion)_/.test(measure)
 }
 
+/** True for a measure in euros: the amounts are named `montant_…` in every dataset definition. */
+export function isEuro(measure: string): boolean {
+  return measure.startsWith('montant_')
+}
+
 function hierarchyFor(
   table: PublishedTable,
   hierarchies: ReadonlyMap<string, Hierarchy>,

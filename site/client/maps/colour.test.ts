@@ -6,23 +6,45 @@ describe('colourScale', () => {
     const scale = colourScale([0.5, 0.6, 0.75, 1], true)
     // French typography: a no-break space before %.
     expect(scale.classes.map((c) => c.label.replace(/[\u00a0\u202f]/g, ' '))).toEqual([
-      '50 % à 60 %',
-      '60 % à 70 %',
-      '70 % à 80 %',
-      '80 % à 90 %',
+      '50 % à moins de 60 %',
+      '60 % à moins de 70 %',
+      '70 % à moins de 80 %',
+      '80 % à moins de 90 %',
       '90 % à 100 %',
     ])
     expect([0.5, 0.6, 0.75, 1].map(scale.colour)).toEqual([PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4]])
   })
 
-  it('writes the bounds of count classes as whole numbers', () => {
-    expect(colourScale([46, 250], false).classes.map((c) => c.label)).toEqual([
-      '46 à 87',
-      '87 à 128',
-      '128 à 168',
-      '168 à 209',
-      '209 à 250',
+  it('writes the bounds of count classes as the whole numbers each class holds, none in two classes', () => {
+    // Bounds 46, 86.8, 127.6, 168.4, 209.2, 250: 87 is the first count of the second class.
+    const scale = colourScale([46, 86, 87, 127, 128, 250], false)
+    expect(scale.classes.map((c) => c.label)).toEqual([
+      '46 à moins de 87',
+      '87 à moins de 128',
+      '128 à moins de 169',
+      '169 à moins de 210',
+      '210 à 250',
     ])
+    expect([86, 87, 127, 128].map(scale.colour)).toEqual([PALETTE[0], PALETTE[1], PALETTE[1], PALETTE[2]])
+  })
+
+  it('keeps the bounds of classes of fractional values as they are', () => {
+    expect(colourScale([1.5, 4], false).classes.map((c) => c.label)).toEqual([
+      '1,5 à moins de 2',
+      '2 à moins de 2,5',
+      '2,5 à moins de 3',
+      '3 à moins de 3,5',
+      '3,5 à 4',
+    ])
+  })
+
+  it('writes euros after every bound of an amounts scale', () => {
+    const labels = colourScale([1000, 6000], false, true).classes.map((c) =>
+      c.label.replace(/\u00a0|\u202f/g, ' '),
+    )
+    expect(labels[0]).toBe('1 000 € à moins de 2 000 €')
+    expect(labels[4]).toBe('5 000 € à 6 000 €')
+    expect(colourScale([12, 12], false, true).classes.map((c) => c.label)).toEqual(['12\u00a0€'])
   })
 
   it('has one class when every value is equal, none without values', () => {

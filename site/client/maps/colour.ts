@@ -19,25 +19,33 @@ export interface ColourScale {
 }
 
 /**
- * A five-class scale over `values` (one class when all values are equal).
- * @example colourScale([0.5, 0.7], true).classes[0].label // '50 % à 54 %'
+ * A five-class scale over `values` (one class when all values are equal). Each class reads « A à
+ * moins de B », the last « A à B » (the largest value), so that no bound reads as in two classes.
+ * `euro` writes each bound with its unit.
+ * @example colourScale([0.5, 0.7], true).classes[0].label // '50 % à moins de 54 %'
  */
-export function colourScale(values: readonly number[], rate: boolean): ColourScale {
+export function colourScale(values: readonly number[], rate: boolean, euro = false): ColourScale {
   const min = Math.min(...values)
   const max = Math.max(...values)
+  const unit = (text: string) => (euro ? `${text}\u00a0€` : text)
   if (values.length === 0 || min === max) {
-    const only: ColourClass = { colour: PALETTE[2], label: values.length ? formatScale(min, rate) : '' }
+    const only: ColourClass = { colour: PALETTE[2], label: values.length ? unit(formatScale(min, rate)) : '' }
     return { colour: () => PALETTE[2], classes: values.length ? [only] : [] }
   }
   const width = (max - min) / PALETTE.length
   // The epsilon puts a value on a class boundary in the class whose label starts with it, despite
   // binary fractions ((0.6 - 0.5) / 0.1 is 0.999…).
   const index = (v: number) => Math.min(PALETTE.length - 1, Math.floor((v - min) / width + 1e-9))
-  // Counts read as whole numbers in the legend (a class "46 à 87", not "46 à 86,8").
-  const bound = (v: number) => formatScale(rate ? v : Math.round(v), rate)
+  // Whole values (counts) read as whole numbers: a class of whole values ≥ 86.8 starts at 87, and
+  // one of values < 127.6 ends before 128.
+  const whole = !rate && values.every(Number.isInteger)
+  const bound = (v: number) => unit(formatScale(whole ? Math.ceil(v - 1e-9) : v, rate))
   const classes = PALETTE.map((colour, i) => ({
     colour,
-    label: `${bound(min + i * width)} à ${bound(i === PALETTE.length - 1 ? max : min + (i + 1) * width)}`,
+    label:
+      i === PALETTE.length - 1
+        ? `${bound(min + i * width)} à ${unit(formatScale(max, rate))}`
+        : `${bound(min + i * width)} à moins de ${bound(min + (i + 1) * width)}`,
   }))
   return { colour: (v) => PALETTE[index(v)]!, classes }
 }

@@ -9,16 +9,18 @@ import { renderChoropleth } from './choropleth.ts'
 import { colourScale } from './colour.ts'
 import { layoutMap, type MapLevel } from './insets.ts'
 
-/** Draws `cells` (territory codes of `level`) on the map of France with its insets. */
+/** Draws `cells` (territory codes of `level`) on the map of France with its insets; `euro` for amounts. */
 export async function drawMap(
   cells: readonly Cell[],
   level: MapLevel,
   rate: boolean,
+  euro = false,
 ): Promise<{ svg: SVGSVGElement; legend: LegendItem[] }> {
   const boundaries = await loadBoundaries(level)
   const scale = colourScale(
     cells.flatMap((c) => (c.value !== null ? [c.value] : [])),
     rate,
+    euro,
   )
   return {
     svg: renderChoropleth(layoutMap(boundaries, level), cells, scale, rate),
