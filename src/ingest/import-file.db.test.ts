@@ -1,18 +1,21 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dossier, nir15 } from '../../test/fixtures.ts'
 import { writeFeed } from '../../test/ndjson-fixture.ts'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { addPartner } from '../partners/partner.repository.ts'
-import { importFile } from './import-file.ts'
+import { IngestError, importFile } from './import-file.ts'
 import { createPreparer } from './preparer.ts'
+import { unfinishedImports } from './unfinished-imports.repository.ts'
 
 let store: TestStore
 beforeAll(async () => {
   store = await openTestStore()
   await addPartner(store.db, { code: 'CDC', name: 'CDC', kind: 'CDC' })
-  for (const code of ['OPCO1', 'OPCO2', 'OPCO3'])
+  for (const code of ['OPCO1', 'OPCO2', 'OPCO3', 'OPCO4', 'OPCO5', 'OPCO6'])
     await addPartner(store.db, { code, name: code, kind: 'OPCO' })
 })
 afterAll(() => store.dispose())
@@ -114,5 +117,129 @@ describe('importFile interrupted and run again', () => {
       expect((await run('OPCO3', after)).status).toBe('done')
       expect(readFileSync(after, 'utf8')).toBe(readFileSync(reference, 'utf8'))
     })
+  })
+})
+
+async function importAs(partnerCode: string, path: string, stopAt?: number) {
+  const preparer = await createPreparer('utf8-secret', 0)
+  const stop = new AbortController()
+  try {
+    return await importFile(store.db, {
+      partnerCode,
+      path,
+      rejectsPath: null,
+      preparer,
+      today: '2026-11-28',
+      batchSize: 100,
+      ...(stopAt === undefined
+        ? {}
+        : {
+            signal: stop.signal,
+            onProgress: (p: { records: number }) => {
+              if (p.records >= stopAt) stop.abort()
+            },
+          }),
+    })
+  } finally {
+    await preparer.close()
+  }
+}
+
+async function transmissionCount(): Promise<number> {
+  const row = await store.db
+    .selectFrom('transmission')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+describe('importFile and the bytes of its lines', () => {
+  it('rejects a line that is not UTF-8 as record/invalid-utf8 and imports the others; a real U+FFFD is text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-utf8-'))
+    const feed = join(dir, 'feed.ndjson')
+    const record = (id: string, nir13: string, birthName: string) =>
+      JSON.stringify(dossier({ id, trainee: { nir: nir15(nir13), birthName } }))
+    // Line 2 as a Windows-1252 tool writes it: É is one byte, 0xC9.
+    const windows1252 = Buffer.from(`${record('W-1', '2850575056049', 'H\u00c9LO\u00cfSE')}\n`, 'latin1')
+    writeFileSync(
+      feed,
+      Buffer.concat([
+        Buffer.from(`${record('U-1', '2850575056048', 'DUPONT')}\n`),
+        windows1252,
+        Buffer.from(`${record('U-2', '2850575056050', 'CAF\uFFFD')}\n`),
+      ]),
+    )
+    const summary = await importAs('OPCO4', feed)
+    expect([summary.status, summary.counts, summary.rejectedByCode]).toEqual([
+      'done',
+      { records: 3, created: 2, updated: 0, unchanged: 0, stale: 0, conflict: 0, invalid: 1 },
+      { 'record/invalid-utf8': 1 },
+    ])
+    const rejected = await store.db
+      .selectFrom('rejected_record')
+      .select(['position', 'errors'])
+      .where('transmission_id', '=', summary.transmissionId)
+      .execute()
+    const at = windows1252.indexOf(0xc9) + 1
+    expect(
+      rejected.map((r) => [r.position, typeof r.errors === 'string' ? JSON.parse(r.errors) : r.errors]),
+    ).toEqual([
+      [
+        2,
+        [
+          {
+            path: '',
+            code: 'record/invalid-utf8',
+            message: `the line is not valid UTF-8 (byte 0xC9 at byte ${at} of the line): the file must be UTF-8; one saved as Windows-1252 or Latin-1 needs converting first (iconv -f WINDOWS-1252 -t UTF-8)`,
+          },
+        ],
+      ],
+    ])
+  })
+})
+
+describe('importFile and what it reads from', () => {
+  it('refuses a FIFO or a device (a pipe given as /dev/stdin) before recording any transmission', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-fifo-'))
+    const fifo = join(dir, 'feed.ndjson')
+    execFileSync('mkfifo', [fifo])
+    const before = await transmissionCount()
+    const refusals = []
+    for (const path of [fifo, '/dev/null'])
+      refusals.push(await importAs('OPCO5', path).catch((error: unknown) => error))
+    expect(refusals).toEqual(
+      [fifo, '/dev/null'].map(
+        (path) =>
+          new IngestError(
+            `${path} is not a regular file (a pipe, a FIFO or a device): the import resumes an interrupted file by its byte offset, so it reads a file it can read again; write the stream to a file first (… > feed.ndjson) and import that file; nothing was imported`,
+          ),
+      ),
+    )
+    expect(refusals.every((e) => e instanceof IngestError)).toBe(true)
+    expect(await transmissionCount()).toBe(before)
+  })
+
+  it('continues an interrupted transmission only with the same file, unchanged: a changed file starts a new one and leaves it unfinished', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-changed-'))
+    const feed = join(dir, 'feed.ndjson')
+    writeFeed(feed, 500, 1000)
+    const first = await importAs('OPCO6', feed, 200)
+    expect(first.status).toBe('interrupted')
+    // The partner sends the file again with one more record: another SHA-256.
+    writeFileSync(feed, `${readFileSync(feed, 'utf8')}${JSON.stringify(dossier({ id: 'LATE-1' }))}\n`)
+    const second = await importAs('OPCO6', feed)
+    const partner = await store.db
+      .selectFrom('partner')
+      .select('id')
+      .where('code', '=', 'OPCO6')
+      .executeTakeFirstOrThrow()
+    expect([
+      second.transmissionId === first.transmissionId,
+      second.resumed,
+      second.status,
+      second.counts.records,
+      (await unfinishedImports(store.db, Number(partner.id))).map((u) => [u.transmission, u.status]),
+    ]).toEqual([false, false, 'done', 501, [[first.transmissionId, 'interrupted']]])
+    expect(second.counts.unchanged).toBeGreaterThanOrEqual(200)
   })
 })

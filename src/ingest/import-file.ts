@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto'
-import { closeSync, createReadStream, statSync } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { archiveKind } from '../lib/archive.ts'
 import { readLines } from '../lib/lines.ts'
 import { plainlyNotNdjson } from '../lib/ndjson-sniff.ts'
+import { invalidUtf8At, invalidUtf8Message } from '../lib/utf8.ts'
 import { partnerByCode, unknownPartner } from '../partners/partner.repository.ts'
 import { applyBatch, type BatchItem, type OutcomeCounts } from './apply-batch.ts'
+import { finding } from './findings.ts'
 import { IngestError } from './ingest-error.ts'
 import type { Preparer } from './preparer.ts'
 import { openRejects, rewriteRejects, writeRejects, writeStoredRejects } from './rejects-file.ts'
@@ -78,29 +80,57 @@ async function* prepare(
   const size = options.batchSize ?? 2000
   let numbers: number[] = []
   let texts: string[] = []
+  // Lines that are not UTF-8, refused here: the preparer never sees them.
+  let notText: BatchItem[] = []
+  const notTextTexts = new Map<number, string>()
   let end = start
   let nextLine = firstLine
   const flush = async (): Promise<PreparedBatch> => {
     const results = await options.preparer.lines(texts, options.today)
+    const items = results.map((result, i) => ({ index: numbers[i]!, result }))
     const batch = {
-      items: results.map((result, i) => ({ index: numbers[i]!, result })),
-      texts: new Map(numbers.map((n, i) => [n, texts[i]!])),
+      items: notText.length === 0 ? items : [...items, ...notText].sort((a, b) => a.index - b.index),
+      texts: new Map([...notTextTexts, ...numbers.map((n, i): [number, string] => [n, texts[i]!])]),
       end,
       nextLine,
     }
     numbers = []
     texts = []
+    notText = []
+    notTextTexts.clear()
     return batch
   }
-  for await (const line of readLines(path, start, firstLine)) {
-    end = line.end
-    nextLine = line.number + 1
-    if (line.text.trim() === '') continue
-    numbers.push(line.number)
-    texts.push(line.text)
-    if (texts.length >= size) yield await flush()
+  const file = openSync(path, 'r')
+  try {
+    for await (const line of readLines(path, start, firstLine)) {
+      const from = end
+      end = line.end
+      nextLine = line.number + 1
+      if (line.text.trim() === '') continue
+      // A line decoded with U+FFFD in it is read again as bytes: a Windows-1252 file's accents
+      // would otherwise be stored as U+FFFD. Valid lines (the millions) pay one includes().
+      const bad = line.text.includes('\uFFFD') ? invalidUtf8Finding(file, from, end) : null
+      if (bad) {
+        notText.push({ index: line.number, result: { ok: false, type: null, id: null, errors: [bad] } })
+        notTextTexts.set(line.number, line.text)
+      } else {
+        numbers.push(line.number)
+        texts.push(line.text)
+      }
+      if (texts.length + notText.length >= size) yield await flush()
+    }
+  } finally {
+    closeSync(file)
   }
-  if (texts.length > 0 || end > start) yield await flush()
+  if (texts.length > 0 || notText.length > 0 || end > start) yield await flush()
+}
+
+/** The finding of the line of bytes [from, to) of an open file, when they are not UTF-8. */
+function invalidUtf8Finding(file: number, from: number, to: number) {
+  const bytes = Buffer.alloc(to - from)
+  readSync(file, bytes, 0, bytes.length, from)
+  const at = invalidUtf8At(bytes)
+  return at === -1 ? null : finding('', 'record/invalid-utf8', invalidUtf8Message(bytes[at]!, at))
 }
 
 /**
@@ -213,13 +243,21 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
 
 /**
  * The size of the file to import, once it is known to be a readable regular file that is not an
- * archive: read as lines, a directory threw and an archive became lines of invalid JSON.
+ * archive: read as lines, a directory threw and an archive became lines of invalid JSON. A pipe,
+ * a FIFO or a device (`/dev/stdin`) is refused too: the import hashes the file, then reads it from
+ * the offset where it stopped, so it must be able to read it again from any byte; a pipe failed
+ * with ESPIPE once its transmission was recorded, and a FIFO hung.
  */
 function readableFileSize(path: string): number {
   let size: number
   try {
+    // stat follows links: a link to a regular file is one.
     const stat = statSync(path)
     if (stat.isDirectory()) throw new IngestError(`${path} is a directory, not an NDJSON file`)
+    if (!stat.isFile())
+      throw new IngestError(
+        `${path} is not a regular file (a pipe, a FIFO or a device): the import resumes an interrupted file by its byte offset, so it reads a file it can read again; write the stream to a file first (… > feed.ndjson) and import that file; nothing was imported`,
+      )
     size = stat.size
   } catch (error) {
     if (error instanceof IngestError) throw error

@@ -61,6 +61,7 @@ export const ingestRuleCodes: Readonly<Record<string, string>> = Object.freeze({
   'version/stale': 'a version lower than the stored one (the stored one is kept)',
   'version/conflict': 'the stored version number again with other content',
   'record/invalid-json': 'the line is not valid JSON',
+  'record/invalid-utf8': 'the line is not UTF-8 (a file saved as Windows-1252 or Latin-1?)',
   'record/nul-character': 'a text contains the NUL character, which cannot be stored',
   'record/invalid-unicode': 'a text contains an unpaired UTF-16 surrogate, which is not text',
   'record/too-deep': 'values nested far deeper than any record (more than 32 levels)',

@@ -409,4 +409,63 @@ describe('file-level findings', () => {
     for (const secret of [nir, nir.slice(0, 12), 'Dupont', 'Marie', '14/05/1985'])
       expect(text).not.toContain(secret)
   })
+
+  it('refuses a file with its header and no data line when asked to, keeping the previous load', async () => {
+    await load('organisms', file('kept.csv', [ORGANISMS, organismA]))
+    const headerOnly = file('header-only.csv', [ORGANISMS])
+    for (const skipInvalid of [false, true])
+      expect(await load('organisms', headerOnly, { refuseEmpty: true, skipInvalid })).toEqual({
+        ok: false,
+        kind: 'organisms',
+        rows: 0,
+        errors: [
+          {
+            path: 'file',
+            code: 'referential/no-data-line',
+            message:
+              'the file has its header and no data line: loading it would empty the organisms referential (nothing was changed; to empty it on purpose, load it with --allow-empty)',
+          },
+        ],
+        errorCount: 1,
+        invalidLines: 0,
+      })
+    expect((await organisms()).map((o) => o.siret)).toEqual(['98765432100015'])
+    expect((await listReferentialLoads(store.db)).find((l) => l.kind === 'organisms')?.file).toBe('kept.csv')
+    // Not asked to refuse (the operator's --allow-empty): the referential is emptied.
+    expect(await load('organisms', headerOnly)).toMatchObject({ ok: true, rows: 0, errorCount: 0 })
+    expect(await organisms()).toEqual([])
+  })
+
+  it('refuses a line that is not UTF-8 as a finding naming the line (a Windows-1252 file), rather than storing U+FFFD', async () => {
+    await load('organisms', file('kept-utf8.csv', [ORGANISMS, organismA]))
+    const path = join(dir, 'windows-1252.csv')
+    writeFileSync(
+      path,
+      Buffer.from(`${ORGANISMS}\n${organismC}\n12345678000014,,Lyc\u00e9e Amp\u00e8re,,false\n`, 'latin1'),
+    )
+    const lineFinding = {
+      path: 'line 3',
+      code: 'referential/invalid-utf8',
+      message:
+        'the line is not valid UTF-8 (byte 0xE9 at byte 20 of the line): the file must be UTF-8; one saved as Windows-1252 or Latin-1 needs converting first (iconv -f WINDOWS-1252 -t UTF-8)',
+    }
+    expect(await load('organisms', path)).toEqual({
+      ok: false,
+      kind: 'organisms',
+      rows: 0,
+      errors: [lineFinding],
+      errorCount: 1,
+      invalidLines: 1,
+    })
+    expect((await organisms()).map((o) => o.siret)).toEqual(['98765432100015'])
+    // With skipInvalid, the line is skipped like any bad line; a real U+FFFD in a UTF-8 file is text.
+    expect(await load('organisms', path, { skipInvalid: true })).toMatchObject({
+      ok: true,
+      rows: 1,
+      errors: [lineFinding],
+    })
+    const replacement = file('replacement.csv', [ORGANISMS, '12345678000014,,Caf\uFFFD,,false'])
+    expect(await load('organisms', replacement)).toMatchObject({ ok: true, rows: 1, errorCount: 0 })
+    expect((await organisms())[0]?.name).toBe('Caf\uFFFD')
+  })
 })

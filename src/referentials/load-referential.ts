@@ -23,6 +23,13 @@ export interface LoadOptions {
   readonly secret?: string | null
   /** Load the valid lines even when others are bad (they are reported, and skipped). */
   readonly skipInvalid?: boolean
+  /**
+   * Refuse a file with its header and no data line (`referential/no-data-line`): loaded, it would
+   * empty the referential, which a truncated export does by mistake far more often than on
+   * purpose. The command line refuses unless the operator says `--allow-empty`; the demo's
+   * generated files may hold no line (a tiny hub's DSN) and load as they are.
+   */
+  readonly refuseEmpty?: boolean
   /** How many findings the result lists (all are counted); 1000 by default. */
   readonly maxFindings?: number
   /** Rows per insert statement; 5000 by default. */
@@ -93,10 +100,20 @@ export async function loadReferential(db: Kysely<Database>, options: LoadOptions
     return await db.transaction().execute(async (tx) => {
       await clearReferential(tx, spec)
       const read = await readAndInsert(tx, spec, context, reader.records, findings, options)
+      const noDataLine = read.complete && read.rows === 0 && findings.count === 0
+      if (noDataLine && options.refuseEmpty === true) {
+        findings.add(0, [
+          finding(
+            'file',
+            'referential/no-data-line',
+            `the file has its header and no data line: loading it would empty the ${spec.kind} referential (nothing was changed; to empty it on purpose, load it with --allow-empty)`,
+          ),
+        ])
+      }
       const usable =
         read.complete && (findings.count === 0 || (options.skipInvalid === true && read.rows > 0))
       if (!usable) {
-        if (read.complete && options.skipInvalid === true && read.rows === 0 && findings.count > 0) {
+        if (read.complete && options.skipInvalid === true && read.rows === 0 && !noDataLine) {
           findings.add(0, [finding('file', 'referential/no-valid-line', 'no line is valid: nothing to load')])
         }
         throw new RollBack(failed(spec, findings))
@@ -172,12 +189,24 @@ async function readAndInsert(
     if (next.done) break
     const record = next.value
     if (header === null) {
+      if (record.invalidUtf8 !== undefined) {
+        findings.add(0, [finding(`line ${record.line}`, 'referential/invalid-utf8', record.invalidUtf8)])
+        return { complete: false, rows }
+      }
       header = record.fields
       const problems = checkHeader(header, spec.header, record.line)
       if (problems.length > 0) {
         findings.add(0, problems)
         return { complete: false, rows }
       }
+      continue
+    }
+    // Its fields would hold U+FFFD where the file has accented letters: stored, the damage would
+    // not show until a name or a title is read.
+    if (record.invalidUtf8 !== undefined) {
+      findings.add(record.line, [
+        finding(`line ${record.line}`, 'referential/invalid-utf8', record.invalidUtf8),
+      ])
       continue
     }
     if (record.fields.length !== header.length) {

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { refreshPartnerSummaries } from '../../access/summaries.ts'
@@ -8,11 +8,21 @@ import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
 
+/**
+ * The exit status of an import whose file is in but of which no record was accepted: every one
+ * was rejected (a JSON document instead of NDJSON, another partner's or an older file). A script
+ * must not go on as if the partner's data were in. Some records rejected among accepted ones is
+ * the spec's ordinary case ("valid records … are stored even when others … are rejected"): 0,
+ * with the rejections in the summary and the rejects file.
+ */
+export const NOTHING_ACCEPTED = 3
+
 /** `passerelle import --partner CODE FILE.ndjson [--rejects OUT.ndjson]`: initial loads of partner files. */
 export const importCommand: Command = {
   name: 'import',
   summary: "import a partner's NDJSON file (resumable; same rules as the API)",
-  usage: 'passerelle import --partner CODE FILE.ndjson [--rejects OUT.ndjson] [--batch-size 2000]',
+  usage: `passerelle import --partner CODE FILE.ndjson [--rejects OUT.ndjson] [--batch-size 2000]
+exit status: 0 the file is in, every record accepted or some rejected (listed in the summary); ${NOTHING_ACCEPTED} the file is in but no record was accepted, every one rejected; 1 refused or failed, nothing or part imported (the message says which); 2 bad usage; 130 interrupted (run it again to continue)`,
   options: [
     ['--partner CODE', 'the partner whose file it is (required)'],
     [
@@ -55,8 +65,10 @@ export const importCommand: Command = {
           ...(io.status ? { onProgress: (p) => io.status?.(progressLine(p)) } : {}),
         })
         if (io.status) io.status('')
-        printSummary(io, summary, rejectsPath)
-        if (summary.status !== 'done' || summary.alreadyImported) return summary.status === 'done' ? 0 : 130
+        printSummary(io, summary, path, rejectsPath)
+        if (summary.status !== 'done') return 130
+        const status = exitStatus(io, summary)
+        if (summary.alreadyImported) return status
         // The partner's first view of its dashboard and quality page after a load would otherwise
         // compute them (seconds per 100,000 dossiers).
         const started = Date.now()
@@ -76,7 +88,7 @@ export const importCommand: Command = {
           io.out(
             `  partner area: dashboard and quality summaries computed in ${duration((Date.now() - started) / 1000)}`,
           )
-        return 0
+        return status
       } catch (error) {
         if (error instanceof IngestError) throw new CliError(error.message)
         throw error
@@ -87,7 +99,18 @@ export const importCommand: Command = {
   },
 }
 
-function printSummary(io: CliIo, s: ImportSummary, rejectsPath: string | null) {
+/** 0, or NOTHING_ACCEPTED (said on stderr) when records were rejected and none accepted. */
+function exitStatus(io: CliIo, s: ImportSummary): number {
+  const c = s.counts
+  const rejected = c.invalid + c.stale + c.conflict
+  if (rejected === 0 || c.created + c.updated + c.unchanged > 0) return 0
+  io.err(
+    `passerelle import: no record of ${s.file} was accepted, all ${formatCount(rejected)} rejected (exit status ${NOTHING_ACCEPTED})`,
+  )
+  return NOTHING_ACCEPTED
+}
+
+function printSummary(io: CliIo, s: ImportSummary, path: string, rejectsPath: string | null) {
   const c = s.counts
   if (s.alreadyImported)
     io.out(`${s.file}: already imported (transmission ${s.transmissionId}); nothing done again`)
@@ -101,6 +124,15 @@ function printSummary(io: CliIo, s: ImportSummary, rejectsPath: string | null) {
   if (codes.length > 0) {
     io.out('  rejected by rule:')
     for (const [code, n] of codes) io.out(`    ${code.padEnd(40)} ${formatCount(n).padStart(9)}`)
+    const opening = s.rejectedByCode['record/invalid-json'] ? jsonDocumentOpening(path) : null
+    if (opening) {
+      // Never the file itself: the shell would empty it before jq reads it.
+      const stem = s.file.replace(/\.(nd)?json$/i, '')
+      const out = `${stem}.ndjson` === s.file ? `${stem}.lines.ndjson` : `${stem}.ndjson`
+      io.out(
+        `  hint: ${s.file} looks like one JSON document spread over lines ("${opening}" alone on its first line), not NDJSON (one whole record per line): write one record per line first, e.g. jq -c '${opening === '[' ? '.[]' : '.'}' ${s.file} > ${out}`,
+      )
+    }
     if (rejectsPath && s.rejectsRewritten !== undefined)
       io.out(
         `  rejected lines with their errors, written again from that import's findings (${formatCount(s.rejectsRewritten)}): ${rejectsPath}`,
@@ -111,6 +143,28 @@ function printSummary(io: CliIo, s: ImportSummary, rejectsPath: string | null) {
         '  the rejected lines are not kept: run the same command with --rejects FILE to write them with their errors',
       )
   }
+}
+
+/**
+ * `[` or `{` when the file opens with it alone on its first non-blank line: a JSON document
+ * pretty-printed over lines, which read as NDJSON is a rejected line per line of it. Null
+ * otherwise, or when the file cannot be read.
+ */
+export function jsonDocumentOpening(path: string): '[' | '{' | null {
+  const head = Buffer.alloc(4096)
+  let read: number
+  try {
+    const fd = openSync(path, 'r')
+    try {
+      read = readSync(fd, head, 0, head.length, 0)
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return null
+  }
+  const match = /^\uFEFF?\s*([[{])[ \t\r]*\n/.exec(head.subarray(0, read).toString('utf8'))
+  return (match?.[1] as '[' | '{' | undefined) ?? null
 }
 
 // The same file under two names too (a link): the rejects file is truncated before the import reads.

@@ -97,6 +97,27 @@ describe('passerelle referentials', () => {
     )
   })
 
+  it('refuses a file with its header and no data line (exit 1, nothing changes) unless --allow-empty', async () => {
+    write('keep.csv', [ORGANISMS, '98765432100015,11755406975,Form Plus,75056,true'])
+    expect((await run(['load', '--kind', 'organisms', 'keep.csv'])).code).toBe(0)
+    write('header-only.csv', [ORGANISMS])
+    expect(await run(['load', '--kind', 'organisms', 'header-only.csv'])).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: [
+        'header-only.csv: file: the file has its header and no data line: loading it would empty the organisms referential (nothing was changed; to empty it on purpose, load it with --allow-empty)',
+        'header-only.csv: not loaded, 1 finding (the previous load is kept)',
+      ],
+    })
+    expect((await run(['list'])).stdout[0]).toContain('keep.csv, 1 rows')
+    expect(await run(['load', '--kind', 'organisms', 'header-only.csv', '--allow-empty'])).toEqual({
+      code: 0,
+      stdout: ['loaded 0 organisms from header-only.csv'],
+      stderr: [],
+    })
+    expect((await run(['list'])).stdout[0]).toContain('header-only.csv, 0 rows')
+  })
+
   it('rejects bad usage with exit code 2', async () => {
     for (const args of [
       [],

@@ -11,7 +11,7 @@ import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { missingSecret } from '../missing-secret.ts'
 
-const USAGE = `passerelle referentials load --kind ${REFERENTIAL_KINDS.join('|')} FILE.csv [--skip-invalid]
+const USAGE = `passerelle referentials load --kind ${REFERENTIAL_KINDS.join('|')} FILE.csv [--skip-invalid] [--allow-empty]
        passerelle referentials list`
 
 /**
@@ -29,6 +29,10 @@ export const referentialsCommand: Command = {
   options: [
     ['--kind KIND', 'organisms, certifications, catalogue, sngi or dsn (load; formats in the spec)'],
     ['--skip-invalid', 'load the good lines and report the bad ones, instead of loading nothing'],
+    [
+      '--allow-empty',
+      'load a file with its header and no data line, which empties the referential (refused without it)',
+    ],
   ],
   async run(args, io) {
     const [sub, ...rest] = args
@@ -43,7 +47,11 @@ function parse(args: string[]) {
     return parseArgs({
       args,
       allowPositionals: true,
-      options: { kind: { type: 'string' }, 'skip-invalid': { type: 'boolean', default: false } },
+      options: {
+        kind: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+        'allow-empty': { type: 'boolean', default: false },
+      },
     })
   } catch (error) {
     throw new CliError(`${error instanceof Error ? error.message : String(error)}\nusage: ${USAGE}`, 2)
@@ -72,7 +80,13 @@ async function runLoad(args: string[], io: CliIo): Promise<number> {
     throw new CliError(`cannot read ${path}`)
   }
   const result = await withHub(io, { needsSecret: false, config }, ({ store }) =>
-    loadReferential(store.db, { kind, path, secret: config.secret, skipInvalid: values['skip-invalid'] }),
+    loadReferential(store.db, {
+      kind,
+      path,
+      secret: config.secret,
+      skipInvalid: values['skip-invalid'],
+      refuseEmpty: !values['allow-empty'],
+    }),
   )
   report(io, basename(path), result)
   return result.ok ? 0 : 1

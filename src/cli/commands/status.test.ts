@@ -78,7 +78,7 @@ describe('the referential flags of passerelle status', () => {
 })
 
 describe('the unfinished file imports of passerelle status', () => {
-  it('name each with its progress and what to do, none when every import ended', () => {
+  it('name each with its progress and last batch, and say only the same file, unchanged, continues one; none when every import ended', () => {
     const at = (time: string) => new Date(`2026-12-06T${time}Z`)
     const base = { file: 'feed.ndjson', startedAt: at('07:00:30'), bytesDone: 0, bytesTotal: 0, lines: 0 }
     expect(
@@ -97,8 +97,10 @@ describe('the unfinished file imports of passerelle status', () => {
         { ...base, partner: 'R84', transmission: 13, status: 'stalled', lastProgress: at('08:49:59') },
       ]),
     ).toEqual([
-      '\nfile imports not finished (the same passerelle import run again continues where it stopped):',
-      '  OPCOMOBILITES  feed.ndjson  transmission 7   started 2026-12-06 07:00 UTC  1,200 lines in (45 % of the file)  interrupted',
+      '\nfile imports not finished:',
+      '  passerelle import --partner CODE FILE continues one after its last batch only if FILE is the same file, unchanged (it is found by its SHA-256);',
+      '  a file changed since starts a new transmission from its first line (records already in come again as unchanged, or updated) and leaves this one listed:',
+      '  OPCOMOBILITES  feed.ndjson  transmission 7   started 2026-12-06 07:00 UTC  1,200 lines in (45 % of the file)  interrupted, last batch 2026-12-06 07:05 UTC',
       '  CDC            feed.ndjson  transmission 12  started 2026-12-06 07:00 UTC  0 lines in                         running, last batch 2026-12-06 08:55 UTC',
       '  R84            feed.ndjson  transmission 13  started 2026-12-06 07:00 UTC  0 lines in                         stalled: no batch since 2026-12-06 08:49 UTC (stopped by a kill -9 or a crash?)',
     ])

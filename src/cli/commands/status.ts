@@ -179,11 +179,15 @@ export function crowdedLines(crowded: readonly CrowdedPersons[]): string[] {
   ]
 }
 
-/** The section of the file imports not finished, with what to do; none when all are. */
+/**
+ * The section of the file imports not finished, with what to do; none when all are. The import
+ * finds the transmission to continue by the file's SHA-256: only the same file, unchanged,
+ * continues one; an abandoned import whose file changed since stays listed, and the advice says so.
+ */
 export function unfinishedLines(imports: readonly UnfinishedImport[]): string[] {
   if (imports.length === 0) return []
   const state = (u: UnfinishedImport) => {
-    if (u.status === 'interrupted') return 'interrupted'
+    if (u.status === 'interrupted') return `interrupted, last batch ${utc(u.lastProgress)}`
     if (u.status === 'running') return `running, last batch ${utc(u.lastProgress)}`
     return `stalled: no batch since ${utc(u.lastProgress)} (stopped by a kill -9 or a crash?)`
   }
@@ -196,7 +200,9 @@ export function unfinishedLines(imports: readonly UnfinishedImport[]): string[] 
     state(u),
   ])
   return [
-    '\nfile imports not finished (the same passerelle import run again continues where it stopped):',
+    '\nfile imports not finished:',
+    '  passerelle import --partner CODE FILE continues one after its last batch only if FILE is the same file, unchanged (it is found by its SHA-256);',
+    '  a file changed since starts a new transmission from its first line (records already in come again as unchanged, or updated) and leaves this one listed:',
     ...alignColumns(rows).map((l) => `  ${l}`),
   ]
 }
