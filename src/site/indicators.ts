@@ -17,6 +17,17 @@ export interface Indicator {
   readonly key?: boolean
   /** Datasets to take the figures from first, in order (then any other that has the measure). */
   readonly prefer: readonly string[]
+  /**
+   * The share of the population whose outcome is known, when the rate is over that part only: a
+   * rate over half the exits reads differently from one over all of them, and readers must see it
+   * beside the rate (the key figure, and a column of each table that publishes it).
+   */
+  readonly coverage?: {
+    readonly measure: string
+    readonly label: string
+    /** Whose outcome is known, after « résultat connu pour 87 % ». */
+    readonly of: string
+  }
 }
 
 const EXITS =
@@ -75,6 +86,11 @@ export const INDICATORS: readonly Indicator[] = [
       'Sorties de formations certifiantes (RNCP ou répertoire spécifique) dont la certification est obtenue, rapportées aux sorties certifiantes dont le résultat est connu. La part des résultats connus est publiée dans le même jeu de données.',
     key: true,
     prefer: ['chiffres-cles', 'sorties-resultats'],
+    coverage: {
+      measure: 'part_resultats_connus',
+      label: 'Part des résultats connus',
+      of: 'des sorties de formations certifiantes',
+    },
   },
   {
     id: 'taux-abandon',

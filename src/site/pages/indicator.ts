@@ -10,8 +10,13 @@ import { publishedValue } from '../table-rows.ts'
 /** Path of an indicator's page from the site root. */
 export const indicatorPath = (id: string): string => `indicateurs/${id}/index.html`
 
-/** The table under an indicator's chart: the breakdown, the measure and, for a rate, its interval. */
-function figureTable(data: IndicatorData, header: string, root: string): FigureTable {
+/**
+ * The table under an indicator's chart: the breakdown, the measure and, for a rate, its interval;
+ * the share of outcomes known beside it when the view's table publishes it.
+ */
+function figureTable(data: IndicatorData, view: IndicatorView, header: string, root: string): FigureTable {
+  const coverage = data.indicator.coverage
+  const covered = coverage && view.ref.resource.schema.fields.some((f) => f.name === coverage.measure)
   return {
     header,
     columns: [
@@ -21,6 +26,7 @@ function figureTable(data: IndicatorData, header: string, root: string): FigureT
         kind: data.kind,
         ...(data.interval ? { interval: 'column' as const } : {}),
       },
+      ...(covered ? [{ measure: coverage.measure, label: coverage.label, kind: 'rate' as const }] : []),
     ],
     root,
   }
@@ -51,8 +57,10 @@ export function keyFigure(data: IndicatorData, root: string, heading: 'h2' | 'h3
     value !== undefined && before !== undefined ? formatChange(value, before, data.kind) : undefined
   const trend = change ? `${change} par rapport à ${Number(data.year) - 1}` : ''
   const interval = data.interval && current ? intervalText(current, measure) : ''
+  const coverage = data.indicator.coverage
+  const known = coverage && publishedValue(current, coverage.measure)
   const name = href ? `<a href="${escapeAttribute(root + href)}">${escapeHtml(title)}</a>` : escapeHtml(title)
-  return `<div class="key-figure"><${heading}>${name}</${heading}><span class="value${secret ? ' secret' : ''}">${escapeHtml(shown)}</span><span class="trend">France entière, ${escapeHtml(data.year)}${interval ? ` · IC 95 % ${escapeHtml(interval)}` : ''}</span>${trend ? `<span class="trend">${escapeHtml(trend)}</span>` : ''}</div>`
+  return `<div class="key-figure"><${heading}>${name}</${heading}><span class="value${secret ? ' secret' : ''}">${escapeHtml(shown)}</span><span class="trend">France entière, ${escapeHtml(data.year)}${interval ? ` · IC 95 % ${escapeHtml(interval)}` : ''}</span>${trend ? `<span class="trend">${escapeHtml(trend)}</span>` : ''}${known !== undefined && coverage ? `<span class="trend">Résultat connu pour ${escapeHtml(formatValue(known, 'rate'))} ${escapeHtml(coverage.of)}</span>` : ''}</div>`
 }
 
 function intervalText(row: Readonly<Record<string, string | number | null>>, measure: string): string {
@@ -71,7 +79,7 @@ export function trendFigure(data: IndicatorData, root: string): string {
       x: 'periode',
       filters: {},
       title,
-      table: figureTable(data, 'Année', root),
+      table: figureTable(data, data.trend, 'Année', root),
     }),
   )
 }
@@ -86,7 +94,7 @@ export function regionFigure(data: IndicatorData, root: string): string {
       level: 'region',
       filters: { periode: data.year },
       title,
-      table: figureTable(data, 'Région', root),
+      table: figureTable(data, data.regions, 'Région', root),
     }),
   )
 }
@@ -106,7 +114,7 @@ export function renderIndicatorMain(data: IndicatorData, root: string): string {
         level: 'departement',
         filters: { periode: data.year },
         title: `${indicator.title} par département de résidence, ${data.year}`,
-        table: figureTable(data, 'Département', root),
+        table: figureTable(data, data.departements, 'Département', root),
       }),
     )
   const dispositifs =
@@ -117,7 +125,7 @@ export function renderIndicatorMain(data: IndicatorData, root: string): string {
         x: 'dispositif',
         filters: { periode: data.year },
         title: `${indicator.title} par dispositif, ${data.year}`,
-        table: figureTable(data, 'Dispositif', root),
+        table: figureTable(data, data.dispositifs, 'Dispositif', root),
       }),
     )
   return join([
