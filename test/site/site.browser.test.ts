@@ -260,7 +260,10 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     const title = await page.textContent('#psl-vue-titre')
     await page.close()
     expect(inAra.length).toBeGreaterThan(5)
-    expect([rows, title]).toEqual([inAra, 'Sorties par territoire de résidence — Auvergne-Rhône-Alpes'])
+    expect([rows, title]).toEqual([
+      inAra,
+      'Sorties par territoire de résidence — Auvergne-Rhône-Alpes, toutes périodes confondues',
+    ])
   })
 
   it('explorer: the level chosen applies with « Dans » at Ensemble (départements of the whole country, not régions)', async () => {
@@ -337,7 +340,9 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     }))
     await embed.page.close()
     expect(content.nav).toBe(0)
-    expect(content.title).toBe('Taux d’emploi salarié à 6 mois par territoire de résidence')
+    expect(content.title).toBe(
+      'Taux d’emploi salarié à 6 mois par territoire de résidence — toutes périodes confondues',
+    )
     expect(content.map).toBe(101)
     expect(content.legend.some((t) => t.startsWith(' secret statistique'))).toBe(true)
     expect(content.source).toContain('Source : Passerelle, jeu « Insertion (essai) »')

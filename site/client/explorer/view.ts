@@ -7,16 +7,26 @@ import { formatDay } from '../../../src/site/format.ts'
 import { type DrawnChart, drawChart } from '../charts/draw-chart.ts'
 import type { Cell } from '../data/cells.ts'
 import { labelOf } from '../data/hierarchy.ts'
+import { TOTAL } from '../data/published-table.ts'
 import { formatValue, STATE_TEXT } from '../format.ts'
 import type { ExplorerModel } from './model.ts'
 
 const fieldTitle = (model: ExplorerModel, name: string) =>
   [...model.tableInfo.dimensions, ...model.tableInfo.measures].find((f) => f.name === name)?.title ?? name
 
-/** The view's title: indicator, breakdown, then the filters' labels. */
+/**
+ * The view's title: indicator, breakdown, then the filters' labels. A period neither drawn nor
+ * chosen is the sum of every period (or a rate over all of them): the title says so, as a figure
+ * without a year reads as the latest one.
+ */
 export function viewTitle(model: ExplorerModel): string {
   const { state } = model
-  const filters = Object.entries(state.filters).map(([d, code]) => labelOf(model.hierarchies.get(d), code))
+  const filters = Object.entries(state.filters)
+    .filter(([d, code]) => !(d.startsWith('periode') && code === TOTAL))
+    .map(([d, code]) => labelOf(model.hierarchies.get(d), code))
+  for (const { name } of model.tableInfo.dimensions)
+    if (name.startsWith('periode') && name !== state.breakdown && name !== state.series)
+      if ((state.filters[name] ?? TOTAL) === TOTAL) filters.push('toutes périodes confondues')
   const by = fieldTitle(model, state.breakdown).toLowerCase()
   const compared = state.series ? ` et ${fieldTitle(model, state.series).toLowerCase()}` : ''
   return `${fieldTitle(model, state.measure)} par ${by}${compared}${filters.length ? ` — ${filters.join(', ')}` : ''}`
