@@ -115,7 +115,7 @@ export const DIMENSIONS: Readonly<Record<DimensionName, Dimension>> = {
     name: 'periode',
     label: 'Période',
     description:
-      "Année, trimestre ou mois de la date de référence de la population (entrée, sortie, début d'accompagnement). Une période en cours à la date des données n'est couverte que jusqu'à cette date et son libellé le dit, par exemple « 2026 (jusqu’au 30 septembre) » : ses effectifs ne se comparent pas à ceux d'une période complète. Les financements, datés du début de la formation, comptent aussi les formations prévues après la date des données : leur période en cours se lit alors « 2026 (dont formations prévues) », une période à venir « 4e trimestre 2026 (formations prévues) ».",
+      'Année, trimestre ou mois de la date de référence de la population (entrée, sortie, début d’accompagnement). Une période en cours à la date des données n’est couverte que jusqu’à cette date et son libellé le dit, par exemple « 2026 (jusqu’au 30 septembre) » : ses effectifs ne se comparent pas à ceux d’une période complète. Les financements, datés du début de la formation, comptent aussi les formations prévues après la date des données : leur période en cours se lit alors « 2026 (dont formations prévues) », une période à venir « 4e trimestre 2026 (formations prévues) ».',
     levels: [
       { name: 'annee', label: 'Année', sql: "to_char($date, 'YYYY')" },
       // One to_char (the T quoted) rather than two joined: the same code, evaluated for every row
@@ -178,9 +178,9 @@ export const DIMENSIONS: Readonly<Record<DimensionName, Dimension>> = {
   },
   statut_entree: {
     name: 'statut_entree',
-    label: "Statut à l'entrée",
-    description: "Statut de la personne à l'entrée en formation ou en accompagnement (NR : non renseigné).",
-    levels: flat('statut_entree', "Statut à l'entrée", "coalesce(status_at_entry, 'NR')"),
+    label: 'Statut à l’entrée',
+    description: 'Statut de la personne à l’entrée en formation ou en accompagnement (NR : non renseigné).',
+    levels: flat('statut_entree', 'Statut à l’entrée', "coalesce(status_at_entry, 'NR')"),
     facts: [DOSSIER, CEP],
   },
   sexe: {
@@ -192,10 +192,10 @@ export const DIMENSIONS: Readonly<Record<DimensionName, Dimension>> = {
   },
   tranche_age: {
     name: 'tranche_age',
-    label: "Tranche d'âge",
+    label: 'Tranche d’âge',
     description:
-      "Âge à l'entrée (ou au début de l'accompagnement) : moins de 26 ans, 26 à 44 ans, 45 ans ou plus.",
-    levels: flat('tranche_age', "Tranche d'âge", 'age_band'),
+      'Âge à l’entrée (ou au début de l’accompagnement) : moins de 26 ans, 26 à 44 ans, 45 ans ou plus.',
+    levels: flat('tranche_age', 'Tranche d’âge', 'age_band'),
     facts: [DOSSIER, CEP, FUNDING],
   },
   niveau_certification: {
@@ -244,7 +244,7 @@ export const DIMENSIONS: Readonly<Record<DimensionName, Dimension>> = {
   },
   niveau_cep: {
     name: 'niveau_cep',
-    label: "Niveau d'accompagnement CEP",
+    label: 'Niveau d’accompagnement CEP',
     description: 'Niveau 1 (accueil individualisé) ou 2 (conseil personnalisé).',
     levels: flat('niveau_cep', 'Niveau', 'level::text'),
     facts: [CEP],
