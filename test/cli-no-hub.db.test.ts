@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
@@ -81,11 +81,24 @@ describe('a command that needs a hub, where there is none', () => {
       code: 1,
       stdout: [],
       stderr: [
-        'passerelle-no-such-partners.csv: cannot read it as CSV (ENOENT)',
+        'passerelle-no-such-partners.csv: cannot read it (ENOENT)',
         'no partner added: 1 problem in passerelle-no-such-partners.csv',
       ],
     })
     expect(await hubCreated()).toBe(false)
+  })
+
+  it.skipIf(pg)('names a PASSERELLE_DATA that is a file as such, not as a folder without a hub', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'passerelle-nohub-')), 'afile')
+    writeFileSync(file, '')
+    const { io, stdout, stderr } = memoryIo({ ...env, PASSERELLE_DATA: file })
+    expect({ code: await main(['status'], io), stdout, stderr }).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [
+        `passerelle status: PASSERELLE_DATA "${file}" cannot hold the embedded store (${join(file, 'pgdata')}): ${file} is not a directory`,
+      ],
+    })
   })
 
   it('works once `passerelle migrate` has made the hub, which says it made it and how', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { type HubConfig, readConfig } from '../config.ts'
-import type { Store } from '../db/connect.ts'
+import { embeddedDbDir, type HubConfig, readConfig } from '../config.ts'
+import { checkEmbeddedStoreFolder, type Store } from '../db/connect.ts'
 import { claimHubKey, type HubOrigin } from '../db/hub-key.ts'
 import { openStore, prepareStore, requireExistingHub } from '../db/open-hub.ts'
 import { CliError, type CliIo } from './io.ts'
@@ -33,7 +33,11 @@ export async function withHub<T>(
       'it keys the hash that links persons across partners and must stay the same for the life of the hub',
     )
   }
-  if (options.existing) await requireExistingHub(config)
+  if (options.existing) {
+    // A data folder that is a file, or under /proc, is named as such, not as a folder without a hub.
+    if (!config.databaseUrl) checkEmbeddedStoreFolder(embeddedDbDir(config), { probe: true })
+    await requireExistingHub(config)
+  }
   const store = await openStore(config)
   try {
     const migrated = await prepareStore(store)

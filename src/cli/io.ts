@@ -30,6 +30,22 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * The value of a required option, or a usage error (exit 2) saying that `option` is required,
+ * with the command's usage: never an empty value looked up as if it had been given.
+ *
+ * @example
+ * const code = requiredOption(values.code, '--code CODE', partnersCommand.usage)
+ */
+export function requiredOption(value: string | undefined, option: string, usage: string): string {
+  if (value === undefined || value.trim() === '')
+    throw new CliError(
+      `${option} is required${value === undefined ? '' : ' (it is empty)'}\nusage: ${usage}`,
+      2,
+    )
+  return value
+}
+
 /** One `passerelle` sub-command. */
 export interface Command {
   readonly name: string

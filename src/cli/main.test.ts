@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { commands } from './commands.ts'
 import { memoryIo } from './io.ts'
@@ -59,5 +62,45 @@ describe('passerelle', () => {
       ].join('\n'),
     ])
     expect(commandHelp(commands.find((c) => c.name === 'migrate')!)).not.toContain('options:')
+  })
+
+  it('answers a missing required option with a usage error (exit 2) naming it, never a lookup of ""', async () => {
+    // A data folder without a hub: a command that went on to the store would answer "no hub" (exit 1).
+    const env = { PASSERELLE_DATA: join(mkdtempSync(join(tmpdir(), 'passerelle-main-')), 'data') }
+    const lines: [string[], string][] = [
+      [['partners', 'tokens'], '--code CODE'],
+      [['partners', 'rotate-token'], '--code CODE'],
+      [['partners', 'revoke-token', '--token', '5'], '--code CODE'],
+      [['partners', 'revoke-token', '--code', 'R84'], '--token ID'],
+      [['partners', 'add', '--name', 'Région', '--kind', 'REGION'], '--code CODE'],
+      [['partners', 'add', '--code', 'R84', '--kind', 'REGION'], '--name NAME'],
+      [['partners', 'add', '--code', 'R84', '--name', 'Région'], '--kind KIND'],
+      [['users', 'add', '--email', 'ana@region.fr'], '--partner CODE'],
+      [['users', 'add', '--partner', 'R84'], '--email E'],
+      [['users', 'disable'], '--email E'],
+      [['users', 'enable'], '--email E'],
+      [['users', 'reset-password'], '--email E'],
+      [['generate', '--out', 'x'], '--dossiers N'],
+      [['generate', '--dossiers', '5'], '--out DIR'],
+      [['protect', '--out', 'x'], '--table T.csv'],
+      [['protect', '--table', 't.csv'], '--out DIR'],
+    ]
+    const answers = []
+    for (const [argv] of lines) {
+      const { io, stdout, stderr } = memoryIo(env, '/')
+      answers.push([await main(argv, io), stdout, stderr])
+    }
+    expect(answers).toEqual(
+      lines.map(([[name], option]) => {
+        const usage = commands.find((c) => c.name === name)!.usage
+        return [2, [], [`passerelle ${name}: ${option} is required\nusage: ${usage}`]]
+      }),
+    )
+  })
+
+  it('says an option given empty is required, not looked up', async () => {
+    const { io, stderr } = memoryIo({}, '/')
+    expect(await main(['partners', 'tokens', '--code', ' '], io)).toBe(2)
+    expect(stderr[0]?.split('\n')[0]).toBe('passerelle partners: --code CODE is required (it is empty)')
   })
 })

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { ConfigError } from '../config.ts'
 import type { Database } from './database.ts'
+import { ensureFolder } from './ensure-folder.ts'
 import { lockStoreDir } from './store-lock.ts'
 
 /** An open store: kysely over the PostgreSQL server or over the embedded PGlite. */
@@ -40,10 +42,12 @@ export function openServerStore(url: string, max = 10): Store {
 
 /**
  * Opens (creating if needed) the embedded store in `dir`, or in memory when `dir` is null. One
- * process at a time may hold a folder (store-lock.ts): another live holder is an error.
+ * process at a time may hold a folder (store-lock.ts): another live holder is an error. A folder
+ * that cannot be made or written is a ConfigError naming the data folder (`dir`'s parent,
+ * PASSERELLE_DATA) and the problem, before PGlite starts.
  */
 export async function openEmbeddedStore(dir: string | null, loadDataDir?: Blob): Promise<Store> {
-  if (dir) mkdirSync(dir, { recursive: true })
+  if (dir) checkEmbeddedStoreFolder(dir)
   const release = dir ? lockStoreDir(dir) : () => {}
   const options = {
     parsers: {
@@ -67,6 +71,20 @@ export async function openEmbeddedStore(dir: string | null, loadDataDir?: Blob):
     location: dir ?? 'memory',
     close: () => db.destroy().finally(release),
   }
+}
+
+/**
+ * Creates the embedded store's folder `dir` (`pgdata/` in the data folder) or throws a ConfigError
+ * naming PASSERELLE_DATA, its value and what is wrong: a file, a folder that cannot be created
+ * (`/sys/x`, `/proc/x`) or one that cannot be written. With `probe`, nothing is left created:
+ * for a command that must find a hub there, before it says it found none.
+ */
+export function checkEmbeddedStoreFolder(dir: string, options: { probe?: boolean } = {}): void {
+  const problem = ensureFolder(dir, options)
+  if (problem !== null)
+    throw new ConfigError(
+      `PASSERELLE_DATA "${dirname(dir)}" cannot hold the embedded store (${dir}): ${problem}`,
+    )
 }
 
 function redact(url: string): string {

@@ -36,11 +36,17 @@ export type AuditInput = PublishedTableInput & {
 
 /**
  * Audits tables published together (they are linked: common cells are one cell).
- * `minProtection` (default 1) is the distance required when true values are unknown.
+ * `minProtection` (default 1) is the distance required when true values are unknown; `signal`
+ * stops the solves (the audit then rejects with its reason) and `onProgress` is told how many
+ * suppressed cells have their interval (see {@link computeIntervals}).
  */
 export async function auditTables(
   tables: readonly (ProtectedTable | AuditInput)[],
-  options: { minProtection?: number } = {},
+  options: {
+    minProtection?: number
+    signal?: AbortSignal
+    onProgress?: (done: number, total: number) => void
+  } = {},
 ): Promise<AuditTablesResult> {
   const started = performance.now()
   const issues: Issue[] = []
@@ -58,6 +64,8 @@ export async function auditTables(
     system,
     suppressed: Uint8Array.from(suppressed),
     values: system.value,
+    signal: options.signal,
+    onProgress: options.onProgress,
   })
   const minProtection = options.minProtection ?? 1
   const cells: AuditedCell[] = []

@@ -25,7 +25,18 @@ export interface AttackInput {
   readonly targets?: readonly number[]
   /** Suppressed cells the attacker nevertheless knows (a singleton's own member). */
   readonly known?: readonly number[]
+  /**
+   * Stops the solves: checked between two of them, the computation then rejects with the signal's
+   * reason. The event loop is given a turn every {@link YIELD_MS} so that a signal handler can
+   * abort it at all: the solves are synchronous, and an audit runs for minutes.
+   */
+  readonly signal?: AbortSignal
+  /** Told now and then how many targets have their interval, of how many. */
+  readonly onProgress?: (done: number, total: number) => void
 }
+
+/** How long the solves run before the event loop gets a turn (signals, progress output). */
+export const YIELD_MS = 200
 
 /** Solves the attacker LP and returns [low, up] for every target cell. */
 export async function computeIntervals(input: AttackInput): Promise<Map<number, Interval>> {
@@ -49,7 +60,20 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
     components.set(r, list)
   }
   if (components.size === 0) return out
+  input.signal?.throwIfAborted()
   const highs = await loadSolver()
+  // Each target is visited twice (its minimum, then its maximum); those fixed already count whole.
+  let visits = 2 * out.size
+  let turn = performance.now()
+  // Between two solves: a turn of the event loop now and then, where an abort is noticed.
+  const pause = async () => {
+    visits++
+    if (performance.now() - turn < YIELD_MS) return
+    await new Promise((resume) => setImmediate(resume))
+    input.signal?.throwIfAborted()
+    input.onProgress?.(Math.floor(visits / 2), targets.length)
+    turn = performance.now()
+  }
   const byRoot = new Map<number, number[]>()
   for (let c = 0; c < system.size; c++) {
     if (unknown[c] === 0) continue
@@ -92,15 +116,18 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
         const col = lp.column.get(target)!
         return { low: box.low[col]!, up: box.up[col]! }
       })
-      const lows = cells.map((target, i) => {
+      const lows: number[] = []
+      for (const [i, target] of cells.entries()) {
         const col = lp.column.get(target)!
-        return seenLow[col]! <= bounds[i]!.low + BOUND_TOLERANCE ? bounds[i]!.low : solve(col, 1)
-      })
-      cells.forEach((target, i) => {
+        lows.push(seenLow[col]! <= bounds[i]!.low + BOUND_TOLERANCE ? bounds[i]!.low : solve(col, 1))
+        await pause()
+      }
+      for (const [i, target] of cells.entries()) {
         const col = lp.column.get(target)!
         const up = seenUp[col]! >= bounds[i]!.up - BOUND_TOLERANCE ? bounds[i]!.up : solve(col, -1)
         out.set(target, { low: clean(lows[i]!), up: clean(up) })
-      })
+        await pause()
+      }
     } finally {
       model.dispose()
     }

@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util'
+import type { Kysely } from 'kysely'
 import { type AuditFilter, auditPages } from '../../access/audit.repository.ts'
+import { listUsers } from '../../access/users.repository.ts'
+import type { Database } from '../../db/database.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
+import { listTokens } from '../../partners/token.repository.ts'
 import { dayRange } from '../day-range.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type Command } from '../io.ts'
@@ -61,6 +65,10 @@ export const auditLogCommand: Command = {
     return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
       const partner = values.partner ? await partnerByCode(store.db, values.partner) : undefined
       if (values.partner && !partner) throw new CliError(await unknownPartner(store.db, values.partner))
+      if (actor !== undefined) {
+        const unknown = await unknownActor(store.db, actor)
+        if (unknown !== null) throw new CliError(`--actor "${values.actor}": ${unknown}`)
+      }
       const owner = dossier ? await partnerByCode(store.db, dossier[1]!) : undefined
       if (dossier && !owner) throw new CliError(`--dossier: ${await unknownPartner(store.db, dossier[1]!)}`)
       const filter: AuditFilter = {
@@ -77,4 +85,23 @@ export const auditLogCommand: Command = {
       return 0
     })
   },
+}
+
+/**
+ * Why `actor` (`token:CODE#ID` or `user:e-mail`, lower-cased) names no reader the hub ever had, or
+ * null when it names one: an answer of no reads must mean the reader read nothing, not a typo.
+ * Tokens are revoked and accounts disabled, never deleted, so every actor of the log is found.
+ */
+async function unknownActor(db: Kysely<Database>, actor: string): Promise<string | null> {
+  const token = /^token:([A-Z0-9_]+)#(\d+)$/.exec(actor)
+  if (token) {
+    const partner = await partnerByCode(db, token[1]!)
+    if (!partner) return await unknownPartner(db, token[1]!)
+    const ids = (await listTokens(db, partner.id)).map((t) => t.id)
+    if (ids.includes(Number(token[2]))) return null
+    return `${partner.code} has no token #${token[2]} (its tokens: ${ids.length > 0 ? ids.map((id) => `#${id}`).join(', ') : 'none'}; see passerelle partners tokens --code ${partner.code})`
+  }
+  const email = actor.slice('user:'.length)
+  if ((await listUsers(db)).some((u) => u.email === email)) return null
+  return `no account ${email} (see passerelle users list)`
 }

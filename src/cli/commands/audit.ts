@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type AuditInput, auditTables, type HierarchyRow, type Issue, parseCsv } from '../../privacy/index.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
+import { duration } from '../progress.ts'
 import { formatIssues } from './protect.ts'
 import { isRelease, readReleaseTables } from './release-tables.ts'
 
@@ -70,7 +71,9 @@ export const auditCommand: Command = {
         }),
       })
     }
-    const result = await auditTables(tables, { minProtection })
+    const result = await interruptible(io, () =>
+      auditTables(tables, { minProtection, ...watch(io, `${tables.length} table(s)`) }),
+    )
     if (result.cells.length === 0 && !result.ok) throw new CliError(formatIssues(result.issues))
     const exact = result.cells.filter((c) => c.interval.up - c.interval.low < 1e-9).length
     io.out(
@@ -97,7 +100,9 @@ async function auditRelease(root: string, minProtection: number, io: CliIo): Pro
   for (const group of groups) {
     // A release's audit takes minutes (every suppressed cell is an LP target): say where it is.
     io.err(`auditing the ${group.tables.length} table(s) counting ${group.count}…`)
-    const result = await auditTables(group.tables, { minProtection })
+    const result = await interruptible(io, () =>
+      auditTables(group.tables, { minProtection, ...watch(io, group.count) }),
+    )
     io.err(`${group.count}: ${result.cells.length} suppressed cells in ${result.seconds.toFixed(1)} s`)
     if (result.cells.length === 0 && !result.ok) throw new CliError(formatIssues(result.issues))
     ok &&= result.ok
@@ -112,6 +117,43 @@ async function auditRelease(root: string, minProtection: number, io: CliIo): Pro
   )
   for (const issue of issues) io.err(`${issue.path}: ${issue.code} ${issue.message}`)
   return ok ? 0 : 1
+}
+
+/** How often progress is written as a line where no status line can be redrawn (a log file). */
+const PROGRESS_LINE_MS = 30_000
+
+/**
+ * The audit's stop signal and progress report: on a terminal a redrawn status line, elsewhere a
+ * line every {@link PROGRESS_LINE_MS}. The solves give the event loop a turn now and then, where
+ * Ctrl-C or SIGTERM (processIo's `interrupted`) stops them.
+ */
+function watch(io: CliIo, what: string) {
+  let written = performance.now()
+  const started = written
+  return {
+    signal: io.interrupted,
+    onProgress: (done: number, total: number) => {
+      const elapsed = (performance.now() - started) / 1000
+      const line = `auditing ${what}: ${done} of ${total} suppressed cells bounded, ${duration(elapsed)}${done > 0 && done < total ? `, ETA ${duration((elapsed * (total - done)) / done)}` : ''}`
+      if (io.status) io.status(line)
+      else if (performance.now() - written >= PROGRESS_LINE_MS) {
+        io.err(line)
+        written = performance.now()
+      }
+    },
+  }
+}
+
+/** Runs an audit; stopped by the operator, it ends with exit code 130 (nothing was written). */
+async function interruptible<T>(io: CliIo, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (io.interrupted?.aborted) throw new CliError('interrupted: the audit stopped before its end', 130)
+    throw error
+  } finally {
+    io.status?.('')
+  }
 }
 
 async function read(file: string): Promise<string> {

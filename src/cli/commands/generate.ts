@@ -22,9 +22,10 @@ import type { Partner } from '../../generate/partners.ts'
 import { loadGeneratorReference } from '../../generate/reference.ts'
 import { csvLine } from '../../lib/csv.ts'
 import { isCalendarDate } from '../../lib/dates.ts'
-import { CliError, type CliIo, type Command } from '../io.ts'
+import { CliError, type CliIo, type Command, requiredOption } from '../io.ts'
 
 const CHUNK = 1 << 16
+const USAGE = 'passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR'
 
 /** A file written line by line through a buffer, honouring the stream's backpressure. */
 class LineFile {
@@ -129,9 +130,9 @@ export function parseGenerateArgs(args: string[], cwd: string): { options: Gener
   } catch (error) {
     throw new CliError((error as Error).message, 2)
   }
-  if (!values.dossiers) throw new CliError('missing --dossiers N', 2)
-  if (!values.out) throw new CliError('missing --out DIR', 2)
-  const dossiers = Number(values.dossiers)
+  const count = requiredOption(values.dossiers, '--dossiers N', USAGE)
+  const outOption = requiredOption(values.out, '--out DIR', USAGE)
+  const dossiers = Number(count)
   if (!Number.isInteger(dossiers) || dossiers < 1)
     throw new CliError(`--dossiers "${values.dossiers}" must be a positive integer`, 2)
   const invalidRate = Number(values['invalid-rate'] ?? 0)
@@ -142,7 +143,7 @@ export function parseGenerateArgs(args: string[], cwd: string): { options: Gener
     throw new CliError(`--until "${until}" must be a date YYYY-MM-DD of the calendar`, 2)
   return {
     options: { dossiers, seed: values.seed ?? '1', invalidRate, until },
-    out: resolve(cwd, values.out),
+    out: resolve(cwd, outOption),
   }
 }
 
@@ -193,7 +194,7 @@ async function prepareOut(out: string): Promise<void> {
 export const generateCommand: Command = {
   name: 'generate',
   summary: 'write a deterministic synthetic data set (partner feeds and referentials)',
-  usage: 'passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR',
+  usage: USAGE,
   options: [
     ['--dossiers N', 'how many dossiers (required)'],
     ['--seed S', 'seed: the same seed gives the same files (default 1)'],

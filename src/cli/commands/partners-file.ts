@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import { readCsvAll } from '../../lib/csv.ts'
+import { type CsvRow, readCsv } from '../../lib/csv.ts'
 import { PARTNER_KINDS, type PartnerKind } from '../../partners/partner.repository.ts'
 
 /** A partner code: what `partners add --code` takes, and what a partners file may hold. */
@@ -20,12 +20,11 @@ export interface PartnerLine {
  */
 export async function readPartnersFile(path: string): Promise<{ partners: PartnerLine[]; errors: string[] }> {
   const file = basename(path)
-  let rows: Awaited<ReturnType<typeof readCsvAll>>
+  const rows: CsvRow[] = []
   try {
-    rows = await readCsvAll(path)
+    for await (const row of readCsv(path)) rows.push(row)
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    return { partners: [], errors: [`${file}: cannot read it as CSV (${reason})`] }
+    return { partners: [], errors: [csvError(file, error, rows.at(-1)?.line ?? 1)] }
   }
   const missing = ['code', 'name', 'kind'].filter((column) => rows.length > 0 && !(column in rows[0]!.values))
   if (rows.length === 0)
@@ -57,4 +56,19 @@ export async function readPartnersFile(path: string): Promise<{ partners: Partne
     if (errors.length === before) partners.push({ line, code, name, kind: kind as PartnerKind })
   }
   return { partners, errors }
+}
+
+/**
+ * A file that cannot be read as CSV, named with its line: csv-parse's errors carry `lines`, the
+ * line it stopped on. An unclosed quote is reported where its record starts (after `lastLine`,
+ * the last line read whole): csv-parse stops only at the end of the file, which the quote ran to.
+ */
+function csvError(file: string, error: unknown, lastLine: number): string {
+  const e = error as NodeJS.ErrnoException & { lines?: number; record?: unknown[]; columns?: unknown[] }
+  if (typeof e.lines !== 'number') return `${file}: cannot read it (${e.code ?? e.message})`
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED')
+    return `${file}:${lastLine + 1}: a quote opened in this line is not closed (the file ends inside it, line ${e.lines})`
+  if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && Array.isArray(e.record) && Array.isArray(e.columns))
+    return `${file}:${e.lines}: ${e.record.length} fields, where the header has ${e.columns.length} (code,name,kind; a name holding a comma goes in double quotes)`
+  return `${file}:${e.lines}: cannot read it as CSV: ${e.message} (${e.code})`
 }

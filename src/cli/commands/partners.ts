@@ -28,7 +28,7 @@ import {
 } from '../../partners/token.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { utc, withHub } from '../hub.ts'
-import { CliError, type CliIo, type Command } from '../io.ts'
+import { CliError, type CliIo, type Command, requiredOption } from '../io.ts'
 import { operatorName } from '../operator.ts'
 import { daysOption, lastDay, printTokens, revoke, rotate, tokenIdOption } from './partner-tokens.ts'
 import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
@@ -105,21 +105,23 @@ export const partnersCommand: Command = {
         )
       return addFromFile(io, resolve(io.cwd, values.from), validDays, operator)
     }
+    const usage = partnersCommand.usage
     if (sub === 'add') {
-      const code = values.code ?? ''
-      const kind = (values.kind ?? '').toUpperCase()
+      const code = requiredOption(values.code, '--code CODE', usage)
+      const name = requiredOption(values.name, '--name NAME', usage)
+      const given = requiredOption(values.kind, '--kind KIND', usage)
+      const kind = given.toUpperCase()
       if (!PARTNER_CODE.test(code))
         throw new CliError(`--code "${code}" is not a partner code (2–24 characters A–Z, 0–9, _)`, 2)
-      if (!values.name) throw new CliError('--name is required', 2)
       if (!PARTNER_KINDS.includes(kind as PartnerKind))
-        throw new CliError(`--kind "${values.kind ?? ''}" is not one of ${PARTNER_KINDS.join(', ')}`, 2)
+        throw new CliError(`--kind "${given}" is not one of ${PARTNER_KINDS.join(', ')}`, 2)
       return withHub(io, { needsSecret: false }, async ({ store }) => {
         if (await partnerByCode(store.db, code))
           throw new CliError(`partner ${code} already exists (rotate its token with partners rotate-token)`)
         const { token, tokenId, expiresAt } = await withOperatorLog(
           store.db,
           operator,
-          (tx) => addPartner(tx, { code, name: values.name!, kind: kind as PartnerKind }, validDays),
+          (tx) => addPartner(tx, { code, name, kind: kind as PartnerKind }, validDays),
           (added) => addedEntry(added, validDays),
         )
         io.out(
@@ -149,8 +151,9 @@ export const partnersCommand: Command = {
       })
     }
     if (sub === 'tokens' || sub === 'rotate-token' || sub === 'revoke-token') {
-      const code = values.code ?? ''
-      const tokenId = sub === 'revoke-token' ? tokenIdOption(values.token) : 0
+      const code = requiredOption(values.code, '--code CODE', usage)
+      const tokenId =
+        sub === 'revoke-token' ? tokenIdOption(requiredOption(values.token, '--token ID', usage)) : 0
       return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
         const partner = await knownPartner(store.db, code)
         if (sub === 'tokens') return printTokens(io, store.db, partner)
@@ -158,7 +161,7 @@ export const partnersCommand: Command = {
         return revoke(io, store.db, partner, tokenId, operator)
       })
     }
-    throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${partnersCommand.usage}`, 2)
+    throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${usage}`, 2)
   },
 }
 

@@ -52,6 +52,62 @@ describe('passerelle protect / audit', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false)
   })
 
+  it('refuses a --hierarchy of a dimension no table has, naming it and the known ones, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protect-bad-'))
+    writeFileSync(join(dir, 't.csv'), 'region,dispositif,n\nA,CPF,3\n')
+    writeFileSync(join(dir, 'h.csv'), 'code,parent\nTotal,\nA,Total\n')
+    const { io } = memoryIo({}, dir)
+    const run = protectCommand.run(['--table', 't.csv', '--hierarchy', 'regoin=h.csv', '--out', 'out'], io)
+    await expect(run).rejects.toThrow(
+      new CliError(
+        `--hierarchy "regoin=h.csv": no table has a dimension regoin (the tables' dimensions: dispositif, region)\nusage: ${protectCommand.usage}`,
+        2,
+      ),
+    )
+    await expect(run).rejects.toMatchObject({ exitCode: 2 })
+    expect(existsSync(join(dir, 'out'))).toBe(false)
+  })
+
+  it('refuses an --out that is a file before protecting anything (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protect-bad-'))
+    writeFileSync(join(dir, 't.csv'), 'region,n\nA,3\n')
+    writeFileSync(join(dir, 'file'), '')
+    const run = protectCommand.run(['--table', 't.csv', '--out', 'file'], memoryIo({}, dir).io)
+    await expect(run).rejects.toThrow(
+      new CliError(
+        `--out "file" cannot take the protected tables: ${join(dir, 'file')} is not a directory`,
+        2,
+      ),
+    )
+    await expect(run).rejects.toMatchObject({ exitCode: 2 })
+  })
+
+  it('audit stopped by the operator (Ctrl-C, SIGTERM) ends with exit code 130 instead of running on', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'protect-'))
+    const protect = protectCommand.run(
+      [
+        '--table',
+        'sdctable_problemdata_4x4.csv',
+        '--hierarchy',
+        'v1=hier_v1_wxyz.csv',
+        '--hierarchy',
+        'v2=hier_v2_abcd.csv',
+        '--min-persons',
+        '0',
+        '--primary',
+        'sdctable_problemdata_4x4_primary.csv',
+        '--out',
+        out,
+      ],
+      memoryIo({}, cases).io,
+    )
+    expect(await protect).toBe(0)
+    const { io } = memoryIo({}, out)
+    const run = auditCommand.run([out], { ...io, interrupted: AbortSignal.abort() })
+    await expect(run).rejects.toThrow(new CliError('interrupted: the audit stopped before its end', 130))
+    await expect(run).rejects.toMatchObject({ exitCode: 130 })
+  })
+
   it('refuses negative and non-integer counts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'protect-bad-'))
     writeFileSync(join(dir, 't.csv'), 'region,n\nA,-3\nB,2.5\nC,abc\nD,\n')

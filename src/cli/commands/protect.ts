@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { ensureFolder } from '../../db/ensure-folder.ts'
 import {
   type CellRef,
   csvField,
@@ -12,7 +13,7 @@ import {
   protectTables,
   type TableInput,
 } from '../../privacy/index.ts'
-import { CliError, type Command } from '../io.ts'
+import { CliError, type Command, requiredOption } from '../io.ts'
 
 const usage =
   'passerelle protect --table T.csv [--table T2.csv …] [--hierarchy DIM=H.csv …] [--min-persons 11] [--primary P.csv] [--protection 10] [--audit primary|suppressed|none] --out DIR'
@@ -51,7 +52,12 @@ export const protectCommand: Command = {
       },
       strict: true,
     })
-    if (!values.table?.length || !values.out) throw new CliError(`usage: ${usage}`, 2)
+    if (!values.table?.length) throw new CliError(`--table T.csv is required\nusage: ${usage}`, 2)
+    const out = resolve(io.cwd, requiredOption(values.out, '--out DIR', usage))
+    // Checked before the protection's minutes of work, which would otherwise end on it.
+    const outProblem = ensureFolder(out, { probe: true })
+    if (outProblem !== null)
+      throw new CliError(`--out "${values.out}" cannot take the protected tables: ${outProblem}`, 2)
     const minPersons = numberOption(
       values['min-persons'],
       '--min-persons',
@@ -75,6 +81,7 @@ export const protectCommand: Command = {
       throw new CliError(`--audit "${audit}" must be primary, suppressed or none`, 2)
     const issues: Issue[] = []
     const hierarchies: Record<string, HierarchyRow[]> = {}
+    const specs = new Map<string, string>()
     for (const spec of values.hierarchy ?? []) {
       const [dim, file] = spec.split('=')
       if (!dim || !file)
@@ -82,18 +89,27 @@ export const protectCommand: Command = {
           `--hierarchy "${spec}" is not DIM=FILE.csv (a dimension and its hierarchy file)`,
           2,
         )
+      specs.set(dim, spec)
       hierarchies[dim] = readHierarchy(basename(file), await read(io.cwd, file), issues)
     }
     const tables: TableInput[] = []
     for (const file of values.table)
       tables.push(readTable(file, await read(io.cwd, file), hierarchies, issues))
+    // A misspelt dimension would leave the real one flat (its cells unrelated to their totals),
+    // and the protection would then be of other tables than the ones published.
+    const known = [...new Set(tables.flatMap((t) => t.dimensions))].sort()
+    for (const [dim, spec] of specs)
+      if (!known.includes(dim))
+        throw new CliError(
+          `--hierarchy "${spec}": no table has a dimension ${dim} (the tables' dimensions: ${known.join(', ') || 'none'})\nusage: ${usage}`,
+          2,
+        )
     const primary = values.primary
       ? readPrimary(basename(values.primary), await read(io.cwd, values.primary), issues)
       : []
     if (issues.length > 0) throw new CliError(formatIssues(issues))
     const result = await protectTables(tables, { rules: { minPersons, protectionPercent }, primary, audit })
     if (!result.ok) throw new CliError(formatIssues(result.issues))
-    const out = resolve(io.cwd, values.out)
     await mkdir(out, { recursive: true })
     for (const table of result.tables) await writeFile(resolve(out, table.name), tableCsv(table))
     const structure = result.tables.map((t) => ({

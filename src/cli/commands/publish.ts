@@ -1,6 +1,9 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { readConfig } from '../../config.ts'
+import { ensureFolder, existingFolder } from '../../db/ensure-folder.ts'
 import { isCalendarDate } from '../../lib/dates.ts'
+import { normalizeBaseUrl } from '../../publish/catalog/site.ts'
 import { type PublishIssue, publishRelease } from '../../publish/run/publish-release.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
 import { formatCount, withHub } from '../hub.ts'
@@ -61,14 +64,36 @@ export const publishCommand: Command = {
         `--date ${date} is after today (${today}): a release is dated when it goes online`,
         2,
       )
-    return withHub(io, { needsSecret: false, existing: true }, async ({ store, config }) => {
-      const out = values.out ? resolve(io.cwd, values.out) : resolve(config.dataDir, 'public')
+    // Checked before the store opens: the publication's minutes of work would otherwise end on them.
+    const config = readConfig(io.env, io.cwd)
+    const out = values.out ? resolve(io.cwd, values.out) : resolve(config.dataDir, 'public')
+    const problem = ensureFolder(out, { probe: true })
+    if (problem !== null)
+      throw new CliError(
+        values.out
+          ? `--out "${values.out}" cannot take the release: ${problem}`
+          : `PASSERELLE_DATA "${config.dataDir}" cannot take the release in ${out}: ${problem}`,
+        2,
+      )
+    const root = values['datasets-root'] ? datasetsRoot(values['datasets-root'], io.cwd) : undefined
+    const baseUrl = values['base-url']
+    if (baseUrl !== undefined) {
+      try {
+        normalizeBaseUrl(baseUrl)
+      } catch {
+        throw new CliError(
+          `--base-url "${baseUrl}" must be an absolute http:// or https:// URL without ?query or #fragment (e.g. https://donnees.example.fr/formation/)`,
+          2,
+        )
+      }
+    }
+    return withHub(io, { needsSecret: false, existing: true, config }, async ({ store }) => {
       const result = await publishRelease(store.db, {
         out,
         date,
         asOf,
-        ...(values['datasets-root'] ? { root: resolve(io.cwd, values['datasets-root']) } : {}),
-        ...(values['base-url'] ? { catalog: { baseUrl: values['base-url'] } } : {}),
+        ...(root ? { root } : {}),
+        ...(baseUrl !== undefined ? { catalog: { baseUrl } } : {}),
         log: (message) => io.err(message),
         // PGlite runs one statement at a time: more connections would only queue.
         connections: store.kind === 'pg' ? config.publishConnections : 1,
@@ -84,6 +109,18 @@ export const publishCommand: Command = {
       return 0
     })
   },
+}
+
+/** The folder `--datasets-root` names, once it is seen to hold a `datasets/` folder; a CliError otherwise. */
+function datasetsRoot(value: string, cwd: string): string {
+  const root = resolve(cwd, value)
+  const problem = existingFolder(join(root, 'datasets'), { write: false })
+  if (problem !== null)
+    throw new CliError(
+      `--datasets-root "${value}" must be a folder holding datasets/<slug>/dataset.json: ${problem}`,
+      2,
+    )
+  return root
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -23,5 +23,18 @@ describe('passerelle site', () => {
     expect(await main(['site', '--out', '.'], io)).toBe(1)
     expect(stderr.join('\n')).toContain('release.json: site/missing-file file not found')
     expect(existsSync(join(dir, 'index.html'))).toBe(false)
+  })
+
+  it('refuses an --out or a PASSERELLE_DATA that is a file, naming it, before building anything (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-site-'))
+    writeFileSync(join(dir, 'file'), '')
+    const byOption = memoryIo({}, dir)
+    expect(await main(['site', '--out', 'file'], byOption.io)).toBe(2)
+    const byData = memoryIo({ PASSERELLE_DATA: 'file' }, dir)
+    expect(await main(['site'], byData.io)).toBe(2)
+    expect([...byOption.stderr, ...byData.stderr]).toEqual([
+      `passerelle site: --out "file" must be a published folder: ${join(dir, 'file')} is not a directory`,
+      `passerelle site: PASSERELLE_DATA "${join(dir, 'file')}" holds no published folder to rebuild (${join(dir, 'file', 'public')}): ${join(dir, 'file')} is not a directory`,
+    ])
   })
 })

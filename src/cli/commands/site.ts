@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readConfig } from '../../config.ts'
+import { existingFolder } from '../../db/ensure-folder.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
 import { SiteInputError } from '../../site/published.ts'
 import { CliError, type Command } from '../io.ts'
@@ -15,9 +16,17 @@ export const siteCommand: Command = {
   options: [['--out DIR', "the published folder to rebuild the site of (default the data folder's public/)"]],
   async run(args, io) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true })
-    const out = values.out
-      ? resolve(io.cwd, values.out)
-      : resolve(readConfig(io.env, io.cwd).dataDir, 'public')
+    const dataDir = values.out ? '' : readConfig(io.env, io.cwd).dataDir
+    const out = values.out ? resolve(io.cwd, values.out) : resolve(dataDir, 'public')
+    // The site is written into the publication: a file or a read-only folder would fail midway.
+    const problem = existingFolder(out)
+    if (problem !== null)
+      throw new CliError(
+        values.out
+          ? `--out "${values.out}" must be a published folder: ${problem}`
+          : `PASSERELLE_DATA "${dataDir}" holds no published folder to rebuild (${out}): ${problem}`,
+        2,
+      )
     try {
       const result = await buildSiteIn(out, (message) => io.err(message))
       io.out(`site of ${out}: ${result.files.length} files in ${result.milliseconds} ms`)

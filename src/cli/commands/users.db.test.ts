@@ -129,6 +129,34 @@ describe('passerelle users and audit-log', () => {
     })
   })
 
+  it('audit-log refuses an actor that names no token or account the hub has, rather than list no reads', async () => {
+    const ids = (await run(partnersCommand, ['tokens', '--code', 'R84'])).stdout
+      .slice(1)
+      .map((line) => line.split('\t')[0])
+    expect(ids.length).toBeGreaterThan(0)
+    const refusal = (actor: string) =>
+      run(auditLogCommand, ['--actor', actor]).then(
+        () => 'accepted',
+        (error: CliError) => [error.exitCode, error.message],
+      )
+    expect([
+      await refusal('token:R84#999999'),
+      await refusal('token:ZZ#1'),
+      await refusal('user:nobody@region.fr'),
+      await refusal(`token:R84${ids[0]}`),
+      await refusal('user:ANA@region.fr'),
+    ]).toEqual([
+      [
+        1,
+        `--actor "token:R84#999999": R84 has no token #999999 (its tokens: ${ids.join(', ')}; see passerelle partners tokens --code R84)`,
+      ],
+      [1, '--actor "token:ZZ#1": unknown partner "ZZ"'],
+      [1, '--actor "user:nobody@region.fr": no account nobody@region.fr (see passerelle users list)'],
+      'accepted',
+      'accepted',
+    ])
+  })
+
   it('audit-log refuses a day the calendar lacks before reading anything', async () => {
     await expect(run(auditLogCommand, ['--since', '2026-02-30'])).rejects.toThrow(
       new CliError(

@@ -21,7 +21,7 @@ import { inTransaction } from '../../db/in-transaction.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { utc, withHub } from '../hub.ts'
-import { CliError, type CliIo, type Command } from '../io.ts'
+import { CliError, type CliIo, type Command, requiredOption } from '../io.ts'
 import { operatorName } from '../operator.ts'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -76,6 +76,11 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       }
       // Read before the store opens: a bad PASSERELLE_OPERATOR stops a change before it is made.
       const operator = sub === 'list' ? '' : operatorName(io.env)
+      const changes = ['add', 'disable', 'reset-password', 'enable']
+      const emailOption = changes.includes(sub ?? '')
+        ? requiredOption(values.email, '--email E', command.usage)
+        : ''
+      const partnerCode = sub === 'add' ? requiredOption(values.partner, '--partner CODE', command.usage) : ''
       // A change to an existing account, logged with its partner when the account exists.
       const changeAccount = (
         db: Kysely<Database>,
@@ -83,7 +88,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         change: (tx: Kysely<Database>) => Promise<boolean>,
       ) =>
         inTransaction(db, async (tx) => {
-          const email = normaliseEmail(values.email ?? '')
+          const email = normaliseEmail(emailOption)
           const account = (await listUsers(tx)).find((u) => u.email === email)
           if (!account || !(await change(tx))) return false
           await recordOperatorAction(tx, { operator, action, partnerId: account.partnerId, subject: email })
@@ -95,13 +100,12 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         io.out(password)
       }
       if (sub === 'add') {
-        const email = normaliseEmail(values.email ?? '')
-        if (!EMAIL.test(email))
-          throw new CliError(`--email "${values.email ?? ''}" is not an e-mail address`, 2)
+        const email = normaliseEmail(emailOption)
+        if (!EMAIL.test(email)) throw new CliError(`--email "${emailOption}" is not an e-mail address`, 2)
         const password = await newPassword()
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          const partner = await partnerByCode(store.db, values.partner ?? '')
-          if (!partner) throw new CliError(await unknownPartner(store.db, values.partner ?? ''))
+          const partner = await partnerByCode(store.db, partnerCode)
+          if (!partner) throw new CliError(await unknownPartner(store.db, partnerCode))
           if ((await listUsers(store.db)).some((u) => u.email === email))
             throw new CliError(`a user ${email} already exists`)
           await withOperatorLog(
@@ -134,9 +138,9 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       }
       if (sub === 'disable') {
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          if (!(await changeAccount(store.db, 'user/disable', (tx) => disableUser(tx, values.email ?? ''))))
-            throw new CliError(`no user "${values.email ?? ''}"`)
-          io.out(`user ${normaliseEmail(values.email ?? '')} disabled; its sessions are ended`)
+          if (!(await changeAccount(store.db, 'user/disable', (tx) => disableUser(tx, emailOption))))
+            throw new CliError(`no user "${emailOption}"`)
+          io.out(`user ${normaliseEmail(emailOption)} disabled; its sessions are ended`)
           return 0
         })
       }
@@ -144,11 +148,11 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         const password = await newPassword()
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           const reset = (tx: Kysely<Database>) =>
-            resetPassword(tx, values.email ?? '', password, { mustChange: true })
+            resetPassword(tx, emailOption, password, { mustChange: true })
           if (!(await changeAccount(store.db, 'user/reset-password', reset)))
-            throw new CliError(`no user "${values.email ?? ''}"`)
+            throw new CliError(`no user "${emailOption}"`)
           io.out(
-            `user ${normaliseEmail(values.email ?? '')}: new password set; its sessions are ended; they choose their own at next sign-in`,
+            `user ${normaliseEmail(emailOption)}: new password set; its sessions are ended; they choose their own at next sign-in`,
           )
           printPassword(password)
           return 0
@@ -156,9 +160,9 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       }
       if (sub === 'enable') {
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          if (!(await changeAccount(store.db, 'user/enable', (tx) => enableUser(tx, values.email ?? ''))))
-            throw new CliError(`no user "${values.email ?? ''}"`)
-          io.out(`user ${normaliseEmail(values.email ?? '')} enabled`)
+          if (!(await changeAccount(store.db, 'user/enable', (tx) => enableUser(tx, emailOption))))
+            throw new CliError(`no user "${emailOption}"`)
+          io.out(`user ${normaliseEmail(emailOption)} enabled`)
           return 0
         })
       }
