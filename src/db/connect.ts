@@ -4,8 +4,8 @@ import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { ConfigError } from '../config.ts'
+import { ensureFolder } from '../lib/ensure-folder.ts'
 import type { Database } from './database.ts'
-import { ensureFolder } from './ensure-folder.ts'
 import { lockStoreDir } from './store-lock.ts'
 
 /** An open store: kysely over the PostgreSQL server or over the embedded PGlite. */

@@ -3,10 +3,11 @@
  * findings, as NDJSON. It holds identities (NIRs, names), so it is readable by its owner only.
  * @module
  */
-import { closeSync, fchmodSync, fsyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs'
+import { closeSync, fchmodSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { ensureFolder } from '../lib/ensure-folder.ts'
 import { readLines, TOO_LONG_LINE } from '../lib/lines.ts'
 import { storedFindings } from './findings.ts'
 import { IngestError } from './ingest-error.ts'
@@ -19,8 +20,10 @@ import type { RecordResult } from './outcome.ts'
  */
 export function openRejects(path: string): number {
   let fd: number
+  // Not mkdir's recursive mode: under /proc it loops for good (src/lib/ensure-folder.ts).
+  const folder = ensureFolder(dirname(path))
+  if (folder !== null) throw new IngestError(`cannot write the rejects file ${path}: ${folder}`)
   try {
-    mkdirSync(dirname(path), { recursive: true })
     fd = openSync(path, 'a+', 0o600)
     fchmodSync(fd, 0o600)
   } catch (error) {

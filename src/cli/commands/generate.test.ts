@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -102,5 +104,39 @@ describe('passerelle generate', () => {
       invalidRate: 0,
       until: '2026-09-30',
     })
+  })
+})
+
+// Node's recursive mkdir spins forever under /proc: a child process killed after 30 s, so that a
+// regression fails instead of hanging the run.
+describe.skipIf(!existsSync('/proc/self'))('folders under /proc', () => {
+  const run = (code: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', '-e', code], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    })
+
+  it('generate refuses an --out it cannot create, at once (exit 2)', () => {
+    const main = new URL('../main.ts', import.meta.url).href
+    const child = run(
+      `import(${JSON.stringify(main)}).then(async (m) => { process.exitCode = await m.main(['generate', '--dossiers', '10', '--out', '/proc/passerelle-nope/out']) })`,
+    )
+    expect([child.signal, child.status, child.stderr]).toEqual([
+      null,
+      2,
+      'passerelle generate: cannot use --out /proc/passerelle-nope/out: cannot create /proc/passerelle-nope (ENOENT)\n',
+    ])
+  })
+
+  it('import refuses a rejects file whose folder it cannot create, at once', () => {
+    const rejects = new URL('../../ingest/rejects-file.ts', import.meta.url).href
+    const child = run(
+      `import(${JSON.stringify(rejects)}).then((m) => { try { m.openRejects('/proc/passerelle-nope/r.ndjson') } catch (e) { process.stdout.write(e.message) } })`,
+    )
+    expect([child.signal, child.stdout]).toEqual([
+      null,
+      'cannot write the rejects file /proc/passerelle-nope/r.ndjson: cannot create /proc/passerelle-nope (ENOENT)',
+    ])
   })
 })

@@ -22,6 +22,7 @@ import type { Partner } from '../../generate/partners.ts'
 import { loadGeneratorReference } from '../../generate/reference.ts'
 import { csvLine } from '../../lib/csv.ts'
 import { isCalendarDate } from '../../lib/dates.ts'
+import { ensureFolder } from '../../lib/ensure-folder.ts'
 import { CliError, type CliIo, type Command, requiredOption } from '../io.ts'
 
 const CHUNK = 1 << 16
@@ -172,6 +173,9 @@ const OWN_ENTRIES = new Set(['feeds', 'referentials', 'partners.csv', 'manifest.
  * new ones for an import of `feeds/*.ndjson` to take in.
  */
 async function prepareOut(out: string): Promise<void> {
+  // Not mkdir's recursive mode: under /proc it loops for good (src/lib/ensure-folder.ts).
+  const folder = ensureFolder(out)
+  if (folder !== null) throw new CliError(`cannot use --out ${out}: ${folder}`, 2)
   const entries: string[] = await readdir(out).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return []
     throw new CliError(`cannot use --out ${out} (${error.code ?? 'error'})`)
@@ -186,8 +190,8 @@ async function prepareOut(out: string): Promise<void> {
   }
   await rm(join(out, 'feeds'), { recursive: true, force: true })
   await rm(join(out, 'referentials'), { recursive: true, force: true })
-  await mkdir(join(out, 'feeds'), { recursive: true })
-  await mkdir(join(out, 'referentials'), { recursive: true })
+  await mkdir(join(out, 'feeds'))
+  await mkdir(join(out, 'referentials'))
 }
 
 /** `passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR` */

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ensureFolder } from '../../db/ensure-folder.ts'
+import { ensureFolder } from '../../lib/ensure-folder.ts'
 import {
   type CellRef,
   csvField,

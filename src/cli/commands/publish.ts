@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readConfig } from '../../config.ts'
-import { ensureFolder, existingFolder } from '../../db/ensure-folder.ts'
+import { ensureFolder, existingFolder } from '../../lib/ensure-folder.ts'
 import { isCalendarDate } from '../../lib/dates.ts'
 import { normalizeBaseUrl } from '../../publish/catalog/site.ts'
 import { type PublishIssue, publishRelease } from '../../publish/run/publish-release.ts'

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readConfig } from '../../config.ts'
-import { existingFolder } from '../../db/ensure-folder.ts'
+import { existingFolder } from '../../lib/ensure-folder.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
 import { SiteInputError } from '../../site/published.ts'
 import { CliError, type Command } from '../io.ts'
