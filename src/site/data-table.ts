@@ -14,7 +14,17 @@ export interface DataTable {
   readonly rows: readonly { readonly header: string; readonly cells: readonly string[] }[]
 }
 
-/** Renders a {@link DataTable} inside a horizontally scrollable, keyboard-focusable region. */
+/**
+ * `table` (its HTML) inside a horizontally scrollable region that the keyboard can reach and that
+ * assistive technologies name by `label`: every wide table of the site is in one, so that a phone
+ * scrolls the table, not the page (axe `scrollable-region-focusable`). Labels must differ between
+ * the regions of a page.
+ */
+export function scrollRegion(label: string, table: string): string {
+  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeAttribute(label)}">${table}</div>`
+}
+
+/** Renders a {@link DataTable} inside a {@link scrollRegion}. */
 export function renderDataTable(table: DataTable): string {
   const head = table.columns
     .map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
@@ -22,7 +32,9 @@ export function renderDataTable(table: DataTable): string {
   const body = table.rows
     .map((r) => `<tr><th scope="row">${escapeHtml(r.header)}</th>${r.cells.join('')}</tr>`)
     .join('\n')
-  return `<div class="table-scroll" role="region" aria-label="${escapeAttribute(table.caption)}" tabindex="0">
+  return scrollRegion(
+    table.caption,
+    `
 <table>
 <caption>${escapeHtml(table.caption)}</caption>
 <thead><tr>${head}</tr></thead>
@@ -30,5 +42,6 @@ export function renderDataTable(table: DataTable): string {
 ${body}
 </tbody>
 </table>
-</div>`
+`,
+  )
 }

@@ -1,3 +1,4 @@
+import { scrollRegion } from './data-table.ts'
 import { escapeAttribute, escapeHtml } from './html.ts'
 
 /**
@@ -64,7 +65,7 @@ function table(lines: string[], options: MarkdownOptions, name: string): string 
         `<tr>${cells.map((c, i) => `<td${aligns[i] ?? ''}>${inline(c, options)}</td>`).join('')}</tr>`,
     )
     .join('\n')
-  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeAttribute(name)}"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`
+  return scrollRegion(name, `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`)
 }
 
 /** Renders the Markdown subset to HTML. */

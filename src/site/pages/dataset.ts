@@ -1,4 +1,5 @@
 import { secretLegend } from '../cells.ts'
+import { scrollRegion } from '../data-table.ts'
 import { tableDownloads } from '../downloads.ts'
 import { type CatalogueEntry, LEVEL_LABELS, THEME_LABELS } from '../facets.ts'
 import { formatDay, formatValue } from '../format.ts'
@@ -28,10 +29,13 @@ function schemaTable(resource: PackageResource): string {
     )
     .join('\n')
   return `<details><summary>Colonnes de <code>${escapeHtml(resource.name)}</code> (types du schéma)</summary>
-<div class="table-scroll" role="region" tabindex="0" aria-label="Colonnes de ${escapeAttribute(resource.name)}"><table><thead><tr><th scope="col">Colonne</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Unité</th></tr></thead>
+${scrollRegion(
+  `Colonnes de ${resource.name}`,
+  `<table><thead><tr><th scope="col">Colonne</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Unité</th></tr></thead>
 <tbody>
 ${rows}
-</tbody></table></div>
+</tbody></table>`,
+)}
 <p class="note">Chaque mesure <code>m</code> a aussi sa colonne <code>m_statut</code> (V, A, B, D) et, pour un taux, <code>m_ic_bas</code> et <code>m_ic_haut</code>.</p>
 </details>`
 }
