@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
-import { csvLine, spreadsheetSafe } from '../lib/csv.ts'
+import { csvField, spreadsheetSafe } from '../lib/csv.ts'
 import { recordRead } from './audit.repository.ts'
 import { DOSSIER_COLUMNS } from './dossier-columns.ts'
 import { type PartnerScope, withPartner } from './partner-tx.ts'
@@ -23,6 +23,51 @@ export const EXPORT_COLUMNS = [
 
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null> & {
   partner_id: number
+}
+
+/**
+ * The two spellings of the export. `csv`: RFC 4180 quoting, comma, UTF-8 without a byte-order mark,
+ * values as stored: for programs, which the API's callers are. `excel`: for a spreadsheet opened
+ * by a double click, as partners' staff do (Excel in French reads a comma file as one column, and
+ * without a BOM reads UTF-8 as Windows-1252): a BOM, semicolons, decimal commas, CRLF, and codes
+ * made of digits written as text formulas (`="01053"`), or the spreadsheet turns commune 01053
+ * into 1053 and a SIRET or a NIR into 4,80413E+13.
+ */
+export type ExportFormat = 'csv' | 'excel'
+
+/** The columns whose digits are a code, not a number: a leading zero and every digit count. */
+export const CODE_COLUMNS: ReadonlySet<string> = new Set([
+  'shared_dossier_id',
+  'record_id',
+  'nir',
+  'residence_commune',
+  'status_at_entry',
+  'certification_code',
+  'organism_siret',
+  'offer_ref',
+])
+const DECIMAL_COLUMNS: ReadonlySet<string> = new Set(['planned_hours', 'hours_completed', 'committed'])
+
+type Cell = string | number | boolean | null
+
+// A code of digits only becomes a formula of a constant string: nothing of it can run.
+function excelCell(column: string, value: Cell): string {
+  if (typeof value === 'string' && CODE_COLUMNS.has(column) && /^[0-9]+$/.test(value))
+    return `"=""${value}"""`
+  if (typeof value === 'number' && DECIMAL_COLUMNS.has(column)) return String(value).replace('.', ',')
+  const text = value === null ? '' : String(spreadsheetSafe(value))
+  return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** One line of the export in `format`, with its line end, from its cells `[column, value]`. */
+export function exportLine(format: ExportFormat, cells: readonly (readonly [string, Cell])[]): string {
+  if (format === 'excel') return `${cells.map(([column, value]) => excelCell(column, value)).join(';')}\r\n`
+  return `${cells.map(([, value]) => csvField(spreadsheetSafe(value))).join(',')}\n`
+}
+
+/** What a file of `format` opens with: for `excel`, the byte-order mark that says UTF-8. */
+export function exportPreamble(format: ExportFormat): string {
+  return format === 'excel' ? '\uFEFF' : ''
 }
 
 /** Rows per transaction: memory stays flat whatever the partner holds. */
@@ -71,15 +116,23 @@ async function nextBatch(scope: PartnerScope, at: Position, batch: number): Prom
  * The caller's nominative data as CSV lines: its own records (with the identity it sent), then its
  * co-funders' records of the shared dossiers it belongs to (without theirs). Read in batches, each
  * in its own scoped transaction with its audit row, so that an export of any size never holds more
- * than one batch in memory nor one long transaction.
+ * than one batch in memory nor one long transaction. `format` spells the lines (ExportFormat).
  */
 export async function* exportLines(
   db: Kysely<Database>,
   partnerId: number,
   actor: string,
-  { route = 'GET /api/v1/export.csv', batch = EXPORT_BATCH }: { route?: string; batch?: number } = {},
+  {
+    route = 'GET /api/v1/export.csv',
+    batch = EXPORT_BATCH,
+    format = 'csv',
+  }: { route?: string; batch?: number; format?: ExportFormat } = {},
 ): AsyncGenerator<string> {
-  yield `${EXPORT_COLUMNS.join(',')}\n`
+  yield exportPreamble(format) +
+    exportLine(
+      format,
+      EXPORT_COLUMNS.map((c) => [c, c]),
+    )
   let at: Position = { own: true, id: '' }
   for (;;) {
     const rows = await withPartner(db, partnerId, async (scope) => {
@@ -96,7 +149,12 @@ export async function* exportLines(
     if (rows.length > 0) {
       const own: boolean = at.own
       yield rows
-        .map((r) => `${csvLine(EXPORT_COLUMNS.map((c) => (c === 'yours' ? own : spreadsheetSafe(r[c]))))}\n`)
+        .map((r) =>
+          exportLine(
+            format,
+            EXPORT_COLUMNS.map((c) => [c, c === 'yours' ? own : r[c]]),
+          ),
+        )
         .join('')
       const last = rows.at(-1)!
       at = own

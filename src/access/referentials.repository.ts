@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { foldAccents, foldedSql } from './accent-fold.ts'
 
 /** The public referentials a partner may search. */
 export const PARTNER_REFERENTIALS = ['organisms', 'certifications', 'catalogue'] as const
@@ -39,10 +40,10 @@ export async function searchReferential(
   pageSize: number,
 ): Promise<{ items: Record<string, unknown>[]; hasMore: boolean }> {
   const source = SOURCES[kind]
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const pattern = `%${foldAccents(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   const where = q
     ? sql`where ${sql.join(
-        source.search.map((c) => sql`upper(${sql.ref(c)}) like upper(${pattern})`),
+        source.search.map((c) => sql`${foldedSql(sql.ref(c))} like ${pattern}`),
         sql` or `,
       )}`
     : sql``

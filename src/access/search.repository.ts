@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { foldAccents, foldedSql } from './accent-fold.ts'
 import type { PartnerScope } from './partner-tx.ts'
 import { type DossierQuery, nameKey } from './search.ts'
 
@@ -7,6 +8,8 @@ export interface DossierSummary {
   readonly id: string
   readonly sharedDossierId: string | null
   readonly birthName: string | null
+  /** The usual name (nom d'usage) the caller sent, when it sent one. */
+  readonly usualName: string | null
   readonly firstNames: string | null
   readonly birthDate: string
   readonly dispositif: string
@@ -37,6 +40,7 @@ export async function searchDossiers(
       'd.record_id as id',
       'd.shared_dossier_id as sharedDossierId',
       'i.birth_name as birthName',
+      'i.usual_name as usualName',
       'i.first_names as firstNames',
       'd.birth_date as birthDate',
       'd.dispositif',
@@ -48,9 +52,11 @@ export async function searchDossiers(
   if (query.id) q = q.where('d.record_id', '=', query.id)
   if (query.nir) q = q.where('i.nir', '=', query.nir)
   if (query.name) {
-    const key = like(nameKey(query.name))
+    const birth = like(nameKey(query.name))
+    // The usual name is stored as sent: folded here, in the query, like the name searched.
+    const usual = like(foldAccents(query.name.replace(/\s+/g, ' ').trim()))
     q = q.where((eb) =>
-      eb.or([eb('i.birth_name_norm', 'like', key), eb(sql`upper(i.usual_name)`, 'like', key)]),
+      eb.or([eb('i.birth_name_norm', 'like', birth), eb(foldedSql(sql.ref('i.usual_name')), 'like', usual)]),
     )
   }
   if (query.birthDate) q = q.where('d.birth_date', '=', query.birthDate)

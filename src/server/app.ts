@@ -4,6 +4,7 @@ import { limitBody, SMALL_BODY_BYTES } from './middleware/body-limit.ts'
 import { partnerAuth } from './middleware/partner-auth.ts'
 import { apiHeaders, areaHeaders } from './middleware/security-headers.ts'
 import { openApiDocument } from './openapi.ts'
+import { tooLargePage } from './partner-area/pages/too-large.ts'
 import { partnerArea } from './partner-area/routes.ts'
 import { problem } from './problem.ts'
 import { accessDeps } from './routes/access-deps.ts'
@@ -50,8 +51,18 @@ export function createApp(deps: ServerDeps) {
   api.route('/', tokenRoute())
   api.notFound((c) => problem(c, 404, 'request/not-found', `no route ${c.req.method} ${c.req.path}`))
   app.route('/api/v1', api)
-  // Every form of the partner area, the sign-in of anyone included, is small.
-  app.use('/espace-partenaire/*', areaHeaders(), limitBody(SMALL_BODY_BYTES))
+  // Every form of the partner area, the sign-in of anyone included, is small. A browser gets the
+  // area's French page; a program that does not ask for HTML, the API's JSON.
+  app.use(
+    '/espace-partenaire/*',
+    areaHeaders(),
+    limitBody(SMALL_BODY_BYTES, {
+      answer: (c, json) =>
+        /\btext\/html\b/.test(c.req.header('accept') ?? '')
+          ? c.html(tooLargePage(SMALL_BODY_BYTES), 413)
+          : json(),
+    }),
+  )
   app.route('/espace-partenaire', partnerArea(access))
   if (deps.siteDir) mountSite(app, deps.siteDir)
   app.onError((error, c) => {

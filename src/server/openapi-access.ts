@@ -63,6 +63,7 @@ export const accessSchemas = {
       id: { type: 'string' },
       sharedDossierId: { type: ['string', 'null'] },
       birthName: { type: ['string', 'null'] },
+      usualName: { type: ['string', 'null'], description: 'The usual name (nom d’usage) you sent, if any' },
       firstNames: { type: ['string', 'null'] },
       birthDate: date,
       dispositif: { type: 'string' },
@@ -204,13 +205,22 @@ export function accessPaths(errorResponse: ErrorResponse) {
       get: {
         summary: 'All your nominative data as CSV',
         description:
-          'One line per record you may read (yours, with the identity you sent; co-funders’ records of shared dossiers, without theirs), streamed in batches: any size. A text cell that a spreadsheet would run as a formula (opening with =, +, -, @, a tab or a carriage return, numbers aside) is prefixed with an apostrophe.',
+          'One line per record you may read (yours, with the identity you sent; co-funders’ records of shared dossiers, without theirs), streamed in batches: any size. A text cell that a spreadsheet would run as a formula (opening with =, +, -, @, a tab or a carriage return, numbers aside) is prefixed with an apostrophe. By default a file for programs: RFC 4180 quoting, comma, UTF-8 without byte-order mark, lines ending in LF, values as stored (codes such as commune 01053 keep their leading zeros). `format=excel` gives the same columns for a spreadsheet: a UTF-8 byte-order mark, semicolons, CRLF, decimal commas, and the codes made of digits (record and shared-dossier ids, NIR, communes, SIRET, offer reference, certification code, status at entry) written as `="01053"` so that the spreadsheet keeps them as text.',
         security,
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: { enum: ['csv', 'excel'], default: 'csv' },
+          },
+        ],
         responses: {
           '200': {
             description: 'CSV, UTF-8, header line',
             content: { 'text/csv': { schema: { type: 'string' } } },
           },
+          '400': errorResponse('A format other than csv and excel (`export/unknown-format`)'),
           '401': unauthorised,
         },
       },
@@ -264,13 +274,27 @@ export function accessPaths(errorResponse: ErrorResponse) {
             required: true,
             schema: { enum: ['organisms', 'certifications', 'catalogue'] },
           },
-          { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 100 } },
-          { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            description:
+              'Text contained in a searched column (organisms: siret, nda, name; certifications: code, title; catalogue: offer_ref, siret, certification_code, formacode), whatever the case and the accents: `reunion` finds `Réunion`',
+            schema: { type: 'string', maxLength: 100 },
+          },
+          {
+            name: 'page',
+            in: 'query',
+            required: false,
+            description: 'Decimal digits only (`1e3`, `0x10`, `2.0` are refused)',
+            schema: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
+          },
           {
             name: 'pageSize',
             in: 'query',
             required: false,
-            schema: { type: 'integer', minimum: 1, maximum: 200 },
+            description: 'Decimal digits only',
+            schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
           },
         ],
         responses: {

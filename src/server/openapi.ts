@@ -106,7 +106,7 @@ export function openApiDocument() {
         post: {
           summary: 'Transmit records',
           description:
-            'A JSON array of at most 1,000 records, or an NDJSON stream (one record per line, any length). Valid records are stored (committed) before the answer even when others are rejected. Versions: a higher version is applied (created/updated), a lower one is stale, the same one with the same content unchanged (idempotent retry), with other content a conflict.',
+            'A JSON array of at most 1,000 records, or an NDJSON stream (one record per line, any length). Valid records are stored (committed) before the answer even when others are rejected. An empty array (or a stream of no record) answers `{"results": []}` and is no transmission: the hub records nothing. Versions: a higher version is applied (created/updated), a lower one is stale, the same one with the same content unchanged (idempotent retry), with other content a conflict.',
           security: [{ bearer: [] }],
           requestBody: {
             required: true,

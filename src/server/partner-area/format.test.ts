@@ -4,6 +4,7 @@ import {
   frDate,
   frDateTime,
   frMonth,
+  isoFromFrDate,
   label,
   plural,
   STATUS_LABELS,
@@ -11,6 +12,14 @@ import {
 } from './format.ts'
 
 describe('partner-area formats', () => {
+  it('read a date typed the French way, JJ/MM/AAAA, as ISO, and leave anything else for the search to judge', () => {
+    expect(
+      ['05/06/2023', '5/6/2023', ' 05/06/2023 ', '2023-06-05', '31/02/2024', '05-06-2023', ''].map(
+        isoFromFrDate,
+      ),
+    ).toEqual(['2023-06-05', '2023-06-05', '2023-06-05', '2023-06-05', '2024-02-31', '05-06-2023', ''])
+  })
+
   it('write a calendar date as DD/MM/YYYY, and the date part of a timestamp the same way', () => {
     expect([frDate('2023-06-05'), frDate('2023-06-05T23:30:00.000Z'), frDate(null), frDate('')]).toEqual([
       '05/06/2023',

@@ -54,6 +54,16 @@ export function frDate(iso: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}`
 }
 
+/**
+ * A date as a person types it in a form, `JJ/MM/AAAA` (`5/6/2023` too), as `YYYY-MM-DD`; anything
+ * else as it is, for the search to take (an ISO date) or refuse quoting it. The calendar is
+ * checked by the search, not here: `31/02/2024` becomes `2024-02-31`, which it refuses.
+ */
+export function isoFromFrDate(text: string): string {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text)
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text
+}
+
 const PARIS = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
   year: 'numeric',

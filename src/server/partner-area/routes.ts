@@ -15,16 +15,18 @@ import { SUMMARIES, summarised } from '../../access/summaries.ts'
 import { partnerNames } from '../../partners/partner.repository.ts'
 import { liveTokens } from '../../partners/token.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
-import { csvHeaders, csvStream } from '../routes/export.ts'
-import { changesPage } from './pages/changes.ts'
+import { csvFormat, csvHeaders, csvStream } from '../routes/export.ts'
+import { isoFromFrDate } from './format.ts'
+import { changesPage, invalidCursorPage } from './pages/changes.ts'
 import { dashboardPage } from './pages/dashboard.ts'
 import { dossierPage } from './pages/dossier.ts'
 import { exportPage } from './pages/export.ts'
 import { notFoundPage } from './pages/not-found.ts'
 import { qualityPage } from './pages/quality.ts'
-import { searchPage } from './pages/search.ts'
+import { DATE_FIELDS, SEALED_NIR_FIELD, SEALED_NIR_INVALID, searchPage } from './pages/search.ts'
 import { computingPage } from './pages/summary-note.ts'
 import { passwordRoutes } from './password.ts'
+import { openNir, sealNir } from './sealed-nir.ts'
 import {
   type AreaEnv,
   clearSessionCookie,
@@ -71,13 +73,27 @@ export function partnerArea(deps: AccessDeps) {
     const form = await c.req.parseBody()
     const input: Record<string, string> = {}
     for (const [k, v] of Object.entries(form))
-      if (typeof v === 'string' && v !== '' && k !== 'csrf') input[k] = v
+      if (typeof v === 'string' && v !== '' && k !== 'csrf' && k !== SEALED_NIR_FIELD) input[k] = v
     const body: Record<string, unknown> = { ...input }
-    if (input.page) body.page = Number(input.page)
+    // A form sends text: a page in decimal digits is a number, anything else (`1e3`, `0x10`) is
+    // left as text for the search to refuse, where Number() would have read some other page.
+    for (const k of ['page', 'pageSize'])
+      if (input[k] !== undefined && /^[0-9]+$/.test(input[k])) body[k] = Number(input[k])
+    for (const k of DATE_FIELDS) if (input[k] !== undefined) body[k] = isoFromFrDate(input[k])
     const vocabulary = await loadSearchVocabulary()
+    const sessionId = c.get('sessionId')
+    const sealed = form[SEALED_NIR_FIELD]
+    if (input.nir === undefined && typeof sealed === 'string' && sealed !== '') {
+      const nir = openNir(deps.cursorKey, sessionId, sealed)
+      if (nir === undefined) {
+        const errors = [{ path: '/nir', code: SEALED_NIR_INVALID, message: 'the sealed nir does not open' }]
+        return c.html(searchPage(info(c), vocabulary, input, { errors }), 400)
+      }
+      body.nir = nir
+    }
     const parsed = parseDossierQuery(body, vocabulary)
     if ('errors' in parsed)
-      return c.html(searchPage(info(c), vocabulary, input, undefined, parsed.errors), 400)
+      return c.html(searchPage(info(c), vocabulary, input, { errors: parsed.errors }), 400)
     const partnerId = c.get('session').user.partnerId
     const result = await withPartner(deps.db, partnerId, async (scope) => {
       const found = await searchDossiers(scope, parsed.query)
@@ -88,7 +104,13 @@ export function partnerArea(deps: AccessDeps) {
       })
       return found
     })
-    return c.html(searchPage(info(c), vocabulary, input, { ...result, page: parsed.query.page }))
+    const { nir } = parsed.query
+    return c.html(
+      searchPage(info(c), vocabulary, input, {
+        result: { ...result, page: parsed.query.page },
+        ...(nir ? { sealedNir: sealNir(deps.cursorKey, sessionId, nir) } : {}),
+      }),
+    )
   })
   signedIn.get('/dossiers/:id', async (c) => {
     const id = c.req.param('id')
@@ -112,7 +134,7 @@ export function partnerArea(deps: AccessDeps) {
     const partnerId = c.get('session').user.partnerId
     const since = c.req.query('depuis')
     const position = since ? changePosition(decodeCursor(deps.cursorKey, partnerId, since)) : null
-    if (position === undefined) return c.html(notFoundPage(info(c)), 400)
+    if (position === undefined) return c.html(invalidCursorPage(info(c)), 400)
     const page = await readChangePage(deps.db, partnerId, position, 200, {
       actor: actor(c),
       route: 'GET /espace-partenaire/changements',
@@ -123,10 +145,12 @@ export function partnerArea(deps: AccessDeps) {
   signedIn.get('/export', (c) => c.html(exportPage(info(c))))
   signedIn.get('/export.csv', (c) => {
     const { user } = c.get('session')
+    const format = csvFormat(c.req.query('format'))
+    if (!format) return c.html(notFoundPage(info(c), 'page'), 404)
     return c.body(
-      csvStream(deps.db, user.partnerId, actor(c), 'GET /espace-partenaire/export.csv'),
+      csvStream(deps.db, user.partnerId, actor(c), 'GET /espace-partenaire/export.csv', format),
       200,
-      csvHeaders(user.partnerCode, deps.today()),
+      csvHeaders(user.partnerCode, deps.today(), format),
     )
   })
   signedIn.get('/tableau-de-bord', async (c) => {
@@ -164,7 +188,10 @@ export function partnerArea(deps: AccessDeps) {
     clearSessionCookie(c)
     return c.redirect('/espace-partenaire/connexion?sortie=1', 303)
   })
-  signedIn.notFound((c) => c.html(notFoundPage(info(c)), 404))
+  // Last, after every route of the area: sub-apps' notFound handlers are not called when mounted,
+  // so an unknown address would get the public site's 404. Behind requireSession, a stranger is
+  // sent to the sign-in page as from any page of the area, and learns nothing of which exist.
+  signedIn.all('*', (c) => c.html(notFoundPage(info(c), 'page'), 404))
   area.route('/', signedIn)
   return area
 }

@@ -1,8 +1,19 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
-import { exportLines } from '../../access/export.ts'
+import { type ExportFormat, exportLines } from '../../access/export.ts'
 import type { Database } from '../../db/database.ts'
+import { quote } from '../../lib/quote.ts'
 import type { AppEnv } from '../context.ts'
+import { problem } from '../problem.ts'
+
+/**
+ * The export's format named by the `format` query parameter: `csv` (the default) or `excel`;
+ * undefined for any other value.
+ */
+export function csvFormat(parameter: string | undefined): ExportFormat | undefined {
+  if (parameter === undefined || parameter === '' || parameter === 'csv') return 'csv'
+  return parameter === 'excel' ? 'excel' : undefined
+}
 
 /**
  * A CSV download streamed from the database batch after batch (pull-based: no buffering ahead of
@@ -13,8 +24,9 @@ export function csvStream(
   partnerId: number,
   actor: string,
   route: string,
+  format: ExportFormat = 'csv',
 ): ReadableStream<Uint8Array> {
-  const lines = exportLines(db, partnerId, actor, { route })
+  const lines = exportLines(db, partnerId, actor, { route, format })
   const encoder = new TextEncoder()
   return new ReadableStream({
     async pull(controller) {
@@ -32,22 +44,39 @@ export function csvStream(
   })
 }
 
-/** Headers of a CSV attachment named after the partner and the day. */
-export function csvHeaders(code: string, today: string): Record<string, string> {
+/** Headers of a CSV attachment named after the partner, the day and, for `excel`, the format. */
+export function csvHeaders(
+  code: string,
+  today: string,
+  format: ExportFormat = 'csv',
+): Record<string, string> {
+  const suffix = format === 'excel' ? '-tableur' : ''
   return {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="passerelle-${code}-${today}.csv"`,
+    'content-disposition': `attachment; filename="passerelle-${code}-${today}${suffix}.csv"`,
     'cache-control': 'no-store',
   }
 }
 
-/** `GET /export.csv`: every record the caller may read, as a CSV stream of any size. */
+/**
+ * `GET /export.csv[?format=excel]`: every record the caller may read, as a CSV stream of any size,
+ * for programs or (`excel`) for a spreadsheet (ExportFormat).
+ */
 export function exportRoute(deps: { db: Kysely<Database>; today: () => string }) {
   const route = new Hono<AppEnv>()
   route.get('/export.csv', (c) => {
+    const asked = c.req.query('format')
+    const format = csvFormat(asked)
+    if (!format)
+      return problem(
+        c,
+        400,
+        'export/unknown-format',
+        `format ${quote(asked)} is not one of csv (the default: RFC 4180, for programs) and excel (for a spreadsheet)`,
+      )
     const partner = c.get('partner')
-    const lines = csvStream(deps.db, partner.id, c.get('actor'), 'GET /api/v1/export.csv')
-    return c.body(lines, 200, csvHeaders(partner.code, deps.today()))
+    const lines = csvStream(deps.db, partner.id, c.get('actor'), 'GET /api/v1/export.csv', format)
+    return c.body(lines, 200, csvHeaders(partner.code, deps.today(), format))
   })
   return route
 }

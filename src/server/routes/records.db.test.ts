@@ -91,6 +91,27 @@ describe('POST /api/v1/records', () => {
     ])
   })
 
+  it('answers an empty transmission (an empty array, an NDJSON stream of no record) with no result and records no transmission', async () => {
+    const transmissions = async () =>
+      (await store.db.selectFrom('transmission').select('id').where('partner_id', '=', partnerId).execute())
+        .length
+    const before = await transmissions()
+    const answers = []
+    for (const [body, type] of [
+      ['[]', 'application/json'],
+      [' [ ] ', 'application/json'],
+      ['', 'application/x-ndjson'],
+      ['\n  \n', 'application/x-ndjson'],
+    ] as const) {
+      const res = await post(body, type)
+      answers.push([res.status, await res.json()])
+    }
+    expect([answers, (await transmissions()) - before]).toEqual([
+      Array.from({ length: 4 }, () => [200, { results: [] }]),
+      0,
+    ])
+  })
+
   it('answers 401 without a token, with an unknown one, and with a revoked one', async () => {
     expect((await post('[]', 'application/json', null)).status).toBe(401)
     expect((await post('[]', 'application/json', 'Bearer nope')).status).toBe(401)

@@ -40,6 +40,9 @@ export function recordsRoute(deps: ServerDeps) {
           'request/too-many-records',
           `the array has ${prepared.count} records; at most ${MAX_ARRAY_RECORDS} per JSON request (send larger transmissions as application/x-ndjson)`,
         )
+      // Nothing sent, nothing transmitted: an empty array would otherwise be counted as a
+      // transmission in the partner's status and quality view.
+      if (prepared.results.length === 0) return c.json({ results: [] })
       const items: BatchItem[] = prepared.results.map((result, index) => ({ index, result }))
       const transmissionId = await openApiTransmission(deps.db, partner.id, 'api:json')
       const results = await applyBatch(deps.db, { partnerId: partner.id, transmissionId }, items)
@@ -50,19 +53,21 @@ export function recordsRoute(deps: ServerDeps) {
       const stream = c.req.raw.body
       if (!stream) return c.json({ results: [] })
       const today = deps.today()
-      const transmissionId = await openApiTransmission(deps.db, partner.id, 'api:ndjson')
-      const context = { partnerId: partner.id, transmissionId }
+      // Opened with the first batch: a stream of no record (empty, or blank lines only) is no
+      // transmission, as an empty array is none.
+      let transmissionId: number | undefined
       const answers = new ResultSpool()
       let count = 0
       let texts: string[] = []
       const flush = async () => {
+        transmissionId ??= await openApiTransmission(deps.db, partner.id, 'api:ndjson')
         const prepared = await deps.preparer.lines(texts, today)
         const first = count
         count += prepared.length
         texts = []
         const results = await applyBatch(
           deps.db,
-          context,
+          { partnerId: partner.id, transmissionId },
           prepared.map((result, i) => ({ index: first + i, result })),
         )
         await answers.add(results.map(answer))
@@ -74,7 +79,7 @@ export function recordsRoute(deps: ServerDeps) {
           if (texts.length >= NDJSON_BATCH) await flush()
         }
         if (texts.length > 0) await flush()
-        await closeTransmission(deps.db, transmissionId)
+        if (transmissionId !== undefined) await closeTransmission(deps.db, transmissionId)
       } catch (error) {
         await answers.discard()
         throw error

@@ -8,7 +8,7 @@ import { isPlainText } from '../../access/search.ts'
 import { quote } from '../../lib/quote.ts'
 import type { AppEnv, ServerDeps } from '../context.ts'
 import { problem } from '../problem.ts'
-import { unknownQueryParameter } from '../query-params.ts'
+import { decimalInteger, unknownQueryParameter } from '../query-params.ts'
 
 /** `GET /referentials/{organisms|certifications|catalogue}?q=&page=&pageSize=`: public reference data. */
 export function referentialsRoute(deps: ServerDeps) {
@@ -28,8 +28,8 @@ export function referentialsRoute(deps: ServerDeps) {
     const q = c.req.query('q') ?? ''
     const pageText = c.req.query('page') ?? '1'
     const pageSizeText = c.req.query('pageSize') ?? '50'
-    const page = Number(pageText)
-    const pageSize = Number(pageSizeText)
+    const page = decimalInteger(pageText, 1, 100_000)
+    const pageSize = decimalInteger(pageSizeText, 1, 200)
     if (q !== '' && !isPlainText(q))
       return problem(
         c,
@@ -37,14 +37,14 @@ export function referentialsRoute(deps: ServerDeps) {
         'referential/invalid-query',
         'q is at most 100 characters, without control characters',
       )
-    if (!Number.isInteger(page) || page < 1 || page > 100_000)
+    if (page === undefined)
       return problem(
         c,
         400,
         'referential/invalid-page',
         `page ${quote(pageText)} must be an integer from 1 to 100000`,
       )
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200)
+    if (pageSize === undefined)
       return problem(
         c,
         400,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changesPage } from './changes.ts'
+import { changesPage, invalidCursorPage } from './changes.ts'
 import { mainText } from './test-text.ts'
 
 const session = { partnerName: 'Région Test', email: 'r@example.fr', csrfToken: 'x' }
@@ -40,6 +40,23 @@ describe('the change feed page', () => {
       '1 changement',
       '06/12/2026 00:44 | CDC | MCF-1 | 1 | | R84-1, R84-2',
       'Vous êtes à jour.',
+    ])
+  })
+})
+
+describe('the page of a cursor that does not open', () => {
+  it('says the link is invalid or expired and leads to the start of the feed, not to a missing page', async () => {
+    const main = String(await invalidCursorPage(session)).split('<main')[1] ?? ''
+    expect([
+      await mainText(invalidCursorPage(session)),
+      [...main.matchAll(/href="([^"]*)"/g)].map((m) => m[1]),
+    ]).toEqual([
+      [
+        'Lien de suite invalide ou expiré',
+        'Le lien « Changements suivants » que vous avez suivi n’est pas valide : il a été modifié, il vient d’un autre partenaire, ou il a expiré (le hub a changé de clé depuis qu’il l’a donné).',
+        'Reprendre les changements depuis le début',
+      ],
+      ['/espace-partenaire/changements'],
     ])
   })
 })

@@ -37,3 +37,17 @@ ${
     session,
   )
 }
+
+/**
+ * The answer to a `depuis` cursor that does not open: edited, cut, from another partner or made
+ * under another secret of the hub (a hub restarted without PASSERELLE_SECRET makes a new one).
+ * The feed can only be read again from its start.
+ */
+export function invalidCursorPage(session: SessionInfo): Html {
+  return page(
+    'Lien de suite invalide ou expiré',
+    html`<p>Le lien « Changements suivants » que vous avez suivi n’est pas valide : il a été modifié, il vient d’un autre partenaire, ou il a expiré (le hub a changé de clé depuis qu’il l’a donné).</p>
+<p><a href="/espace-partenaire/changements">Reprendre les changements depuis le début</a></p>`,
+    session,
+  )
+}

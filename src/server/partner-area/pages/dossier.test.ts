@@ -1,3 +1,4 @@
+import { raw } from 'hono/html'
 import { describe, expect, it } from 'vitest'
 import type { DossierView } from '../../../access/dossier.repository.ts'
 import { dossierPage } from './dossier.ts'
@@ -70,7 +71,9 @@ describe('the dossier page', () => {
     ])
     expect(text.slice(8)).toEqual([
       'Région Test — R84-1 : 1 version',
-      'version 3, modifiée le 18/06/2023 15:04, reçue le 18/06/2023 15:05{}',
+      'version 3, modifiée le 18/06/2023 15:04, reçue le 18/06/2023 15:05 aucun champ',
+      'JSON reçu (sans l’identité en clair)',
+      '{}',
       'Résultats',
       'Certification : partielle. Sortie : le 07/06/2023.',
       'Emploi salarié après la sortie (DSN)',
@@ -91,6 +94,37 @@ describe('the dossier page', () => {
       'Partielle',
       'AFPA Lyon (SIRET 48041262414533)',
     ])
+  })
+
+  it('shows each version of the history as French fields, the JSON received only folded beneath', async () => {
+    const history = [
+      {
+        version: 3,
+        updatedAt: '2023-06-18T13:04:37.000Z',
+        receivedAt: '2023-06-18T13:05:00.000Z',
+        payload: { status: 'SORTI', exit: { date: '2023-06-07', reason: 'ABANDON' } },
+      },
+    ]
+    const markup = String(
+      await dossierPage(session, { ...view, contributions: [{ ...view.contributions[0]!, history }] }),
+    )
+    const version = /<li>version 3[\s\S]*?<\/li><\/ol><\/details>/.exec(markup)?.[0] ?? ''
+    expect(await mainText(raw(`<main>${version.replace(/<(ul|ol)>/g, '<br><$1>')}</main>`))).toEqual([
+      'version 3, modifiée le 18/06/2023 15:04, reçue le 18/06/2023 15:05',
+      'Statut : Sorti de formation',
+      'Sortie :',
+      'Date : 07/06/2023',
+      'Motif : Abandon',
+      'JSON reçu (sans l’identité en clair)',
+      '{',
+      '"status": "SORTI",',
+      '"exit": {',
+      '"date": "2023-06-07",',
+      '"reason": "ABANDON"',
+      '}',
+      '}',
+    ])
+    expect(/<details><summary>JSON reçu[^<]*<\/summary><pre>/.test(version)).toBe(true)
   })
 
   it('says née for a woman, and that the result and the exit are not known yet', async () => {

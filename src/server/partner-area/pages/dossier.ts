@@ -12,6 +12,7 @@ import {
   timeElement,
 } from '../format.ts'
 import { count, type Html, page, wideTable } from '../layout.ts'
+import { versionFields } from './version-fields.ts'
 
 type SessionInfo = Parameters<typeof page>[2] & {}
 
@@ -113,7 +114,7 @@ ${view.contributions.map(
   (
     c,
   ) => html`<details><summary>${c.partner.name} — ${c.id} : ${plural(c.history.length, 'version', 'versions')}</summary>
-<ol>${c.history.map((v) => html`<li>version ${v.version}, modifiée le ${timeElement(v.updatedAt)}, reçue le ${timeElement(v.receivedAt)}<pre>${JSON.stringify(v.payload, null, 2)}</pre></li>`)}</ol></details>`,
+<ol>${c.history.map((v) => html`<li>version ${v.version}, modifiée le ${timeElement(v.updatedAt)}, reçue le ${timeElement(v.receivedAt)}${versionFields(v.payload)}</li>`)}</ol></details>`,
 )}
 <h2>Résultats</h2>
 <p>Certification : ${view.outcomes.certification ? label(RESULT_LABELS, view.outcomes.certification).toLowerCase() : 'résultat inconnu'}. Sortie : ${view.outcomes.exitDate ? `le ${frDate(view.outcomes.exitDate)}` : 'pas encore'}.</p>

@@ -1,0 +1,291 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { raw } from 'hono/html'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dossier } from '../../../test/fixtures.ts'
+import { openTestStore, type TestStore } from '../../../test/store.ts'
+import { addUser } from '../../access/users.repository.ts'
+import { workerPreparer } from '../../ingest/preparer.ts'
+import { addPartner } from '../../partners/partner.repository.ts'
+import { createApp } from '../app.ts'
+import { mainText } from './pages/test-text.ts'
+
+const AREA = 'http://hub.test/espace-partenaire'
+const NIR = '2850575056048'
+const PASSWORD = 'mot de passe de test'
+const other = {
+  nir: '1900269123456',
+  birthName: 'MARTIN',
+  usualName: 'Lefèvre',
+  firstNames: 'Paul',
+  sex: 'M',
+  birthDate: '1990-02-01',
+}
+
+let store: TestStore
+let app: ReturnType<typeof createApp>
+let siteDir: string
+
+// 25 dossiers about one person (more than a page of 20), 3 about another.
+beforeAll(async () => {
+  store = await openTestStore()
+  siteDir = mkdtempSync(join(tmpdir(), 'passerelle-site-'))
+  writeFileSync(join(siteDir, '404.html'), '<html lang="fr"><p>page du site public</p></html>')
+  app = createApp({
+    db: store.db,
+    storeKind: store.kind,
+    preparer: workerPreparer('s'),
+    today: () => '2026-11-28',
+    secret: 'test-secret',
+    siteDir,
+  })
+  const { partner, token } = await addPartner(store.db, {
+    code: 'CDC',
+    name: 'Caisse des Dépôts',
+    kind: 'CDC',
+  })
+  await addUser(store.db, { partnerId: partner.id, email: 'cdc@example.fr', password: PASSWORD })
+  const records = [
+    ...Array.from({ length: 25 }, (_, i) =>
+      dossier({ id: `N-${String(i + 1).padStart(2, '0')}`, sharedWith: [] }),
+    ),
+    ...[1, 2, 3].map((i) => dossier({ id: `O-${i}`, sharedWith: [], trainee: other })),
+  ]
+  const res = await app.request('/api/v1/records', {
+    method: 'POST',
+    body: JSON.stringify(records),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  })
+  const outcomes = ((await res.json()) as { results: { outcome: string }[] }).results.map((r) => r.outcome)
+  if (outcomes.some((o) => o !== 'created')) throw new Error(`fixture refused: ${outcomes.join(', ')}`)
+})
+afterAll(async () => {
+  await store.dispose()
+  rmSync(siteDir, { recursive: true, force: true })
+})
+
+function cookieOf(res: Response, name: string): string {
+  const line = res.headers.getSetCookie().find((l) => l.startsWith(`${name}=`)) ?? ''
+  return line.split(';')[0]!
+}
+
+const csrfOf = (markup: string) => /name="csrf" value="([^"]+)"/.exec(markup)![1]!
+
+async function session() {
+  const form = await app.request(`${AREA}/connexion`)
+  const res = await app.request(`${AREA}/connexion`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      csrf: csrfOf(await form.text()),
+      email: 'cdc@example.fr',
+      password: PASSWORD,
+    }),
+    headers: { cookie: cookieOf(form, 'passerelle_connexion'), origin: 'http://hub.test', host: 'hub.test' },
+  })
+  const cookie = cookieOf(res, 'passerelle_session')
+  const page = await (await app.request(`${AREA}/recherche`, { headers: { cookie } })).text()
+  return { cookie, csrf: csrfOf(page) }
+}
+
+const post = (path: string, cookie: string, fields: Record<string, string> | [string, string][]) =>
+  app.request(`${AREA}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { cookie, origin: 'http://hub.test', host: 'hub.test', accept: 'text/html' },
+  })
+
+const resultIds = (markup: string) =>
+  [...markup.matchAll(/<td><a href="\/espace-partenaire\/dossiers\/([^"]+)">/g)].map((m) => m[1])
+
+// The fields of the form that leads to page `n` of the results, as the browser would send them.
+function pageForm(markup: string, n: number): [string, string][] {
+  const forms = [
+    ...markup.matchAll(
+      /<form method="post" action="\/espace-partenaire\/recherche" class="page">([\s\S]*?)<\/form>/g,
+    ),
+  ]
+  const form = forms.find((f) => f[1]!.includes(`name="page" value="${n}"`))?.[1] ?? ''
+  return [...form.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!])
+}
+
+describe('the search of the partner area', () => {
+  it('keeps a NIR search on page 2: the page form posts the NIR, sealed, with the CSRF token', async () => {
+    const { cookie, csrf } = await session()
+    const first = await (await post('/recherche', cookie, { csrf, nir: NIR })).text()
+    const next = pageForm(first, 2)
+    const second = await post('/recherche', cookie, next)
+    const markup = await second.text()
+    expect([
+      resultIds(first),
+      next.map(([k]) => k),
+      second.status,
+      resultIds(markup),
+      first.includes(NIR) || markup.includes(NIR),
+    ]).toEqual([
+      Array.from({ length: 20 }, (_, i) => `N-${String(i + 1).padStart(2, '0')}`),
+      ['csrf', 'nirScelle', 'page'],
+      200,
+      ['N-21', 'N-22', 'N-23', 'N-24', 'N-25'],
+      false,
+    ])
+  })
+
+  it('refuses a sealed NIR from another session, in French, rather than search without it', async () => {
+    const a = await session()
+    const next = pageForm(await (await post('/recherche', a.cookie, { csrf: a.csrf, nir: NIR })).text(), 2)
+    const b = await session()
+    const res = await post(
+      '/recherche',
+      b.cookie,
+      next.map(([k, v]) => [k, k === 'csrf' ? b.csrf : v]),
+    )
+    const text = await mainText(raw(await res.text()))
+    expect([res.status, text.slice(0, 2)]).toEqual([
+      400,
+      [
+        'Recherche de vos dossiers',
+        'La recherche par NIR a expiré (votre session a changé) : saisissez à nouveau le NIR.',
+      ],
+    ])
+  })
+
+  it('says what is wrong with a search in French, and takes no page number but decimal digits', async () => {
+    const { cookie, csrf } = await session()
+    const res = await post('/recherche', cookie, {
+      csrf,
+      status: 'FINI',
+      birthDate: '30/02/2024',
+      page: '1e3',
+    })
+    const text = await mainText(raw(await res.text()))
+    expect([res.status, text.slice(1, 4)]).toEqual([
+      400,
+      [
+        'Statut « FINI » inconnu : choisissez-en un de la liste.',
+        'Date de naissance : « 30/02/2024 » n’est pas une date du calendrier (JJ/MM/AAAA).',
+        'Page « 1e3 » : un nombre entier de 1 à 100 000, en chiffres.',
+      ],
+    ])
+  })
+
+  it('reads dates typed the French way, JJ/MM/AAAA, whatever the browser’s language', async () => {
+    const { cookie, csrf } = await session()
+    const markup = await (await post('/recherche', cookie, { csrf, birthDate: '01/02/1990' })).text()
+    expect([resultIds(markup), /<input id="birthDate"[^>]*>/.exec(markup)?.[0]]).toEqual([
+      ['O-1', 'O-2', 'O-3'],
+      '<input id="birthDate" name="birthDate" type="text" inputmode="numeric" placeholder="JJ/MM/AAAA" value="01/02/1990" autocomplete="off">',
+    ])
+  })
+
+  it('shows the birth name and the usual name of a person found by the usual name, accents aside', async () => {
+    const { cookie, csrf } = await session()
+    const text = await mainText(
+      raw(await (await post('/recherche', cookie, { csrf, name: 'lefevre' })).text()),
+    )
+    expect(text.slice(-4)).toEqual([
+      'Dossier | Nom de naissance | Nom d’usage | Prénoms | Naissance | Dispositif | Statut | Début prévu | Sortie | Dossier partagé',
+      'O-1 | MARTIN | Lefèvre | Paul | 01/02/1990 | CPF | Sorti de formation | 08/01/2024 | 28/06/2024 | non',
+      'O-2 | MARTIN | Lefèvre | Paul | 01/02/1990 | CPF | Sorti de formation | 08/01/2024 | 28/06/2024 | non',
+      'O-3 | MARTIN | Lefèvre | Paul | 01/02/1990 | CPF | Sorti de formation | 08/01/2024 | 28/06/2024 | non',
+    ])
+  })
+})
+
+describe('the partner area’s own answers', () => {
+  it('answers an unknown address with the area’s French 404 when signed in, never the public site’s', async () => {
+    const { cookie, csrf } = await session()
+    const get = await app.request(`${AREA}/inconnue/page`, { headers: { cookie } })
+    const markup = await get.text()
+    const posted = await post('/inconnue', cookie, { csrf })
+    expect([
+      get.status,
+      await mainText(raw(markup)),
+      markup.includes('<nav aria-label="Menu principal">'),
+      markup.includes('site public'),
+      posted.status,
+    ]).toEqual([
+      404,
+      [
+        'Page introuvable',
+        'Aucune page de l’espace partenaire ne correspond à cette adresse.',
+        'Retour à la recherche',
+      ],
+      true,
+      false,
+      404,
+    ])
+  })
+
+  it('sends a stranger at an unknown address to the sign-in page, exactly as from a page that exists', async () => {
+    const unknown = await app.request(`${AREA}/inconnue`)
+    const known = await app.request(`${AREA}/recherche`)
+    expect([unknown.status, unknown.headers.get('location'), await unknown.text()]).toEqual([
+      known.status,
+      known.headers.get('location'),
+      await known.text(),
+    ])
+    expect(unknown.headers.get('location')).toBe('/espace-partenaire/connexion')
+  })
+
+  it('answers a browser’s form over 64 KiB with a French page (413), a program with the JSON', async () => {
+    const big = new URLSearchParams({ email: 'cdc@example.fr', password: 'x'.repeat(70_000) })
+    const headers = { origin: 'http://hub.test', host: 'hub.test' }
+    const browser = await app.request(`${AREA}/connexion`, {
+      method: 'POST',
+      body: big,
+      headers: { ...headers, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    })
+    const program = await app.request(`${AREA}/connexion`, { method: 'POST', body: big, headers })
+    const markup = await browser.text()
+    expect([
+      browser.status,
+      browser.headers.get('content-type'),
+      markup.includes('<html lang="fr">'),
+      await mainText(raw(markup)),
+      program.status,
+      await program.json(),
+    ]).toEqual([
+      413,
+      'text/html; charset=UTF-8',
+      true,
+      [
+        'Formulaire trop volumineux',
+        'Le formulaire envoyé dépasse 64 Kio : il n’a pas été traité. Revenez à la page précédente et raccourcissez ce que vous avez saisi.',
+        'Retour à l’espace partenaire',
+      ],
+      413,
+      { error: { code: 'request/too-large', message: 'the body exceeds 65536 bytes' } },
+    ])
+  })
+
+  it('says a changes cursor that does not open is invalid or expired, and links to the feed’s start', async () => {
+    const { cookie } = await session()
+    const res = await app.request(`${AREA}/changements?depuis=v2.Zm9yZ2Vk`, { headers: { cookie } })
+    const text = await mainText(raw(await res.text()))
+    expect([res.status, text[0], text.at(-1)]).toEqual([
+      400,
+      'Lien de suite invalide ou expiré',
+      'Reprendre les changements depuis le début',
+    ])
+  })
+
+  it('offers the export for a spreadsheet: a BOM, semicolons and codes kept as text', async () => {
+    const { cookie } = await session()
+    const res = await app.request(`${AREA}/export.csv?format=excel`, { headers: { cookie } })
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+    const [header, first] = text.split('\r\n')
+    expect([
+      res.headers.get('content-disposition'),
+      [...bytes.slice(0, 3)],
+      header!.split(';').slice(0, 5),
+      first!.split(';').slice(2, 5),
+    ]).toEqual([
+      'attachment; filename="passerelle-CDC-2026-11-28-tableur.csv"',
+      [0xef, 0xbb, 0xbf],
+      ['\uFEFFshared_dossier_id', 'partner', 'record_id', 'yours', 'nir'],
+      ['N-01', 'true', `"=""${NIR}"""`],
+    ])
+  })
+})
