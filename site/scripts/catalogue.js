@@ -19,9 +19,10 @@ async function start() {
   const bySlug = new Map(
     datasets.map((d) => [
       d.slug,
-      { ...d, text: fold(
-        [d.title, d.description, ...d.keywords, ...d.tables, ...d.columns, ...d.places].join(' '),
-      ), },
+      {
+        ...d,
+        text: fold([d.title, d.description, ...d.keywords, ...d.tables, ...d.columns, ...d.places].join(' ')),
+      },
     ]),
   )
   const checked = (name) =>
