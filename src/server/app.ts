@@ -32,7 +32,15 @@ export function createApp(deps: ServerDeps) {
   // Before the bearer middleware: this route authenticates in the statement that reads.
   api.route('/', dossierReadRoute(deps))
   const auth = partnerAuth(deps.db)
-  for (const path of ['/records', '/dossiers/*', '/changes', '/export.csv', '/referentials/*', '/token'])
+  for (const path of [
+    '/records',
+    '/dossiers/*',
+    '/changes',
+    '/export.csv',
+    '/export-cep.csv',
+    '/referentials/*',
+    '/token',
+  ])
     api.use(path, auth)
   // After authentication, so that a stranger's body is never read; an NDJSON stream has no limit.
   api.use(

@@ -225,6 +225,30 @@ export function accessPaths(errorResponse: ErrorResponse) {
         },
       },
     },
+    '/export-cep.csv': {
+      get: {
+        summary: 'Your CEP accompaniment periods as CSV',
+        description:
+          'What a CEP operator reads back: one line per CEP period you sent (periods are never shared), with the identity you sent and the period’s current state, streamed in batches: any size. The same two formats as /export.csv (`format=excel` for a spreadsheet). Each batch read is logged, the periods named `cep/ID`.',
+        security,
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: { enum: ['csv', 'excel'], default: 'csv' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'CSV, UTF-8, header line',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+          '400': errorResponse('A format other than csv and excel (`export/unknown-format`)'),
+          '401': unauthorised,
+        },
+      },
+    },
     '/token': {
       get: {
         summary: 'The token you call with',

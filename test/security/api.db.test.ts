@@ -347,6 +347,7 @@ describe('tokens', () => {
     ],
     ['/api/v1/changes', {}],
     ['/api/v1/export.csv', {}],
+    ['/api/v1/export-cep.csv', {}],
     ['/api/v1/referentials/organisms', {}],
     ['/api/v1/records', { method: 'POST', body: '[]', headers: { 'content-type': 'application/json' } }],
     ['/api/v1/token', {}],
@@ -410,7 +411,7 @@ describe('tokens', () => {
       store.db,
     )
     const after = await call('/api/v1/changes', {}, added.token)
-    const ok = [404, 200, 200, 200, 200, 200, 200]
+    const ok = [404, 200, 200, 200, 200, 200, 200, 200]
     expect([...during, await after.json()]).toEqual([
       ok,
       ok,

@@ -347,6 +347,7 @@ describe('changing one’s password', () => {
           '/dossiers/CPF-1',
           '/changements',
           '/export.csv',
+          '/export-cep.csv',
           '/tableau-de-bord',
           '/qualite',
         ].map(async (path) => where(await get(path))),
@@ -354,7 +355,7 @@ describe('changing one’s password', () => {
       search: await where(await post('/recherche', cookie, { csrf, id: 'CPF-1' })),
       notice: page.includes('Votre mot de passe a été choisi par l’opérateur du hub, qui le connaît'),
     }).toEqual({
-      pages: Array.from({ length: 7 }, () => [303, away]),
+      pages: Array.from({ length: 8 }, () => [303, away]),
       search: [303, away],
       notice: true,
     })

@@ -143,16 +143,21 @@ export function partnerArea(deps: AccessDeps) {
     return c.html(changesPage(info(c), page.changes, next, await partnerNames(deps.db)))
   })
   signedIn.get('/export', (c) => c.html(exportPage(info(c))))
-  signedIn.get('/export.csv', (c) => {
-    const { user } = c.get('session')
-    const format = csvFormat(c.req.query('format'))
-    if (!format) return c.html(notFoundPage(info(c), 'page'), 404)
-    return c.body(
-      csvStream(deps.db, user.partnerId, actor(c), 'GET /espace-partenaire/export.csv', format),
-      200,
-      csvHeaders(user.partnerCode, deps.today(), format),
-    )
-  })
+  for (const [path, source] of [
+    ['/export.csv', 'dossiers'],
+    ['/export-cep.csv', 'cep'],
+  ] as const) {
+    signedIn.get(path, (c) => {
+      const { user } = c.get('session')
+      const format = csvFormat(c.req.query('format'))
+      if (!format) return c.html(notFoundPage(info(c), 'page'), 404)
+      return c.body(
+        csvStream(deps.db, user.partnerId, actor(c), `GET /espace-partenaire${path}`, format, source),
+        200,
+        csvHeaders(user.partnerCode, deps.today(), format, source),
+      )
+    })
+  }
   signedIn.get('/tableau-de-bord', async (c) => {
     const today = deps.today()
     const dashboard = await summarised(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dossier } from '../../../test/fixtures.ts'
+import { dossier, exampleCep } from '../../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { workerPreparer } from '../../ingest/preparer.ts'
 import { addPartner } from '../../partners/partner.repository.ts'
@@ -28,6 +28,17 @@ beforeAll(async () => {
   if (result?.outcome !== 'created') throw new Error(`fixture refused: ${JSON.stringify(result)}`)
 })
 afterAll(() => store.dispose())
+
+/** Posts `records` as `bearer`, failing unless each is created. */
+async function send(bearer: string, records: unknown[]) {
+  const res = await app.request('/api/v1/records', {
+    method: 'POST',
+    body: JSON.stringify(records),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+  })
+  const { results } = (await res.json()) as { results: { outcome: string }[] }
+  if (results.some((r) => r.outcome !== 'created')) throw new Error(`refused: ${JSON.stringify(results)}`)
+}
 
 const get = (query = '') =>
   app.request(`/api/v1/export.csv${query}`, { headers: { authorization: `Bearer ${token}` } })
@@ -86,5 +97,34 @@ describe('GET /api/v1/export.csv', () => {
         },
       },
     ])
+  })
+})
+
+describe('GET /api/v1/export-cep.csv', () => {
+  it('gives a CEP operator the periods it sent with the identity it sent, nothing of another operator, and logs the read', async () => {
+    const apec = (await addPartner(store.db, { code: 'APEC', name: 'Apec', kind: 'CEP' })).token
+    const other = (await addPartner(store.db, { code: 'CIBC', name: 'CIBC', kind: 'CEP' })).token
+    await send(apec, [exampleCep(), { ...exampleCep(), id: 'APEC-2', end: undefined, endReason: undefined }])
+    await send(other, [{ ...exampleCep(), id: 'CIBC-1' }])
+    const res = await app.request('/api/v1/export-cep.csv', { headers: { authorization: `Bearer ${apec}` } })
+    const [header, ...lines] = (await res.text()).trimEnd().split('\n')
+    const names = header!.split(',')
+    const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])))
+    expect([
+      res.headers.get('content-disposition'),
+      rows.map((r) => [r.record_id, r.nir, r.birth_name, r.start_date, r.end_date, r.end_reason, r.level]),
+    ]).toEqual([
+      'attachment; filename="passerelle-APEC-2026-11-28-cep.csv"',
+      [
+        ['APEC-1', '2850575056048', 'DUPONT', '2023-10-01', '2024-01-15', 'PROJET_FORMALISE', '2'],
+        ['APEC-2', '2850575056048', 'DUPONT', '2023-10-01', '', '', '2'],
+      ],
+    ])
+    const audit = await store.db
+      .selectFrom('access_audit')
+      .select(['route', 'dossiers'])
+      .where('route', '=', 'GET /api/v1/export-cep.csv')
+      .execute()
+    expect(audit).toEqual([{ route: 'GET /api/v1/export-cep.csv', dossiers: ['cep/APEC-1', 'cep/APEC-2'] }])
   })
 })

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
+import { cepExportLines } from '../../access/cep-export.ts'
 import { type ExportFormat, exportLines } from '../../access/export.ts'
 import type { Database } from '../../db/database.ts'
 import { quote } from '../../lib/quote.ts'
@@ -15,6 +16,9 @@ export function csvFormat(parameter: string | undefined): ExportFormat | undefin
   return parameter === 'excel' ? 'excel' : undefined
 }
 
+/** What an export holds: the dossiers the caller may read, or the CEP periods it sent. */
+export type ExportSource = 'dossiers' | 'cep'
+
 /**
  * A CSV download streamed from the database batch after batch (pull-based: no buffering ahead of
  * the client), logged under `route` (the API's or the partner area's).
@@ -25,8 +29,9 @@ export function csvStream(
   actor: string,
   route: string,
   format: ExportFormat = 'csv',
+  source: ExportSource = 'dossiers',
 ): ReadableStream<Uint8Array> {
-  const lines = exportLines(db, partnerId, actor, { route, format })
+  const lines = (source === 'cep' ? cepExportLines : exportLines)(db, partnerId, actor, { route, format })
   const encoder = new TextEncoder()
   return new ReadableStream({
     async pull(controller) {
@@ -49,8 +54,9 @@ export function csvHeaders(
   code: string,
   today: string,
   format: ExportFormat = 'csv',
+  source: ExportSource = 'dossiers',
 ): Record<string, string> {
-  const suffix = format === 'excel' ? '-tableur' : ''
+  const suffix = `${source === 'cep' ? '-cep' : ''}${format === 'excel' ? '-tableur' : ''}`
   return {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="passerelle-${code}-${today}${suffix}.csv"`,
@@ -60,23 +66,29 @@ export function csvHeaders(
 
 /**
  * `GET /export.csv[?format=excel]`: every record the caller may read, as a CSV stream of any size,
- * for programs or (`excel`) for a spreadsheet (ExportFormat).
+ * for programs or (`excel`) for a spreadsheet (ExportFormat); `GET /export-cep.csv`: the CEP
+ * periods the caller sent (a CEP operator's data), in the same two formats.
  */
 export function exportRoute(deps: { db: Kysely<Database>; today: () => string }) {
   const route = new Hono<AppEnv>()
-  route.get('/export.csv', (c) => {
-    const asked = c.req.query('format')
-    const format = csvFormat(asked)
-    if (!format)
-      return problem(
-        c,
-        400,
-        'export/unknown-format',
-        `format ${quote(asked)} is not one of csv (the default: RFC 4180, for programs) and excel (for a spreadsheet)`,
-      )
-    const partner = c.get('partner')
-    const lines = csvStream(deps.db, partner.id, c.get('actor'), 'GET /api/v1/export.csv', format)
-    return c.body(lines, 200, csvHeaders(partner.code, deps.today(), format))
-  })
+  for (const [path, source] of [
+    ['/export.csv', 'dossiers'],
+    ['/export-cep.csv', 'cep'],
+  ] as const) {
+    route.get(path, (c) => {
+      const asked = c.req.query('format')
+      const format = csvFormat(asked)
+      if (!format)
+        return problem(
+          c,
+          400,
+          'export/unknown-format',
+          `format ${quote(asked)} is not one of csv (the default: RFC 4180, for programs) and excel (for a spreadsheet)`,
+        )
+      const partner = c.get('partner')
+      const lines = csvStream(deps.db, partner.id, c.get('actor'), `GET /api/v1${path}`, format, source)
+      return c.body(lines, 200, csvHeaders(partner.code, deps.today(), format, source))
+    })
+  }
   return route
 }

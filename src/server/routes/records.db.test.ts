@@ -184,6 +184,7 @@ describe('POST /api/v1/records', () => {
       '/dossiers/search',
       '/changes',
       '/export.csv',
+      '/export-cep.csv',
       '/token',
       '/referentials/{kind}',
     ])
