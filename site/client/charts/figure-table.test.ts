@@ -39,7 +39,7 @@ describe('figureTableHtml', () => {
     const secret =
       '<td class="num secret"><a href="../../a-propos/index.html#secret-statistique"><abbr title="Secret statistique : secret primaire, effectif trop faible">secret</abbr></a></td>'
     expect(html).toContain('<caption>Taux d’emploi par région</caption>')
-    expect(html).toContain('role="region" aria-label="Taux d’emploi par région" tabindex="0"')
+    expect(html).toContain('role="region" tabindex="0" aria-label="Taux d’emploi par région"')
     expect(rows(html)).toEqual([
       '<th scope="col">Région</th><th scope="col" class="num">Taux d’emploi</th><th scope="col" class="num">Intervalle de confiance à 95 %</th>',
       '<th scope="row">Bretagne</th><td class="num">71,2 %</td><td class="num">[68,0 – 74,0]</td>',
