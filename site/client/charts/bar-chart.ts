@@ -10,10 +10,8 @@ import { formatScale, formatValue, STATE_TEXT } from '../format.ts'
 import { MUTED, SINGLE, TEXT } from './colours.ts'
 import { seriesKeys } from './legend.ts'
 import { niceTop } from './nice-top.ts'
+import { shortLabels } from './short-labels.ts'
 import { addHatchPattern, HATCH_LINE, uniqueId } from './svg.ts'
-
-/** Cuts `label` to `chars` characters, an ellipsis last. */
-const cut = (label: string, chars: number) => (label.length > chars ? `${label.slice(0, chars - 1)}…` : label)
 
 // The room of the word "secret" in bold at 12 px, and of a value right of its bar.
 const SECRET_PX = 52
@@ -34,7 +32,12 @@ export function renderBars(cells: readonly Cell[], rate: boolean, width: number)
   const longest = Math.max(...cells.map((c) => Math.min(42, c.xLabel.length)), 4)
   const marginLeft = Math.min(310, 12 + longest * 7, Math.round(width * 0.4))
   const marginRight = width < 480 ? 56 : 70
-  const short = (label: string) => cut(label, Math.min(42, Math.max(6, Math.floor((marginLeft - 12) / 7))))
+  const chars = Math.min(42, Math.max(6, Math.floor((marginLeft - 12) / 7)))
+  const shortOf = shortLabels(
+    cells.map((c) => c.xLabel),
+    chars,
+  )
+  const short = (label: string) => shortOf.get(label) ?? label
   const secretEnd = top * Math.min(1, SECRET_PX / Math.max(1, width - marginLeft - marginRight))
   const row = 22
   const label = (c: Cell) =>
