@@ -77,9 +77,23 @@ describe('the dossier page', () => {
       'Résultats',
       'Certification : partielle. Sortie : le 07/06/2023.',
       'Emploi salarié après la sortie (DSN)',
-      'Horizon | En emploi salarié | Emploi durable | Accès à l’emploi',
+      'Horizon | Situation | En emploi salarié | Emploi durable | Accès à l’emploi',
       '6 mois | pas encore connu',
       '12 mois | pas encore connu',
+    ])
+  })
+
+  it('says at each horizon whether the person was in training, which the API gives as its situation', async () => {
+    const known = (situation: 'emploi' | 'en_formation' | 'sans_emploi_salarie', salaried: boolean) =>
+      ({ known: true, salaried, lasting: false, access: salaried, situation }) as const
+    const outcomes = {
+      ...view.outcomes,
+      employment: { '6': known('en_formation', false), '12': known('emploi', true) },
+    }
+    const text = await mainText(dossierPage(session, { ...view, outcomes }))
+    expect(text.slice(-2)).toEqual([
+      '6 mois | en formation (une autre formation couvre la date) | non | non | non',
+      '12 mois | en emploi salarié | oui | non | oui',
     ])
   })
 

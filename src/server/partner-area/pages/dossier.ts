@@ -79,10 +79,17 @@ function cell(key: Shown, value: unknown, names: ReferentialNames): Html | strin
   return String(value)
 }
 
+// The situation the API gives as `situation`: in training is told apart from without a salaried job.
+const SITUATIONS: Readonly<Record<string, string>> = {
+  emploi: 'en emploi salarié',
+  en_formation: 'en formation (une autre formation couvre la date)',
+  sans_emploi_salarie: 'sans emploi salarié déclaré',
+}
+
 function horizon(label: string, o: HorizonOutcome): Html {
-  if (!o.known) return html`<tr><th scope="row">${label}</th><td colspan="3">pas encore connu</td></tr>`
+  if (!o.known) return html`<tr><th scope="row">${label}</th><td colspan="4">pas encore connu</td></tr>`
   const yes = (b: boolean) => (b ? 'oui' : 'non')
-  return html`<tr><th scope="row">${label}</th><td>${yes(o.salaried)}</td><td>${yes(o.lasting)}</td><td>${yes(o.access)}</td></tr>`
+  return html`<tr><th scope="row">${label}</th><td>${SITUATIONS[o.situation] ?? o.situation}</td><td>${yes(o.salaried)}</td><td>${yes(o.lasting)}</td><td>${yes(o.access)}</td></tr>`
 }
 
 /**
@@ -123,7 +130,7 @@ ${
     ? wideTable(
         'emploi',
         'Emploi salarié après la sortie (DSN)',
-        html`<thead><tr><th>Horizon</th><th>En emploi salarié</th><th>Emploi durable</th><th>Accès à l’emploi</th></tr></thead>
+        html`<thead><tr><th>Horizon</th><th>Situation</th><th>En emploi salarié</th><th>Emploi durable</th><th>Accès à l’emploi</th></tr></thead>
 <tbody>${horizon('6 mois', view.outcomes.employment['6'])}${horizon('12 mois', view.outcomes.employment['12'])}</tbody>`,
       )
     : ''
