@@ -36,9 +36,11 @@ export interface DossierView {
   }
 }
 
-// The export's columns, and three the export's CSV does not carry: when the version was received,
-// the NSF code and the training place.
-const CURRENT_FIELDS = [...DOSSIER_COLUMNS, 'received_at', 'nsf', 'place_commune'] as const
+// The export's columns, and four the export's CSV does not carry: when the version was received,
+// the NSF code, the training place, and the funding lines (`committed` is the record's whole
+// amount, which may hold other funders' lines: a reader adding up the contributions' `committed`
+// would count a co-funded amount twice, the lines say who commits what).
+const CURRENT_FIELDS = [...DOSSIER_COLUMNS, 'received_at', 'nsf', 'place_commune', 'funding'] as const
 
 const KNOWN_RESULTS = new Set(['OBTENUE', 'PARTIELLE', 'ECHEC'])
 

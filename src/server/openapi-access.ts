@@ -91,7 +91,11 @@ export const accessSchemas = {
             partner: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
             id: { type: 'string' },
             yours: { type: 'boolean' },
-            current: { type: 'object', description: 'Current state (dates, status, training, funding)' },
+            current: {
+              type: 'object',
+              description:
+                'Current state (dates, status, training, funding): `committed` is the record’s whole amount, `funding` its lines `[{funder, committed}]` (another funder’s line may be in it: add up lines by funder, not the contributions’ `committed`; null for a record not sent again since the hub kept lines)',
+            },
             history: {
               type: 'array',
               items: {

@@ -57,6 +57,23 @@ describe('GET /api/v1/dossiers/{id}', () => {
       ['CDC', 'CPF-1', true, 1],
       ['R84', 'ARA-1', false, 1],
     ])
+    // Each record's funding lines beside its whole amount: who commits what.
+    expect(body.contributions.map((c: any) => [c.current.committed, c.current.funding])).toEqual([
+      [
+        6000,
+        [
+          { funder: 'CDC', committed: 4200 },
+          { funder: 'R84', committed: 1800 },
+        ],
+      ],
+      [
+        6000,
+        [
+          { funder: 'CDC', committed: 4200 },
+          { funder: 'R84', committed: 1800 },
+        ],
+      ],
+    ])
     expect(body.outcomes).toEqual({
       certification: 'OBTENUE',
       exitDate: '2024-06-28',

@@ -18,6 +18,10 @@ const current = {
   certificationResult: 'PARTIELLE',
   organismSiret: '48041262414533',
   committed: 1250.5,
+  funding: [
+    { funder: 'R84', committed: 1000 },
+    { funder: 'CDC', committed: 250.5 },
+  ],
   version: 3,
   updatedAt: '2023-06-18T13:04:37.000Z',
 }
@@ -65,8 +69,8 @@ describe('the dossier page', () => {
       'BERTRAND ENZO, né le 14/03/1990',
       'Contributions des cofinanceurs',
       'Dossier non partagé',
-      'Partenaire | Dossier | Statut | Dispositif | Début prévu | Fin prévue | Entrée | Sortie | Motif de sortie | Certification | Résultat | Organisme | Montant engagé (€) | Version | Modifié le',
-      'Région Test (vous) | R84-1 | Sorti de formation | CPF_ABONDE | 05/06/2023 | 07/06/2023 | 05/06/2023 | 07/06/2023 | Interruption par l’organisme | RNCP30494 | Partielle | SIRET 48041262414533 | 1 250,5 | 3 | 18/06/2023 15:04',
+      'Partenaire | Dossier | Statut | Dispositif | Début prévu | Fin prévue | Entrée | Sortie | Motif de sortie | Certification | Résultat | Organisme | Montant engagé (€) | Dont, par financeur (€) | Version | Modifié le',
+      'Région Test (vous) | R84-1 | Sorti de formation | CPF_ABONDE | 05/06/2023 | 07/06/2023 | 05/06/2023 | 07/06/2023 | Interruption par l’organisme | RNCP30494 | Partielle | SIRET 48041262414533 | 1 250,5 | R84 1 000 · CDC 250,5 | 3 | 18/06/2023 15:04',
       'Historique',
     ])
     expect(text.slice(8)).toEqual([

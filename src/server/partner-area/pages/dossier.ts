@@ -28,6 +28,7 @@ const SHOWN = [
   'certificationResult',
   'organismSiret',
   'committed',
+  'funding',
   'version',
   'updatedAt',
 ] as const
@@ -43,6 +44,7 @@ const LABELS: Record<(typeof SHOWN)[number], string> = {
   certificationResult: 'Résultat',
   organismSiret: 'Organisme',
   committed: 'Montant engagé (€)',
+  funding: 'Dont, par financeur (€)',
   version: 'Version',
   updatedAt: 'Modifié le',
 }
@@ -76,7 +78,24 @@ function cell(key: Shown, value: unknown, names: ReferentialNames): Html | strin
   const labels = CODES[key]
   if (labels) return label(labels, String(value))
   if (key === 'committed' && typeof value === 'number') return count(value)
+  if (key === 'funding') return fundingLines(value)
   return String(value)
+}
+
+/**
+ * A record's funding lines, `CDC 4 200 · R84 1 800`: its `committed` is the whole of them, other
+ * funders' lines included, so the lines say who commits what (the contributions' amounts added up
+ * would count a co-funded line twice).
+ */
+function fundingLines(value: unknown): string {
+  if (!Array.isArray(value)) return ''
+  return value
+    .map((line: { funder?: unknown; committed?: unknown }) =>
+      typeof line.committed === 'number'
+        ? `${String(line.funder)} ${count(line.committed)}`
+        : String(line.funder),
+    )
+    .join(' · ')
 }
 
 // The situation the API gives as `situation`: in training is told apart from without a salaried job.
