@@ -94,7 +94,7 @@ export const accessSchemas = {
             current: {
               type: 'object',
               description:
-                'Current state (dates, status, training, funding): `committed` is the record’s whole amount, `funding` its lines `[{funder, committed}]` (another funder’s line may be in it: add up lines by funder, not the contributions’ `committed`; null for a record not sent again since the hub kept lines)',
+                'Current state (dates, status, training, funding): `committed` is the record’s whole amount, `funding` its lines `[{funder, committed}]` (another funder’s line may be in it: add up lines by funder, not the contributions’ `committed`)',
             },
             history: {
               type: 'array',
