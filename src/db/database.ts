@@ -54,7 +54,7 @@ export interface TransmissionTable {
   source: string | null
   file_sha256: string | null
   file_size: number | null
-  status: Generated<'running' | 'done' | 'interrupted'>
+  status: Generated<'running' | 'done' | 'interrupted' | 'abandoned'>
   started_at: GeneratedTimestamp
   finished_at: Timestamp | null
   /** When its last batch committed (clock time in that batch's transaction); null before one. */

@@ -19,6 +19,7 @@ import * as auditShownRecords from './migrations/2026_12_06_15_00_00_audit_shown
 import * as dossierFunding from './migrations/2026_12_06_16_00_00_dossier_funding.ts'
 import * as readShownFromRows from './migrations/2026_12_07_00_00_00_read_shown_from_rows.ts'
 import * as hubKey from './migrations/2026_12_07_10_00_00_hub_key.ts'
+import * as transmissionAbandoned from './migrations/2026_12_07_11_00_00_transmission_abandoned.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -41,6 +42,7 @@ export const migrations = {
   '2026_12_06_16_00_00_dossier_funding': dossierFunding,
   '2026_12_07_00_00_00_read_shown_from_rows': readShownFromRows,
   '2026_12_07_10_00_00_hub_key': hubKey,
+  '2026_12_07_11_00_00_transmission_abandoned': transmissionAbandoned,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

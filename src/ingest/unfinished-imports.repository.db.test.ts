@@ -2,9 +2,10 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { addPartner } from '../partners/partner.repository.ts'
-import { unfinishedImports } from './unfinished-imports.repository.ts'
+import { abandonImport, unfinishedImports } from './unfinished-imports.repository.ts'
 
 let store: TestStore
+const ids = new Map<string, number>()
 beforeAll(async () => {
   store = await openTestStore()
 })
@@ -29,6 +30,7 @@ async function fileTransmission(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  ids.set(source, Number(row.id))
   await sql`update transmission set status = ${status}, started_at = now() - interval '1 hour',
     progressed_at = ${minutesAgo === null ? null : sql`now() - make_interval(mins => ${minutesAgo}::int)`}
     where id = ${row.id}`.execute(store.db)
@@ -48,5 +50,35 @@ describe('unfinished file imports', () => {
       ['never.ndjson', 'stalled'],
       ['stopped.ndjson', 'interrupted'],
     ])
+  })
+
+  it('abandons an interrupted or stalled import, which is no longer listed, and refuses others', async () => {
+    const id = (source: string) => ids.get(source)!
+    const codes = async (source: string) => {
+      const result = await abandonImport(store.db, id(source))
+      return result.ok ? 'abandoned' : result.problem.code
+    }
+    expect([
+      await codes('stopped.ndjson'),
+      await codes('quiet.ndjson'),
+      await codes('fresh.ndjson'),
+      await codes('whole.ndjson'),
+      await codes('stopped.ndjson'),
+      ((await abandonImport(store.db, 999_999)) as { problem: { code: string } }).problem.code,
+    ]).toEqual([
+      'abandoned',
+      'abandoned',
+      'import/still-running',
+      'import/not-unfinished',
+      'import/not-unfinished',
+      'import/unknown-transmission',
+    ])
+    expect((await unfinishedImports(store.db)).map((u) => u.file)).toEqual(['fresh.ndjson', 'never.ndjson'])
+    const row = await store.db
+      .selectFrom('transmission')
+      .select(['status'])
+      .where('id', '=', id('stopped.ndjson'))
+      .executeTakeFirstOrThrow()
+    expect(row.status).toBe('abandoned')
   })
 })

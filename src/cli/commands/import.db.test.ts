@@ -89,3 +89,23 @@ describe('passerelle import exit status', () => {
     expect(status.unfinishedImports).toEqual([])
   })
 })
+
+describe('passerelle import --abandon', () => {
+  it('takes a transmission number alone, and says why it cannot abandon one', async () => {
+    expect(await run(['import', '--abandon', 'x'])).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [
+        'passerelle import: --abandon "x" must be a transmission number, as passerelle status lists it',
+      ],
+    })
+    expect((await run(['import', '--abandon', '3', 'feed.ndjson'])).stderr).toEqual([
+      'passerelle import: --abandon ID takes no file and no other option',
+    ])
+    expect(await run(['import', '--abandon', '999999'])).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: ['passerelle import: no transmission 999999 (import/unknown-transmission)'],
+    })
+  })
+})

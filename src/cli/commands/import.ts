@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { refreshPartnerSummaries } from '../../access/summaries.ts'
 import { type ImportSummary, IngestError, importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
+import { abandonImport } from '../../ingest/unfinished-imports.repository.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
@@ -22,6 +23,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: "import a partner's NDJSON file (resumable; same rules as the API)",
   usage: `passerelle import --partner CODE FILE.ndjson [--rejects OUT.ndjson] [--batch-size 2000]
+       passerelle import --abandon TRANSMISSION
 exit status: 0 the file is in, every record accepted or some rejected (listed in the summary); ${NOTHING_ACCEPTED} the file is in but no record was accepted, every one rejected; 1 refused or failed, nothing or part imported (the message says which); 2 bad usage; 130 interrupted (run it again to continue)`,
   options: [
     ['--partner CODE', 'the partner whose file it is (required)'],
@@ -30,14 +32,28 @@ exit status: 0 the file is in, every record accepted or some rejected (listed in
       'write each rejected line with its findings there (mode 600: identities included)',
     ],
     ['--batch-size N', 'records per transaction, 1 to 20000 (default 2000)'],
+    [
+      '--abandon ID',
+      'close an unfinished file import that will not be continued (its file changed, or is gone), as passerelle status lists it: the records it committed stay',
+    ],
   ],
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
-      options: { partner: { type: 'string' }, rejects: { type: 'string' }, 'batch-size': { type: 'string' } },
+      options: {
+        partner: { type: 'string' },
+        rejects: { type: 'string' },
+        'batch-size': { type: 'string' },
+        abandon: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     })
+    if (values.abandon !== undefined) {
+      if (values.partner !== undefined || values.rejects !== undefined || positionals.length > 0)
+        throw new CliError('--abandon ID takes no file and no other option', 2)
+      return abandon(io, values.abandon)
+    }
     if (!values.partner) throw new CliError('--partner CODE is required', 2)
     if (positionals.length !== 1) throw new CliError('give exactly one FILE.ndjson', 2)
     const batchSize = Number(values['batch-size'] ?? 2000)
@@ -97,6 +113,21 @@ exit status: 0 the file is in, every record accepted or some rejected (listed in
       }
     })
   },
+}
+
+/** `--abandon ID`: closes an unfinished file import, which `passerelle status` then stops listing. */
+async function abandon(io: CliIo, given: string): Promise<number> {
+  if (!/^[1-9][0-9]{0,15}$/.test(given))
+    throw new CliError(`--abandon "${given}" must be a transmission number, as passerelle status lists it`, 2)
+  return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
+    const result = await abandonImport(store.db, Number(given))
+    if (!result.ok) throw new CliError(`${result.problem.message} (${result.problem.code})`)
+    const a = result.abandoned
+    io.out(
+      `transmission ${a.transmission} (${a.partner}, ${a.file}) abandoned: ${formatCount(a.lines)} lines committed stay in the hub; importing that same file again would continue it`,
+    )
+    return 0
+  })
 }
 
 /** 0, or NOTHING_ACCEPTED (said on stderr) when records were rejected and none accepted. */

@@ -99,7 +99,8 @@ describe('the unfinished file imports of passerelle status', () => {
     ).toEqual([
       '\nfile imports not finished:',
       '  passerelle import --partner CODE FILE continues one after its last batch only if FILE is the same file, unchanged (it is found by its SHA-256);',
-      '  a file changed since starts a new transmission from its first line (records already in come again as unchanged, or updated) and leaves this one listed:',
+      '  a file changed since starts a new transmission from its first line (records already in come again as unchanged, or updated) and leaves this one listed;',
+      '  passerelle import --abandon ID closes one that will not be continued (the records it committed stay):',
       '  OPCOMOBILITES  feed.ndjson  transmission 7   started 2026-12-06 07:00 UTC  1,200 lines in (45 % of the file)  interrupted, last batch 2026-12-06 07:05 UTC',
       '  CDC            feed.ndjson  transmission 12  started 2026-12-06 07:00 UTC  0 lines in                         running, last batch 2026-12-06 08:55 UTC',
       '  R84            feed.ndjson  transmission 13  started 2026-12-06 07:00 UTC  0 lines in                         stalled: no batch since 2026-12-06 08:49 UTC (stopped by a kill -9 or a crash?)',

@@ -202,7 +202,8 @@ export function unfinishedLines(imports: readonly UnfinishedImport[]): string[] 
   return [
     '\nfile imports not finished:',
     '  passerelle import --partner CODE FILE continues one after its last batch only if FILE is the same file, unchanged (it is found by its SHA-256);',
-    '  a file changed since starts a new transmission from its first line (records already in come again as unchanged, or updated) and leaves this one listed:',
+    '  a file changed since starts a new transmission from its first line (records already in come again as unchanged, or updated) and leaves this one listed;',
+    '  passerelle import --abandon ID closes one that will not be continued (the records it committed stay):',
     ...alignColumns(rows).map((l) => `  ${l}`),
   ]
 }

@@ -38,6 +38,7 @@ export const TRANSMISSION_STATUS_LABELS: Readonly<Record<string, string>> = {
   running: 'en cours',
   done: 'terminée',
   interrupted: 'interrompue',
+  abandoned: 'abandonnée par l’opérateur',
   stalled: 'suspendue : aucun lot depuis 10 minutes',
 }
 
