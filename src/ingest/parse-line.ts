@@ -1,4 +1,4 @@
-import { MAX_LINE_BYTES, TOO_LONG_LINE } from '../lib/lines.ts'
+import { MAX_LINE_BYTES, NOT_UTF8_LINE, TOO_LONG_LINE } from '../lib/lines.ts'
 import { type Finding, finding } from './findings.ts'
 import { type ValidationContext, type ValidationResult, validateRecord } from './validate/index.ts'
 
@@ -8,6 +8,10 @@ import { type ValidationContext, type ValidationResult, validateRecord } from '.
  */
 export function parseLine(text: string, context: ValidationContext): ValidationResult {
   if (text === TOO_LONG_LINE) return { ok: false, type: null, id: null, errors: [tooLong()] }
+  if (text.startsWith(NOT_UTF8_LINE)) {
+    const why = text.slice(NOT_UTF8_LINE.length)
+    return { ok: false, type: null, id: null, errors: [finding('', 'record/invalid-utf8', why)] }
+  }
   let raw: unknown
   try {
     raw = JSON.parse(text)

@@ -20,6 +20,12 @@ export const MAX_LINE_BYTES = 1 << 20
 export const TOO_LONG_LINE = '\u0000line too long'
 
 /**
+ * What a line that is not UTF-8 reads as, followed by what is wrong with it (`invalidUtf8Message`):
+ * its text would hold U+FFFD where the sender wrote accented letters.
+ */
+export const NOT_UTF8_LINE = '\u0000not utf-8\u0000'
+
+/**
  * Streams the lines of a UTF-8 file from a byte offset, with their end offsets, so that an import
  * can record exactly where it stopped and resume there. Memory is bounded by
  * {@link MAX_LINE_BYTES}. A byte order mark opening the file is dropped (Windows tools write one),

@@ -37,13 +37,15 @@ export function invalidUtf8At(bytes: Uint8Array): number {
 }
 
 /**
- * What to say of a line that is not UTF-8: where its first bad byte is (`byte`, at 0-based
- * `position` in the line) and what to do. The byte alone is shown, never the text around it (an
- * identity, in some files).
+ * What to say of a line (or, for the API's JSON array, the `body`) that is not UTF-8: where its
+ * first bad byte is (`byte`, at 0-based `position`) and what to do. The byte alone is shown,
+ * never the text around it (an identity, in some files).
  */
-export function invalidUtf8Message(byte: number, position: number): string {
+export function invalidUtf8Message(byte: number, position: number, unit: 'line' | 'body' = 'line'): string {
   const hex = byte.toString(16).toUpperCase().padStart(2, '0')
-  return `the line is not valid UTF-8 (byte 0x${hex} at byte ${position + 1} of the line): the file must be UTF-8; one saved as Windows-1252 or Latin-1 needs converting first (iconv -f WINDOWS-1252 -t UTF-8)`
+  const sent =
+    unit === 'line' ? 'the file must be UTF-8; one saved' : 'records must be sent as UTF-8; text saved'
+  return `the ${unit} is not valid UTF-8 (byte 0x${hex} at byte ${position + 1} of the ${unit}): ${sent} as Windows-1252 or Latin-1 needs converting first (iconv -f WINDOWS-1252 -t UTF-8)`
 }
 
 /** A physical line (1-based, as csv-parse counts them) holding bytes that are not UTF-8. */

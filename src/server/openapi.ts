@@ -138,7 +138,9 @@ export function openApiDocument() {
                 },
               },
             },
-            '400': errorResponse('The body is not valid JSON, or not an array'),
+            '400': errorResponse(
+              'The body is not UTF-8 (`request/invalid-utf8`: an NDJSON line that is not is that record’s finding `record/invalid-utf8` instead), not valid JSON (`request/invalid-json`), or not an array (`request/not-an-array`)',
+            ),
             '401': errorResponse(
               'Missing, unknown, revoked or expired token (auth/missing-token, auth/invalid-token, auth/expired-token)',
             ),

@@ -91,6 +91,40 @@ describe('POST /api/v1/records', () => {
     ])
   })
 
+  it('refuses text that is not UTF-8: a JSON body with 400, an NDJSON line as record/invalid-utf8, the other lines stored', async () => {
+    // « Hélène » saved as Windows-1252: é is the byte 0xE9.
+    const latin1 = (text: string) => Uint8Array.from([...text].map((ch) => ch.charCodeAt(0)))
+    const request = (body: Uint8Array, type: string) =>
+      app.request('/api/v1/records', {
+        method: 'POST',
+        body: Buffer.from(body),
+        headers: { 'content-type': type, authorization: `Bearer ${token}` },
+      })
+    const array = await request(latin1('[{"id":"Hélène"}]'), 'application/json')
+    expect([array.status, await array.json()]).toEqual([
+      400,
+      {
+        error: {
+          code: 'request/invalid-utf8',
+          message:
+            'the body is not valid UTF-8 (byte 0xE9 at byte 10 of the body): records must be sent as UTF-8; text saved as Windows-1252 or Latin-1 needs converting first (iconv -f WINDOWS-1252 -t UTF-8)',
+        },
+      },
+    ])
+    const good = JSON.stringify(dossier({ id: 'UTF8-OK', sharedWith: [] }))
+    const stream = await request(
+      Uint8Array.from([...latin1('{"id":"Hélène"}\n'), ...new TextEncoder().encode(`${good}\n`)]),
+      'application/x-ndjson',
+    )
+    const { results } = (await stream.json()) as {
+      results: { index: number; outcome: string; errors?: { code: string }[] }[]
+    }
+    expect(results.map((r) => [r.index, r.outcome, r.errors?.map((e) => e.code)])).toEqual([
+      [0, 'invalid', ['record/invalid-utf8']],
+      [1, 'created', undefined],
+    ])
+  })
+
   it('answers an empty transmission (an empty array, an NDJSON stream of no record) with no result and records no transmission', async () => {
     const transmissions = async () =>
       (await store.db.selectFrom('transmission').select('id').where('partner_id', '=', partnerId).execute())

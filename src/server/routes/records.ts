@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { applyBatch, type BatchItem } from '../../ingest/apply-batch.ts'
 import type { RecordResult } from '../../ingest/outcome.ts'
 import { closeTransmission, openApiTransmission } from '../../ingest/transmission.repository.ts'
+import { invalidUtf8At, invalidUtf8Message } from '../../lib/utf8.ts'
 import type { AppEnv, ServerDeps } from '../context.ts'
 import { ndjsonLines } from '../ndjson.ts'
 import { problem } from '../problem.ts'
@@ -23,7 +24,13 @@ export function recordsRoute(deps: ServerDeps) {
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
     const partner = c.get('partner')
     if (type === 'application/json') {
-      const prepared = await deps.preparer.jsonArray(await c.req.text(), MAX_ARRAY_RECORDS, deps.today())
+      const bytes = new Uint8Array(await c.req.arrayBuffer())
+      // Decoded as it is, a body saved as Windows-1252 would store U+FFFD for its accented letters.
+      const bad = invalidUtf8At(bytes)
+      if (bad !== -1)
+        return problem(c, 400, 'request/invalid-utf8', invalidUtf8Message(bytes[bad]!, bad, 'body'))
+      const text = new TextDecoder().decode(bytes)
+      const prepared = await deps.preparer.jsonArray(text, MAX_ARRAY_RECORDS, deps.today())
       if (prepared.kind === 'invalid-json')
         return problem(c, 400, 'request/invalid-json', `the body is not valid JSON (${prepared.message})`)
       if (prepared.kind === 'not-an-array')
