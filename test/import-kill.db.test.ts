@@ -106,7 +106,7 @@ describe('an import killed with SIGKILL and run again', () => {
     // The operator sees the import stopped mid-file, and what to do.
     const stopped = await run(['status'], killed).done
     expect(stopped.out).toMatch(
-      /file imports not finished \(the same passerelle import run again continues where it stopped\):\n {2}CDC {2}feed\.ndjson {2}transmission \d+ {2}started [\d-]+ [\d:]+ UTC {2}[\d,]+ lines in \(\d+ % of the file\) {2}running, last batch [\d-]+ [\d:]+ UTC\n/,
+      /file imports not finished:\n {2}passerelle import --partner CODE FILE continues one after its last batch only if FILE is the same file, unchanged .*\n.*\n {2}passerelle import --abandon ID closes one that will not be continued .*:\n {2}CDC {2}feed\.ndjson {2}transmission \d+ {2}started [\d-]+ [\d:]+ UTC {2}[\d,]+ lines in \(\d+ % of the file\) {2}running, last batch [\d-]+ [\d:]+ UTC\n/,
     )
     const second = await run(
       ['import', '--partner', 'CDC', feed, '--rejects', rejects, '--batch-size', '100'],
