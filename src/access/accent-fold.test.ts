@@ -13,4 +13,15 @@ describe('foldAccents(text)', () => {
   it('folds a decomposed accent (e + combining acute) as the composed letter', () => {
     expect(foldAccents('Re\u0301union')).toBe('REUNION')
   })
+
+  it('folds the Latin letters Unicode does not decompose, and leaves other scripts as they are', () => {
+    expect(['Michał', 'Đorđević', 'Øster', 'Straße', 'Þór', 'Ωμέγα'].map(foldAccents)).toEqual([
+      'MICHAL',
+      'DORDEVIC',
+      'OSTER',
+      'STRASSE',
+      'THOR',
+      'Ωμέγα',
+    ])
+  })
 })

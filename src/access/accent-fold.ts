@@ -1,55 +1,83 @@
 /**
  * Accent- and case-insensitive matching done by the database itself, on both stores: PGlite has no
- * `unaccent` extension to rely on, and `upper()` folds only ASCII under the C locale (PGlite's), so
- * `upper('é')` stays `é` there. The text is first stripped of its accents by `translate()` with
- * the table below, then upper-cased, and the searched text is folded the same way in JavaScript.
+ * `unaccent` extension to rely on, and `upper()` depends on the locale: under the C locale
+ * (PGlite's) it folds only ASCII, so `upper('é')` stays `é` there while a UTF-8 server gives `É`.
+ * So no `upper()`: one `translate()` maps every accented Latin letter to its plain capital and
+ * every ASCII lower-case letter to its capital, ligatures are spelt out, and the searched text is
+ * folded the same way in JavaScript. Letters outside Latin (Greek, Cyrillic) are compared as they
+ * are, case included, identically on both stores.
  * @module
  */
 import { type Expression, type RawBuilder, sql } from 'kysely'
 
+// Latin letters that carry a stroke or are otherwise not decomposed by Unicode into a base and
+// accents (Michał, Đorđević, Øster…): mapped by hand.
+const UNDECOMPOSED: Readonly<Record<string, string>> = {
+  ł: 'L',
+  Ł: 'L',
+  ø: 'O',
+  Ø: 'O',
+  đ: 'D',
+  Đ: 'D',
+  ð: 'D',
+  Ð: 'D',
+  ı: 'I',
+  ħ: 'H',
+  Ħ: 'H',
+  ŧ: 'T',
+  Ŧ: 'T',
+  ŀ: 'L',
+  Ŀ: 'L',
+  ĸ: 'K',
+  ŋ: 'N',
+  Ŋ: 'N',
+}
+
 // Every letter of Latin-1 and Latin Extended-A that decomposes into an ASCII letter and accents
-// (é → e, Ç → C, ÿ → y), computed rather than typed so that none is forgotten.
-const FROM: string[] = []
-const TO: string[] = []
+// (é → E, Ç → C, ÿ → Y), computed rather than typed so that none is forgotten; then those above,
+// and the ASCII lower case.
+const TABLE = new Map<string, string>()
 for (let code = 0xc0; code <= 0x17f; code++) {
   const letter = String.fromCharCode(code)
   const base = letter.normalize('NFD').replace(/\p{Diacritic}/gu, '')
-  if (base !== letter && /^[A-Za-z]$/.test(base)) {
-    FROM.push(letter)
-    TO.push(base)
-  }
+  if (base !== letter && /^[A-Za-z]$/.test(base)) TABLE.set(letter, base.toUpperCase())
 }
-const ACCENTED = FROM.join('')
-const PLAIN = TO.join('')
-const BASE = new Map(FROM.map((letter, i) => [letter, TO[i]!]))
+for (const [letter, plain] of Object.entries(UNDECOMPOSED)) TABLE.set(letter, plain)
+for (let code = 0x61; code <= 0x7a; code++)
+  TABLE.set(String.fromCharCode(code), String.fromCharCode(code - 32))
+const FROM = [...TABLE.keys()].join('')
+const TO = [...TABLE.values()].join('')
 
-// Ligatures do not decompose, and translate() maps one character to one: replaced in full.
+// Ligatures and ß do not decompose, and translate() maps one character to one: replaced in full.
 const LIGATURES: readonly [string, string][] = [
-  ['œ', 'oe'],
+  ['œ', 'OE'],
   ['Œ', 'OE'],
-  ['æ', 'ae'],
+  ['æ', 'AE'],
   ['Æ', 'AE'],
+  ['ß', 'SS'],
+  ['þ', 'TH'],
+  ['Þ', 'TH'],
 ]
 
 /**
- * `text` as {@link foldedSql} folds a column: accents removed, ligatures spelt out, upper case.
- * @example foldAccents('Île-de-France, Œuvres') // 'ILE-DE-FRANCE, OEUVRES'
+ * `text` as {@link foldedSql} folds a column: accents removed, ligatures spelt out, Latin letters
+ * in capitals.
+ * @example foldAccents('Île-de-France, Œuvres, Michał') // 'ILE-DE-FRANCE, OEUVRES, MICHAL'
  */
 export function foldAccents(text: string): string {
   let out = ''
-  for (const char of text.normalize('NFC')) out += BASE.get(char) ?? char
+  for (const char of text.normalize('NFC')) out += TABLE.get(char) ?? char
   for (const [ligature, letters] of LIGATURES) out = out.replaceAll(ligature, letters)
-  return out.toUpperCase()
+  return out
 }
 
 /**
- * The SQL of `value` folded like {@link foldAccents}, to compare with a folded bound parameter. A
- * letter beyond Latin-1 and Latin Extended-A keeps its accents on both sides, and its case on a
- * C-locale store (PGlite): French names and titles hold none.
+ * The SQL of `value` folded like {@link foldAccents}, to compare with a folded bound parameter:
+ * the same on PGlite and on a PostgreSQL server, whatever its locale.
  * @example sql`${foldedSql(sql.ref('name'))} like ${`%${foldAccents(q)}%`}`
  */
 export function foldedSql(value: Expression<string | null> | RawBuilder<unknown>): RawBuilder<string> {
-  let text: RawBuilder<unknown> = sql`translate(${value}, ${ACCENTED}, ${PLAIN})`
+  let text: RawBuilder<unknown> = sql`translate(${value}, ${FROM}, ${TO})`
   for (const [ligature, letters] of LIGATURES) text = sql`replace(${text}, ${ligature}, ${letters})`
-  return sql<string>`upper(${text})`
+  return sql<string>`${text}`
 }
