@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { embeddedDbDir, type HubConfig, readConfig } from '../config.ts'
 import { checkEmbeddedStoreFolder, type Store } from '../db/connect.ts'
-import { claimHubKey, type HubOrigin } from '../db/hub-key.ts'
+import { claimHubKey, type HubOrigin, hasHubKey } from '../db/hub-key.ts'
 import { openStore, prepareStore, requireExistingHub } from '../db/open-hub.ts'
 import { CliError, type CliIo } from './io.ts'
-import { demoSecretPath, missingSecret } from './missing-secret.ts'
+import { missingSecret, readDemoSecret } from './missing-secret.ts'
 
 /** The hub as a command sees it: its configuration and an open, migrated store. */
 export interface Hub {
@@ -40,8 +39,14 @@ export async function withHub<T>(
   }
   const store = await openStore(config)
   try {
+    const origin = options.origin ?? 'operator'
+    // A hub that keeps its fingerprint already is checked before it is migrated: a wrong secret,
+    // or a demo on an operator's hub, changes nothing there. A hub made before fingerprints were
+    // kept is checked once the migration has made the table.
+    const early = config.secret !== null && (await hasHubKey(store.db))
+    if (early) await checkSecret(store, config, config.secret!, origin)
     const migrated = await prepareStore(store)
-    if (config.secret) await checkSecret(store, config, config.secret, options.origin ?? 'operator')
+    if (config.secret && !early) await checkSecret(store, config, config.secret, origin)
     return await fn({ config, store, migrated, secret: config.secret ?? '' })
   } finally {
     await store.close()
@@ -49,9 +54,7 @@ export async function withHub<T>(
 }
 
 async function checkSecret(store: Store, config: HubConfig, secret: string, origin: HubOrigin) {
-  const demoFile = demoSecretPath(config.dataDir)
-  const demoSecretFile =
-    config.databaseUrl === null && existsSync(demoFile) && readFileSync(demoFile, 'utf8').trim() === secret
+  const demoSecretFile = config.databaseUrl === null && readDemoSecret(config.dataDir) !== null
   const problem = await claimHubKey(store.db, { secret, origin, demoSecretFile })
   if (problem) throw new CliError(`${problem.message} (${problem.code})`)
 }

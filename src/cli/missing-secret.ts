@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { HubConfig } from '../config.ts'
 import { CliError } from './io.ts'
@@ -6,6 +6,12 @@ import { CliError } from './io.ts'
 /** Where `passerelle demo` keeps the secret it made for its data folder. */
 export function demoSecretPath(dataDir: string): string {
   return join(dataDir, 'secret')
+}
+
+/** The secret `passerelle demo` made for its data folder, or null when it made none there. */
+export function readDemoSecret(dataDir: string): string | null {
+  const path = demoSecretPath(dataDir)
+  return existsSync(path) ? readFileSync(path, 'utf8').trim() : null
 }
 
 /**

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { personKey } from '../ingest/person-key.ts'
-import { claimHubKey, secretFingerprint } from './hub-key.ts'
+import { claimHubKey, hasHubKey, secretFingerprint } from './hub-key.ts'
 
 let store: TestStore
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('claimHubKey', () => {
     expect(await claimHubKey(store.db, operator('second'))).toEqual({
       code: 'hub/secret-mismatch',
       message:
-        "PASSERELLE_SECRET is not the one this hub was made with: person keys made with it would link no record to the persons already stored. Use the hub's secret (for a demo's data folder, the file secret in it); the hub refuses any other",
+        "PASSERELLE_SECRET is not the one this hub was made with: person keys made with it would link no record to the persons already stored. Use the hub's secret (for a demo's data folder, the one in its file named secret); the hub refuses any other",
     })
   })
 
@@ -70,6 +70,18 @@ describe('claimHubKey', () => {
     expect(await kept()).toEqual([{ fingerprint: secretFingerprint('s'), origin: 'demo' }])
     expect(await claimHubKey(store.db, operator('s'))).toBeNull()
     expect(await claimHubKey(store.db, demo('s'))).toBeNull()
+  })
+
+  it('names another secret on a hub a demo made as a wrong secret, not as a hub it did not make', async () => {
+    await addPartner()
+    await addIdentity('the-demo-secret')
+    expect((await claimHubKey(store.db, demo('exported-by-mistake', true)))?.code).toBe('hub/secret-mismatch')
+  })
+
+  it('tells whether the hub keeps a fingerprint yet', async () => {
+    expect(await hasHubKey(store.db)).toBe(false)
+    await claimHubKey(store.db, operator('s'))
+    expect(await hasHubKey(store.db)).toBe(true)
   })
 
   it('lets the demo make an empty hub its own', async () => {

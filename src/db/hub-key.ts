@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { personKey } from '../ingest/person-key.ts'
 import type { Database } from './database.ts'
 
@@ -13,8 +13,9 @@ export interface HubKeyClaim {
   /** `demo` when the command is `passerelle demo`, which must not run on an operator's hub. */
   readonly origin: HubOrigin
   /**
-   * True when the data folder holds a demo's `secret` file with this secret: a hub made by a demo
-   * before fingerprints were kept is recognised by it.
+   * True when the data folder holds a demo's `secret` file: a hub made by a demo before
+   * fingerprints were kept is recognised by it (whether the secret given is that one is checked
+   * against the stored identities, as for any hub).
    */
   readonly demoSecretFile: boolean
 }
@@ -64,17 +65,26 @@ export async function claimHubKey(db: Kysely<Database>, claim: HubKeyClaim): Pro
   const origin: HubOrigin = claim.origin === 'demo' || claim.demoSecretFile ? 'demo' : 'operator'
   // Two commands starting at once on a new hub: the first row stands, and the other is checked
   // against it.
+  // (`returning`: the embedded store's driver does not count rows an insert skipped.)
   const inserted = await db
     .insertInto('hub_key')
     .values({ fingerprint, origin })
     .onConflict((oc) => oc.doNothing())
+    .returning('id')
     .executeTakeFirst()
-  return inserted.numInsertedOrUpdatedRows === 0n ? claimHubKey(db, claim) : null
+  return inserted === undefined ? claimHubKey(db, claim) : null
+}
+
+/** True when the store has the `hub_key` table and a fingerprint in it. */
+export async function hasHubKey(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ kept: boolean }>`select to_regclass('hub_key') is not null as kept`.execute(db)
+  if (!rows[0]?.kept) return false
+  return (await db.selectFrom('hub_key').select('id').executeTakeFirst()) !== undefined
 }
 
 function mismatch(what: string): HubKeyProblem {
   return {
     code: 'hub/secret-mismatch',
-    message: `PASSERELLE_SECRET ${what}: person keys made with it would link no record to the persons already stored. Use the hub's secret (for a demo's data folder, the file secret in it); the hub refuses any other`,
+    message: `PASSERELLE_SECRET ${what}: person keys made with it would link no record to the persons already stored. Use the hub's secret (for a demo's data folder, the one in its file named secret); the hub refuses any other`,
   }
 }

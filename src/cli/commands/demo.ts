@@ -20,7 +20,7 @@ import { buildSiteIn } from '../../site/build-site.ts'
 import { alignColumns } from '../columns.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
-import { demoSecretPath } from '../missing-secret.ts'
+import { demoSecretPath, readDemoSecret } from '../missing-secret.ts'
 import { operatorName } from '../operator.ts'
 import { duration, progressLine } from '../progress.ts'
 import { generateCommand } from './generate.ts'
@@ -73,7 +73,7 @@ export const demoCommand: Command = {
     const port = parsePort(values.port ?? io.env.PORT ?? '8080')
     const base = readConfig(io.env, io.cwd)
     // The demo always runs on the embedded store in its data folder, whatever DATABASE_URL says.
-    const kept = keptDemoSecret(base.dataDir)
+    const kept = readDemoSecret(base.dataDir)
     const config = {
       ...base,
       databaseUrl: null,
@@ -193,11 +193,6 @@ async function publishDemo(
     `Published ${result.datasets.length} datasets (${formatCount(set.cells)} cells, ${(set.cellsSuppressedShare * 100).toFixed(1)} % suppressed) into ${out}`,
   )
   await buildSiteIn(out, (message) => io.err(`publish ${message}`))
-}
-
-function keptDemoSecret(dataDir: string): string | null {
-  const path = demoSecretPath(dataDir)
-  return existsSync(path) ? readFileSync(path, 'utf8').trim() : null
 }
 
 function writeDemoSecret(dataDir: string, secret: string): void {

@@ -138,7 +138,7 @@ describe('the search of the partner area', () => {
     const res = await post(
       '/recherche',
       b.cookie,
-      next.map(([k, v]) => [k, k === 'csrf' ? b.csrf : v]),
+      next.map(([k, v]): [string, string] => [k, k === 'csrf' ? b.csrf : v]),
     )
     const text = await mainText(raw(await res.text()))
     expect([res.status, text.slice(0, 2)]).toEqual([
