@@ -51,4 +51,15 @@ describe('colourScale', () => {
     expect(colourScale([12, 12], false).classes).toEqual([{ colour: PALETTE[2], label: '12' }])
     expect(colourScale([], false).classes).toEqual([])
   })
+
+  it('gives each whole value its class when there are fewer than five', () => {
+    const scale = colourScale([11, 12, 14], false)
+    expect(scale.classes).toEqual([
+      { colour: PALETTE[0], label: '11' },
+      { colour: PALETTE[1], label: '12' },
+      { colour: PALETTE[3], label: '13' },
+      { colour: PALETTE[4], label: '14' },
+    ])
+    expect([11, 14].map(scale.colour)).toEqual([PALETTE[0], PALETTE[4]])
+  })
 })

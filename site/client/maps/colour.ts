@@ -32,6 +32,16 @@ export function colourScale(values: readonly number[], rate: boolean, euro = fal
     const only: ColourClass = { colour: PALETTE[2], label: values.length ? unit(formatScale(min, rate)) : '' }
     return { colour: () => PALETTE[2], classes: values.length ? [only] : [] }
   }
+  // Fewer whole values than classes: a class each (« 13 à moins de 13 » would read otherwise).
+  if (!rate && values.every(Number.isInteger) && max - min < PALETTE.length) {
+    const count = max - min + 1
+    const colourAt = (i: number) => PALETTE[Math.round((i * (PALETTE.length - 1)) / (count - 1))]!
+    const classes = Array.from({ length: count }, (_, i) => ({
+      colour: colourAt(i),
+      label: unit(formatScale(min + i, rate)),
+    }))
+    return { colour: (v) => colourAt(Math.round(v - min)), classes }
+  }
   const width = (max - min) / PALETTE.length
   // The epsilon puts a value on a class boundary in the class whose label starts with it, despite
   // binary fractions ((0.6 - 0.5) / 0.1 is 0.999…).
