@@ -100,10 +100,33 @@ export async function abandonImport(
         message: `transmission ${id} committed a batch at ${found.lastProgress.toISOString()}: it may be under way in another passerelle import; stop that one first (Ctrl-C), or wait ${STALLED_AFTER_MINUTES} minutes without a batch`,
       },
     }
-  await db
+  // The same conditions again in the update: an import resumed since the check is left alone.
+  const closed = await db
     .updateTable('transmission')
     .set({ status: 'abandoned', finished_at: sql`now()` })
     .where('id', '=', id)
-    .execute()
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'interrupted'),
+        eb.and([
+          eb('status', '=', 'running'),
+          eb(
+            sql`coalesce(progressed_at, started_at)`,
+            '<',
+            sql`now() - make_interval(mins => ${STALLED_AFTER_MINUTES})`,
+          ),
+        ]),
+      ]),
+    )
+    .returning('id')
+    .executeTakeFirst()
+  if (!closed)
+    return {
+      ok: false,
+      problem: {
+        code: 'import/still-running',
+        message: `transmission ${id} was resumed while it was being abandoned: it is under way`,
+      },
+    }
   return { ok: true, abandoned: found }
 }
