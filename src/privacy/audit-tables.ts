@@ -46,6 +46,7 @@ export async function auditTables(
     minProtection?: number
     signal?: AbortSignal
     onProgress?: (done: number, total: number) => void
+    yieldMs?: number
   } = {},
 ): Promise<AuditTablesResult> {
   const started = performance.now()
@@ -66,6 +67,7 @@ export async function auditTables(
     values: system.value,
     signal: options.signal,
     onProgress: options.onProgress,
+    yieldMs: options.yieldMs,
   })
   const minProtection = options.minProtection ?? 1
   const cells: AuditedCell[] = []

@@ -33,6 +33,8 @@ export interface AttackInput {
   readonly signal?: AbortSignal
   /** Told now and then how many targets have their interval, of how many. */
   readonly onProgress?: (done: number, total: number) => void
+  /** Milliseconds of solves between two turns of the event loop; {@link YIELD_MS} by default. */
+  readonly yieldMs?: number
 }
 
 /** How long the solves run before the event loop gets a turn (signals, progress output). */
@@ -68,7 +70,7 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
   // Between two solves: a turn of the event loop now and then, where an abort is noticed.
   const pause = async () => {
     visits++
-    if (performance.now() - turn < YIELD_MS) return
+    if (performance.now() - turn < (input.yieldMs ?? YIELD_MS)) return
     await new Promise((resume) => setImmediate(resume))
     input.signal?.throwIfAborted()
     input.onProgress?.(Math.floor(visits / 2), targets.length)
