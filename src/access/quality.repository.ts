@@ -10,7 +10,10 @@ export interface QualityView {
     id: number
     channel: string
     source: string | null
-    /** `running`, `done`, `interrupted`, or `stalled`: running with no batch for 10 minutes. */
+    /**
+     * `running`, `done`, `interrupted`, `abandoned` (by the operator), or `stalled`: running with no
+     * batch for 10 minutes.
+     */
     status: string
     /** When it started, as an ISO instant. */
     startedAt: string

@@ -140,7 +140,7 @@ export interface DossierCurrentTable extends CurrentColumns {
   hours_completed: Numeric | null
   certification_result: string | null
   committed: Numeric
-  /** `[{funder, committed}]`, the record's funding lines; null on rows written before they were kept. */
+  /** `[{funder, committed}]`, the record's funding lines (migration 2026_12_06_16 filled every row). */
   funding: ColumnType<unknown, string | null | undefined, string | null>
   shared_dossier_id: string | null
 }

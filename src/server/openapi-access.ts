@@ -8,6 +8,14 @@ import { DOSSIER_STATUSES } from '../access/search.ts'
 
 type ErrorResponse = (description: string) => unknown
 
+// The export's two spellings (src/access/export.ts, ExportFormat), for both exports.
+const exportFormat = {
+  name: 'format',
+  in: 'query',
+  required: false,
+  schema: { enum: ['csv', 'excel'], default: 'csv' },
+} as const
+
 const json = (schema: unknown) => ({ 'application/json': { schema } })
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const page = (items: unknown) => ({
@@ -211,14 +219,7 @@ export function accessPaths(errorResponse: ErrorResponse) {
         description:
           'One line per record you may read (yours, with the identity you sent; co-funders’ records of shared dossiers, without theirs), streamed in batches: any size. A text cell that a spreadsheet would run as a formula (opening with =, +, -, @, a tab or a carriage return, numbers aside) is prefixed with an apostrophe. By default a file for programs: RFC 4180 quoting, comma, UTF-8 without byte-order mark, lines ending in LF, values as stored (codes such as commune 01053 keep their leading zeros). `format=excel` gives the same columns for a spreadsheet: a UTF-8 byte-order mark, semicolons, CRLF, decimal commas, and the codes made of digits (record and shared-dossier ids, NIR, communes, SIRET, offer reference, certification code, status at entry) written as `="01053"` so that the spreadsheet keeps them as text.',
         security,
-        parameters: [
-          {
-            name: 'format',
-            in: 'query',
-            required: false,
-            schema: { enum: ['csv', 'excel'], default: 'csv' },
-          },
-        ],
+        parameters: [exportFormat],
         responses: {
           '200': {
             description: 'CSV, UTF-8, header line',
@@ -235,14 +236,7 @@ export function accessPaths(errorResponse: ErrorResponse) {
         description:
           'What a CEP operator reads back: one line per CEP period you sent (periods are never shared), with the identity you sent and the period’s current state, streamed in batches: any size. The same two formats as /export.csv (`format=excel` for a spreadsheet). Each batch read is logged, the periods named `cep/ID`.',
         security,
-        parameters: [
-          {
-            name: 'format',
-            in: 'query',
-            required: false,
-            schema: { enum: ['csv', 'excel'], default: 'csv' },
-          },
-        ],
+        parameters: [exportFormat],
         responses: {
           '200': {
             description: 'CSV, UTF-8, header line',

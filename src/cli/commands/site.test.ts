@@ -34,7 +34,7 @@ describe('passerelle site', () => {
     expect(await main(['site'], byData.io)).toBe(2)
     expect([...byOption.stderr, ...byData.stderr]).toEqual([
       `passerelle site: --out "file" must be a published folder: ${join(dir, 'file')} is not a directory`,
-      `passerelle site: PASSERELLE_DATA "${join(dir, 'file')}" holds no published folder to rebuild (${join(dir, 'file', 'public')}): ${join(dir, 'file')} is not a directory`,
+      `passerelle site: PASSERELLE_DATA "${join(dir, 'file')}": its published folder ${join(dir, 'file', 'public')} cannot be rebuilt: ${join(dir, 'file')} is not a directory`,
     ])
   })
 })

@@ -24,7 +24,7 @@ export const siteCommand: Command = {
       throw new CliError(
         values.out
           ? `--out "${values.out}" must be a published folder: ${problem}`
-          : `PASSERELLE_DATA "${dataDir}" holds no published folder to rebuild (${out}): ${problem}`,
+          : `PASSERELLE_DATA "${dataDir}": its published folder ${out} cannot be rebuilt: ${problem}`,
         2,
       )
     try {

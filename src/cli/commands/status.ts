@@ -182,7 +182,8 @@ export function crowdedLines(crowded: readonly CrowdedPersons[]): string[] {
 /**
  * The section of the file imports not finished, with what to do; none when all are. The import
  * finds the transmission to continue by the file's SHA-256: only the same file, unchanged,
- * continues one; an abandoned import whose file changed since stays listed, and the advice says so.
+ * continues one; an unfinished import whose file changed since stays listed until the operator
+ * abandons it (`passerelle import --abandon ID`), and the advice says so.
  */
 export function unfinishedLines(imports: readonly UnfinishedImport[]): string[] {
   if (imports.length === 0) return []
