@@ -1,8 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
-import { recordRead } from './audit.repository.ts'
-import { EXPORT_BATCH, type ExportFormat, exportLine, exportPreamble } from './export.ts'
-import { withPartner } from './partner-tx.ts'
+import { auditedLines, EXPORT_BATCH, type ExportFormat } from './export.ts'
 
 /**
  * Columns of the CEP export: one line per accompaniment period the caller sent (CEP periods are
@@ -56,9 +54,9 @@ async function nextBatch(db: Kysely<Database>, partnerId: number, after: string,
 /**
  * The caller's CEP periods as CSV lines in `format` (ExportFormat), with the identity it sent:
  * what a CEP operator reads back, as a funder reads its dossiers from `exportLines`. Batches of
- * `batch` rows, each in its own scoped transaction with its audit row: memory stays flat.
+ * `batch` rows ({@link auditedLines}): memory stays flat.
  */
-export async function* cepExportLines(
+export function cepExportLines(
   db: Kysely<Database>,
   partnerId: number,
   actor: string,
@@ -68,34 +66,15 @@ export async function* cepExportLines(
     format = 'csv',
   }: { route?: string; batch?: number; format?: ExportFormat } = {},
 ): AsyncGenerator<string> {
-  yield exportPreamble(format) +
-    exportLine(
-      format,
-      CEP_EXPORT_COLUMNS.map((c) => [c, c]),
-    )
-  let after = ''
-  for (;;) {
-    const rows = await withPartner(db, partnerId, async (scope) => {
-      const found = await nextBatch(scope.db, partnerId, after, batch)
-      if (found.length > 0)
-        await recordRead(scope, {
-          actor,
-          route,
-          dossiers: found.map((r) => cepAuditName(String(r.record_id))),
-        })
-      return found
-    })
-    if (rows.length > 0) {
-      yield rows
-        .map((r) =>
-          exportLine(
-            format,
-            CEP_EXPORT_COLUMNS.map((c) => [c, r[c]]),
-          ),
-        )
-        .join('')
-      after = String(rows.at(-1)!.record_id)
+  let after: string | null = ''
+  return auditedLines(db, partnerId, { actor, route }, format, CEP_EXPORT_COLUMNS, async (scope) => {
+    if (after === null) return undefined
+    const rows = await nextBatch(scope.db, partnerId, after, batch)
+    after = rows.length < batch ? null : String(rows.at(-1)!.record_id)
+    return {
+      rows,
+      names: rows.map((r) => cepAuditName(String(r.record_id))),
+      cells: (r: CepRow) => CEP_EXPORT_COLUMNS.map((c) => [c, r[c]] as const),
     }
-    if (rows.length < batch) return
-  }
+  })
 }

@@ -112,13 +112,49 @@ async function nextBatch(scope: PartnerScope, at: Position, batch: number): Prom
   return rows
 }
 
+/** One batch of an export: its rows, how the audit row names them, and each row's cells. */
+export interface ExportPage<R> {
+  readonly rows: readonly R[]
+  /** The records the batch shows, as the audit log names them. */
+  readonly names: readonly string[]
+  readonly cells: (row: R) => readonly (readonly [string, Cell])[]
+}
+
+/**
+ * CSV lines in `format`: the header of `columns`, then batch after batch from `next`, each read
+ * in its own scoped transaction with its audit row, so that an export of any size never holds
+ * more than one batch in memory nor one long transaction. `next` answers undefined once done.
+ */
+export async function* auditedLines<R>(
+  db: Kysely<Database>,
+  partnerId: number,
+  audit: { readonly actor: string; readonly route: string },
+  format: ExportFormat,
+  columns: readonly string[],
+  next: (scope: PartnerScope) => Promise<ExportPage<R> | undefined>,
+): AsyncGenerator<string> {
+  yield exportPreamble(format) +
+    exportLine(
+      format,
+      columns.map((c) => [c, c]),
+    )
+  for (;;) {
+    const page = await withPartner(db, partnerId, async (scope) => {
+      const found = await next(scope)
+      if (found && found.rows.length > 0) await recordRead(scope, { ...audit, dossiers: found.names })
+      return found
+    })
+    if (!page) return
+    if (page.rows.length > 0) yield page.rows.map((r) => exportLine(format, page.cells(r))).join('')
+  }
+}
+
 /**
  * The caller's nominative data as CSV lines: its own records (with the identity it sent), then its
- * co-funders' records of the shared dossiers it belongs to (without theirs). Read in batches, each
- * in its own scoped transaction with its audit row, so that an export of any size never holds more
- * than one batch in memory nor one long transaction. `format` spells the lines (ExportFormat).
+ * co-funders' records of the shared dossiers it belongs to (without theirs), in batches of `batch`
+ * ({@link auditedLines}). `format` spells the lines (ExportFormat).
  */
-export async function* exportLines(
+export function exportLines(
   db: Kysely<Database>,
   partnerId: number,
   actor: string,
@@ -128,36 +164,15 @@ export async function* exportLines(
     format = 'csv',
   }: { route?: string; batch?: number; format?: ExportFormat } = {},
 ): AsyncGenerator<string> {
-  yield exportPreamble(format) +
-    exportLine(
-      format,
-      EXPORT_COLUMNS.map((c) => [c, c]),
-    )
-  let at: Position = { own: true, id: '' }
-  for (;;) {
-    const rows = await withPartner(db, partnerId, async (scope) => {
-      const found = await nextBatch(scope, at, batch)
-      if (found.length > 0)
-        await recordRead(scope, {
-          actor,
-          route,
-          // Co-funders' records are named with their partner's code.
-          dossiers: found.map((r) => (at.own ? String(r.record_id) : `${r.partner}:${r.record_id}`)),
-        })
-      return found
-    })
-    if (rows.length > 0) {
-      const own: boolean = at.own
-      yield rows
-        .map((r) =>
-          exportLine(
-            format,
-            EXPORT_COLUMNS.map((c) => [c, c === 'yours' ? own : r[c]]),
-          ),
-        )
-        .join('')
-      const last = rows.at(-1)!
-      at = own
+  let at: Position | null = { own: true, id: '' }
+  return auditedLines(db, partnerId, { actor, route }, format, EXPORT_COLUMNS, async (scope) => {
+    if (at === null) return undefined
+    const from: Position = at
+    const rows = await nextBatch(scope, from, batch)
+    const last = rows.at(-1)
+    if (rows.length < batch) at = from.own ? { own: false, group: '', partner: 0, id: '' } : null
+    else if (last)
+      at = from.own
         ? { own: true, id: String(last.record_id) }
         : {
             own: false,
@@ -165,10 +180,11 @@ export async function* exportLines(
             partner: last.partner_id,
             id: String(last.record_id),
           }
+    return {
+      rows,
+      // Co-funders' records are named with their partner's code.
+      names: rows.map((r) => (from.own ? String(r.record_id) : `${r.partner}:${r.record_id}`)),
+      cells: (r: ExportRow) => EXPORT_COLUMNS.map((c) => [c, c === 'yours' ? from.own : r[c]] as const),
     }
-    if (rows.length < batch) {
-      if (!at.own) return
-      at = { own: false, group: '', partner: 0, id: '' }
-    }
-  }
+  })
 }

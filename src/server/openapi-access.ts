@@ -153,6 +153,15 @@ export function accessPaths(errorResponse: ErrorResponse) {
   const unauthorised = errorResponse(
     'Missing, unknown, revoked or expired token (auth/missing-token, auth/invalid-token, auth/expired-token)',
   )
+  // What both exports answer.
+  const exportResponses = {
+    '200': {
+      description: 'CSV, UTF-8, header line',
+      content: { 'text/csv': { schema: { type: 'string' } } },
+    },
+    '400': errorResponse('A format other than csv and excel (`export/unknown-format`)'),
+    '401': unauthorised,
+  }
   return {
     '/dossiers/{id}': {
       get: {
@@ -220,14 +229,7 @@ export function accessPaths(errorResponse: ErrorResponse) {
           'One line per record you may read (yours, with the identity you sent; co-funders’ records of shared dossiers, without theirs), streamed in batches: any size. A text cell that a spreadsheet would run as a formula (opening with =, +, -, @, a tab or a carriage return, numbers aside) is prefixed with an apostrophe. By default a file for programs: RFC 4180 quoting, comma, UTF-8 without byte-order mark, lines ending in LF, values as stored (codes such as commune 01053 keep their leading zeros). `format=excel` gives the same columns for a spreadsheet: a UTF-8 byte-order mark, semicolons, CRLF, decimal commas, and the codes made of digits (record and shared-dossier ids, NIR, communes, SIRET, offer reference, certification code, status at entry) written as `="01053"` so that the spreadsheet keeps them as text.',
         security,
         parameters: [exportFormat],
-        responses: {
-          '200': {
-            description: 'CSV, UTF-8, header line',
-            content: { 'text/csv': { schema: { type: 'string' } } },
-          },
-          '400': errorResponse('A format other than csv and excel (`export/unknown-format`)'),
-          '401': unauthorised,
-        },
+        responses: exportResponses,
       },
     },
     '/export-cep.csv': {
@@ -237,14 +239,7 @@ export function accessPaths(errorResponse: ErrorResponse) {
           'What a CEP operator reads back: one line per CEP period you sent (periods are never shared), with the identity you sent and the period’s current state, streamed in batches: any size. The same two formats as /export.csv (`format=excel` for a spreadsheet). Each batch read is logged, the periods named `cep/ID`.',
         security,
         parameters: [exportFormat],
-        responses: {
-          '200': {
-            description: 'CSV, UTF-8, header line',
-            content: { 'text/csv': { schema: { type: 'string' } } },
-          },
-          '400': errorResponse('A format other than csv and excel (`export/unknown-format`)'),
-          '401': unauthorised,
-        },
+        responses: exportResponses,
       },
     },
     '/token': {
