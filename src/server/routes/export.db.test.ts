@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from '../../../test/api-app.ts'
 import { dossier, exampleCep } from '../../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
-import { workerPreparer } from '../../ingest/preparer.ts'
 import { addPartner } from '../../partners/partner.repository.ts'
-import { createApp } from '../app.ts'
+import type { createApp } from '../app.ts'
 
 let store: TestStore
 let app: ReturnType<typeof createApp>
@@ -11,12 +11,7 @@ let token: string
 
 beforeAll(async () => {
   store = await openTestStore()
-  app = createApp({
-    db: store.db,
-    storeKind: store.kind,
-    preparer: workerPreparer('s'),
-    today: () => '2026-11-28',
-  })
+  app = testApp(store)
   token = (await addPartner(store.db, { code: 'CDC', name: 'Caisse des Dépôts', kind: 'CDC' })).token
   const record = dossier({ id: '007', sharedWith: [], trainee: { residenceCommune: '01053' } })
   const res = await app.request('/api/v1/records', {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from '../../../test/api-app.ts'
 import { dossier, exampleCep } from '../../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
-import { workerPreparer } from '../../ingest/preparer.ts'
 import { addPartner } from '../../partners/partner.repository.ts'
 import { rotateToken } from '../../partners/token.repository.ts'
-import { createApp } from '../app.ts'
+import type { createApp } from '../app.ts'
 import { MAX_JSON_BYTES } from './records.ts'
 
 let store: TestStore
@@ -14,12 +14,7 @@ let partnerId: number
 
 beforeAll(async () => {
   store = await openTestStore()
-  app = createApp({
-    db: store.db,
-    storeKind: store.kind,
-    preparer: workerPreparer('s'),
-    today: () => '2026-11-28',
-  })
+  app = testApp(store)
   const added = await addPartner(store.db, { code: 'CDC', name: 'Caisse des Dépôts', kind: 'CDC' })
   token = added.token
   partnerId = added.partner.id
