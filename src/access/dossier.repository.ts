@@ -23,6 +23,12 @@ export interface ContributionView {
   readonly history: readonly { version: number; updatedAt: string; receivedAt: string; payload: unknown }[]
 }
 
+/** A record of a shared dossier: its partner's code and its id. */
+export interface RecordRef {
+  readonly partner: string
+  readonly id: string
+}
+
 /** A shared dossier as the caller may read it. */
 export interface DossierView {
   readonly id: string
@@ -32,6 +38,13 @@ export interface DossierView {
   readonly outcomes: {
     readonly certification: string | null
     readonly exitDate: string | null
+    /**
+     * The records these outcomes come from (the lead record, the one publication counts, when
+     * several say something): a co-funder's exit or result may differ from the caller's own
+     * record, which the contributions show as sent. Null when no record says anything yet.
+     */
+    readonly certificationFrom: RecordRef | null
+    readonly exitFrom: RecordRef | null
     readonly employment: { readonly '6': HorizonOutcome; readonly '12': HorizonOutcome } | null
   }
 }
@@ -142,6 +155,9 @@ export function dossierView(
     outcomes: {
       certification: result.certification_result,
       exitDate: exited?.exit_date ?? null,
+      certificationFrom:
+        result.certification_result === null ? null : { partner: result.code, id: result.record_id },
+      exitFrom: exited ? { partner: exited.code, id: exited.record_id } : null,
       employment: exited?.exit_date
         ? {
             '6': employmentOutcome(exited.exit_date, 6, list, others, asOf),

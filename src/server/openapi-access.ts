@@ -16,6 +16,12 @@ const exportFormat = {
   schema: { enum: ['csv', 'excel'], default: 'csv' },
 } as const
 
+// A record of a shared dossier, or null.
+const recordRef = {
+  type: ['object', 'null'],
+  properties: { partner: { type: 'string' }, id: { type: 'string' } },
+} as const
+
 const json = (schema: unknown) => ({ 'application/json': { schema } })
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const page = (items: unknown) => ({
@@ -124,6 +130,12 @@ export const accessSchemas = {
         properties: {
           certification: { type: ['string', 'null'] },
           exitDate: { type: ['string', 'null'], format: 'date' },
+          certificationFrom: {
+            ...recordRef,
+            description:
+              'The record the certification result comes from (the lead record when several say one, as publication counts it); it may be a co-funder’s, whose result differs from your record’s',
+          },
+          exitFrom: { ...recordRef, description: 'The record the exit date comes from, likewise' },
           employment: {
             type: ['object', 'null'],
             properties: { '6': horizon, '12': horizon },

@@ -77,6 +77,8 @@ describe('GET /api/v1/dossiers/{id}', () => {
     expect(body.outcomes).toEqual({
       certification: 'OBTENUE',
       exitDate: '2024-06-28',
+      certificationFrom: { partner: 'CDC', id: 'CPF-1' },
+      exitFrom: { partner: 'CDC', id: 'CPF-1' },
       employment: {
         '6': {
           known: true,

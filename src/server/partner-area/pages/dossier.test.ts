@@ -56,6 +56,8 @@ const view: DossierView = {
   outcomes: {
     certification: 'PARTIELLE',
     exitDate: '2023-06-07',
+    certificationFrom: { partner: 'R84', id: 'R84-1' },
+    exitFrom: { partner: 'R84', id: 'R84-1' },
     employment: { '6': { known: false }, '12': { known: false } },
   },
 }
@@ -145,11 +147,37 @@ describe('the dossier page', () => {
     expect(/<details><summary>JSON reçu[^<]*<\/summary><pre>/.test(version)).toBe(true)
   })
 
+  it('names the co-funder’s record an outcome comes from, not the caller’s own', async () => {
+    const cofunded: DossierView = {
+      ...view,
+      contributions: [
+        ...view.contributions,
+        {
+          ...view.contributions[0]!,
+          partner: { code: 'CDC', name: 'Caisse des Dépôts' },
+          id: 'CPF-9',
+          yours: false,
+        },
+      ],
+      outcomes: { ...view.outcomes, certificationFrom: { partner: 'CDC', id: 'CPF-9' } },
+    }
+    const text = await mainText(dossierPage(session, cofunded))
+    expect(text.find((l) => l.startsWith('Certification :'))).toBe(
+      'Certification : partielle (selon le dossier CPF-9 de Caisse des Dépôts). Sortie : le 07/06/2023.',
+    )
+  })
+
   it('says née for a woman, and that the result and the exit are not known yet', async () => {
     const woman: DossierView = {
       ...view,
       person: { ...view.person!, sex: 'F' },
-      outcomes: { certification: null, exitDate: null, employment: null },
+      outcomes: {
+        certification: null,
+        exitDate: null,
+        certificationFrom: null,
+        exitFrom: null,
+        employment: null,
+      },
     }
     const text = await mainText(dossierPage(session, woman))
     expect([text[2], text.at(-1)]).toEqual([

@@ -1,5 +1,5 @@
 import { html } from 'hono/html'
-import type { DossierView } from '../../../access/dossier.repository.ts'
+import type { DossierView, RecordRef } from '../../../access/dossier.repository.ts'
 import type { ReferentialNames } from '../../../access/referential-names.repository.ts'
 import type { HorizonOutcome } from '../../../publish/indicators/employment.ts'
 import {
@@ -105,6 +105,17 @@ const SITUATIONS: Readonly<Record<string, string>> = {
   sans_emploi_salarie: 'sans emploi salarié déclaré',
 }
 
+/**
+ * « selon le dossier ARA-1 de Région X » when an outcome comes from a co-funder's record: it may
+ * differ from the caller's own record, shown as sent in the contributions above.
+ */
+function according(view: DossierView, from: RecordRef | null): string {
+  if (!from) return ''
+  const record = view.contributions.find((c) => c.partner.code === from.partner && c.id === from.id)
+  if (!record || record.yours) return ''
+  return ` (selon le dossier ${from.id} de ${record.partner.name})`
+}
+
 function horizon(label: string, o: HorizonOutcome): Html {
   if (!o.known) return html`<tr><th scope="row">${label}</th><td colspan="4">pas encore connu</td></tr>`
   const yes = (b: boolean) => (b ? 'oui' : 'non')
@@ -143,7 +154,7 @@ ${view.contributions.map(
 <ol>${c.history.map((v) => html`<li>version ${v.version}, modifiée le ${timeElement(v.updatedAt)}, reçue le ${timeElement(v.receivedAt)}${versionFields(v.payload)}</li>`)}</ol></details>`,
 )}
 <h2>Résultats</h2>
-<p>Certification : ${view.outcomes.certification ? label(RESULT_LABELS, view.outcomes.certification).toLowerCase() : 'résultat inconnu'}. Sortie : ${view.outcomes.exitDate ? `le ${frDate(view.outcomes.exitDate)}` : 'pas encore'}.</p>
+<p>Certification : ${view.outcomes.certification ? label(RESULT_LABELS, view.outcomes.certification).toLowerCase() : 'résultat inconnu'}${according(view, view.outcomes.certificationFrom)}. Sortie : ${view.outcomes.exitDate ? `le ${frDate(view.outcomes.exitDate)}` : 'pas encore'}${according(view, view.outcomes.exitFrom)}.</p>
 ${
   view.outcomes.employment
     ? wideTable(
