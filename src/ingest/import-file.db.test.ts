@@ -243,3 +243,41 @@ describe('importFile and what it reads from', () => {
     expect(second.counts.unchanged).toBeGreaterThanOrEqual(200)
   })
 })
+
+describe.skipIf(process.env.PASSERELLE_TEST_STORE !== 'pg')('importFile exclusive, on a server', () => {
+  it('refuses a second import of the same file while the first runs, and takes it once that one ended', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-exclusive-'))
+    const feed = join(dir, 'feed.ndjson')
+    writeFeed(feed, 600, 10)
+    const preparer = await createPreparer('exclusive-secret', 0)
+    const options = {
+      partnerCode: 'OPCO6',
+      path: feed,
+      rejectsPath: null,
+      preparer,
+      today: '2026-11-28',
+      batchSize: 50,
+      exclusive: true,
+    }
+    let second: Promise<unknown> | undefined
+    const first = await importFile(store.db, {
+      ...options,
+      // Started once the first has committed a batch, so while it holds the file.
+      onProgress: () => {
+        second ??= importFile(store.db, options).then(
+          () => 'imported',
+          (error: unknown) => (error instanceof IngestError ? error.message : error),
+        )
+      },
+    })
+    await preparer.close()
+    expect([first.status, await second]).toEqual([
+      'done',
+      'another passerelle import of feed.ndjson for OPCO6 is under way: wait for it to end, or stop it (Ctrl-C) and run this one again; nothing was imported by this one',
+    ])
+    const later = await createPreparer('exclusive-secret', 0)
+    const again = await importFile(store.db, { ...options, preparer: later })
+    await later.close()
+    expect(again.alreadyImported).toBe(true)
+  })
+})

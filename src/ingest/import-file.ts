@@ -29,7 +29,18 @@ export interface ImportOptions {
   /** Stops at the next batch boundary; the import resumes there when run again. */
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: ImportProgress) => void
+  /**
+   * Holds a session advisory lock on the partner's file for the whole import, on a connection of
+   * its own, so that a second import of the same file at once is refused instead of working on
+   * the same transmission (offsets and counts would race). For a PostgreSQL server (store kind
+   * `pg`): the embedded store is one process's already (store-lock.ts), and its one connection
+   * cannot be held apart.
+   */
+  readonly exclusive?: boolean
 }
+
+/** Advisory lock space of a file being imported (ingest 4242–4243, referentials 4245, publish 4246–4247). */
+const FILE_LOCK_SPACE = 4248
 
 export interface ImportProgress {
   readonly bytesDone: number
@@ -149,6 +160,36 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
     )
   const bytesTotal = readableFileSize(options.path)
   const sha256 = await fileSha256(options.path)
+  if (!options.exclusive) return importHashed(db, options, partner.id, bytesTotal, sha256, started)
+  const key = `${partner.id}:${sha256}`
+  // A session lock, released by the server if this process dies (kill -9): the same command run
+  // again takes it at once.
+  return db.connection().execute(async (held) => {
+    const { rows } = await sql<{
+      ok: boolean
+    }>`select pg_try_advisory_lock(${FILE_LOCK_SPACE}, hashtext(${key})) as ok`.execute(held)
+    if (!rows[0]?.ok)
+      throw new IngestError(
+        `another passerelle import of ${basename(options.path)} for ${options.partnerCode} is under way: wait for it to end, or stop it (Ctrl-C) and run this one again; nothing was imported by this one`,
+      )
+    try {
+      return await importHashed(db, options, partner.id, bytesTotal, sha256, started)
+    } finally {
+      await sql`select pg_advisory_unlock(${FILE_LOCK_SPACE}, hashtext(${key}))`.execute(held)
+    }
+  })
+}
+
+// The import proper, once the file is known and hashed (importFile).
+async function importHashed(
+  db: Kysely<Database>,
+  options: ImportOptions,
+  partnerId: number,
+  bytesTotal: number,
+  sha256: string,
+  started: number,
+): Promise<ImportSummary> {
+  const partner = { id: partnerId }
   const existing = await db
     .selectFrom('transmission')
     .selectAll()

@@ -77,6 +77,7 @@ exit status: 0 the file is in, every record accepted or some rejected (listed in
           preparer,
           today,
           batchSize,
+          exclusive: store.kind === 'pg',
           ...(io.interrupted ? { signal: io.interrupted } : {}),
           ...(io.status ? { onProgress: (p) => io.status?.(progressLine(p)) } : {}),
         })
