@@ -69,30 +69,8 @@ describe('importFile interrupted and run again', () => {
     let dir: string
     let feed: string
     let reference: string
-    const run = async (partnerCode: string, rejectsPath: string | null, stopAt?: number) => {
-      const preparer = await createPreparer('resume-secret', 0)
-      const stop = new AbortController()
-      try {
-        return await importFile(store.db, {
-          partnerCode,
-          path: feed,
-          rejectsPath,
-          preparer,
-          today: '2026-11-28',
-          batchSize: 100,
-          ...(stopAt === undefined
-            ? {}
-            : {
-                signal: stop.signal,
-                onProgress: (p: { records: number }) => {
-                  if (p.records >= stopAt) stop.abort()
-                },
-              }),
-        })
-      } finally {
-        await preparer.close()
-      }
-    }
+    const run = (partnerCode: string, rejectsPath: string | null, stopAt?: number) =>
+      importAs(partnerCode, feed, stopAt, rejectsPath, 'resume-secret')
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'passerelle-resume-rejects-'))
       feed = join(dir, 'feed.ndjson')
@@ -120,14 +98,21 @@ describe('importFile interrupted and run again', () => {
   })
 })
 
-async function importAs(partnerCode: string, path: string, stopAt?: number) {
-  const preparer = await createPreparer('utf8-secret', 0)
+/** Imports `path` as `partnerCode`, stopped once `stopAt` records are in when given. */
+async function importAs(
+  partnerCode: string,
+  path: string,
+  stopAt?: number,
+  rejectsPath: string | null = null,
+  secret = 'utf8-secret',
+) {
+  const preparer = await createPreparer(secret, 0)
   const stop = new AbortController()
   try {
     return await importFile(store.db, {
       partnerCode,
       path,
-      rejectsPath: null,
+      rejectsPath,
       preparer,
       today: '2026-11-28',
       batchSize: 100,

@@ -8,27 +8,27 @@ import { protectCommand } from './protect.ts'
 
 const cases = new URL('../../../../shared/docs/privacy-cases/', import.meta.url).pathname
 
+/** `protect`'s arguments for the 4 × 4 problem table of the privacy cases, written into `out`. */
+const problem4x4 = (out: string) => [
+  '--table',
+  'sdctable_problemdata_4x4.csv',
+  '--hierarchy',
+  'v1=hier_v1_wxyz.csv',
+  '--hierarchy',
+  'v2=hier_v2_abcd.csv',
+  '--min-persons',
+  '0',
+  '--primary',
+  'sdctable_problemdata_4x4_primary.csv',
+  '--out',
+  out,
+]
+
 describe('passerelle protect / audit', () => {
   it('writes every cell with its status and a report, and the audit of the directory passes', async () => {
     const out = mkdtempSync(join(tmpdir(), 'protect-'))
     const { io, stdout } = memoryIo({}, cases)
-    const code = await protectCommand.run(
-      [
-        '--table',
-        'sdctable_problemdata_4x4.csv',
-        '--hierarchy',
-        'v1=hier_v1_wxyz.csv',
-        '--hierarchy',
-        'v2=hier_v2_abcd.csv',
-        '--min-persons',
-        '0',
-        '--primary',
-        'sdctable_problemdata_4x4_primary.csv',
-        '--out',
-        out,
-      ],
-      io,
-    )
+    const code = await protectCommand.run(problem4x4(out), io)
     expect(code).toBe(0)
     expect(stdout.join('\n')).toContain('audit ok')
     const lines = readFileSync(join(out, 'sdctable_problemdata_4x4.csv'), 'utf8').trim().split('\n')
@@ -84,23 +84,7 @@ describe('passerelle protect / audit', () => {
 
   it('audit stopped by the operator (Ctrl-C, SIGTERM) ends with exit code 130 instead of running on', async () => {
     const out = mkdtempSync(join(tmpdir(), 'protect-'))
-    const protect = protectCommand.run(
-      [
-        '--table',
-        'sdctable_problemdata_4x4.csv',
-        '--hierarchy',
-        'v1=hier_v1_wxyz.csv',
-        '--hierarchy',
-        'v2=hier_v2_abcd.csv',
-        '--min-persons',
-        '0',
-        '--primary',
-        'sdctable_problemdata_4x4_primary.csv',
-        '--out',
-        out,
-      ],
-      memoryIo({}, cases).io,
-    )
+    const protect = protectCommand.run(problem4x4(out), memoryIo({}, cases).io)
     expect(await protect).toBe(0)
     const { io } = memoryIo({}, out)
     const run = auditCommand.run([out], { ...io, interrupted: AbortSignal.abort() })
