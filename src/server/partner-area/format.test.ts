@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   EXIT_REASON_LABELS,
@@ -7,6 +8,7 @@ import {
   isoFromFrDate,
   label,
   plural,
+  STATUS_AT_ENTRY_LABELS,
   STATUS_LABELS,
   timeElement,
 } from './format.ts'
@@ -68,5 +70,23 @@ describe('partner-area formats', () => {
       plural(1, 'dossier', 'dossiers'),
       plural(1500, 'dossier', 'dossiers'),
     ]).toEqual(['0 dossier', '1 dossier', '1\u202f500 dossiers'])
+  })
+
+  it('name the statuses at entry as the reference list does (its apostrophes typographic)', () => {
+    const list = readFileSync(
+      new URL('../../../../shared/reference/codes/statuts_stagiaire.csv', import.meta.url),
+      'utf8',
+    )
+    const reference = Object.fromEntries(
+      list
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const [code, libelle] = line.split(/,(.*)/s) as [string, string]
+          return [code, libelle.replaceAll("'", '’')]
+        }),
+    )
+    expect(STATUS_AT_ENTRY_LABELS).toEqual(reference)
   })
 })

@@ -24,6 +24,20 @@ export const EXIT_REASON_LABELS: Readonly<Record<string, string>> = {
   EMPLOI_TROUVE: 'Emploi trouvé',
 }
 
+/**
+ * Statuses at entry (`statusAtEntry`), as `reference/codes/statuts_stagiaire.csv` names them (a
+ * test keeps the two alike; the page is rendered without reading files).
+ */
+export const STATUS_AT_ENTRY_LABELS: Readonly<Record<string, string>> = {
+  SAL_PRIVE: 'Salarié du secteur privé',
+  SAL_PUBLIC: 'Agent public',
+  INDEP: 'Travailleur indépendant / non salarié',
+  DE_INDEMNISE: 'Demandeur d’emploi indemnisé (ARE)',
+  DE_NON_INDEMNISE: 'Demandeur d’emploi non indemnisé',
+  JEUNE_ML: 'Jeune suivi en mission locale (non inscrit France Travail)',
+  INACTIF: 'Inactif / autre',
+}
+
 /** Certification results of the exchange format (`certificationResult`). */
 export const RESULT_LABELS: Readonly<Record<string, string>> = {
   OBTENUE: 'Obtenue',

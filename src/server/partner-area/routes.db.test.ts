@@ -217,6 +217,20 @@ describe('the partner area’s own answers', () => {
     ])
   })
 
+  it('sends a signed-in partner at the area’s address, with or without its slash, to the search page', async () => {
+    const { cookie } = await session()
+    const answers = await Promise.all(
+      [AREA, `${AREA}/`].map(async (url) => {
+        const res = await app.request(url, { headers: { cookie } })
+        return [res.status, res.headers.get('location')]
+      }),
+    )
+    expect(answers).toEqual([
+      [303, '/espace-partenaire/recherche'],
+      [303, '/espace-partenaire/recherche'],
+    ])
+  })
+
   it('sends a stranger at an unknown address to the sign-in page, exactly as from a page that exists', async () => {
     const unknown = await app.request(`${AREA}/inconnue`)
     const known = await app.request(`${AREA}/recherche`)

@@ -32,7 +32,7 @@ describe('versionFields(payload)', () => {
       'Sexe : F',
       'Commune de résidence : 69123',
       'Quartier prioritaire (QPV) : non renseigné',
-      'Statut à l’entrée : DE_INDEMNISE',
+      'Statut à l’entrée : Demandeur d’emploi indemnisé (ARE)',
       'Formation :',
       'Intitulé : Titre professionnel Développeur web',
       'Certification :',

@@ -1,5 +1,13 @@
 import { html } from 'hono/html'
-import { EXIT_REASON_LABELS, frDate, label, RESULT_LABELS, STATUS_LABELS, timeElement } from '../format.ts'
+import {
+  EXIT_REASON_LABELS,
+  frDate,
+  label,
+  RESULT_LABELS,
+  STATUS_AT_ENTRY_LABELS,
+  STATUS_LABELS,
+  timeElement,
+} from '../format.ts'
 import type { Html } from '../layout.ts'
 
 /**
@@ -75,6 +83,7 @@ const PERSON_LABELS: Readonly<Record<string, string>> = {
 
 const CODE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   status: STATUS_LABELS,
+  statusAtEntry: STATUS_AT_ENTRY_LABELS,
   'exit.reason': EXIT_REASON_LABELS,
   certificationResult: RESULT_LABELS,
 }
