@@ -39,12 +39,12 @@ describe('the search page', () => {
     ])
   })
 
-  it('carries a NIR search to its other pages in POST forms with the CSRF token, the NIR sealed, never in clear', async () => {
+  it('carries a NIR search to its other pages in POST forms with the CSRF token and its page size, the NIR sealed, never in clear', async () => {
     const markup = String(
       await searchPage(
         session,
         vocabulary,
-        { nir: '2850575056048', status: 'SORTI', page: '2' },
+        { nir: '2850575056048', status: 'SORTI', page: '2', pageSize: '1' },
         {
           result: { items: [item('A-1', null)], page: 2, hasMore: true },
           sealedNir: 'scelle',
@@ -61,8 +61,8 @@ describe('the search page', () => {
     )
     expect([fields, markup.includes('2850575056048')]).toEqual([
       [
-        ['csrf=jeton', 'status=SORTI', `${SEALED_NIR_FIELD}=scelle`, 'page=1'],
-        ['csrf=jeton', 'status=SORTI', `${SEALED_NIR_FIELD}=scelle`, 'page=3'],
+        ['csrf=jeton', 'status=SORTI', `${SEALED_NIR_FIELD}=scelle`, 'pageSize=1', 'page=1'],
+        ['csrf=jeton', 'status=SORTI', `${SEALED_NIR_FIELD}=scelle`, 'pageSize=1', 'page=3'],
       ],
       false,
     ])

@@ -91,6 +91,7 @@ export function searchPage(
 <input type="hidden" name="csrf" value="${session.csrfToken}">
 ${FIELDS.filter(([k]) => k !== 'nir' && input[k]).map(([k]) => html`<input type="hidden" name="${k}" value="${value(k)}">`)}
 ${sealedNir ? html`<input type="hidden" name="${SEALED_NIR_FIELD}" value="${sealedNir}">` : ''}
+${input.pageSize ? html`<input type="hidden" name="pageSize" value="${input.pageSize}">` : ''}
 <input type="hidden" name="page" value="${p}"><button type="submit">Page ${p}</button></form>`
   return page(
     'Recherche de vos dossiers',
