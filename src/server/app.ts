@@ -22,7 +22,9 @@ import { mountSite } from './site.ts'
  * `/espace-partenaire/`, and the published site at `/`.
  */
 export function createApp(deps: ServerDeps) {
-  const app = new Hono<AppEnv>()
+  // strict: false: an address with or without its final slash is the same route (the partner
+  // area's /espace-partenaire/, which the demo prints and the pages link, is its root).
+  const app = new Hono<AppEnv>({ strict: false })
   const api = new Hono<AppEnv>()
   const openapi = openApiDocument()
   const access = accessDeps(deps)

@@ -196,13 +196,7 @@ export function partnerArea(deps: AccessDeps) {
   // Last, after every route of the area: sub-apps' notFound handlers are not called when mounted,
   // so an unknown address would get the public site's 404. Behind requireSession, a stranger is
   // sent to the sign-in page as from any page of the area, and learns nothing of which exist.
-  // The area's address as printed and linked, with its slash, which no route above matches
-  // (routes match exactly): the search page, as without it.
-  signedIn.all('*', (c) =>
-    c.req.path === '/espace-partenaire/'
-      ? c.redirect('/espace-partenaire/recherche', 303)
-      : c.html(notFoundPage(info(c), 'page'), 404),
-  )
+  signedIn.all('*', (c) => c.html(notFoundPage(info(c), 'page'), 404))
   area.route('/', signedIn)
   return area
 }
