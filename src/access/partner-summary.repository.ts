@@ -1,8 +1,11 @@
 import { sql } from 'kysely'
 import type { PartnerScope } from './partner-tx.ts'
 
-/** What the partner area keeps per partner: its dashboard and the costly part of its quality view. */
-export type SummaryKind = 'dashboard' | 'quality'
+/**
+ * What the partner area keeps per partner: its dashboard on its dossiers, its dashboard on its CEP
+ * periods, and the costly part of its quality view.
+ */
+export type SummaryKind = 'dashboard' | 'cep-dashboard' | 'quality'
 
 /** A stored summary, and whether it may be shown without computing it again. */
 export interface StoredSummary<T> {

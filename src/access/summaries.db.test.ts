@@ -233,6 +233,25 @@ describe('the partner area summaries', () => {
     expect(errors).toEqual(['canceling statement'])
   })
 
+  it('keeps a partner’s CEP dashboard apart from its dossier dashboard, each computed once', async () => {
+    const ra = await partner()
+    const cache = quiet(3600)
+    const [dossiers, cep] = [counter(), counter()]
+    const both = async () =>
+      (
+        await Promise.all([
+          summarised(store.db, cache, ra, 'dashboard', TODAY, dossiers.compute),
+          summarised(store.db, cache, ra, 'cep-dashboard', TODAY, async () => ({ cep: await cep.compute() })),
+        ])
+      ).map((s) => s?.body)
+    expect([await both(), await both(), dossiers.runs, cep.runs]).toEqual([
+      [{ run: 1 }, { cep: { run: 1 } }],
+      [{ run: 1 }, { cep: { run: 1 } }],
+      1,
+      1,
+    ])
+  })
+
   it('lets a partner read and write only its own summaries (row-level security)', async () => {
     const [ra, ob] = [await partner(), await partner()]
     const cache = quiet(3600)

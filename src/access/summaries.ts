@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { readCepDashboard } from './cep-dashboard.repository.ts'
 import { readDashboard } from './dashboard.repository.ts'
 import { readSummary, type SummaryKind, storeSummary } from './partner-summary.repository.ts'
 import { type PartnerScope, withPartner } from './partner-tx.ts'
@@ -121,11 +122,15 @@ export async function refreshSummary<T>(
   return { body: stored.body, computedAt: stored.computedAt, refreshing: false }
 }
 
-/** How each summary is computed: the dashboard depends on the day (outcomes reached by then), the quality view does not. */
+/**
+ * How each summary is computed: the dossier dashboard depends on the day (outcomes reached by
+ * then); the CEP dashboard (the operator's own periods) and the quality view do not.
+ */
 export const SUMMARIES = {
   dashboard: (scope: PartnerScope, today: string) => readDashboard(scope, today),
+  'cep-dashboard': (scope: PartnerScope, _today: string) => readCepDashboard(scope),
   quality: (scope: PartnerScope, _today: string) => computeQualitySummary(scope),
-} as const
+} as const satisfies Record<SummaryKind, (scope: PartnerScope, today: string) => Promise<unknown>>
 
 /**
  * Computes and stores every summary of the partner for `today`: after an import, so that the

@@ -307,7 +307,7 @@ export type OperatorActionName =
 /** A partner area summary (dashboard, data quality), computed for the hub's date `as_of`. */
 export interface PartnerSummaryTable {
   partner_id: number
-  kind: 'dashboard' | 'quality'
+  kind: 'dashboard' | 'cep-dashboard' | 'quality'
   as_of: DateOnly
   computed_at: GeneratedTimestamp
   body: ColumnType<unknown, string, string>

@@ -20,6 +20,7 @@ import * as dossierFunding from './migrations/2026_12_06_16_00_00_dossier_fundin
 import * as readShownFromRows from './migrations/2026_12_07_00_00_00_read_shown_from_rows.ts'
 import * as hubKey from './migrations/2026_12_07_10_00_00_hub_key.ts'
 import * as transmissionAbandoned from './migrations/2026_12_07_11_00_00_transmission_abandoned.ts'
+import * as cepDashboardSummary from './migrations/2026_12_07_12_00_00_cep_dashboard_summary.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations = {
@@ -43,6 +44,7 @@ export const migrations = {
   '2026_12_07_00_00_00_read_shown_from_rows': readShownFromRows,
   '2026_12_07_10_00_00_hub_key': hubKey,
   '2026_12_07_11_00_00_transmission_abandoned': transmissionAbandoned,
+  '2026_12_07_12_00_00_cep_dashboard_summary': cepDashboardSummary,
 }
 
 /** Brings the schema to the latest migration. Never throws: the result says what applied and what failed. */

@@ -171,7 +171,9 @@ export function accessPaths(errorResponse: ErrorResponse) {
       description: 'CSV, UTF-8, header line',
       content: { 'text/csv': { schema: { type: 'string' } } },
     },
-    '400': errorResponse('A format other than csv and excel (`export/unknown-format`)'),
+    '400': errorResponse(
+      'A format other than csv and excel (`export/unknown-format`), or another query parameter than `format` (`export/unknown-parameter`)',
+    ),
     '401': unauthorised,
   }
   return {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { raw } from 'hono/html'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dossier } from '../../../test/fixtures.ts'
+import { dossier, exampleCep } from '../../../test/fixtures.ts'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { addUser } from '../../access/users.repository.ts'
 import { workerPreparer } from '../../ingest/preparer.ts'
@@ -72,13 +72,13 @@ function cookieOf(res: Response, name: string): string {
 
 const csrfOf = (markup: string) => /name="csrf" value="([^"]+)"/.exec(markup)![1]!
 
-async function session() {
+async function session(email = 'cdc@example.fr') {
   const form = await app.request(`${AREA}/connexion`)
   const res = await app.request(`${AREA}/connexion`, {
     method: 'POST',
     body: new URLSearchParams({
       csrf: csrfOf(await form.text()),
-      email: 'cdc@example.fr',
+      email,
       password: PASSWORD,
     }),
     headers: { cookie: cookieOf(form, 'passerelle_connexion'), origin: 'http://hub.test', host: 'hub.test' },
@@ -88,12 +88,35 @@ async function session() {
   return { cookie, csrf: csrfOf(page) }
 }
 
-const post = (path: string, cookie: string, fields: Record<string, string> | [string, string][]) =>
+const post = (
+  path: string,
+  cookie: string,
+  fields: Record<string, string> | [string, string][],
+  accept = 'text/html',
+) =>
   app.request(`${AREA}${path}`, {
     method: 'POST',
     body: new URLSearchParams(fields),
-    headers: { cookie, origin: 'http://hub.test', host: 'hub.test', accept: 'text/html' },
+    headers: { cookie, origin: 'http://hub.test', host: 'hub.test', accept },
   })
+
+/** A partner of `kind` with one user, `<code>@example.fr`, that has sent `records`. */
+async function partnerWith(code: string, kind: 'CEP' | 'FT', records: unknown[]): Promise<string> {
+  const { partner, token } = await addPartner(store.db, { code, name: `Partenaire ${code}`, kind })
+  const email = `${code.toLowerCase()}@example.fr`
+  await addUser(store.db, { partnerId: partner.id, email, password: PASSWORD })
+  const res = await app.request('/api/v1/records', {
+    method: 'POST',
+    body: JSON.stringify(records),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  })
+  const outcomes = ((await res.json()) as { results: { outcome: string }[] }).results.map((r) => r.outcome)
+  if (outcomes.some((o) => o !== 'created')) throw new Error(`fixture refused: ${outcomes.join(', ')}`)
+  return email
+}
+
+// The downloads a page offers, in order.
+const downloads = (markup: string) => [...markup.matchAll(/<a href="([^"]+)" download>/g)].map((m) => m[1])
 
 const resultIds = (markup: string) =>
   [...markup.matchAll(/<td><a href="\/espace-partenaire\/dossiers\/([^"]+)">/g)].map((m) => m[1])
@@ -300,6 +323,104 @@ describe('the partner area’s own answers', () => {
       [0xef, 0xbb, 0xbf],
       ['\uFEFFshared_dossier_id', 'partner', 'record_id', 'yours', 'nir'],
       ['N-01', 'true', `"=""${NIR}"""`],
+    ])
+  })
+})
+
+describe('a refused form', () => {
+  it('gets a browser the area’s French page (403) with a link back to a fresh form, a program the plain text', async () => {
+    const { cookie } = await session()
+    const browser = await post('/recherche', cookie, { csrf: 'forged', id: 'N-01' })
+    const markup = await browser.text()
+    const signOut = await post('/deconnexion/', cookie, {})
+    const program = await post('/recherche', cookie, { id: 'N-01' }, '*/*')
+    expect([
+      browser.status,
+      browser.headers.get('content-type'),
+      await mainText(raw(markup)),
+      markup.includes('<a href="/espace-partenaire/recherche">Revenir à la recherche</a>'),
+      markup.includes('<nav aria-label="Menu principal">'),
+      signOut.status,
+      (await mainText(raw(await signOut.text()))).at(-1),
+      program.status,
+      program.headers.get('content-type'),
+      await program.text(),
+    ]).toEqual([
+      403,
+      'text/html; charset=UTF-8',
+      [
+        'Formulaire refusé',
+        'Le formulaire n’a pas été traité : son jeton de sécurité est absent ou périmé, ou il vient d’un autre site. Cela arrive quand la page a été ouverte avant votre dernière connexion. Rouvrez la page et envoyez le formulaire à nouveau.',
+        'Revenir à la recherche',
+      ],
+      true,
+      true,
+      403,
+      'Retour à l’espace partenaire',
+      403,
+      'text/plain; charset=UTF-8',
+      'Requête refusée : jeton de sécurité absent ou invalide. Rechargez la page.',
+    ])
+    // Nothing was done: the session is still there.
+    expect((await app.request(`${AREA}/recherche`, { headers: { cookie } })).status).toBe(200)
+  })
+})
+
+describe('what the area offers each kind of partner', () => {
+  it('shows a CEP operator its periods’ dashboard and files, and no dossier figure or file', async () => {
+    const email = await partnerWith('APEC', 'CEP', [exampleCep()])
+    const { cookie } = await session(email)
+    const dashboard = await (await app.request(`${AREA}/tableau-de-bord`, { headers: { cookie } })).text()
+    const text = await mainText(raw(dashboard))
+    const exportPage = await (await app.request(`${AREA}/export`, { headers: { cookie } })).text()
+    expect([
+      text.filter((l) => /^(Tous vos dossiers|Toutes vos périodes|Auvergne|Femmes|Niveau 2)/.test(l)),
+      text.includes('Accompagnements CEP'),
+      downloads(exportPage),
+    ]).toEqual([
+      [
+        'Toutes vos périodes | 1 | 1 | 100,0 %',
+        'Niveau 2 : accompagnement personnalisé | 1 | 1 | 100,0 %',
+        'Femmes, 26 à 44 ans | 1 | 1 | 100,0 %',
+        'Auvergne-Rhône-Alpes | 1 | 1 | 100,0 %',
+      ],
+      true,
+      ['/espace-partenaire/export-cep.csv?format=excel', '/espace-partenaire/export-cep.csv'],
+    ])
+  })
+
+  it('shows a funder its dossiers’ dashboard and files only', async () => {
+    const { cookie } = await session()
+    const dashboard = await (await app.request(`${AREA}/tableau-de-bord`, { headers: { cookie } })).text()
+    const exportPage = await (await app.request(`${AREA}/export`, { headers: { cookie } })).text()
+    expect([
+      (await mainText(raw(dashboard))).filter((l) => /^(Tous vos dossiers|Toutes vos périodes)/.test(l)),
+      dashboard.includes('Accompagnements CEP') || exportPage.includes('Accompagnements CEP'),
+      downloads(exportPage),
+    ]).toEqual([
+      ['Tous vos dossiers | 28 | 28 | 100,0 % | 0,0 %'],
+      false,
+      ['/espace-partenaire/export.csv?format=excel', '/espace-partenaire/export.csv'],
+    ])
+  })
+
+  it('shows a funder that also sends CEP periods both dashboards and every file', async () => {
+    const cep = { ...exampleCep(), id: 'FT-CEP-1' }
+    const email = await partnerWith('FT', 'FT', [dossier({ id: 'FT-1', sharedWith: [] }), cep])
+    const { cookie } = await session(email)
+    const dashboard = await (await app.request(`${AREA}/tableau-de-bord`, { headers: { cookie } })).text()
+    const exportPage = await (await app.request(`${AREA}/export`, { headers: { cookie } })).text()
+    expect([
+      (await mainText(raw(dashboard))).filter((l) => /^(Tous vos dossiers|Toutes vos périodes)/.test(l)),
+      downloads(exportPage),
+    ]).toEqual([
+      ['Tous vos dossiers | 1 | 1 | 100,0 % | 0,0 %', 'Toutes vos périodes | 1 | 1 | 100,0 %'],
+      [
+        '/espace-partenaire/export.csv?format=excel',
+        '/espace-partenaire/export.csv',
+        '/espace-partenaire/export-cep.csv?format=excel',
+        '/espace-partenaire/export-cep.csv',
+      ],
     ])
   })
 })

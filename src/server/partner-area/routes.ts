@@ -1,11 +1,13 @@
-import { Hono, type MiddlewareHandler } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { recordRead } from '../../access/audit.repository.ts'
+import { loadRegionNames } from '../../access/cep-dashboard.repository.ts'
 import { readChangePage } from '../../access/change-page.ts'
 import { changePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
 import { readDossier } from '../../access/dossier.repository.ts'
 import { withPartner } from '../../access/partner-tx.ts'
 import { readRecentQuality } from '../../access/quality.repository.ts'
+import { readSourcesShown } from '../../access/record-sources.ts'
 import { referentialNames } from '../../access/referential-names.repository.ts'
 import { searchDossiers } from '../../access/search.repository.ts'
 import { isPlainText, parseDossierQuery } from '../../access/search.ts'
@@ -23,6 +25,7 @@ import { dossierPage } from './pages/dossier.ts'
 import { exportPage } from './pages/export.ts'
 import { notFoundPage } from './pages/not-found.ts'
 import { qualityPage } from './pages/quality.ts'
+import { formRefusedPage } from './pages/refused.ts'
 import { DATE_FIELDS, SEALED_NIR_FIELD, SEALED_NIR_INVALID, searchPage } from './pages/search.ts'
 import { computingPage } from './pages/summary-note.ts'
 import { passwordRoutes } from './password.ts'
@@ -38,14 +41,35 @@ import {
 import { signInRoutes } from './sign-in.ts'
 import { PARTNER_CSS } from './style.ts'
 
-/** Every POST of a signed-in page carries the session's CSRF token and comes from this origin. */
-function csrf(): MiddlewareHandler<AreaEnv> {
+type SessionInfo = Parameters<typeof notFoundPage>[0]
+
+/** The area's pages that hold a form posting to their own address, and what a link back to them says. */
+const FORM_PAGES: ReadonlyMap<string, string> = new Map([
+  ['/espace-partenaire/recherche', 'Revenir à la recherche'],
+  ['/espace-partenaire/mot-de-passe', 'Revenir au changement de mot de passe'],
+])
+
+/**
+ * Every POST of a signed-in page carries the session's CSRF token and comes from this origin. A
+ * refused one gets, in a browser, the area's French page with a link back to a fresh form (the
+ * form's page, or the area's home for sign-out, which every page's header posts); a program that
+ * does not ask for HTML, the plain text it always got.
+ */
+function csrf(info: (c: Context<AreaEnv>) => SessionInfo): MiddlewareHandler<AreaEnv> {
   return async (c, next) => {
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody()
       const token = typeof form.csrf === 'string' ? form.csrf : undefined
-      if (!sameOrigin(c) || !sameToken(token, c.get('session').csrfToken))
-        return c.text('Requête refusée : jeton de sécurité absent ou invalide. Rechargez la page.', 403)
+      if (!sameOrigin(c) || !sameToken(token, c.get('session').csrfToken)) {
+        if (!/\btext\/html\b/.test(c.req.header('accept') ?? ''))
+          return c.text('Requête refusée : jeton de sécurité absent ou invalide. Rechargez la page.', 403)
+        const path = c.req.path.replace(/\/+$/, '')
+        const label = FORM_PAGES.get(path)
+        const back = label
+          ? { href: path, label }
+          : { href: '/espace-partenaire/', label: 'Retour à l’espace partenaire' }
+        return c.html(formRefusedPage(info(c), back), 403)
+      }
     }
     await next()
     return undefined
@@ -59,11 +83,11 @@ export function partnerArea(deps: AccessDeps) {
   area.get('/style.css', (c) => c.body(PARTNER_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }))
   area.route('/', signInRoutes(deps.db, deps.trustProxy))
   const signedIn = new Hono<AreaEnv>()
-  signedIn.use('*', requireSession(deps.db), csrf())
-  const info = (c: { get(k: 'session'): AreaEnv['Variables']['session'] }) => {
+  const info = (c: { get(k: 'session'): AreaEnv['Variables']['session'] }): SessionInfo => {
     const s = c.get('session')
     return { partnerName: s.partnerName, email: s.user.email, csrfToken: s.csrfToken }
   }
+  signedIn.use('*', requireSession(deps.db), csrf(info))
   const actor = (c: { get(k: 'session'): AreaEnv['Variables']['session'] }) =>
     `user:${c.get('session').user.email}`
 
@@ -142,7 +166,10 @@ export function partnerArea(deps: AccessDeps) {
     const next = page.more ? encodeCursor(deps.cursorKey, partnerId, page.last) : null
     return c.html(changesPage(info(c), page.changes, next, await partnerNames(deps.db)))
   })
-  signedIn.get('/export', (c) => c.html(exportPage(info(c))))
+  signedIn.get('/export', async (c) => {
+    const shown = await withPartner(deps.db, c.get('session').user.partnerId, readSourcesShown)
+    return c.html(exportPage(info(c), shown))
+  })
   for (const [path, source] of [
     ['/export.csv', 'dossiers'],
     ['/export-cep.csv', 'cep'],
@@ -160,16 +187,33 @@ export function partnerArea(deps: AccessDeps) {
   }
   signedIn.get('/tableau-de-bord', async (c) => {
     const today = deps.today()
-    const dashboard = await summarised(
-      deps.db,
-      deps.summaries,
-      c.get('session').user.partnerId,
-      'dashboard',
-      today,
-      (scope) => SUMMARIES.dashboard(scope, today),
+    const partnerId = c.get('session').user.partnerId
+    // A funder's dashboard is on its dossiers, a CEP operator's on its periods, each its own summary.
+    const shown = await withPartner(deps.db, partnerId, readSourcesShown)
+    const [dossiers, cep] = await Promise.all([
+      shown.dossiers
+        ? summarised(deps.db, deps.summaries, partnerId, 'dashboard', today, (scope) =>
+            SUMMARIES.dashboard(scope, today),
+          )
+        : undefined,
+      shown.cep
+        ? summarised(deps.db, deps.summaries, partnerId, 'cep-dashboard', today, (scope) =>
+            SUMMARIES['cep-dashboard'](scope, today),
+          )
+        : undefined,
+    ])
+    if (dossiers === null || cep === null) {
+      const records = [shown.dossiers && 'vos dossiers', shown.cep && 'vos périodes d’accompagnement CEP']
+      const what = records.filter((r) => r !== false).join(' et ')
+      return c.html(computingPage(info(c), 'Tableau de bord', c.req.path, what), 202)
+    }
+    const names = {
+      dispositifs: (await loadSearchVocabulary()).dispositifs,
+      regions: await loadRegionNames(),
+    }
+    return c.html(
+      dashboardPage(info(c), { ...(dossiers ? { dossiers } : {}), ...(cep ? { cep } : {}) }, names),
     )
-    if (!dashboard) return c.html(computingPage(info(c), 'Tableau de bord', c.req.path), 202)
-    return c.html(dashboardPage(info(c), dashboard, (await loadSearchVocabulary()).dispositifs))
   })
   signedIn.get('/qualite', async (c) => {
     const partnerId = c.get('session').user.partnerId

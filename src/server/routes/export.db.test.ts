@@ -95,6 +95,40 @@ describe('GET /api/v1/export.csv', () => {
   })
 })
 
+describe('both exports', () => {
+  it('refuse a query parameter they do not take, naming it and the one they take, rather than give the programs’ file', async () => {
+    const answers = await Promise.all(
+      ['/api/v1/export.csv?fromat=excel', '/api/v1/export-cep.csv?format=excel&sep=%3B'].map(async (url) => {
+        const res = await app.request(url, { headers: { authorization: `Bearer ${token}` } })
+        return [res.status, res.headers.get('content-type'), await res.json()]
+      }),
+    )
+    const refusal = (name: string) => ({
+      error: {
+        code: 'export/unknown-parameter',
+        message: `unknown query parameter "${name}": this route takes format (csv, the default, or excel)`,
+      },
+    })
+    expect(answers).toEqual([
+      [400, 'application/json', refusal('fromat')],
+      [400, 'application/json', refusal('sep')],
+    ])
+  })
+
+  it('take format alone, or no parameter at all', async () => {
+    const statuses = await Promise.all(
+      ['/api/v1/export.csv', '/api/v1/export.csv?format=', '/api/v1/export-cep.csv?format=csv'].map(
+        async (url) => {
+          const res = await app.request(url, { headers: { authorization: `Bearer ${token}` } })
+          await res.text()
+          return res.status
+        },
+      ),
+    )
+    expect(statuses).toEqual([200, 200, 200])
+  })
+})
+
 describe('GET /api/v1/export-cep.csv', () => {
   it('gives a CEP operator the periods it sent with the identity it sent, nothing of another operator, and logs the read', async () => {
     const apec = (await addPartner(store.db, { code: 'APEC', name: 'Apec', kind: 'CEP' })).token

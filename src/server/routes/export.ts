@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts'
 import { quote } from '../../lib/quote.ts'
 import type { AppEnv } from '../context.ts'
 import { problem } from '../problem.ts'
+import { unknownQueryParameter } from '../query-params.ts'
 
 /**
  * The export's format named by the `format` query parameter: `csv` (the default) or `excel`;
@@ -67,7 +68,9 @@ export function csvHeaders(
 /**
  * `GET /export.csv[?format=excel]`: every record the caller may read, as a CSV stream of any size,
  * for programs or (`excel`) for a spreadsheet (ExportFormat); `GET /export-cep.csv`: the CEP
- * periods the caller sent (a CEP operator's data), in the same two formats.
+ * periods the caller sent (a CEP operator's data), in the same two formats. Another query
+ * parameter is refused (`export/unknown-parameter`): a misspelt `format` would otherwise give the
+ * programs' file without a word.
  */
 export function exportRoute(deps: { db: Kysely<Database>; today: () => string }) {
   const route = new Hono<AppEnv>()
@@ -76,6 +79,14 @@ export function exportRoute(deps: { db: Kysely<Database>; today: () => string })
     ['/export-cep.csv', 'cep'],
   ] as const) {
     route.get(path, (c) => {
+      const unknown = unknownQueryParameter(c, ['format'])
+      if (unknown !== undefined)
+        return problem(
+          c,
+          400,
+          'export/unknown-parameter',
+          `unknown query parameter ${quote(unknown)}: this route takes format (csv, the default, or excel)`,
+        )
       const asked = c.req.query('format')
       const format = csvFormat(asked)
       if (!format)

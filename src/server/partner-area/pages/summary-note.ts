@@ -17,12 +17,17 @@ export function summaryNote(what: string, s: Pick<Summarised<unknown>, 'computed
 
 /**
  * The page answered while a partner's first summary is still being computed: what is happening and
- * how to get the figures (`path`: this page again).
+ * how to get the figures (`path`: this page again; `records`: what they are computed on).
  */
-export function computingPage(session: Parameters<typeof page>[2] & {}, title: string, path: string): Html {
+export function computingPage(
+  session: Parameters<typeof page>[2] & {},
+  title: string,
+  path: string,
+  records = 'vos dossiers',
+): Html {
   return page(
     title,
-    html`<p role="status">Vos chiffres sont calculés pour la première fois, sur l’ensemble de vos dossiers : cela peut prendre jusqu’à une minute pour les plus grands portefeuilles. <a href="${path}">Rechargez la page</a> dans quelques instants.</p>`,
+    html`<p role="status">Vos chiffres sont calculés pour la première fois, sur l’ensemble de ${records} : cela peut prendre jusqu’à une minute pour les plus grands portefeuilles. <a href="${path}">Rechargez la page</a> dans quelques instants.</p>`,
     session,
   )
 }
