@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -12,11 +12,12 @@ describe('passerelle demo', () => {
     const { io, stdout, stderr } = memoryIo({}, cwd)
     expect(await main(['demo', '--dossiers', '400', '--no-serve', '--no-publish'], io)).toBe(0)
     const text = stdout.join('\n')
-    const ready = text.match(
-      /Passerelle demo ready in \d+s: ([\d,]+) records received: ([\d,]+) accepted, ([\d,]+) unchanged \(sent again as they were\), ([1-9][\d,]*) rejected\./,
+    // The import's summary says what it is: the data imported, not the demo ready.
+    const imported = text.match(
+      /^Passerelle demo data imported in \d+s: ([\d,]+) records received: ([\d,]+) accepted, ([\d,]+) unchanged \(sent again as they were\), ([1-9][\d,]*) rejected\.$/m,
     )
     // Every record received is in exactly one of the three.
-    const [received, accepted, unchanged, rejected] = (ready ?? [])
+    const [received, accepted, unchanged, rejected] = (imported ?? [])
       .slice(1)
       .map((n) => Number(n.replaceAll(',', '')))
     expect(received).toBe((accepted ?? 0) + (unchanged ?? 0) + (rejected ?? 0))
@@ -31,22 +32,65 @@ describe('passerelle demo', () => {
     expect(readFileSync(join(cwd, '.passerelle', 'secret'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/)
     // Every partner's dashboard and quality summary is ready for its first view.
     expect(stderr.some((l) => /^partner area summaries: \d/.test(l))).toBe(true)
+    // "Ready" comes last, once nothing is left to do but serve.
+    expect(stdout.at(-1)).toMatch(
+      /^\nPasserelle demo ready in \d+s \(not published: --no-publish\); to serve it: passerelle demo --dossiers 400 --no-publish \(what is done already is not done again\)$/,
+    )
     const db = new PGlite(join(cwd, '.passerelle', 'pgdata'))
     const { rows } = await db.query<{ kind: string; partners: number }>(
       'select kind, count(distinct partner_id)::int as partners from partner_summary group by kind order by kind',
     )
     await db.close()
-    expect(rows).toEqual([
+    // Every kind of summary is there for every partner (the kinds grow with the partner area).
+    expect(rows.filter((r) => r.kind === 'dashboard' || r.kind === 'quality')).toEqual([
       { kind: 'dashboard', partners: 37 },
       { kind: 'quality', partners: 37 },
     ])
+    expect(rows.filter((r) => r.partners !== 37)).toEqual([])
+    // The credentials it printed are kept beside the secret, readable by their owner only.
+    const credentialsFile = join(cwd, '.passerelle', 'demo-credentials.json')
+    expect(statSync(credentialsFile).mode & 0o777).toBe(0o600)
+    expect(stdout).toContain(
+      `Kept in ${credentialsFile} (readable by you only): the next run prints them again.`,
+    )
 
-    // Running it again reuses the data and imports nothing twice.
+    // Running it again reuses the data, imports nothing twice and prints the same credentials.
     const again = memoryIo({}, cwd)
     expect(await main(['demo', '--dossiers', '400', '--no-serve', '--no-publish'], again.io)).toBe(0)
     expect(
       again.stderr.filter((l) => l.startsWith('import ')).every((l) => l.endsWith('(already imported)')),
     ).toBe(true)
+    expect(again.stdout.find((l) => l.startsWith('\nPasserelle demo data imported'))).toMatch(
+      / rejected \(every feed by an earlier run: nothing new\)\.$/,
+    )
+    const credentials = (lines: string[]) => lines.filter((l) => l.startsWith('  '))
+    expect(credentials(stdout)).toHaveLength(2 * 37)
+    expect(credentials(again.stdout)).toEqual(credentials(stdout))
+    expect(again.stdout.filter((l) => l.startsWith('Partner '))).toEqual([
+      "Partner tokens (use as Authorization: Bearer <token>; valid 365 days from their issue; the same as the last run's):",
+      "Partner area sign-in (http://localhost:8080/espace-partenaire/), e-mail and password (the same as the last run's):",
+    ])
+
+    // A release written after the last record accepted is not published again.
+    const release = join(cwd, '.passerelle', 'public', 'releases', '2026-12-07')
+    mkdirSync(release, { recursive: true })
+    writeFileSync(join(release, 'release.json'), '{}\n')
+    const third = memoryIo({ PASSERELLE_DATA: '.passerelle' }, cwd)
+    expect(await main(['demo', '--dossiers', '400', '--no-serve'], third.io)).toBe(0)
+    const { until } = JSON.parse(
+      readFileSync(join(cwd, '.passerelle', 'demo', '400-1', 'manifest.json'), 'utf8'),
+    ).options as { until: string }
+    const asOf = [until, new Date().toISOString().slice(0, 10)].sort()[0]
+    expect(third.stdout.filter((l) => /^(Nothing imported|Publishing|Published)/.test(l))).toEqual([
+      `Nothing imported since the release of 2026-12-07 in ${join(cwd, '.passerelle', 'public')}: not published again (to publish anyway: PASSERELLE_DATA=.passerelle passerelle publish --as-of ${asOf})`,
+    ])
+    expect(third.stderr.some((l) => l.startsWith('publish '))).toBe(false)
+    expect(credentials(third.stdout)).toEqual(credentials(stdout))
+    expect(third.stdout.at(-1)).toMatch(
+      new RegExp(
+        `^\\nPasserelle demo ready in \\d+s: the site of the release of 2026-12-07 in ${join(cwd, '.passerelle', 'public')}; to serve it: PASSERELLE_DATA=.passerelle passerelle demo --dossiers 400 \\(what is done already is not done again\\)$`,
+      ),
+    )
   })
 
   it('refuses a hub it did not make, before writing anything into its folder', async () => {

@@ -3,21 +3,31 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
-import { recordOperatorAction } from '../../access/operator-log.repository.ts'
 import { refreshPartnerSummaries } from '../../access/summaries.ts'
 import { readConfig } from '../../config.ts'
 import type { Database } from '../../db/database.ts'
-import { inTransaction } from '../../db/in-transaction.ts'
 import { importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
 import { readCsvAll } from '../../lib/csv.ts'
-import { addPartner, type PartnerKind, partnerByCode } from '../../partners/partner.repository.ts'
-import { DEFAULT_TOKEN_DAYS, rotateToken } from '../../partners/token.repository.ts'
+import type { PartnerKind } from '../../partners/partner.repository.ts'
+import { DEFAULT_TOKEN_DAYS } from '../../partners/token.repository.ts'
+import { listReleases } from '../../publish/release/commit-release.ts'
 import { publishRelease } from '../../publish/run/publish-release.ts'
 import type { ReferentialKind } from '../../referentials/kinds.ts'
 import { loadReferential } from '../../referentials/load-referential.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
 import { alignColumns } from '../columns.ts'
+import {
+  type DemoCredential,
+  type DemoSignIn,
+  demoCredentialsPath,
+  ensureDemoSignIns,
+  ensureDemoTokens,
+  mergeDemoCredentials,
+  readDemoCredentials,
+  writeDemoCredentials,
+} from '../demo-credentials.ts'
+import { releaseUpToDate } from '../demo-release.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { demoSecretPath, readDemoSecret } from '../missing-secret.ts'
@@ -25,7 +35,6 @@ import { operatorName } from '../operator.ts'
 import { duration, progressLine } from '../progress.ts'
 import { generateCommand } from './generate.ts'
 import { parsePort, serveUntilStopped } from './serve.ts'
-import { printDemoSignIns } from './users.ts'
 
 /** Large enough to be interesting (suppression, co-funding, outcomes), small enough to start in about a minute. */
 export const DEMO_DOSSIERS = 30_000
@@ -36,17 +45,19 @@ const REFERENTIAL_ORDER: ReferentialKind[] = ['organisms', 'certifications', 'ca
 
 /**
  * `passerelle demo`: the whole chain on the embedded store — generate, create partners, load the
- * referentials, import every feed, summarise, serve. Re-running it reuses what is already done.
+ * referentials, import every feed, summarise, publish, serve. Re-running it reuses what is already
+ * done: the data, the credentials it printed while they still work (kept beside its secret,
+ * demo-credentials.ts) and the release while nothing new was imported.
  */
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'generate synthetic data, ingest it and serve it (what npm start runs)',
+  summary: 'generate synthetic data, ingest it, publish it and serve it (what npm start runs)',
   usage: `passerelle demo [--dossiers ${DEMO_DOSSIERS}] [--seed 1] [--port 8080] [--no-serve] [--no-publish]`,
   options: [
     ['--dossiers N', 'how many dossiers to generate (default 30000; at most 8,000,000)'],
     ['--seed S', 'seed of the generator: the same seed gives the same data (default 1)'],
     ['--port P', 'port to serve on (default $PORT, else 8080)'],
-    ['--no-serve', 'stop after publishing instead of serving'],
+    ['--no-serve', 'stop once published instead of serving'],
     ['--no-publish', 'do not publish the datasets (nor build the site)'],
   ],
   async run(args, io) {
@@ -81,13 +92,14 @@ export const demoCommand: Command = {
     }
     const dataDir = join(config.dataDir, 'demo', `${dossiers}-${seed}`)
     const operator = operatorName(io.env)
+    const again = againCommand(io.env, values)
     const started = Date.now()
     // withHub refuses a hub the demo did not make before anything is written into its folder.
     return withHub(io, { needsSecret: true, config, origin: 'demo' }, async ({ store, secret }) => {
       if (base.secret === null && kept === null) writeDemoSecret(base.dataDir, secret)
       await generateOnce(io, dataDir, dossiers, seed)
       io.err(`store: embedded PostgreSQL (PGlite) in ${store.location}`)
-      const tokens = await ensurePartners(store.db, dataDir, operator)
+      const credentials = await ensureCredentials(io, store.db, base.dataDir, dataDir, operator)
       for (const kind of REFERENTIAL_ORDER) {
         const result = await loadReferential(store.db, {
           kind,
@@ -108,7 +120,15 @@ export const demoCommand: Command = {
       }
       const preparer = await createPreparer(secret, prepareThreads(io.env))
       const today = new Date().toISOString().slice(0, 10)
-      const totals = { records: 0, accepted: 0, unchanged: 0, rejected: 0 }
+      const totals: ImportTotals = {
+        records: 0,
+        accepted: 0,
+        unchanged: 0,
+        rejected: 0,
+        feeds: 0,
+        earlier: 0,
+        newlyAccepted: 0,
+      }
       const feeds = readdirSync(join(dataDir, 'feeds')).sort()
       const width = Math.max(...feeds.map((f) => f.replace(/\.ndjson$/, '').length))
       for (const file of feeds) {
@@ -132,6 +152,10 @@ export const demoCommand: Command = {
         totals.accepted += c.created + c.updated
         totals.unchanged += c.unchanged
         totals.rejected += c.invalid + c.stale + c.conflict
+        totals.feeds += 1
+        // A file imported by an earlier run reports that run's counts: nothing of it is new.
+        if (summary.alreadyImported) totals.earlier += 1
+        else totals.newlyAccepted += c.created + c.updated
         io.err(
           `import ${partnerCode.padEnd(width)} ${formatCount(c.records).padStart(8)} records, ${formatCount(c.created + c.updated).padStart(8)} accepted, ${formatCount(c.invalid + c.stale + c.conflict).padStart(5)} rejected${summary.alreadyImported ? ' (already imported)' : ''}`,
         )
@@ -142,57 +166,105 @@ export const demoCommand: Command = {
       for (const { id } of await store.db.selectFrom('partner').select('id').orderBy('id').execute())
         await refreshPartnerSummaries(store.db, id, today)
       io.err(`partner area summaries: ${duration((Date.now() - summariesStarted) / 1000)}`)
-      printSummary(io, totals, tokens, Date.now() - started)
-      await printDemoSignIns(
-        io,
-        store.db,
-        tokens.map(([code]) => code),
-        port,
-        operator,
-      )
+      io.out(importedLine(totals, Date.now() - started))
+      const out = join(config.dataDir, 'public')
       // Protection runs on this thread (CPU-bound LPs): publishing before serving keeps the API
       // responsive once it is up.
-      if (!values['no-publish'])
-        await publishDemo(io, store.db, join(config.dataDir, 'public'), dataDir, today)
-      if (values['no-serve']) return 0
+      const asOf = dataDate(dataDir, today)
+      const site = values['no-publish']
+        ? ' (not published: --no-publish)'
+        : await publishDemo(io, store.db, {
+            out,
+            today,
+            asOf,
+            newData: totals.newlyAccepted > 0,
+            serving: !values['no-serve'],
+            publishAnyway: publishCommand(io.env, asOf),
+          })
+      // Printed last, once nothing but serving is left: the credentials are what a newcomer
+      // reaches for once the demo is ready, and the publication's minutes of log would bury them.
+      printCredentials(io, credentials, port)
+      const total = () => duration((Date.now() - started) / 1000)
+      if (values['no-serve']) {
+        io.out(
+          `\nPasserelle demo ready in ${total()}${site}; to serve it: ${again} (what is done already is not done again)`,
+        )
+        return 0
+      }
       await serveUntilStopped(io, {
         db: store.db,
         storeKind: store.kind,
         secret,
-        site: join(config.dataDir, 'public'),
+        site: out,
         port,
         host: '0.0.0.0',
         trustProxy: config.trustProxy,
+        onServing: (url, siteDir) =>
+          io.out(
+            `\nPasserelle demo ready in ${total()}: ${url}/ (${siteDir === null ? 'no site published yet' : 'the site'}), ${url}/api/v1 (the partner API), ${url}/espace-partenaire/ (the partner area); Ctrl-C stops`,
+          ),
       })
       return 0
     })
   },
 }
 
-/** Publishes the demo's datasets, with the generated data's last day as the date of the data. */
-async function publishDemo(
-  io: CliIo,
-  db: Parameters<typeof publishRelease>[0],
-  out: string,
-  dataDir: string,
-  today: string,
-) {
-  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
-    options: { until: string }
+/** How {@link publishDemo} is told what to publish, and where. */
+interface PublishDemoOptions {
+  readonly out: string
+  readonly today: string
+  /** The date of the data: the generated data's last day, or today when that is later. */
+  readonly asOf: string
+  /** True when this run's import accepted records: the data changed. */
+  readonly newData: boolean
+  /** True when the demo serves once published: the newcomer is told nothing is served before. */
+  readonly serving: boolean
+  /** The command that publishes anyway, for the line that says why the demo did not. */
+  readonly publishAnyway: string
+}
+
+/**
+ * Publishes the demo's datasets and builds the site, unless nothing changed since the release the
+ * folder holds: a re-run that imported nothing new would spend minutes protecting the same tables
+ * for the same release. Returns what the site is, for the line that says the demo is ready.
+ */
+async function publishDemo(io: CliIo, db: Kysely<Database>, options: PublishDemoOptions): Promise<string> {
+  const { out, today, asOf } = options
+  const unchanged = options.newData ? null : await releaseUpToDate(db, out)
+  if (unchanged !== null) {
+    io.out(
+      `Nothing imported since the release of ${unchanged} in ${out}: not published again (to publish anyway: ${options.publishAnyway})`,
+    )
+    return `: the site of the release of ${unchanged} in ${out}`
   }
-  const asOf = manifest.options.until < today ? manifest.options.until : today
+  const latest = (await listReleases(out)).at(-1)
+  io.out(
+    `Publishing the datasets into ${out}: a few minutes, most of them protecting the tables${options.serving ? '; nothing is served until it is done' : ''}`,
+  )
+  const started = Date.now()
   const result = await publishRelease(db, { out, date: today, asOf, log: (m) => io.err(`publish ${m}`) })
   if (!result.ok) {
     // The demo goes on serving: what an earlier run published stays online untouched.
     const lines = result.issues.slice(0, 20).map((i) => `${i.path}: ${i.code} ${i.message}`)
     io.err(`publish failed, nothing written (the last release, if any, stays online):\n${lines.join('\n')}`)
-    return
+    return latest === undefined
+      ? ', but nothing published (the publication failed: see above)'
+      : `, but not published again (the publication failed: see above; the release of ${latest} stays in ${out})`
   }
+  await buildSiteIn(out, (message) => io.err(`publish ${message}`))
   const set = result.report.set
   io.out(
-    `Published ${result.datasets.length} datasets (${formatCount(set.cells)} cells, ${(set.cellsSuppressedShare * 100).toFixed(1)} % suppressed) into ${out}`,
+    `Published ${result.datasets.length} datasets (${formatCount(set.cells)} cells, ${(set.cellsSuppressedShare * 100).toFixed(1)} % suppressed) and their site into ${out} in ${duration((Date.now() - started) / 1000)}`,
   )
-  await buildSiteIn(out, (message) => io.err(`publish ${message}`))
+  return `: the site in ${out}`
+}
+
+/** The date of the demo's data: the generated data's last day, or today when that is later. */
+function dataDate(dataDir: string, today: string): string {
+  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
+    options: { until: string }
+  }
+  return manifest.options.until < today ? manifest.options.until : today
 }
 
 function writeDemoSecret(dataDir: string, secret: string): void {
@@ -214,60 +286,125 @@ async function generateOnce(io: CliIo, dir: string, dossiers: number, seed: stri
   if (code !== 0) throw new CliError('generation failed', code)
 }
 
-async function ensurePartners(
-  db: Kysely<Database>,
-  dir: string,
-  operator: string,
-): Promise<[string, string][]> {
-  const tokens: [string, string][] = []
-  for (const { values } of await readCsvAll(join(dir, 'partners.csv'))) {
-    const code = values.code ?? ''
-    const existing = await partnerByCode(db, code)
-    // A demo prints every token; existing partners get a fresh one since only hashes are kept.
-    const token = await inTransaction(db, async (tx) => {
-      if (existing) {
-        const r = await rotateToken(tx, existing.id)
-        const detail = { demo: true, expiresAt: r.expiresAt.toISOString(), previousTokens: r.previous }
-        await recordOperatorAction(tx, {
-          operator,
-          action: 'token/rotate',
-          partnerId: existing.id,
-          subject: `#${r.tokenId}`,
-          detail,
-        })
-        return r.token
-      }
-      const kind = values.kind as PartnerKind
-      const added = await addPartner(tx, { code, name: values.name ?? code, kind })
-      const detail = {
-        demo: true,
-        kind,
-        token: `#${added.tokenId}`,
-        expiresAt: added.expiresAt.toISOString(),
-      }
-      await recordOperatorAction(tx, {
-        operator,
-        action: 'partner/add',
-        partnerId: added.partner.id,
-        subject: code,
-        detail,
-      })
-      return added.token
-    })
-    tokens.push([code, token])
-  }
-  return tokens
+/** The credentials the demo prints at its end: each partner's token and partner-area sign-in. */
+interface Credentials {
+  readonly tokens: readonly DemoCredential<string>[]
+  readonly signIns: readonly DemoCredential<DemoSignIn>[]
+  readonly file: string
 }
 
-function printSummary(
+/**
+ * Registers the demo's partners and gives each a token and a partner-area account, keeping the
+ * ones an earlier run stored while they still work (the hub keeps only hashes: a token or
+ * password it issues is never readable again but from the demo's file), and stores them all.
+ */
+async function ensureCredentials(
   io: CliIo,
-  totals: { records: number; accepted: number; unchanged: number; rejected: number },
-  tokens: [string, string][],
-  ms: number,
-) {
-  io.out(
-    `\nPasserelle demo ready in ${duration(ms / 1000)}: ${formatCount(totals.records)} records received: ${formatCount(totals.accepted)} accepted, ${formatCount(totals.unchanged)} unchanged (sent again as they were), ${formatCount(totals.rejected)} rejected.`,
+  db: Kysely<Database>,
+  hubDir: string,
+  dataDir: string,
+  operator: string,
+): Promise<Credentials> {
+  const file = demoCredentialsPath(hubDir)
+  const read = readDemoCredentials(hubDir)
+  if (!read.ok)
+    io.err(
+      `demo credentials: ${file} is not the file the demo writes (${read.problem}): every partner gets a new token and password, and the file is written again`,
+    )
+  const stored = read.ok ? read.credentials : {}
+  const partners = (await readCsvAll(join(dataDir, 'partners.csv'))).map(({ values }) => {
+    const code = values.code ?? ''
+    return { code, name: values.name ?? code, kind: values.kind as PartnerKind }
+  })
+  const tokens = await ensureDemoTokens(db, partners, stored, operator)
+  const signIns = await ensureDemoSignIns(
+    db,
+    partners.map((p) => p.code),
+    stored,
+    operator,
   )
-  io.out(`Partner tokens (use as Authorization: Bearer <token>; valid ${DEFAULT_TOKEN_DAYS} days):`)
-  for (const line of alignColumns(tokens)) io.out(`  ${line}`)
+  writeDemoCredentials(hubDir, mergeDemoCredentials(stored, tokens, signIns))
+  return { tokens, signIns, file }
+}
+
+/** The import's summary: what was received and what became of it, and how much an earlier run had done. */
+interface ImportTotals {
+  records: number
+  accepted: number
+  unchanged: number
+  rejected: number
+  /** Feeds imported. */
+  feeds: number
+  /** Feeds an earlier run had imported already (their counts are that run's). */
+  earlier: number
+  /** Records accepted by this run: none means the hub holds the data it held before. */
+  newlyAccepted: number
+}
+
+/** The line that closes the import: what it is (data imported, not a demo ready yet) and how long it took. */
+function importedLine(totals: ImportTotals, ms: number): string {
+  const earlier =
+    totals.earlier === 0
+      ? ''
+      : totals.earlier === totals.feeds
+        ? ' (every feed by an earlier run: nothing new)'
+        : ` (${totals.earlier} of ${totals.feeds} feeds by an earlier run)`
+  return `\nPasserelle demo data imported in ${duration(ms / 1000)}: ${formatCount(totals.records)} records received: ${formatCount(totals.accepted)} accepted, ${formatCount(totals.unchanged)} unchanged (sent again as they were), ${formatCount(totals.rejected)} rejected${earlier}.`
+}
+
+/** Prints the tokens and sign-ins, saying which an earlier run had printed already. */
+function printCredentials(io: CliIo, credentials: Credentials, port: number): void {
+  const { tokens, signIns } = credentials
+  io.out(
+    `Partner tokens (use as Authorization: Bearer <token>; valid ${DEFAULT_TOKEN_DAYS} days from their issue; ${renewal(tokens, 'token')}):`,
+  )
+  for (const line of alignColumns(tokens.map((t) => [t.code, t.value]))) io.out(`  ${line}`)
+  io.out(
+    `Partner area sign-in (http://localhost:${port}/espace-partenaire/), e-mail and password (${renewal(signIns, 'password')}):`,
+  )
+  for (const line of alignColumns(signIns.map((s) => [s.code, s.value.email, s.value.password])))
+    io.out(`  ${line}`)
+  io.out(`Kept in ${credentials.file} (readable by you only): the next run prints them again.`)
+}
+
+/** Which credentials are the earlier run's and which are new, in a few words. */
+function renewal(credentials: readonly DemoCredential<unknown>[], what: string): string {
+  const fresh = credentials.filter((c) => !c.kept).map((c) => c.code)
+  if (fresh.length === credentials.length) return 'new'
+  if (fresh.length === 0) return "the same as the last run's"
+  return `the last run's, but a new ${what} for ${fresh.join(', ')}, whose ${what} no longer worked`
+}
+
+/** A value as a POSIX shell reads it: as it is when it is plain, else single-quoted. */
+function shellWord(value: string): string {
+  return /^[\w./:@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`
+}
+
+/** The data folder as the operator gave it, for a command line to run next. */
+function dataFolderPrefix(env: Readonly<Record<string, string | undefined>>): string {
+  return env.PASSERELLE_DATA ? `PASSERELLE_DATA=${shellWord(env.PASSERELLE_DATA)} ` : ''
+}
+
+/** This demo's command line again (its data folder and options), to serve what it made. */
+function againCommand(
+  env: Readonly<Record<string, string | undefined>>,
+  values: {
+    dossiers?: string | undefined
+    seed?: string | undefined
+    port?: string | undefined
+    'no-publish'?: boolean | undefined
+  },
+): string {
+  const options = [
+    ...(values.dossiers === undefined ? [] : ['--dossiers', values.dossiers]),
+    ...(values.seed === undefined ? [] : ['--seed', values.seed]),
+    ...(values.port === undefined ? [] : ['--port', values.port]),
+    ...(values['no-publish'] ? ['--no-publish'] : []),
+  ]
+  return `${dataFolderPrefix(env)}${['passerelle', 'demo', ...options].map(shellWord).join(' ')}`
+}
+
+/** The command that publishes the demo's data as the demo would (same data folder, same date of the data). */
+function publishCommand(env: Readonly<Record<string, string | undefined>>, asOf: string): string {
+  return `${dataFolderPrefix(env)}passerelle publish --as-of ${asOf}`
 }

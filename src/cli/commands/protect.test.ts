@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CliError, memoryIo } from '../io.ts'
 import { auditCommand } from './audit.ts'
-import { protectCommand } from './protect.ts'
+import { hierarchySpecs, protectCommand } from './protect.ts'
 
 const cases = new URL('../../../../shared/docs/privacy-cases/', import.meta.url).pathname
 
@@ -195,6 +195,30 @@ describe('passerelle protect / audit', () => {
       ['--protection "150" is not a percentage from 0 to 100', 2],
       ['--hierarchy "region" is not DIM=FILE.csv (a dimension and its hierarchy file)', 2],
       ['--audit "maybe" must be primary, suppressed or none', 2],
+    ])
+  })
+
+  it('refuses a dimension given two --hierarchy, naming it and both values, before reading either file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protect-bad-'))
+    writeFileSync(join(dir, 't.csv'), 'region,n\nA,30\nB,40\n')
+    writeFileSync(join(dir, 'h.csv'), 'code,parent\nTotal,\nA,Total\nB,Total\n')
+    // The second file does not exist: the refusal comes before any file is read.
+    const args = ['--table', 't.csv', '--hierarchy', 'region=h.csv', '--hierarchy', 'region=h2.csv']
+    const run = protectCommand.run([...args, '--out', 'out'], memoryIo({}, dir).io)
+    await expect(run).rejects.toThrow(
+      new CliError(
+        `--hierarchy "region=h2.csv": dimension region already has --hierarchy "region=h.csv" (one hierarchy per dimension)\nusage: ${protectCommand.usage}`,
+        2,
+      ),
+    )
+    await expect(run).rejects.toMatchObject({ exitCode: 2 })
+    expect(existsSync(join(dir, 'out'))).toBe(false)
+  })
+
+  it('reads a --hierarchy file name holding "=" whole: only the first "=" ends the dimension', () => {
+    expect([...hierarchySpecs(['region=h=1.csv', 'sexe=s.csv'])]).toEqual([
+      ['region', { spec: 'region=h=1.csv', file: 'h=1.csv' }],
+      ['sexe', { spec: 'sexe=s.csv', file: 's.csv' }],
     ])
   })
 

@@ -81,24 +81,16 @@ export const protectCommand: Command = {
       throw new CliError(`--audit "${audit}" must be primary, suppressed or none`, 2)
     const issues: Issue[] = []
     const hierarchies: Record<string, HierarchyRow[]> = {}
-    const specs = new Map<string, string>()
-    for (const spec of values.hierarchy ?? []) {
-      const [dim, file] = spec.split('=')
-      if (!dim || !file)
-        throw new CliError(
-          `--hierarchy "${spec}" is not DIM=FILE.csv (a dimension and its hierarchy file)`,
-          2,
-        )
-      specs.set(dim, spec)
+    const specs = hierarchySpecs(values.hierarchy ?? [])
+    for (const [dim, { file }] of specs)
       hierarchies[dim] = readHierarchy(basename(file), await read(io.cwd, file), issues)
-    }
     const tables: TableInput[] = []
     for (const file of values.table)
       tables.push(readTable(file, await read(io.cwd, file), hierarchies, issues))
     // A misspelt dimension would leave the real one flat (its cells unrelated to their totals),
     // and the protection would then be of other tables than the ones published.
     const known = [...new Set(tables.flatMap((t) => t.dimensions))].sort()
-    for (const [dim, spec] of specs)
+    for (const [dim, { spec }] of specs)
       if (!known.includes(dim))
         throw new CliError(
           `--hierarchy "${spec}": no table has a dimension ${dim} (the tables' dimensions: ${known.join(', ') || 'none'})\nusage: ${usage}`,
@@ -128,6 +120,34 @@ export const protectCommand: Command = {
     for (const issue of result.report.issues) io.err(`${issue.path}: ${issue.code} ${issue.message}`)
     return result.report.audit?.ok === false ? 1 : 0
   },
+}
+
+/**
+ * The `--hierarchy DIM=FILE` options by dimension, checked before any file is read (exit 2, naming
+ * the option's value and the rule). A dimension given twice is refused: one hierarchy would have
+ * been dropped without a word, and the tables protected along the other.
+ *
+ * @example
+ * hierarchySpecs(['region=regions.csv']) // Map { 'region' => { spec: 'region=regions.csv', file: 'regions.csv' } }
+ */
+export function hierarchySpecs(values: readonly string[]): Map<string, { spec: string; file: string }> {
+  const specs = new Map<string, { spec: string; file: string }>()
+  for (const spec of values) {
+    // The first `=` ends the dimension: a file name may hold one.
+    const at = spec.indexOf('=')
+    const dim = at < 0 ? '' : spec.slice(0, at)
+    const file = at < 0 ? '' : spec.slice(at + 1)
+    if (!dim || !file)
+      throw new CliError(`--hierarchy "${spec}" is not DIM=FILE.csv (a dimension and its hierarchy file)`, 2)
+    const earlier = specs.get(dim)
+    if (earlier)
+      throw new CliError(
+        `--hierarchy "${spec}": dimension ${dim} already has --hierarchy "${earlier.spec}" (one hierarchy per dimension)\nusage: ${usage}`,
+        2,
+      )
+    specs.set(dim, { spec, file })
+  }
+  return specs
 }
 
 async function read(cwd: string, file: string): Promise<string> {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
+import { existingFolder } from '../../lib/ensure-folder.ts'
 import { startServer } from '../../server/start.ts'
 import { prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
@@ -16,7 +17,10 @@ export const serveCommand: Command = {
   options: [
     ['--port P', 'port to listen on (default $PORT, else 8080)'],
     ['--host H', 'address to listen on (default 0.0.0.0)'],
-    ['--site DIR', "published folder to serve (default the data folder's public/)"],
+    [
+      '--site DIR',
+      "published folder to serve (default the data folder's public/); a file or a missing folder is refused",
+    ],
   ],
   async run(args, io) {
     const { values } = parseArgs({
@@ -25,8 +29,9 @@ export const serveCommand: Command = {
       strict: true,
     })
     const port = parsePort(values.port ?? io.env.PORT ?? '8080')
+    const siteOption = values.site === undefined ? null : siteFolder(io.cwd, values.site)
     return withHub(io, { needsSecret: true }, async ({ store, secret, config }) => {
-      const site = values.site ? resolve(io.cwd, values.site) : resolve(config.dataDir, 'public')
+      const site = siteOption ?? resolve(config.dataDir, 'public')
       await serveUntilStopped(io, {
         db: store.db,
         storeKind: store.kind,
@@ -41,6 +46,25 @@ export const serveCommand: Command = {
   },
 }
 
+/**
+ * The folder `--site` names, checked before the hub is opened (exit 2, naming the option, its
+ * value and the rule): a file or a missing folder was served as no site at all, silently, and
+ * every page of the site answered 404. The default (the data folder's `public/`) may be missing:
+ * nothing is published yet.
+ *
+ * @example
+ * siteFolder('/srv', 'public') // '/srv/public', or a CliError: --site "public" must be a published folder: /srv/public does not exist
+ */
+export function siteFolder(cwd: string, value: string): string {
+  const rule = `--site "${value}" must be a published folder (what passerelle publish writes)`
+  if (value.trim() === '') throw new CliError(`${rule}: it is empty`, 2)
+  const path = resolve(cwd, value)
+  // Served, never written: a read-only publication is fine.
+  const problem = existingFolder(path, { write: false })
+  if (problem !== null) throw new CliError(`${rule}: ${problem}`, 2)
+  return path
+}
+
 /** Validates a port number given on the command line. */
 export function parsePort(text: string): number {
   const port = Number(text)
@@ -49,7 +73,11 @@ export function parsePort(text: string): number {
   return port
 }
 
-/** Serves until Ctrl-C (or the io's interruption signal). */
+/**
+ * Serves until Ctrl-C (or the io's interruption signal). `onServing` is called once the server
+ * listens, with its address (the port the system chose for port 0) and the site folder served, or
+ * null when `site` does not exist: so that a caller says it is ready only when it is.
+ */
 export async function serveUntilStopped(
   io: CliIo,
   options: {
@@ -60,6 +88,7 @@ export async function serveUntilStopped(
     port: number
     host: string
     trustProxy: number
+    onServing?: (url: string, siteDir: string | null) => void
   },
 ): Promise<void> {
   const preparer = await createPreparer(options.secret, prepareThreads(io.env))
@@ -78,9 +107,11 @@ export async function serveUntilStopped(
     options.host,
   )
   const shown = options.host === '0.0.0.0' ? 'localhost' : options.host
+  const url = `http://${shown}:${running.port}`
   io.err(
-    `passerelle: serving on http://${shown}:${running.port}  (API: /api/v1, OpenAPI: /api/v1/openapi.json${siteDir ? `, site: ${siteDir}` : ''}); Ctrl-C stops`,
+    `passerelle: serving on ${url}  (API: /api/v1, OpenAPI: /api/v1/openapi.json${siteDir ? `, site: ${siteDir}` : ''}); Ctrl-C stops`,
   )
+  options.onServing?.(url, siteDir)
   await new Promise<void>((done) => {
     if (io.interrupted?.aborted) done()
     io.interrupted?.addEventListener('abort', () => done(), { once: true })

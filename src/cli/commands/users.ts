@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
-import { ensureDemoUsers } from '../../access/demo-users.ts'
 import { recordOperatorAction, withOperatorLog } from '../../access/operator-log.repository.ts'
 import {
   generatePassword,
@@ -21,7 +20,7 @@ import { inTransaction } from '../../db/in-transaction.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { utc, withHub } from '../hub.ts'
-import { CliError, type CliIo, type Command, requiredOption } from '../io.ts'
+import { CliError, type Command, requiredOption } from '../io.ts'
 import { operatorName } from '../operator.ts'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -173,27 +172,3 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
 }
 
 export const usersCommand = makeUsersCommand()
-
-/** Creates (or resets) one user per demo partner and prints their sign-in for the partner area. */
-export async function printDemoSignIns(
-  io: CliIo,
-  db: Kysely<Database>,
-  codes: readonly string[],
-  port: number,
-  operator: string,
-): Promise<void> {
-  const signIns = await inTransaction(db, async (tx) => {
-    const made = await ensureDemoUsers(tx, codes)
-    for (const s of made)
-      await recordOperatorAction(tx, {
-        operator,
-        action: s.created ? 'user/add' : 'user/reset-password',
-        partnerId: s.partnerId,
-        subject: s.email,
-        detail: { demo: true },
-      })
-    return made
-  })
-  io.out(`Partner area sign-in (http://localhost:${port}/espace-partenaire/), e-mail and password:`)
-  for (const line of alignColumns(signIns.map((s) => [s.code, s.email, s.password]))) io.out(`  ${line}`)
-}

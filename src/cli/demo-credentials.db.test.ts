@@ -1,0 +1,185 @@
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestStore, type TestStore } from '../../test/store.ts'
+import { listOperatorActions } from '../access/operator-log.repository.ts'
+import { disableUser, resetPassword } from '../access/users.repository.ts'
+import { partnerByCode } from '../partners/partner.repository.ts'
+import { partnerByToken, revokeToken } from '../partners/token.repository.ts'
+import {
+  type DemoCredentials,
+  type DemoPartner,
+  demoCredentialsPath,
+  ensureDemoSignIns,
+  ensureDemoTokens,
+  mergeDemoCredentials,
+  readDemoCredentials,
+  writeDemoCredentials,
+} from './demo-credentials.ts'
+
+let store: TestStore
+beforeAll(async () => {
+  store = await openTestStore()
+})
+afterAll(() => store.dispose())
+
+const partners: DemoPartner[] = [
+  { code: 'R84', name: 'Région', kind: 'REGION' },
+  { code: 'OPCO1', name: 'OPCO', kind: 'OPCO' },
+  { code: 'FT', name: 'France Travail', kind: 'FT' },
+]
+const codes = partners.map((p) => p.code)
+
+/** Each credential's partner and whether it was kept, in order. */
+const keptness = (credentials: readonly { code: string; kept: boolean }[]) =>
+  credentials.map(({ code, kept }) => [code, kept])
+
+describe('demo credentials file', () => {
+  it('reads no file as no credentials, and what it wrote back whole, readable by its owner only', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'demo-credentials-')), 'data')
+    expect(readDemoCredentials(dir)).toEqual({ ok: true, credentials: {} })
+    const credentials: DemoCredentials = {
+      R84: { token: 'psl_a', email: 'r84@demo.passerelle.fr', password: 'pw-a' },
+      FT: { token: 'psl_b' },
+    }
+    writeDemoCredentials(dir, credentials)
+    expect(statSync(demoCredentialsPath(dir)).mode & 0o777).toBe(0o600)
+    expect(readDemoCredentials(dir)).toEqual({ ok: true, credentials })
+  })
+
+  it('reports a file that is not what it writes, in words that quote none of it (it holds secrets)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-credentials-'))
+    const read = (text: string) => {
+      writeFileSync(demoCredentialsPath(dir), text)
+      return readDemoCredentials(dir)
+    }
+    expect([
+      read('psl_secret-token'),
+      read('{"tokens":{}}'),
+      read('null'),
+      read('{"partners":{"R84":{"token":"psl_a","password":7},"FT":"psl_b"}}'),
+    ]).toEqual([
+      { ok: false, problem: 'it is not JSON' },
+      { ok: false, problem: 'it has no "partners" object' },
+      { ok: false, problem: 'it has no "partners" object' },
+      // Fields of another type are dropped: those credentials are issued again.
+      { ok: true, credentials: { R84: { token: 'psl_a' }, FT: {} } },
+    ])
+  })
+
+  it('merges this run into the stored credentials, keeping the partners this run did not print', () => {
+    const stored: DemoCredentials = {
+      OLD: { token: 'psl_old', email: 'old@demo.passerelle.fr', password: 'pw-old' },
+      R84: { token: 'psl_r84', email: 'r84@demo.passerelle.fr', password: 'pw-r84' },
+    }
+    const merged = mergeDemoCredentials(
+      stored,
+      [{ code: 'R84', value: 'psl_new', kept: false }],
+      [{ code: 'R84', value: { email: 'r84@demo.passerelle.fr', password: 'pw-r84' }, kept: true }],
+    )
+    expect(merged).toEqual({
+      OLD: { token: 'psl_old', email: 'old@demo.passerelle.fr', password: 'pw-old' },
+      R84: { token: 'psl_new', email: 'r84@demo.passerelle.fr', password: 'pw-r84' },
+    })
+  })
+})
+
+describe('demo credentials in the hub', () => {
+  it('keeps a stored token while it authenticates as its partner, and issues a new one only to a partner whose token does not', async () => {
+    const db = store.db
+    const first = await ensureDemoTokens(db, partners, {}, 'demo-test')
+    expect(keptness(first)).toEqual([
+      ['R84', false],
+      ['OPCO1', false],
+      ['FT', false],
+    ])
+    const stored = Object.fromEntries(first.map((t) => [t.code, { token: t.value }]))
+    const again = await ensureDemoTokens(db, partners, stored, 'demo-test')
+    expect(again).toEqual(first.map((t) => ({ ...t, kept: true })))
+
+    // R84's token revoked, and FT's stored token swapped for OPCO1's: both get a new one.
+    const r84 = (await partnerByCode(db, 'R84'))!
+    const revoked = await partnerByToken(db, stored.R84!.token)
+    await revokeToken(db, r84.id, revoked!.tokenId)
+    const third = await ensureDemoTokens(
+      db,
+      partners,
+      { ...stored, FT: { token: stored.OPCO1!.token } },
+      'demo-test',
+    )
+    expect(keptness(third)).toEqual([
+      ['R84', false],
+      ['OPCO1', true],
+      ['FT', false],
+    ])
+    expect(third[1]!.value).toBe(stored.OPCO1!.token)
+    for (const t of [third[0]!, third[2]!]) {
+      expect(t.value).not.toBe(stored[t.code]!.token)
+      expect((await partnerByToken(db, t.value))?.partner.code).toBe(t.code)
+    }
+    // Only what changed is in the operator log: three partners added, then two tokens rotated.
+    const logged = (await listOperatorActions(db))
+      .filter((a) => a.operator === 'demo-test')
+      .map((a) => [a.action, a.partner])
+    expect(logged).toEqual([
+      ['partner/add', 'R84'],
+      ['partner/add', 'OPCO1'],
+      ['partner/add', 'FT'],
+      ['token/rotate', 'R84'],
+      ['token/rotate', 'FT'],
+    ])
+  })
+
+  it("keeps a stored password while it signs its partner's account in, and gives a new one to an account disabled or given another password since", async () => {
+    const db = store.db
+    const first = await ensureDemoSignIns(db, codes, {}, 'demo-signins')
+    expect(keptness(first)).toEqual([
+      ['R84', false],
+      ['OPCO1', false],
+      ['FT', false],
+    ])
+    expect(first.map((s) => s.value.email)).toEqual([
+      'r84@demo.passerelle.fr',
+      'opco1@demo.passerelle.fr',
+      'ft@demo.passerelle.fr',
+    ])
+    const stored = Object.fromEntries(first.map((s) => [s.code, s.value]))
+    expect(await ensureDemoSignIns(db, codes, stored, 'demo-signins')).toEqual(
+      first.map((s) => ({ ...s, kept: true })),
+    )
+
+    // OPCO1's account disabled; FT's given another password by the operator.
+    await disableUser(db, 'opco1@demo.passerelle.fr')
+    await resetPassword(db, 'ft@demo.passerelle.fr', 'another password of the operator', { mustChange: true })
+    const third = await ensureDemoSignIns(db, codes, stored, 'demo-signins')
+    expect(keptness(third)).toEqual([
+      ['R84', true],
+      ['OPCO1', false],
+      ['FT', false],
+    ])
+    expect(third.map((s) => s.value.password === stored[s.code]!.password)).toEqual([true, false, false])
+    // The new ones work at once: a fourth run keeps them all.
+    const fourth = await ensureDemoSignIns(
+      db,
+      codes,
+      Object.fromEntries(third.map((s) => [s.code, s.value])),
+      'demo-signins',
+    )
+    expect(keptness(fourth)).toEqual([
+      ['R84', true],
+      ['OPCO1', true],
+      ['FT', true],
+    ])
+    const logged = (await listOperatorActions(db))
+      .filter((a) => a.operator === 'demo-signins')
+      .map((a) => [a.action, a.partner])
+    expect(logged).toEqual([
+      ['user/add', 'R84'],
+      ['user/add', 'OPCO1'],
+      ['user/add', 'FT'],
+      ['user/reset-password', 'OPCO1'],
+      ['user/reset-password', 'FT'],
+    ])
+  })
+})
