@@ -31,23 +31,11 @@ export interface PrimaryMarks {
   /** Per cell: 1 when a single contributor knows the value (n = 1, one contribution, or declared). */
   readonly singleton: Uint8Array
   /**
-   * Cells whose rates break the rules: per measure of those rates (numerators, and denominators
-   * other than the count when they are the small group), its protection need. Those measures are
-   * protected on their own (protect-rates.ts). A cell whose count breaks no rule publishes its
-   * count and is not primary in `status`; one small by its count hides them with it.
+   * Primary cells whose count breaks no rule, only rates do: the measures of those rates
+   * (numerators, and denominators other than the count). What such a cell hides is those
+   * measures, not its count (suppress-secondary.ts uses this when its count is public already).
    */
-  readonly rateOnly: ReadonlyMap<number, ReadonlyMap<string, RateMark>>
-}
-
-/** The protection a rate's measure needs in one cell. */
-export interface RateMark {
-  /**
-   * Distance below and above the measure's value: for a numerator, that of the smaller of it and
-   * its complement (the small group the rate would tell about); for a denominator, its own.
-   */
-  readonly distance: number
-  /** A numerator of one person, who knows it. */
-  readonly singleton: boolean
+  readonly rateOnly: ReadonlyMap<number, ReadonlySet<string>>
 }
 
 /**
@@ -64,16 +52,9 @@ export function applyPrimaryRules(
   const status = new Uint8Array(system.size)
   const distance = new Float64Array(system.size)
   const singleton = new Uint8Array(system.size)
-  const rateMeasures = new Map<number, Map<string, RateMark>>()
-  const markRate = (id: number, name: string, need: RateMark) => {
-    const names = rateMeasures.get(id) ?? new Map<string, RateMark>()
-    rateMeasures.set(id, names)
-    const before = names.get(name)
-    names.set(name, {
-      distance: Math.max(before?.distance ?? 0, need.distance),
-      singleton: (before?.singleton ?? false) || need.singleton,
-    })
-  }
+  const rateMeasures = new Map<number, Set<string>>()
+  // Cells made primary by anything else than a rate over measures (in any table that holds them).
+  const byCount = new Uint8Array(system.size)
   const mark = (id: number, code: number, rules: ResolvedRules, single: boolean) => {
     status[id] = Math.max(status[id]!, code)
     distance[id] = Math.max(distance[id]!, protectionDistance(rules, system.value[id]!))
@@ -106,39 +87,23 @@ export function applyPrimaryRules(
             })
           : isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!),
       )
-      // A rate that breaks the rules hides its numerator (and so its complement) and a denominator
-      // other than the count, not the count: the persons rule alone says whether the count may be
-      // shown. A rate whose numerator is the count itself, or a measure that does not add up
-      // (which no additive protection could hide), falls back on the count.
-      const hidesCount = unsafeRates.some(
-        (r) => r.names[0] === undefined || r.names.some((m) => m !== undefined && !table.measures?.has(m)),
-      )
+      // A rate that breaks the rules hides its numerator (and complement), not the count: the
+      // persons rule alone says whether the count may be shown.
+      const rateNames = unsafeRates.flatMap((r) => r.names.filter((m): m is string => m !== undefined))
       const countUnsafe =
         isFrequencyUnsafe(rules, n, table.numerator?.[local]) ||
         (persons !== undefined && isFrequencyUnsafe(rules, persons, undefined)) ||
-        hidesCount
-      if (countUnsafe) {
-        mark(id, PRIMARY_FREQUENCY, rules, single)
+        (unsafeRates.length > 0 && rateNames.length === 0)
+      if (countUnsafe || unsafeRates.length > 0) mark(id, PRIMARY_FREQUENCY, rules, single)
+      if (countUnsafe) byCount[id] = 1
+      else if (unsafeRates.length > 0) {
+        const names = rateMeasures.get(id) ?? new Set<string>()
+        rateMeasures.set(id, names)
+        for (const name of rateNames) names.add(name)
       }
-      // A cell small by its count hides its rates' measures with it, but the count's protection
-      // says nothing of them: they are protected on their own too, as for a safe count.
-      if (!hidesCount)
-        for (const rate of unsafeRates) {
-          const [numerator, denominator] = rate.names
-          const num = rate.numerator[local]!
-          const den = rate.denominator[local]!
-          markRate(id, numerator!, {
-            distance: protectionDistance(rules, Math.max(0, Math.min(num, den - num))),
-            singleton: rate.persons ? rate.persons.numerator[local] === 1 : num === 1,
-          })
-          // The denominator is hidden only when it is the small group; a numerator or complement
-          // too small is hidden by the numerator alone, the denominator published.
-          const base = rate.persons ? rate.persons.denominator[local]! : den
-          if (denominator !== undefined && rules.rate !== false && base < rules.rate.minDenominator)
-            markRate(id, denominator, { distance: protectionDistance(rules, den), singleton: false })
-        }
       if (contributions && isDominanceUnsafe(rules, contributions)) {
         mark(id, PRIMARY_DOMINANCE, rules, single)
+        byCount[id] = 1
       }
     }
   })
@@ -153,14 +118,8 @@ export function applyPrimaryRules(
         ...(ref.origin ? { line: ref.origin.line } : {}),
       })
     }
-    for (const { id, table, local } of found) {
-      if (ref.measure !== undefined) {
-        // A measure a release online hid while it showed the count: hidden again, with the need
-        // its value has now.
-        const values = table.measures?.get(ref.measure)
-        if (values) markRate(id, ref.measure, measureNeed(table, local, ref.measure, rulesOf(table)))
-        continue
-      }
+    for (const { id, table } of found) {
+      byCount[id] = 1
       mark(
         id,
         ref.status === 'B' ? PRIMARY_DOMINANCE : PRIMARY_FREQUENCY,
@@ -169,18 +128,8 @@ export function applyPrimaryRules(
       )
     }
   }
+  for (const id of rateMeasures.keys()) if (byCount[id] === 1) rateMeasures.delete(id)
   return { marks: { status, distance, singleton, rateOnly: rateMeasures }, issues }
-}
-
-/**
- * The protection need of a measure of a cell named by a reference: as a numerator of the table's
- * rates (its smaller side), else its own value.
- */
-function measureNeed(table: BuiltTable, local: number, name: string, rules: ResolvedRules): RateMark {
-  const value = table.measures?.get(name)?.[local] ?? 0
-  const rate = table.rates?.find((r) => r.names[0] === name)
-  const small = rate ? Math.max(0, Math.min(value, rate.denominator[local]! - value)) : value
-  return { distance: protectionDistance(rules, small), singleton: false }
 }
 
 /** The distinct cells a reference names, in every table it applies to. */

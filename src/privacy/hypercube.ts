@@ -98,17 +98,12 @@ export function linesOf(h: Hierarchy, code: number): Lines {
   return lines
 }
 
-/**
- * Cost of moving a cell by ±amount (≥ 1e12: not allowed). In an upward-only search the sign of the
- * cell's move in the upward certificate is given (+1 up, −1 down): only that move must be possible.
- */
-export type PatternCost = (cell: number, sign?: number) => number
+/** Cost of moving a cell by ±amount (≥ 1e12: not allowed). */
+export type PatternCost = (cell: number) => number
 
 /**
  * The cheapest hypercube certificate of `amount` around a cell, found by coordinate descent over
  * the line patterns of each dimension, in every table holding the cell; undefined when none passes.
- * `upOnly`, for a cell of value 0 (it needs no downward move): the certificate moves the cell up
- * and its downward change is none, so each cell's cost is asked for the one move it makes.
  */
 export function findPattern(
   system: CellSystem,
@@ -116,13 +111,12 @@ export function findPattern(
   cell: number,
   amount: number,
   cost: PatternCost,
-  upOnly = false,
 ): { certificate: Certificate; cost: number } | undefined {
   let best: { certificate: Certificate; cost: number } | undefined
   for (let t = 0; t < system.tables.length; t++) {
     const local = locations[t]![cell]!
     if (local < 0) continue
-    const found = searchTable(system, t, local, amount, cost, upOnly)
+    const found = searchTable(system, t, local, amount, cost)
     if (found && (!best || found.cost < best.cost)) best = found
   }
   return best
@@ -134,7 +128,6 @@ function searchTable(
   local: number,
   amount: number,
   cost: PatternCost,
-  upOnly: boolean,
 ): { certificate: Certificate; cost: number } | undefined {
   const table = system.tables[t]!
   const ids = system.cellIds[t]!
@@ -154,10 +147,7 @@ function searchTable(
       let c = 0
       for (let k = start[j]!; k < start[j + 1]!; k++) {
         const x = lineCodes[k]!
-        if (x !== code)
-          c += upOnly
-            ? cost(ids[rest + x * strides[i]!]!, sets[i]!.signs[k]!)
-            : cost(ids[rest + x * strides[i]!]!)
+        if (x !== code) c += cost(ids[rest + x * strides[i]!]!)
       }
       score[j] = c
     }
@@ -180,10 +170,8 @@ function searchTable(
     let total = 0
     for (;;) {
       let base = 0
-      let sign = 1
       for (let i = 0; i < dims; i++) base += offsets[i]![position[i]!]!
-      if (upOnly) for (let i = 0; i < dims; i++) sign *= sets[i]!.signs[position[i]!]!
-      total += upOnly ? cost(ids[base]!, sign) : cost(ids[base]!)
+      total += cost(ids[base]!)
       if (total >= bound) return total
       let i = dims - 1
       for (; i >= 0; i--) {
@@ -243,11 +231,7 @@ function searchTable(
   const order = cells.map((_, i) => i).sort((a, b) => cells[a]! - cells[b]!)
   const up = Float64Array.from(order, (i) => change[i]!)
   return {
-    certificate: {
-      cells: Int32Array.from(order, (i) => cells[i]!),
-      up,
-      down: upOnly ? new Float64Array(up.length) : up.map((x) => -x),
-    },
+    certificate: { cells: Int32Array.from(order, (i) => cells[i]!), up, down: up.map((x) => -x) },
     cost: current,
   }
 }

@@ -16,11 +16,10 @@ import { type BuiltTable, buildTable, codesOf } from './build-table.ts'
 import { type CellSystem, displayKey, linkTables } from './link-tables.ts'
 import { type PrimaryRules, type ResolvedRules, resolveRules } from './primary-rules.ts'
 import { protectMagnitude } from './protect-magnitude.ts'
-import { protectRateMeasures } from './protect-rates.ts'
 import { makeProtectedTable, type ProtectedRow, type ProtectedTable } from './protected-table.ts'
 import { type AuditSummary, type ProtectionReport, summarise } from './report.ts'
 import { suppressSecondary } from './suppress-secondary.ts'
-import type { CellRef, CellStatus, Issue, PublishedCell, TableInput } from './types.ts'
+import type { CellRef, Issue, PublishedCell, TableInput } from './types.ts'
 
 /** Options of {@link protectTables}. */
 export interface ProtectOptions {
@@ -86,11 +85,11 @@ export async function protectTables(
   if (primary.issues.length > 0) return { ok: false, issues: primary.issues }
   const publicNow = publicCells(system, options.published ?? [])
   const { marks, moot } = withoutPublicRates(system, primary.marks, publicNow)
-  const held = heldCells(system, options.held ?? [])
   const secondary = await suppressSecondary(system, marks, {
     singletons: options.singletons !== false,
     known: publicNow.known,
-    held: held.counts,
+    publicMeasures: publicNow.measures,
+    held: heldCells(system, options.held ?? []),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   })
   const scope = options.audit ?? 'suppressed'
@@ -104,23 +103,18 @@ export async function protectTables(
     },
   )
   const status = magnitude.status
-  // The measures of rates that break the rules, on their own, once the counts are final.
-  const rates = await protectRateMeasures(
-    { system, marks, status },
-    { publicMeasures: publicNow.measures, held: held.measures, audit: scope },
-  )
   const protectSeconds = (performance.now() - started) / 1000
   const auditStarted = performance.now()
   const pattern = { system, status, distance: marks.distance, singleton: marks.singleton }
   const counts = scope === 'none' ? undefined : await auditSystem(pattern, scope, secondary.certificates)
-  const audit = counts && { summary: joined(counts.summary, [magnitude.audit, rates.audit]) }
+  const audit = counts && { summary: withAmounts(counts.summary, magnitude.audit) }
   const auditSeconds = (performance.now() - auditStarted) / 1000
   const findings: Issue[] = secondary.unprotectable.map((c) => ({
     path: system.tables[system.homeTable[c]!]!.name,
     code: 'disclosure/unprotectable',
     message: `no suppression pattern protects cell ${displayKey(system.keys[c]!)}`,
   }))
-  findings.push(...magnitude.issues, ...rates.issues)
+  findings.push(...magnitude.issues)
   // The audit finds a cell once per way of reaching it (each singleton known in turn): one finding.
   const reported = new Set<string>()
   for (const u of audit?.summary.unprotected ?? []) {
@@ -130,15 +124,8 @@ export async function protectTables(
     findings.push({ path: u.table, code: 'disclosure/unprotected', message })
   }
   // Listed once the pattern is final: another cell's protection may have suppressed one since.
-  const republished = [...moot]
-    .flatMap(([id, { name, measures }]) =>
-      status[id] === PUBLISHED &&
-      measures.every((m) => (rates.status.get(m)?.[id] ?? PUBLISHED) === PUBLISHED)
-        ? [name]
-        : [],
-    )
-    .sort()
-  const tables = built.map((table, t) => toProtected(system, table, t, status, marks, rates.status))
+  const republished = [...moot].flatMap(([id, name]) => (status[id] === PUBLISHED ? [name] : [])).sort()
+  const tables = built.map((table, t) => toProtected(system, table, t, status, marks))
   const report: ProtectionReport = {
     tables: built.map((table, t) => ({
       name: table.name,
@@ -149,10 +136,9 @@ export async function protectTables(
       distinctCells: system.size,
       relations: system.relStart.length - 1,
     },
-    ...(rates.status.size > 0 ? { measures: measureSummary(system, status, rates.status) } : {}),
     solver: {
-      lpSolved: secondary.lpSolved + magnitude.lpSolved + rates.lpSolved,
-      patterns: secondary.patterns + magnitude.patterns + rates.patterns,
+      lpSolved: secondary.lpSolved + magnitude.lpSolved,
+      patterns: secondary.patterns + magnitude.patterns,
       protectSeconds,
       auditSeconds,
     },
@@ -164,82 +150,61 @@ export async function protectTables(
 }
 
 /**
- * Cells whose count is safe but a rate is not, shown by one reference of a release still online
- * with the count they have now and every measure of those rates as it is now: that row is public
- * already, so hiding its measures now hides nothing from whoever kept the file, and no pattern
- * can protect them; they stay published (withdrawing that release is the only remedy). One
- * reference for all of it: a numerator as published with another count, or by another release,
- * tells a rate that was not public.
+ * Cells that only their rates make primary, shown by one reference of a release still online with
+ * the count they have now and every measure of those rates as it is now: that row is public
+ * already, so hiding it now hides nothing from whoever kept the file, and no pattern can protect
+ * it; such cells stay published (withdrawing that release is the only remedy). One reference for
+ * all of it: a numerator as published with another count, or by another release, tells a rate
+ * that was not public.
  */
 function withoutPublicRates(
   system: CellSystem,
   marks: PrimaryMarks,
   publicNow: PublicCells,
-): { marks: PrimaryMarks; moot: Map<number, { name: string; measures: string[] }> } {
-  const moot = new Map<number, { name: string; measures: string[] }>()
+): { marks: PrimaryMarks; moot: Map<number, string> } {
+  const moot = new Map<number, string>()
   if (marks.rateOnly.size === 0) return { marks, moot }
   system.tables.forEach((table, t) => {
     const ids = system.cellIds[t]!
     for (let local = 0; local < ids.length; local++) {
       const id = ids[local]!
-      const needs = marks.rateOnly.get(id)
-      if (!needs || moot.has(id)) continue
-      const names = [...needs.keys()]
+      const names = marks.rateOnly.get(id)
+      if (!names || moot.has(id)) continue
       const now = (name: string) => table.measures?.get(name)?.[local] ?? table.cellValues?.get(name)?.[local]
       // A reference without measures vouches for all of them (PublishedCell.measures).
       const same = (ref: PublishedCell) =>
         (ref.table === undefined || ref.table === table.name) &&
-        ref.measure === undefined &&
         system.value[id] === ref.n &&
-        names.every((name) => {
+        [...names].every((name) => {
           if (ref.measures === undefined) return true
           const value = now(name)
           const then = ref.measures[name]
           return value !== undefined && then !== undefined && Math.abs(value - then) < 0.5
         })
-      if (publicNow.shown.get(id)?.some(same))
-        moot.set(id, { name: `${table.name}: ${displayKey(system.keys[id]!)}`, measures: names })
+      if (publicNow.shown.get(id)?.some(same)) moot.set(id, `${table.name}: ${displayKey(system.keys[id]!)}`)
     }
   })
   if (moot.size === 0) return { marks, moot }
+  const status = Uint8Array.from(marks.status)
+  const distance = Float64Array.from(marks.distance)
   const rateOnly = new Map(marks.rateOnly)
-  for (const id of moot.keys()) rateOnly.delete(id)
-  return { marks: { ...marks, rateOnly }, moot }
-}
-
-/** The audit of counts with those of the other passes (amounts, rates' measures): one verdict. */
-function joined(counts: AuditSummary, others: readonly (AuditSummary | undefined)[]): AuditSummary {
-  return others.reduce<AuditSummary>(
-    (sum, other) =>
-      other
-        ? {
-            checked: sum.checked + other.checked,
-            unprotected: [...sum.unprotected, ...other.unprotected],
-            singletonChecks: sum.singletonChecks + other.singletonChecks,
-            ok: sum.ok && other.ok,
-          }
-        : sum,
-    counts,
-  )
-}
-
-/** Per measure protected on its own, its cells hidden while their count is published, by status. */
-function measureSummary(
-  system: CellSystem,
-  status: Uint8Array,
-  measures: ReadonlyMap<string, Uint8Array>,
-): Record<string, { readonly A: number; readonly D: number }> {
-  const out: Record<string, { A: number; D: number }> = {}
-  for (const [name, statuses] of [...measures].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const counts = { A: 0, D: 0 }
-    for (let c = 0; c < system.size; c++) {
-      if (status[c] !== PUBLISHED || statuses[c] === PUBLISHED) continue
-      if (STATUS_CODES[statuses[c]!] === 'D') counts.D++
-      else counts.A++
-    }
-    out[name] = counts
+  for (const id of moot.keys()) {
+    status[id] = PUBLISHED
+    distance[id] = 0
+    rateOnly.delete(id)
   }
-  return out
+  return { marks: { ...marks, status, distance, rateOnly }, moot }
+}
+
+/** The audit of counts with that of the dominance cells' amounts (one verdict for both). */
+function withAmounts(counts: AuditSummary, amounts: AuditSummary | undefined): AuditSummary {
+  if (!amounts) return counts
+  return {
+    checked: counts.checked + amounts.checked,
+    unprotected: [...counts.unprotected, ...amounts.unprotected],
+    singletonChecks: counts.singletonChecks + amounts.singletonChecks,
+    ok: counts.ok && amounts.ok,
+  }
 }
 
 /** What releases online made public of the cells of a system. */
@@ -323,26 +288,11 @@ function rateBases(table: BuiltTable): Map<string, (string | undefined)[]> {
   return bases
 }
 
-/**
- * What releases online suppressed as secondary: per cell, 1 for its count (the whole row), and per
- * measure the cells whose count they showed while hiding that measure.
- */
-function heldCells(
-  system: CellSystem,
-  held: readonly CellRef[],
-): { counts: Uint8Array; measures: Map<string, Set<number>> } {
-  const counts = new Uint8Array(system.size)
-  const measures = new Map<string, Set<number>>()
-  for (const ref of held)
-    for (const { id, table } of findCells(system, ref)) {
-      if (ref.measure === undefined) counts[id] = 1
-      else if (table.measures?.has(ref.measure)) {
-        const cells = measures.get(ref.measure) ?? new Set<number>()
-        measures.set(ref.measure, cells)
-        cells.add(id)
-      }
-    }
-  return { counts, measures }
+/** Per cell, 1 when a release online suppressed it as secondary. */
+function heldCells(system: CellSystem, held: readonly CellRef[]): Uint8Array {
+  const cells = new Uint8Array(system.size)
+  for (const ref of held) for (const { id } of findCells(system, ref)) cells[id] = 1
+  return cells
 }
 
 function toProtected(
@@ -351,7 +301,6 @@ function toProtected(
   t: number,
   status: Uint8Array,
   marks: { distance: Float64Array; singleton: Uint8Array },
-  measureStatus: ReadonlyMap<string, Uint8Array>,
 ): ProtectedTable {
   const ids = system.cellIds[t]!
   const rows: ProtectedRow[] = []
@@ -364,25 +313,13 @@ function toProtected(
     const s = STATUS_CODES[status[id]!]!
     const published = s === 'V'
     const measures: Record<string, number | null> = {}
-    // A measure protected on its own (protect-rates.ts) may be hidden in a published row.
-    const own: Record<string, CellStatus> = {}
-    for (const [name, values] of table.measures ?? []) {
-      const mine = published ? (measureStatus.get(name)?.[id] ?? PUBLISHED) : PUBLISHED
-      if (mine !== PUBLISHED) own[name] = STATUS_CODES[mine]!
-      measures[name] = published && mine === PUBLISHED ? values[local]! : null
-    }
+    for (const [name, values] of table.measures ?? []) measures[name] = published ? values[local]! : null
     for (const [name, values] of table.cellValues ?? []) {
       // A cell measure counts units of the cell (distinct persons): an empty cell has none.
       const value = table.n[local] === 0 && Number.isNaN(values[local]!) ? 0 : values[local]!
       measures[name] = published && !Number.isNaN(value) ? value : null
     }
-    rows.push({
-      codes,
-      n: published ? table.n[local]! : null,
-      status: s,
-      measures,
-      ...(Object.keys(own).length > 0 ? { measureStatus: own } : {}),
-    })
+    rows.push({ codes, n: published ? table.n[local]! : null, status: s, measures })
     n.push(table.n[local]!)
     distance.push(marks.distance[id]!)
     singleton.push(marks.singleton[id] === 1)

@@ -13,11 +13,6 @@ export interface ProtectedRow {
   readonly status: CellStatus
   /** The table's measures (additive and per-cell), null when the cell is suppressed or has no value. */
   readonly measures: Readonly<Record<string, number | null>>
-  /**
-   * In a published row, the measures hidden on their own (a rate's numerator or denominator that
-   * breaks the rate rules, `A`, or hides one, `D`); every other measure has the row's status.
-   */
-  readonly measureStatus?: Readonly<Record<string, CellStatus>>
 }
 
 /** A table that went through {@link protectTables}; its brand cannot be forged outside src/privacy. */

@@ -41,11 +41,6 @@ export interface ProtectionReport {
   }
   readonly audit?: AuditSummary
   /**
-   * Per measure protected on its own (a rate's numerator or denominator), the cells whose count is
-   * published and that measure hidden: `A` where the rate breaks the rules, `D` to protect one.
-   */
-  readonly measures?: Readonly<Record<string, { readonly A: number; readonly D: number }>>
-  /**
    * Cells (`table: cell`) that only their rates make primary but whose rates' values a release
    * still online published as they are now: left published, as hiding them would hide nothing.
    */

@@ -36,15 +36,15 @@ export interface SecondaryOptions {
    */
   readonly known?: Uint8Array
   /**
+   * Per cell, the measures whose value now a release online published: with `known`, what lets a
+   * primary that hides only the measures of its rates be protected when its count is public.
+   */
+  readonly publicMeasures?: ReadonlyMap<number, ReadonlySet<string>>
+  /**
    * Per cell, 1 when it must stay suppressed without a protection interval of its own: a secondary
    * cell of a release still online (publishing it now could reveal what it hid then).
    */
   readonly held?: Uint8Array
-  /**
-   * On sets of more than 1,000 cells, how many LPs may be solved to look for a cheaper certificate
-   * than a hypercube that suppresses new cells (default 300).
-   */
-  readonly refineBudget?: number
 }
 
 /** The statuses after secondary suppression, and what it cost. */
@@ -95,7 +95,6 @@ interface State {
   readonly certificates: Map<number, Certificate[]>
   /** Per cell, every certificate found so far that moves it (each still a valid change of the system). */
   readonly through: Map<number, Certificate[]>
-  readonly refineBudget: number
   lpSolved: number
   patterns: number
 }
@@ -122,7 +121,6 @@ export async function suppressSecondary(
     ...components(system),
     certificates: new Map(),
     through: new Map(),
-    refineBudget: options.refineBudget ?? LP_REFINE_BUDGET,
     lpSolved: 0,
     patterns: 0,
   }
@@ -132,7 +130,7 @@ export async function suppressSecondary(
   primaries.sort((a, b) => marks.distance[b]! - marks.distance[a]! || a - b)
   const unprotectable: number[] = []
   for (const cell of primaries) {
-    const proof = certify(state, cell, false)
+    const proof = certify(state, cell, false) ?? certifyOnRates(state, cell, options.publicMeasures)
     if (!proof) {
       unprotectable.push(cell)
       continue
@@ -156,6 +154,40 @@ export async function suppressSecondary(
     certificates: state.certificates,
     lpSolved: state.lpSolved,
     patterns: state.patterns,
+  }
+}
+
+/**
+ * A primary that only its rates make primary hides their measures, not its count. When no
+ * certificate avoids the cells public already (its count itself is public: a release online
+ * published it, or a cell equal to it, unchanged), certificates are sought again with only the
+ * cells frozen whose values of those measures are public. Read over the tables that hold the
+ * measures, such a certificate moves only cells whose values of them are hidden, which is what
+ * protects the rates; the cells it also moves elsewhere, public counts, are suppressed again, which
+ * hides nothing and costs nothing but their publication.
+ */
+function certifyOnRates(
+  state: State,
+  cell: number,
+  publicMeasures: ReadonlyMap<number, ReadonlySet<string>> | undefined,
+): Certificate[] | undefined {
+  const names = state.marks.rateOnly.get(cell)
+  if (!names || !publicMeasures) return undefined
+  const { system, frozen } = state
+  const saved = Uint8Array.from(frozen)
+  frozen.fill(0)
+  system.tables.forEach((table, t) => {
+    const held = [...names].filter((m) => table.measures?.has(m) || table.cellValues?.has(m))
+    if (held.length === 0) return
+    for (const id of system.cellIds[t]!) {
+      const known = publicMeasures.get(id)
+      if (known && held.some((m) => known.has(m))) frozen[id] = 1
+    }
+  })
+  try {
+    return certify(state, cell, false)
+  } finally {
+    frozen.set(saved)
   }
 }
 
@@ -206,20 +238,17 @@ function certifyWith(
   for (const c of known) frozen[c] = frozen[c]! + 1
   try {
     const amount = marks.distance[cell]!
-    // A cell of value 0 needs only to move up (nothing is below 0): a pattern for that alone.
-    const upOnly = system.value[cell] === 0
     const pattern = findPattern(
       system,
       state.locations,
       cell,
       amount,
       patternCost(state, cell, onlySuppressed),
-      upOnly,
     )
     // A pattern that suppresses nothing new cannot be beaten; else the LP may find a cheaper
     // certificate than a hypercube (a longer cycle of suppressed cells, say): always tried on small
     // sets, within a budget of solves on larger ones (deterministic: primaries in a fixed order).
-    const refine = system.size <= LP_REFINE_CELLS || (!onlySuppressed && state.lpSolved < state.refineBudget)
+    const refine = system.size <= LP_REFINE_CELLS || (!onlySuppressed && state.lpSolved < LP_REFINE_BUDGET)
     if (pattern && pattern.cost < 1) {
       state.patterns++
       return pattern.certificate
@@ -280,11 +309,9 @@ function patternCost(state: State, cell: number, onlySuppressed: boolean) {
   const { system, suppressed, frozen } = state
   const amount = state.marks.distance[cell]!
   const { value, upper } = system
-  return (c: number, sign?: number): number => {
+  return (c: number): number => {
     const v = value[c]!
-    // Without a sign the cell moves both ways; with one, only that way.
-    if (sign !== 1 && v < amount - SUPPORT) return INFEASIBLE
-    if (sign !== -1 && v + amount > upper + SUPPORT) return INFEASIBLE
+    if (v < amount - SUPPORT || v + amount > upper + SUPPORT) return INFEASIBLE
     if (c === cell) return 0
     if (frozen[c] !== 0) return INFEASIBLE
     if (suppressed[c] === 1) return REUSE

@@ -151,12 +151,6 @@ export interface CellRef {
   readonly singleton?: boolean
   /** Where the reference was read (a file and its line), for the issue when it names no cell. */
   readonly origin?: { readonly path: string; readonly line: number }
-  /**
-   * A measure of the cell (a rate's numerator or denominator): the reference is about that
-   * measure's value alone, the count being public (a release online showed the count and hid the
-   * measure). A table without that additive measure ignores it.
-   */
-  readonly measure?: string
 }
 
 /** A cell as a release still online published it (status `V`): its count then. */

@@ -6,7 +6,7 @@ import { type AuditInput, auditTables, type HierarchyRow, type Issue, parseCsv }
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration } from '../progress.ts'
 import { formatIssues } from './protect.ts'
-import { HELD, isRelease, readReleaseTables } from './release-tables.ts'
+import { isRelease, readReleaseTables } from './release-tables.ts'
 
 const usage = 'passerelle audit DIR [--min-protection 1]'
 
@@ -92,7 +92,7 @@ export const auditCommand: Command = {
 async function auditRelease(root: string, minProtection: number, io: CliIo): Promise<number> {
   const groups = await readReleaseTables(root, read)
   let ok = true
-  const tables = new Set<string>()
+  let tables = 0
   let cells = 0
   let exact = 0
   let seconds = 0
@@ -106,15 +106,14 @@ async function auditRelease(root: string, minProtection: number, io: CliIo): Pro
     io.err(`${group.count}: ${result.cells.length} suppressed cells in ${result.seconds.toFixed(1)} s`)
     if (result.cells.length === 0 && !result.ok) throw new CliError(formatIssues(result.issues))
     ok &&= result.ok
-    for (const table of group.tables) tables.add(table.name)
-    const own = result.cells.filter((c) => c.status !== HELD)
-    cells += own.length
-    exact += own.filter((c) => c.interval.up - c.interval.low < 1e-9).length
+    tables += group.tables.length
+    cells += result.cells.length
+    exact += result.cells.filter((c) => c.interval.up - c.interval.low < 1e-9).length
     seconds += result.seconds
     issues.push(...result.issues)
   }
   io.out(
-    `audited the release's ${tables.size} table(s) in ${groups.length} linked set(s) (${groups.map((g) => g.count).join(', ')}): ${cells} suppressed cells, ${exact} exactly disclosed, ${issues.length} unprotected (${seconds.toFixed(2)} s)`,
+    `audited the release's ${tables} table(s) in ${groups.length} linked set(s) (${groups.map((g) => g.count).join(', ')}): ${cells} suppressed cells, ${exact} exactly disclosed, ${issues.length} unprotected (${seconds.toFixed(2)} s)`,
   )
   for (const issue of issues) io.err(`${issue.path}: ${issue.code} ${issue.message}`)
   return ok ? 0 : 1

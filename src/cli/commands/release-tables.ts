@@ -18,7 +18,6 @@ export interface ReleaseGroup {
 
 interface Field {
   readonly name: string
-  readonly type?: string
 }
 
 interface Resource {
@@ -26,9 +25,6 @@ interface Resource {
   readonly path: string
   readonly schema?: { readonly fields?: readonly Field[] }
 }
-
-/** Status, in the set of a measure hidden on its own, of a row hidden with its count: neither checked nor counted. */
-export const HELD = 'held'
 
 /** True when `dir` holds a published release (a `datasets/` folder with data packages). */
 export async function isRelease(dir: string): Promise<boolean> {
@@ -51,8 +47,6 @@ export async function readReleaseTables(
   read: (file: string) => Promise<string>,
 ): Promise<ReleaseGroup[]> {
   const groups = new Map<string, AuditInput[]>()
-  const operands = new Map<string, AuditInput[]>()
-  const hiddenOnItsOwn = new Set<string>()
   const slugs = (await readdir(join(dir, 'datasets'))).sort()
   for (const slug of slugs) {
     const base = join(dir, 'datasets', slug)
@@ -105,25 +99,6 @@ export async function readReleaseTables(
         rows,
       }
       groups.set(count, [...(groups.get(count) ?? []), table])
-      // A rate's operand hidden on its own in published rows (src/privacy/protect-rates.ts) was
-      // protected as a variable of its own: the tables holding it, linked on its values, make
-      // one more set, each cell with that measure's status.
-      const integers = new Set(
-        (resource.schema?.fields ?? []).filter((f) => f.type === 'integer').map((f) => f.name),
-      )
-      for (const name of measures.slice(1)) {
-        if (name === DOMINANCE_MEASURE || !integers.has(name)) continue
-        const own = csv.records.map((r) => (r.fields[at(`${name}_statut`)] ?? 'V').trim())
-        if (own.some((status, i) => status !== rows[i]!.status)) hiddenOnItsOwn.add(name)
-        // A row hidden with its count is only held here (HELD): its count's set checks it, and
-        // the publication's own audit, which knew the true values, checked its measures.
-        const values = csv.records.map((r, i) => {
-          const value = (r.fields[at(name)] ?? '').trim()
-          const status = rows[i]!.status === 'V' ? own[i]! : HELD
-          return { ...rows[i]!, n: value === '' ? null : Number(value), status }
-        })
-        operands.set(name, [...(operands.get(name) ?? []), { ...table, rows: values }])
-      }
       // The euros under a dominance rule are protected too (src/privacy/protect-magnitude.ts): the
       // same tables, linked on their amounts, make one more set.
       if (measures.includes(DOMINANCE_MEASURE)) {
@@ -135,9 +110,5 @@ export async function readReleaseTables(
       }
     }
   }
-  // A set for each operand some table hides on its own, with every table holding it (they are
-  // linked on it); the others follow their counts' statuses, which the counts' sets cover.
-  for (const [name, tables] of [...operands].sort(([a], [b]) => (a < b ? -1 : 1)))
-    if (hiddenOnItsOwn.has(name)) groups.set(`${name} (mesure)`, tables)
   return [...groups].map(([count, tables]) => ({ count, tables }))
 }

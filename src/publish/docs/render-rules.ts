@@ -44,7 +44,7 @@ function ruleLines(definition: DatasetDefinition, context: ProtectionContext): s
   if (rules.rate && withRates.length > 0) {
     const { minDenominator, minCount } = rules.rate
     lines.push(
-      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`). Ce sont des personnes distinctes : une personne qui a plusieurs sorties (ou périodes) dans une même cellule y compte une fois ; le complément est lu des deux façons que cela permet, et chacune doit respecter la règle : les personnes du dénominateur moins celles du numérateur (personnes sans le résultat sur aucune sortie), et les personnes qui ont au moins une sortie sans le résultat (une personne peut alors compter à la fois dans le numérateur et dans le complément). L’effectif de la cellule reste publié s’il respecte le seuil de personnes ; sont masqués le numérateur du taux (nombre de sorties avec le résultat), le dénominateur quand c’est lui qui compte trop peu de personnes, le taux et son intervalle de confiance. Ces mesures sont protégées pour elles-mêmes : un numérateur masqué ne peut être recalculé, à partir des numérateurs publiés des autres cellules et des marges, à ±${formatNumber(rules.protectionPercent)} % près de la plus petite de ses deux parts (avec et sans le résultat ; au moins ±${formatNumber(rules.minProtection)}) ; d’autres numérateurs sont masqués pour cela (statut \`D\` sur ces seules colonnes).`,
+      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`). Ce sont des personnes distinctes : une personne qui a plusieurs sorties (ou périodes) dans une même cellule y compte une fois ; le complément est lu des deux façons que cela permet, et chacune doit respecter la règle : les personnes du dénominateur moins celles du numérateur (personnes sans le résultat sur aucune sortie), et les personnes qui ont au moins une sortie sans le résultat (une personne peut alors compter à la fois dans le numérateur et dans le complément). La ligne entière est alors masquée, effectifs compris : le secret secondaire protège les cellules par leurs effectifs.`,
     )
   }
   const withAmounts = definition.tables.filter((t) => POPULATIONS[t.population].contributor !== undefined)
@@ -126,22 +126,6 @@ export function renderRules(
       '### Cellules masquées',
       table,
       'Cellules : toutes les cellules publiées, à tous les niveaux de chaque dimension. Effectif masqué : part de la mesure de comptage de la table (entrées, sorties, périodes ou financements), sommée sur toutes les cellules, qui se trouve dans des cellules masquées ; arrondie au pour cent, et non diffusée pour les petites tables, où elle renseignerait sur les cellules masquées. Ensemble : somme des tables du jeu de données.',
-      ...ratesOnlyLine(release),
     ].join('\n\n'),
   )
-}
-
-/** The rows that publish their count and hide a rate, when there are any. */
-function ratesOnlyLine(release: ReleaseSummary): string[] {
-  const rates = release.suppression.ratesOnly
-  if (!rates || rates.A + rates.D === 0) return []
-  const reasons = [
-    ...(rates.A > 0 ? [`${plural(rates.A, 'ligne')} dont un taux enfreint la règle (\`A\`)`] : []),
-    ...(rates.D > 0
-      ? [`${plural(rates.D, 'ligne')} qui protège${rates.D > 1 ? 'nt' : ''} ceux des autres (\`D\`)`]
-      : []),
-  ]
-  return [
-    `Taux masqués seuls : en plus des cellules ci-dessus, des lignes publient leur effectif mais masquent un taux et les mesures dont il se calcule : ${joinFrench(reasons)}.`,
-  ]
 }

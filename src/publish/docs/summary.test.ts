@@ -59,12 +59,7 @@ describe('summariseRelease', () => {
     })
     // The primary cell (5) needs three secondaries in a 2 × 2 table; 125 of the 500 counted
     // (Σ over every cell of every level) are suppressed, but 500 is too small to say so.
-    const suppression = {
-      cells: 9,
-      byStatus: { A: 1, B: 0, D: 3 },
-      countSuppressedPercent: null,
-      ratesOnly: { A: 0, D: 0 },
-    }
+    const suppression = { cells: 9, byStatus: { A: 1, B: 0, D: 3 }, countSuppressedPercent: null }
     expect(summary).toEqual({
       slug: 'ds',
       title: 'Sorties',

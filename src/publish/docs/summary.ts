@@ -23,12 +23,6 @@ export interface SuppressionFigures {
    * cells; null when withheld (see {@link MIN_SUM_FOR_SHARE}).
    */
   readonly countSuppressedPercent: number | null
-  /**
-   * Rows published with their count that hide a rate and its operands on their own: by the row's
-   * first reason, `A` (its rate breaks the rules) or `D` (it protects another's). Absent in
-   * summaries written before rates were protected on their own (the whole row was then hidden).
-   */
-  readonly ratesOnly?: { readonly A: number; readonly D: number }
 }
 
 /** One table of a release. Names are plain strings: an old release may use names since retired. */
@@ -111,15 +105,12 @@ export function summariseRelease(input: SummariseInput): ReleaseSummary {
   const { definition } = input
   const nameOf = input.protectedName ?? ((t: TableDefinition) => `${definition.slug}/${t.name}`)
   const counts: Counts[] = []
-  const rates: { A: number; D: number }[] = []
   const tables = definition.tables.map((def): TableSummary => {
     const name = nameOf(def)
     const table = input.tables.find((t) => t.name === name)
     const report = input.report.tables.find((t) => t.name === name)
     if (!table || !report) throw new Error(`no protected table: ${name}`)
     counts.push(report)
-    const ratesOnly = ratesHidden(table.rows)
-    rates.push(ratesOnly)
     const periode = table.dimensions.indexOf('periode')
     const total = table.rows.find((row) => row.codes.every((c) => c === TOTAL_CODE))
     return {
@@ -130,12 +121,12 @@ export function summariseRelease(input: SummariseInput): ReleaseSummary {
       columns: tableColumns(def).map((c) => c.name),
       periods: periode < 0 ? null : periodRange(table.rows.map((row) => row.codes[periode]!)),
       count: { measure: POPULATIONS[def.population].count, total: total?.n ?? null },
-      suppression: { ...suppressionFigures(report), ratesOnly },
+      suppression: suppressionFigures(report),
     }
   })
   const sum = (pick: (c: Counts) => number) => counts.reduce((s, c) => s + pick(c), 0)
   const unique = (names: string[]) => [...new Set(names)]
-  const summary: { -readonly [K in keyof ReleaseSummary]: ReleaseSummary[K] } = {
+  return {
     slug: definition.slug,
     title: definition.title,
     date: input.date,
@@ -157,24 +148,4 @@ export function summariseRelease(input: SummariseInput): ReleaseSummary {
       personsSuppressed: sum((c) => c.personsSuppressed),
     }),
   }
-  summary.suppression = {
-    ...summary.suppression,
-    ratesOnly: {
-      A: rates.reduce((a, r) => a + r.A, 0),
-      D: rates.reduce((a, r) => a + r.D, 0),
-    },
-  }
-  return summary
-}
-
-/** Published rows that hide measures on their own, by their first reason (`A` before `D`). */
-function ratesHidden(rows: Pick<ProtectedTable, 'rows'>['rows']): { A: number; D: number } {
-  const out = { A: 0, D: 0 }
-  for (const row of rows) {
-    if (row.status !== 'V' || !row.measureStatus) continue
-    const statuses = Object.values(row.measureStatus)
-    if (statuses.some((s) => s === 'A' || s === 'B')) out.A++
-    else if (statuses.length > 0) out.D++
-  }
-  return out
 }

@@ -57,32 +57,4 @@ M,80,V,0,V,,V,,
       { table: 't', codes: { sexe: 'M' }, n: 80, measures: { nb_emploi_6m: 7, taux_emploi_6m: 0.0875 } },
     ])
   })
-
-  it('binds the new release measure by measure where a published row hid a rate’s operand on its own', () => {
-    const rates = `sexe,nb_sorties,nb_sorties_statut,nb_emploi_6m,nb_emploi_6m_statut,taux_emploi_6m,taux_emploi_6m_statut,taux_emploi_6m_ic_bas,taux_emploi_6m_ic_haut
-_T,120,V,60,V,0.5,V,0.41,0.59
-F,40,V,,A,,A,,
-M,80,V,,D,,D,,
-`
-    const cells = earlierCells(
-      [{ table: 't', dimensions: ['sexe'], count: 'nb_sorties', csv: rates }],
-      () => true,
-    )
-    // The rate columns name no measure the protection has: it ignores them.
-    expect([cells.primary, cells.secondary]).toEqual([
-      [
-        { table: 't', codes: { sexe: 'F' }, measure: 'nb_emploi_6m' },
-        { table: 't', codes: { sexe: 'F' }, measure: 'taux_emploi_6m' },
-      ],
-      [
-        { table: 't', codes: { sexe: 'M' }, measure: 'nb_emploi_6m' },
-        { table: 't', codes: { sexe: 'M' }, measure: 'taux_emploi_6m' },
-      ],
-    ])
-    expect(cells.published.map((c) => [c.codes, c.measures])).toEqual([
-      [{}, { nb_emploi_6m: 60, taux_emploi_6m: 0.5 }],
-      [{ sexe: 'F' }, {}],
-      [{ sexe: 'M' }, {}],
-    ])
-  })
 })

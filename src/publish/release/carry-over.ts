@@ -21,12 +21,9 @@ export interface PublishedTableText {
 
 /** The cells of earlier releases that bind the new one. */
 export interface EarlierCells {
-  /**
-   * Primary cells (status A or B), primary again in the new release; with `measure`, a measure
-   * hidden (A) in a row whose count was published.
-   */
+  /** Primary cells (status A or B), primary again in the new release. */
   readonly primary: readonly CellRef[]
-  /** Secondary cells (status D), suppressed again in the new release; with `measure`, that measure alone. */
+  /** Secondary cells (status D), suppressed again in the new release. */
   readonly secondary: readonly CellRef[]
   /** Published cells (status V) with the count and the other measures they showed. */
   readonly published: readonly PublishedCell[]
@@ -81,21 +78,8 @@ export function earlierCells(
       const key = `${table.table}\u0001${JSON.stringify(codes)}\u0001${shown}`
       if (!known || seen.has(key)) continue
       seen.add(key)
-      if (isPublished) {
-        published.push({ table: table.table, codes, n, measures })
-        // A measure hidden in a published row (a rate's operand, protected on its own) binds the
-        // new release for that measure alone; rates and ratios name no measure the protection
-        // has, which it ignores.
-        for (const { name, i } of measureColumns) {
-          const own = record.fields[header.indexOf(`${name}_statut`)]
-          if (own !== 'A' && own !== 'B' && own !== 'D') continue
-          const measureKey = `${table.table}\u0001${JSON.stringify(codes)}\u0001${name}\u0001${own}`
-          if (seen.has(measureKey) || record.fields[i] !== '') continue
-          seen.add(measureKey)
-          if (own === 'D') secondary.push({ table: table.table, codes, measure: name })
-          else primary.push({ table: table.table, codes, measure: name })
-        }
-      } else if (status === 'D') secondary.push({ table: table.table, codes })
+      if (isPublished) published.push({ table: table.table, codes, n, measures })
+      else if (status === 'D') secondary.push({ table: table.table, codes })
       else primary.push({ table: table.table, codes, status: status === 'B' ? 'B' : 'A' })
     }
   }

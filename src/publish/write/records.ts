@@ -5,7 +5,7 @@
  * the row holds: the status says why.
  * @module
  */
-import type { CellStatus, ProtectedRow } from '../../privacy/index.ts'
+import type { ProtectedRow } from '../../privacy/index.ts'
 import { MEASURES, type MeasureName } from '../definition/catalogue.ts'
 import { wilsonInterval } from '../indicators/wilson.ts'
 import type { Column } from './columns.ts'
@@ -51,12 +51,12 @@ export function tableRecords(
       }
       return value
     }
+    const published = row.status === 'V'
     let dimension = 0
     return columns.map((column): Value => {
       if (column.role === 'dimension') return row.codes[dimension++] ?? null
-      const status = measureStatus(column.measure, row)
-      if (column.role === 'status') return status
-      if (status !== 'V') return null
+      if (column.role === 'status') return row.status
+      if (!published) return null
       const value = measureValue(column.measure, column.role, lookup, (code, message) =>
         report({ path: `${table}#${column.name}`, code, message: `${message} in row ${where}` }),
       )
@@ -73,19 +73,6 @@ export function tableRecords(
     })
   })
   return { records, issues: [...issues.values()] }
-}
-
-/**
- * A measure's status in a row: the row's when it is suppressed; else the measure's own (a rate's
- * numerator or denominator hidden on its own); for a rate or ratio, the first hidden of its
- * operands' (a primary before a secondary), since it would give that operand back.
- */
-export function measureStatus(name: MeasureName, row: ProtectedRow): CellStatus {
-  if (row.status !== 'V') return row.status
-  const { measure } = MEASURES[name]
-  if (measure.kind !== 'rate' && measure.kind !== 'ratio') return row.measureStatus?.[name] ?? 'V'
-  const operands = [measureStatus(measure.numerator, row), measureStatus(measure.denominator, row)]
-  return operands.find((s) => s === 'A' || s === 'B') ?? operands.find((s) => s === 'D') ?? 'V'
 }
 
 /** The unrounded value of a measure column of a published row; null when undefined (denominator 0). */
