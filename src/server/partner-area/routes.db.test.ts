@@ -52,6 +52,15 @@ beforeAll(async () => {
     ),
     ...[1, 2, 3].map((i) => dossier({ id: `O-${i}`, sharedWith: [], trainee: other })),
   ]
+  await sendAll(token, records)
+})
+afterAll(async () => {
+  await store.dispose()
+  rmSync(siteDir, { recursive: true, force: true })
+})
+
+/** Sends records with a partner's token; every one must be created (a fixture, not a test). */
+async function sendAll(token: string, records: unknown[]): Promise<void> {
   const res = await app.request('/api/v1/records', {
     method: 'POST',
     body: JSON.stringify(records),
@@ -59,11 +68,7 @@ beforeAll(async () => {
   })
   const outcomes = ((await res.json()) as { results: { outcome: string }[] }).results.map((r) => r.outcome)
   if (outcomes.some((o) => o !== 'created')) throw new Error(`fixture refused: ${outcomes.join(', ')}`)
-})
-afterAll(async () => {
-  await store.dispose()
-  rmSync(siteDir, { recursive: true, force: true })
-})
+}
 
 function cookieOf(res: Response, name: string): string {
   const line = res.headers.getSetCookie().find((l) => l.startsWith(`${name}=`)) ?? ''
@@ -105,13 +110,7 @@ async function partnerWith(code: string, kind: 'CEP' | 'FT', records: unknown[])
   const { partner, token } = await addPartner(store.db, { code, name: `Partenaire ${code}`, kind })
   const email = `${code.toLowerCase()}@example.fr`
   await addUser(store.db, { partnerId: partner.id, email, password: PASSWORD })
-  const res = await app.request('/api/v1/records', {
-    method: 'POST',
-    body: JSON.stringify(records),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-  })
-  const outcomes = ((await res.json()) as { results: { outcome: string }[] }).results.map((r) => r.outcome)
-  if (outcomes.some((o) => o !== 'created')) throw new Error(`fixture refused: ${outcomes.join(', ')}`)
+  await sendAll(token, records)
   return email
 }
 
