@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -46,6 +46,14 @@ describe('demo credentials file', () => {
     writeDemoCredentials(dir, credentials)
     expect(statSync(demoCredentialsPath(dir)).mode & 0o777).toBe(0o600)
     expect(readDemoCredentials(dir)).toEqual({ ok: true, credentials })
+  })
+
+  it('leaves no temporary file holding the secrets when the write fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-credentials-'))
+    // A folder where the file goes: the rename fails.
+    mkdirSync(join(demoCredentialsPath(dir), 'x'), { recursive: true })
+    expect(() => writeDemoCredentials(dir, { R84: { token: 'psl_a' } })).toThrow()
+    expect(readdirSync(dir)).toEqual(['demo-credentials.json'])
   })
 
   it('reports a file that is not what it writes, in words that quote none of it (it holds secrets)', () => {

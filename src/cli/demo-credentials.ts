@@ -7,7 +7,18 @@
  * demo's secret beside it.
  * @module
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { ensureDemoUsers } from '../access/demo-users.ts'
@@ -80,9 +91,21 @@ export function writeDemoCredentials(dataDir: string, credentials: DemoCredentia
   const text = `${JSON.stringify({ about: ABOUT, partners }, null, 2)}\n`
   mkdirSync(dataDir, { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, text, { mode: 0o600 })
-  chmodSync(temporary, 0o600)
-  renameSync(temporary, path)
+  try {
+    // Flushed before the rename: a crash just after must not leave an empty file in its place.
+    const fd = openSync(temporary, 'w', 0o600)
+    try {
+      writeFileSync(fd, text)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    chmodSync(temporary, 0o600)
+    renameSync(temporary, path)
+  } finally {
+    // The temporary file holds the secrets too: never left behind by a failed write.
+    rmSync(temporary, { force: true })
+  }
 }
 
 const ABOUT =

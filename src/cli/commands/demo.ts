@@ -323,7 +323,16 @@ async function ensureCredentials(
     stored,
     operator,
   )
-  writeDemoCredentials(hubDir, mergeDemoCredentials(stored, tokens, signIns))
+  // The new tokens and passwords are in the hub already: a file that cannot be written must not
+  // keep them from being printed (the next run would only replace them again).
+  try {
+    writeDemoCredentials(hubDir, mergeDemoCredentials(stored, tokens, signIns))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    io.err(
+      `demo credentials: could not write ${file} (${code}): the credentials below work, but the next run will replace them`,
+    )
+  }
   return { tokens, signIns, file }
 }
 

@@ -306,6 +306,12 @@ describe('the partner area’s own answers', () => {
     ])
   })
 
+  it('answers a misspelt export parameter with the area’s 404, not the programs’ file', async () => {
+    const { cookie } = await session()
+    const res = await app.request(`${AREA}/export.csv?fromat=excel`, { headers: { cookie } })
+    expect([res.status, res.headers.get('content-type')?.startsWith('text/html')]).toEqual([404, true])
+  })
+
   it('offers the export for a spreadsheet: a BOM, semicolons and codes kept as text', async () => {
     const { cookie } = await session()
     const res = await app.request(`${AREA}/export.csv?format=excel`, { headers: { cookie } })

@@ -16,6 +16,7 @@ import { deleteSession } from '../../access/sessions.repository.ts'
 import { SUMMARIES, summarised } from '../../access/summaries.ts'
 import { partnerNames } from '../../partners/partner.repository.ts'
 import { liveTokens } from '../../partners/token.repository.ts'
+import { unknownQueryParameter } from '../query-params.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { csvFormat, csvHeaders, csvStream } from '../routes/export.ts'
 import { isoFromFrDate } from './format.ts'
@@ -177,7 +178,9 @@ export function partnerArea(deps: AccessDeps) {
     signedIn.get(path, (c) => {
       const { user } = c.get('session')
       const format = csvFormat(c.req.query('format'))
-      if (!format) return c.html(notFoundPage(info(c), 'page'), 404)
+      // A misspelt parameter (`?fromat=excel`) would give the programs' file without a word.
+      if (!format || unknownQueryParameter(c, ['format']) !== undefined)
+        return c.html(notFoundPage(info(c), 'page'), 404)
       return c.body(
         csvStream(deps.db, user.partnerId, actor(c), `GET /espace-partenaire${path}`, format, source),
         200,
