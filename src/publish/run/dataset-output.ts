@@ -5,13 +5,14 @@
  */
 
 import { parsePeriod, periodEnd, periodStart } from '../../lib/period-code.ts'
-import type { ProtectedTable, ProtectionReport } from '../../privacy/index.ts'
+import type { ProtectedRow, ProtectedTable, ProtectionReport } from '../../privacy/index.ts'
 import {
   buildSchemaOrgDataset,
   type CatalogDataset,
   type CatalogFile,
   type CatalogInput,
 } from '../catalog/index.ts'
+import type { MeasureName } from '../definition/catalogue.ts'
 import type { DatasetDefinition } from '../definition/types.ts'
 import {
   type ProtectionContext,
@@ -33,6 +34,8 @@ const utf8 = new TextEncoder()
 export interface DatasetOutputInput {
   readonly definition: DatasetDefinition
   readonly tables: readonly ProtectedTable[]
+  /** Follow-up measures hidden in published rows that pool cohorts (write/follow-up-coherence.ts). */
+  readonly hidden?: ReadonlyMap<ProtectedRow, ReadonlySet<MeasureName>>
   readonly report: ProtectionReport
   readonly labels: HierarchyLabels
   readonly date: string
@@ -64,7 +67,7 @@ export function datasetOutput(
   input: DatasetOutputInput,
 ): { ok: true; value: DatasetOutput } | { ok: false; issues: readonly WriteIssue[] } {
   const { definition } = input
-  const data = datasetFiles(definition, input.tables, input.labels)
+  const data = datasetFiles(definition, input.tables, input.labels, input.hidden)
   if (!data.ok) return data
   const summary = summariseRelease({
     definition,

@@ -14,6 +14,7 @@ import { readDefinitions, repositoryRoot } from '../definition/read-definitions.
 import { type ReleaseSummary, releaseNotesHeading, renderReleaseNotes } from '../docs/index.ts'
 import { earlierCells, type PublishedTableText } from '../release/carry-over.ts'
 import { commitRelease, discardStaging, listReleases, stagingFolder } from '../release/commit-release.ts'
+import { pooledFollowUps } from '../write/follow-up-coherence.ts'
 import { type DatasetOutput, datasetOutput } from './dataset-output.ts'
 import { withPublishLock } from './publish-lock.ts'
 import { auditFile, type ReleaseEntry, releaseEntry, releaseIndex } from './release-index.ts'
@@ -152,10 +153,19 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
   const catalogSettings = { ...options.catalog, releaseDate: options.date }
   const outputs: DatasetOutput[] = []
   const issues: PublishIssue[] = []
+  const hidden = pooledFollowUps(
+    definitions.value.flatMap((d) =>
+      d.tables.flatMap((t) => {
+        const table = protectedRelease.tables.find((p) => p.name === `${d.slug}/${t.name}`)
+        return table ? [{ table, population: t.population, measures: t.measures }] : []
+      }),
+    ),
+  )
   for (const definition of definitions.value) {
     const output = datasetOutput({
       definition,
       tables: protectedRelease.tables,
+      hidden,
       report,
       labels: tables.labels[definition.slug]!,
       date: options.date,

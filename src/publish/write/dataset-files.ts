@@ -3,8 +3,8 @@
  * `hierarchies/<dimension>.csv`; and `datapackage.json` describing the CSV files.
  * @module
  */
-import type { ProtectedTable } from '../../privacy/index.ts'
-import { DIMENSIONS, type DimensionName } from '../definition/catalogue.ts'
+import type { ProtectedRow, ProtectedTable } from '../../privacy/index.ts'
+import { DIMENSIONS, type DimensionName, type MeasureName } from '../definition/catalogue.ts'
 import type { DatasetDefinition, TableDefinition } from '../definition/types.ts'
 import { type CsvResource, dataPackage } from './datapackage.ts'
 import { hierarchyCsv, hierarchyRows } from './hierarchy-file.ts'
@@ -26,6 +26,7 @@ export function datasetFiles(
   dataset: DatasetDefinition,
   tables: readonly ProtectedTable[],
   labels: HierarchyLabels,
+  hidden?: ReadonlyMap<ProtectedRow, ReadonlySet<MeasureName>>,
 ): WriteResult<DatasetFile[]> {
   const issues: WriteIssue[] = []
   const written: { definition: TableDefinition; table: ProtectedTable; files: TableFiles }[] = []
@@ -38,7 +39,7 @@ export function datasetFiles(
       issues.push({ path: `${dataset.slug}/${definition.name}`, code: 'write/missing-table', message })
       continue
     }
-    const files = tableFiles(definition, table, labels)
+    const files = tableFiles(definition, table, labels, hidden)
     if (files.ok) written.push({ definition, table, files: files.value })
     else issues.push(...files.issues)
   }

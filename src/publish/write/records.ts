@@ -31,6 +31,7 @@ export function tableRecords(
   columns: readonly Column[],
   rows: readonly ProtectedRow[],
   count: MeasureName,
+  hidden: ReadonlyMap<ProtectedRow, ReadonlySet<MeasureName>> = new Map(),
 ): RecordsResult {
   const issues = new Map<string, WriteIssue>()
   const report = (issue: WriteIssue) => {
@@ -52,11 +53,13 @@ export function tableRecords(
       return value
     }
     const published = row.status === 'V'
+    const mine = hidden.get(row)
     let dimension = 0
     return columns.map((column): Value => {
       if (column.role === 'dimension') return row.codes[dimension++] ?? null
-      if (column.role === 'status') return row.status
-      if (!published) return null
+      const status = published && mine && uses(column.measure, mine) ? 'D' : row.status
+      if (column.role === 'status') return status
+      if (status !== 'V') return null
       const value = measureValue(column.measure, column.role, lookup, (code, message) =>
         report({ path: `${table}#${column.name}`, code, message: `${message} in row ${where}` }),
       )
@@ -73,6 +76,16 @@ export function tableRecords(
     })
   })
   return { records, issues: [...issues.values()] }
+}
+
+/** True when a measure is one of `names`, or a rate or ratio computed from one. */
+function uses(name: MeasureName, names: ReadonlySet<MeasureName>): boolean {
+  if (names.has(name)) return true
+  const { measure } = MEASURES[name]
+  return (
+    (measure.kind === 'rate' || measure.kind === 'ratio') &&
+    (names.has(measure.numerator) || names.has(measure.denominator))
+  )
 }
 
 /** The unrounded value of a measure column of a published row; null when undefined (denominator 0). */

@@ -2,8 +2,8 @@
  * The three files of one protected table (CSV, JSON, Parquet), rows in hierarchy order.
  * @module
  */
-import type { ProtectedTable } from '../../privacy/index.ts'
-import { POPULATIONS } from '../definition/catalogue.ts'
+import type { ProtectedRow, ProtectedTable } from '../../privacy/index.ts'
+import { type MeasureName, POPULATIONS } from '../definition/catalogue.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { checkLabels } from './check-labels.ts'
 import { type Column, tableColumns } from './columns.ts'
@@ -30,6 +30,7 @@ export function tableFiles(
   definition: TableDefinition,
   table: ProtectedTable,
   labels: HierarchyLabels,
+  hidden?: ReadonlyMap<ProtectedRow, ReadonlySet<MeasureName>>,
 ): WriteResult<TableFiles> {
   const expected = definition.dimensions.map((d) => d.name)
   if (expected.join() !== table.dimensions.join())
@@ -55,6 +56,7 @@ export function tableFiles(
     columns,
     rows,
     POPULATIONS[definition.population].count,
+    hidden,
   )
   if (issues.length > 0) return { ok: false, issues }
   const header = columns.map((c) => c.name)
