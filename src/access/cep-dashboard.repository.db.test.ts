@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { insertCeps, insertDossiers } from '../publish/facts/hub-fixtures.ts'
-import { type CepDashboardLine, loadRegionNames, readCepDashboard } from './cep-dashboard.repository.ts'
+import { type CepDashboardLine, readCepDashboard } from './cep-dashboard.repository.ts'
 import { withPartner } from './partner-tx.ts'
 
 let store: TestStore
@@ -109,14 +109,5 @@ describe('the CEP dashboard', () => {
       bySexAge: [],
       byRegion: [],
     })
-  })
-
-  it('names the régions as the code list does', async () => {
-    const names = await loadRegionNames()
-    expect(['84', '11', '04'].map((code) => names.get(code))).toEqual([
-      'Auvergne-Rhône-Alpes',
-      'Île-de-France',
-      'La Réunion',
-    ])
   })
 })

@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import { ageBand } from '../publish/facts/sql-parts.ts'
-import { readCodeList } from '../reference/code-lists.ts'
 import type { PartnerScope } from './partner-tx.ts'
 
 /** One line of a CEP dashboard table: a group of the operator's periods, and how many ended and how. */
@@ -114,14 +113,4 @@ export async function readCepDashboard(scope: PartnerScope): Promise<CepDashboar
     bySexAge: lines('bySexAge').sort(bySexThenAge),
     byRegion: lines('byRegion').sort(bySize),
   }
-}
-
-let regionNames: Promise<ReadonlyMap<string, string>> | undefined
-
-/** The régions' names by code (`84` → `Auvergne-Rhône-Alpes`), read once per process. */
-export function loadRegionNames(): Promise<ReadonlyMap<string, string>> {
-  regionNames ??= readCodeList('regions.csv').then(
-    (rows) => new Map(rows.map((r) => [r.code_region ?? '', r.nom ?? ''])),
-  )
-  return regionNames
 }

@@ -1,6 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { recordRead } from '../../access/audit.repository.ts'
-import { loadRegionNames } from '../../access/cep-dashboard.repository.ts'
 import { readChangePage } from '../../access/change-page.ts'
 import { changePosition } from '../../access/changes.repository.ts'
 import { decodeCursor, encodeCursor } from '../../access/cursor.ts'
@@ -16,6 +15,7 @@ import { deleteSession } from '../../access/sessions.repository.ts'
 import { SUMMARIES, summarised } from '../../access/summaries.ts'
 import { partnerNames } from '../../partners/partner.repository.ts'
 import { liveTokens } from '../../partners/token.repository.ts'
+import { codeLabels } from '../../reference/code-labels.ts'
 import { unknownQueryParameter } from '../query-params.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { csvFormat, csvHeaders, csvStream } from '../routes/export.ts'
@@ -212,7 +212,7 @@ export function partnerArea(deps: AccessDeps) {
     }
     const names = {
       dispositifs: (await loadSearchVocabulary()).dispositifs,
-      regions: await loadRegionNames(),
+      regions: await codeLabels('regions.csv', 'code_region', 'nom'),
     }
     return c.html(
       dashboardPage(info(c), { ...(dossiers ? { dossiers } : {}), ...(cep ? { cep } : {}) }, names),
