@@ -22,7 +22,7 @@ import {
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { ensureDemoUsers } from '../access/demo-users.ts'
-import { recordOperatorAction } from '../access/operator-log.repository.ts'
+import { recordOperatorAction, withOperatorLog } from '../access/operator-log.repository.ts'
 import { authenticate } from '../access/users.repository.ts'
 import type { Database } from '../db/database.ts'
 import { inTransaction } from '../db/in-transaction.ts'
@@ -145,35 +145,38 @@ export async function ensureDemoTokens(
       tokens.push({ code, value: token, kept: true })
       continue
     }
-    const issued = await inTransaction(db, async (tx) => {
-      if (existing) {
-        const r = await rotateToken(tx, existing.id)
-        const detail = { demo: true, expiresAt: r.expiresAt.toISOString(), previousTokens: r.previous }
-        await recordOperatorAction(tx, {
-          operator,
-          action: 'token/rotate',
-          partnerId: existing.id,
-          subject: `#${r.tokenId}`,
-          detail,
-        })
-        return r.token
-      }
-      const added = await addPartner(tx, { code, name, kind })
-      const detail = {
-        demo: true,
-        kind,
-        token: `#${added.tokenId}`,
-        expiresAt: added.expiresAt.toISOString(),
-      }
-      await recordOperatorAction(tx, {
-        operator,
-        action: 'partner/add',
-        partnerId: added.partner.id,
-        subject: code,
-        detail,
-      })
-      return added.token
-    })
+    const issued = existing
+      ? (
+          await withOperatorLog(
+            db,
+            operator,
+            (tx) => rotateToken(tx, existing.id),
+            (r) => ({
+              action: 'token/rotate',
+              partnerId: existing.id,
+              subject: `#${r.tokenId}`,
+              detail: { demo: true, expiresAt: r.expiresAt.toISOString(), previousTokens: r.previous },
+            }),
+          )
+        ).token
+      : (
+          await withOperatorLog(
+            db,
+            operator,
+            (tx) => addPartner(tx, { code, name, kind }),
+            (added) => ({
+              action: 'partner/add',
+              partnerId: added.partner.id,
+              subject: code,
+              detail: {
+                demo: true,
+                kind,
+                token: `#${added.tokenId}`,
+                expiresAt: added.expiresAt.toISOString(),
+              },
+            }),
+          )
+        ).token
     tokens.push({ code, value: issued, kept: false })
   }
   return tokens
