@@ -79,13 +79,15 @@ export function applyPrimaryRules(
       const single = n === 1 || persons === 1 || contributions?.length === 1
       const id = ids[local]!
       const unsafeRates = (table.rates ?? []).filter((r) =>
-        r.persons
-          ? isRatePersonsUnsafe(rules, r.denominator[local]!, {
-              denominator: r.persons.denominator[local]!,
-              numerator: r.persons.numerator[local]!,
-              complement: r.persons.complement[local]!,
-            })
-          : isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!),
+        r.skip?.[local] === 1
+          ? false
+          : r.persons
+            ? isRatePersonsUnsafe(rules, r.denominator[local]!, {
+                denominator: r.persons.denominator[local]!,
+                numerator: r.persons.numerator[local]!,
+                complement: r.persons.complement[local]!,
+              })
+            : isRateUnsafe(rules, r.denominator[local]!, r.numerator[local]!),
       )
       // A rate that breaks the rules hides its numerator (and complement), not the count: the
       // persons rule alone says whether the count may be shown.

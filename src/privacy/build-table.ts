@@ -42,7 +42,11 @@ export interface BuiltTable {
       readonly denominator: Float64Array
       readonly complement: Float64Array
     }
+    /** Per cell, 1 where the rate is not published (`RateInput.skip`): its rules do not apply. */
+    readonly skip?: Uint8Array
   }[]
+  /** Per cell, 1 for the cells of internal codes (`TableInput.internal`), not published as rows. */
+  readonly internal?: Uint8Array
 }
 
 /** The code indices of a local cell index. */
@@ -166,13 +170,26 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
       })
     }
     const persons = rate.persons && ratePersons(rate.persons, cells, `${path}#rates/${i}`, issues)
+    const skip =
+      rate.skip &&
+      cellsWithCodes(
+        hierarchies,
+        strides,
+        size,
+        rate.skip.dimension,
+        rate.skip.codes,
+        `${path}#rates/${i}`,
+        issues,
+      )
     return {
       numerator: numeratorValues ?? n,
       denominator: denominator ?? n,
       names: [rate.numerator, rate.denominator],
       ...(persons ? { persons } : {}),
+      ...(skip ? { skip } : {}),
     }
   })
+  const internal = internalCells(input, hierarchies, strides, size, path, issues)
   if (input.magnitude !== undefined && !measures.has(input.magnitude))
     issues.push({ path, code: 'table/bad-row', message: `unknown magnitude measure: ${input.magnitude}` })
   const persons = input.personsMeasure === undefined ? undefined : cells.get(input.personsMeasure)
@@ -194,8 +211,74 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
     ...(persons ? { persons } : {}),
     ...(input.magnitude === undefined ? {} : { magnitude: input.magnitude }),
     ...(rates.length > 0 ? { rates } : {}),
+    ...(internal ? { internal } : {}),
   }
   return { ok: true, value: table, issues: [] }
+}
+
+/**
+ * Per cell, 1 where the code in `dimension` is one of `codes` (each code and the dimension must
+ * exist: `table/unknown-code`).
+ */
+function cellsWithCodes(
+  hierarchies: readonly Hierarchy[],
+  strides: readonly number[],
+  size: number,
+  dimension: string,
+  codes: readonly string[],
+  path: string,
+  issues: Issue[],
+): Uint8Array | undefined {
+  const d = hierarchies.findIndex((h) => h.dimension === dimension)
+  const h = hierarchies[d]
+  if (!h) {
+    issues.push({ path, code: 'table/unknown-code', message: `no dimension ${dimension}` })
+    return undefined
+  }
+  const wanted = new Set<number>()
+  for (const code of codes) {
+    const index = h.index.get(code)
+    if (index === undefined)
+      issues.push({
+        path,
+        code: 'table/unknown-code',
+        message: `code ${code} is not in hierarchy ${dimension}`,
+      })
+    else wanted.add(index)
+  }
+  const mask = new Uint8Array(size)
+  for (let local = 0; local < size; local++)
+    if (wanted.has(Math.floor(local / strides[d]!) % h.codes.length)) mask[local] = 1
+  return mask
+}
+
+/** The cells of the input's internal codes; a leaf or the root is no internal code. */
+function internalCells(
+  input: TableInput,
+  hierarchies: readonly Hierarchy[],
+  strides: readonly number[],
+  size: number,
+  path: string,
+  issues: Issue[],
+): Uint8Array | undefined {
+  let out: Uint8Array | undefined
+  for (const [dimension, codes] of Object.entries(input.internal ?? {})) {
+    const h = hierarchies.find((x) => x.dimension === dimension)
+    for (const code of codes) {
+      const index = h?.index.get(code)
+      if (h && index !== undefined && (index === 0 || h.children[index]!.length === 0))
+        issues.push({
+          path,
+          code: 'table/unknown-code',
+          message: `internal code ${code} of ${dimension} must be neither a leaf nor the root`,
+        })
+    }
+    const mask = cellsWithCodes(hierarchies, strides, size, dimension, codes, `${path}#internal`, issues)
+    if (!mask) continue
+    if (!out) out = mask
+    else for (let i = 0; i < size; i++) out[i] = out[i]! | mask[i]!
+  }
+  return out
 }
 
 /** A rate's persons columns, each a cell measure of the input; an unknown name is an issue. */

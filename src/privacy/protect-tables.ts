@@ -126,13 +126,25 @@ export async function protectTables(
   // Listed once the pattern is final: another cell's protection may have suppressed one since.
   const republished = [...moot].flatMap(([id, name]) => (status[id] === PUBLISHED ? [name] : [])).sort()
   const tables = built.map((table, t) => toProtected(system, table, t, status, marks))
+  // Internal cells are protected but are no rows: the shares count the rows.
+  const rowsOf = (t: number) => system.cellIds[t]!.filter((_, local) => built[t]!.internal?.[local] !== 1)
+  const internalIds = new Set<number>()
+  built.forEach((table, t) => {
+    system.cellIds[t]!.forEach((id, local) => {
+      if (table.internal?.[local] === 1) internalIds.add(id)
+    })
+  })
   const report: ProtectionReport = {
     tables: built.map((table, t) => ({
       name: table.name,
-      ...summarise(system, status, system.cellIds[t]!),
+      ...summarise(system, status, rowsOf(t)),
     })),
     set: {
-      ...summarise(system, status, system.value.keys()),
+      ...summarise(
+        system,
+        status,
+        [...system.value.keys()].filter((id) => !internalIds.has(id)),
+      ),
       distinctCells: system.size,
       relations: system.relStart.length - 1,
     },
@@ -304,6 +316,7 @@ function toProtected(
 ): ProtectedTable {
   const ids = system.cellIds[t]!
   const rows: ProtectedRow[] = []
+  const internal: ProtectedRow[] = []
   const n: number[] = []
   const distance: number[] = []
   const singleton: boolean[] = []
@@ -319,7 +332,12 @@ function toProtected(
       const value = table.n[local] === 0 && Number.isNaN(values[local]!) ? 0 : values[local]!
       measures[name] = published && !Number.isNaN(value) ? value : null
     }
-    rows.push({ codes, n: published ? table.n[local]! : null, status: s, measures })
+    const row = { codes, n: published ? table.n[local]! : null, status: s, measures }
+    if (table.internal?.[local] === 1) {
+      internal.push(row)
+      continue
+    }
+    rows.push(row)
     n.push(table.n[local]!)
     distance.push(marks.distance[id]!)
     singleton.push(marks.singleton[id] === 1)
@@ -327,11 +345,35 @@ function toProtected(
   const hierarchies = Object.fromEntries(
     table.hierarchies.map((h) => [
       h.dimension,
-      h.codes.map((code, i) => ({ code, parent: i === 0 ? '' : h.codes[h.parent[i]!]! })),
+      publishedHierarchy(h, table.internal ? internalCodes(table, h) : new Set()),
     ]),
   )
   return makeProtectedTable(
-    { name: table.name, dimensions: table.dimensions, hierarchies, rows },
+    {
+      name: table.name,
+      dimensions: table.dimensions,
+      hierarchies,
+      rows,
+      ...(table.internal ? { internal } : {}),
+    },
     { n, distance, singleton },
+  )
+}
+
+/** The codes of a dimension whose cells are internal (every cell with such a code is). */
+function internalCodes(table: BuiltTable, h: BuiltTable['hierarchies'][number]): Set<number> {
+  const d = table.hierarchies.indexOf(h)
+  const out = new Set<number>()
+  h.codes.forEach((_, index) => {
+    if (table.internal?.[index * table.strides[d]!] === 1 && index > 0) out.add(index)
+  })
+  return out
+}
+
+/** A hierarchy as published: internal codes left out, their children under their nearest kept ancestor. */
+function publishedHierarchy(h: BuiltTable['hierarchies'][number], internal: ReadonlySet<number>) {
+  const kept = (i: number): number => (internal.has(i) ? kept(h.parent[i]!) : i)
+  return h.codes.flatMap((code, i) =>
+    internal.has(i) ? [] : [{ code, parent: i === 0 ? '' : h.codes[kept(h.parent[i]!)]! }],
   )
 }

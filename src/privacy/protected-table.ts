@@ -23,6 +23,11 @@ export interface ProtectedTable {
   /** Per dimension, the hierarchy used (so that the table can be audited again). */
   readonly hierarchies: Readonly<Record<string, readonly HierarchyRow[]>>
   readonly rows: readonly ProtectedRow[]
+  /**
+   * The cells of internal codes (`TableInput.internal`), protected like the rows but not rows
+   * themselves: the caller shows their values only as other rows' measures, with their status.
+   */
+  readonly internal?: readonly ProtectedRow[]
 }
 
 /** What the library keeps about a protected table without publishing it: the true counts and distances. */

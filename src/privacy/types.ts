@@ -112,6 +112,14 @@ export interface TableInput {
    * unit) besides the one on its count (protect-magnitude.ts).
    */
   readonly magnitude?: string
+  /**
+   * Per dimension, codes above the leaves whose cells are protected like every other cell (their
+   * counts take part in every relation, primary rules apply) but that the caller does not publish
+   * as rows: their values appear elsewhere, as another row's measure (the members of the observed
+   * cohorts on an all-periods row). The protected table gives their cells apart
+   * (`ProtectedTable.internal`) and leaves them out of its rows and hierarchies.
+   */
+  readonly internal?: Readonly<Record<string, readonly string[]>>
 }
 
 /** A rate published with a table: two of its measures, and the distinct persons behind them. */
@@ -131,6 +139,12 @@ export interface RateInput {
     readonly denominator: string
     readonly complement: string
   }
+  /**
+   * Cells that do not publish this rate: those whose code in `dimension` is one of `codes`. Its
+   * rules do not apply there (e.g. a follow-up rate on an all-periods row, which shows the rate of
+   * an internal cell of observed cohorts instead).
+   */
+  readonly skip?: { readonly dimension: string; readonly codes: readonly string[] }
 }
 
 /** Non-additive values of one cell, named by one code per dimension (at any level). */

@@ -124,4 +124,91 @@ describe('passerelle audit on a published release', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('2 suppressed cells, 0 exactly disclosed, 0 unprotected')
   })
+
+  /**
+   * Exits by cohort and région on 2026-09-30 (2024 and 2025 observed at 6 months, not 2026): 2026
+   * R1 (3) is hidden with 2026 R2 and both 2024 cells. `connus` gives each all-periods row's
+   * nb_connus_6m as `value,status`.
+   */
+  function cohorts(connus: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-release-'))
+    const base = join(dir, 'datasets', 'x')
+    mkdirSync(join(base, 'hierarchies'), { recursive: true })
+    const fields = [
+      'periode',
+      'territoire',
+      'nb_sorties',
+      'nb_sorties_statut',
+      'nb_connus_6m',
+      'nb_connus_6m_statut',
+    ]
+    writeFileSync(
+      join(base, 'datapackage.json'),
+      JSON.stringify({
+        resources: [
+          { name: 't', path: 't.csv', schema: { fields: fields.map((name) => ({ name })) } },
+          { name: 'hierarchie_periode', path: 'hierarchies/periode.csv' },
+          { name: 'hierarchie_territoire', path: 'hierarchies/territoire.csv' },
+        ],
+      }),
+    )
+    writeFileSync(join(base, 'release.json'), JSON.stringify({ asOf: '2026-09-30' }))
+    writeFileSync(
+      join(base, 'hierarchies', 'periode.csv'),
+      'code,parent,label\n_T,,Toutes\n2024,_T,2024\n2025,_T,2025\n2026,_T,2026\n',
+    )
+    writeFileSync(
+      join(base, 'hierarchies', 'territoire.csv'),
+      'code,parent,label\n_T,,France\nR1,_T,Un\nR2,_T,Deux\n',
+    )
+    const counts: Record<string, [number, string][]> = {
+      _T: [
+        [153, 'V'],
+        [48, 'V'],
+        [105, 'V'],
+      ],
+      2024: [
+        [50, 'V'],
+        [20, 'D'],
+        [30, 'D'],
+      ],
+      2025: [
+        [60, 'V'],
+        [25, 'V'],
+        [35, 'V'],
+      ],
+      2026: [
+        [43, 'V'],
+        [3, 'A'],
+        [40, 'D'],
+      ],
+    }
+    const lines = Object.entries(counts).flatMap(([periode, cells]) =>
+      ['_T', 'R1', 'R2'].map((territoire, i) => {
+        const [n, status] = cells[i]!
+        const shown = status === 'V' ? String(n) : ''
+        const known =
+          periode === '_T' ? connus[territoire]! : periode === '2026' ? `0,${status}` : `${shown},${status}`
+        return `${periode},${territoire},${shown},${status},${status === 'V' ? known : `,${status}`}`
+      }),
+    )
+    writeFileSync(join(base, 't.csv'), `${fields.join(',')}\n${lines.join('\n')}\n`)
+    return dir
+  }
+
+  it('knows an all-periods row’s observed members for the count of its observed cohorts', async () => {
+    // 48 exits in R1, 45 of them observed: the 3 of 2026 R1, hidden, are told.
+    const told = await audit(cohorts({ _T: '110,V', R1: '45,V', R2: '65,V' }))
+    expect([told.code, told.stdout]).toEqual([1, expect.stringContaining('unprotected')])
+    expect(told.stderr).toContain('x/t.csv: disclosure/unprotected cell 2026,R1')
+    // Hiding R1's alone is not enough: 110 − 65 tells it again.
+    const byDifference = await audit(cohorts({ _T: '110,V', R1: ',A', R2: '65,V' }))
+    expect(byDifference.code).toBe(1)
+    // Hidden everywhere, it tells nothing (the national one is 153 − 43 anyway: secondary, told).
+    const hidden = await audit(cohorts({ _T: ',D', R1: ',A', R2: ',D' }))
+    expect([hidden.code, hidden.stdout]).toEqual([
+      0,
+      expect.stringContaining('1 exactly disclosed, 0 unprotected'),
+    ])
+  })
 })

@@ -8,6 +8,9 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type AuditInput, type HierarchyRow, parseCsv } from '../../privacy/index.ts'
 import { DOMINANCE_MEASURE } from '../../publish/aggregate/plan.ts'
+import { MEASURES, type MeasureName } from '../../publish/definition/catalogue.ts'
+import { lastObservedYear } from '../../publish/indicators/cohort.ts'
+import { observedNode } from '../../publish/run/observed-cohorts.ts'
 
 /** Tables that count the same units, linked for the audit (`nb_entrees`: the entries). */
 export interface ReleaseGroup {
@@ -53,6 +56,8 @@ export async function readReleaseTables(
     const text = await readFile(join(base, 'datapackage.json'), 'utf8').catch(() => null)
     if (text === null) continue
     const resources = (JSON.parse(text) as { resources?: Resource[] }).resources ?? []
+    const release = await readFile(join(base, 'release.json'), 'utf8').catch(() => null)
+    const asOf = release === null ? undefined : (JSON.parse(release) as { asOf?: string }).asOf
     const hierarchies = new Map<string, HierarchyRow[]>()
     for (const resource of resources) {
       if (!resource.path.startsWith('hierarchies/')) continue
@@ -90,7 +95,7 @@ export async function readReleaseTables(
         }
       })
       const used = dimensions.map((_, i) => new Set(rows.map((r) => r.codes[i]!)))
-      const table: AuditInput = {
+      const cut: AuditInput = {
         name: file,
         dimensions,
         hierarchies: Object.fromEntries(
@@ -98,6 +103,7 @@ export async function readReleaseTables(
         ),
         rows,
       }
+      const table = asOf === undefined ? cut : withObservedCohorts(cut, csv, measures, asOf)
       groups.set(count, [...(groups.get(count) ?? []), table])
       // The euros under a dominance rule are protected too (src/privacy/protect-magnitude.ts): the
       // same tables, linked on their amounts, make one more set.
@@ -111,4 +117,59 @@ export async function readReleaseTables(
     }
   }
   return [...groups].map(([count, tables]) => ({ count, tables }))
+}
+
+/**
+ * A table with its cells of observed cohorts (publish's run/observed-cohorts.ts): an all-periods
+ * row's follow-up members (`nb_connus_6m`) are the count of the cohorts observed on the data date,
+ * a node of the period tree between the total and their years. Added as the rows show them: the
+ * value with its status where the row is published, unknown (`D`, no interval owed) where the row
+ * is hidden whole.
+ */
+function withObservedCohorts(
+  table: AuditInput,
+  csv: ReturnType<typeof parseCsv>,
+  measures: readonly string[],
+  asOf: string,
+): AuditInput {
+  const period = table.dimensions.indexOf('periode')
+  const tree = table.hierarchies?.periode
+  if (period < 0 || !tree) return table
+  const years = tree.filter((r) => /^\d{4}$/.test(r.code)).map((r) => r.code)
+  const at = (name: string) => csv.header.indexOf(name)
+  const nodes = new Map<string, string>()
+  for (const name of measures) {
+    const months = MEASURES[name as MeasureName]?.followUpMonths
+    if (months === undefined) continue
+    const node = observedNode(years, lastObservedYear(asOf, months))
+    if (node !== undefined && !nodes.has(node)) nodes.set(node, name)
+  }
+  if (nodes.size === 0) return table
+  const codes = [...nodes.keys()].sort().reverse()
+  const innermost = (year: string) => codes.findLast((n) => Number(year) <= Number(n.slice(2)))
+  const periode = [
+    ...tree.slice(0, 1),
+    ...codes.map((code, i) => ({ code, parent: i === 0 ? '_T' : codes[i - 1]! })),
+    ...tree.slice(1).map((r) => {
+      const node = years.includes(r.code) && r.parent === '_T' ? innermost(r.code) : undefined
+      return node === undefined ? r : { ...r, parent: node }
+    }),
+  ]
+  const added = table.rows.flatMap((row, i) => {
+    if (row.codes[period] !== '_T') return []
+    const record = csv.records[i]!
+    return [...nodes].map(([node, name]) => {
+      const value = (record.fields[at(name)] ?? '').trim()
+      const status = (record.fields[at(`${name}_statut`)] ?? 'V').trim()
+      const shown = row.n !== null && status === 'V' && value !== ''
+      return {
+        codes: row.codes.map((c, d) => (d === period ? node : c)),
+        n: shown ? Number(value) : null,
+        // A row hidden whole says nothing of its observed cohorts' own protection.
+        status: row.n === null ? 'D' : status,
+        ...(row.line === undefined ? {} : { line: row.line }),
+      }
+    })
+  })
+  return { ...table, hierarchies: { ...table.hierarchies, periode }, rows: [...table.rows, ...added] }
 }

@@ -44,7 +44,18 @@ function ruleLines(definition: DatasetDefinition, context: ProtectionContext): s
   if (rules.rate && withRates.length > 0) {
     const { minDenominator, minCount } = rules.rate
     lines.push(
-      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`). Ce sont des personnes distinctes : une personne qui a plusieurs sorties (ou périodes) dans une même cellule y compte une fois ; le complément est lu des deux façons que cela permet, et chacune doit respecter la règle : les personnes du dénominateur moins celles du numérateur (personnes sans le résultat sur aucune sortie), et les personnes qui ont au moins une sortie sans le résultat (une personne peut alors compter à la fois dans le numérateur et dans le complément). La ligne entière est alors masquée, effectifs compris : le secret secondaire protège les cellules par leurs effectifs.`,
+      `**Taux** (${names(withRates)}) : un taux n’est publié que si son dénominateur compte au moins ${minDenominator} personnes et si ni son numérateur ni son complément ne comptent de 1 à ${minCount - 1} personnes (statut \`A\`). Ce sont des personnes distinctes : une personne qui a plusieurs sorties (ou périodes) dans une même cellule y compte une fois ; le complément est lu des deux façons que cela permet, et chacune doit respecter la règle : les personnes du dénominateur moins celles du numérateur (personnes sans le résultat sur aucune sortie), et les personnes qui ont au moins une sortie sans le résultat (une personne peut alors compter à la fois dans le numérateur et dans le complément). La ligne entière est alors masquée, effectifs compris : le secret secondaire protège les cellules par leurs effectifs (sauf pour les taux de suivi d’une ligne qui réunit plusieurs cohortes : ci-dessous).`,
+    )
+  }
+  const withFollowUps = definition.tables.filter((t) =>
+    t.measures.some((m) => MEASURES[m].followUpMonths !== undefined),
+  )
+  if (withFollowUps.length > 0) {
+    const members = [...new Set(withFollowUps.flatMap((t) => t.measures))]
+      .filter((m) => MEASURES[m].followUpMonths !== undefined)
+      .map((m) => `\`${m}\``)
+    lines.push(
+      `**Cohortes observées** (${names(withFollowUps)}) : sur une ligne qui réunit plusieurs cohortes (toutes périodes, \`_T\`, ou une table sans période), ${joinFrench(members)} ne ${members.length > 1 ? 'comptent' : 'compte'} que les cohortes déjà observées ; l’effectif de la ligne moins cette valeur donnerait celui des cohortes qui ne le sont pas encore. Les cohortes observées sont donc protégées comme une cellule à part entière, liée aux autres par les marges de la période, et les règles des taux de suivi s’appliquent à elle, non à la ligne : quand elle est masquée, la ligne garde son effectif mais masque ces mesures, les taux qui en dépendent et leurs numérateurs, avec son statut. Dans une table sans période, une ligne ne les publie que si une table liée, par période, contient la même cellule (\`D\` sinon).`,
     )
   }
   const withAmounts = definition.tables.filter((t) => POPULATIONS[t.population].contributor !== undefined)

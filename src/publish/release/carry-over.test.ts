@@ -57,4 +57,46 @@ M,80,V,0,V,,V,,
       { table: 't', codes: { sexe: 'M' }, n: 80, measures: { nb_emploi_6m: 7, taux_emploi_6m: 0.0875 } },
     ])
   })
+
+  it('keeps the cell of the observed cohorts an all-periods row showed or hid, where the new release holds it', () => {
+    const text = `periode,territoire,nb_sorties,nb_sorties_statut,nb_connus_6m,nb_connus_6m_statut
+_T,_T,300,V,250,V
+_T,R11,120,V,,A
+_T,R84,90,V,,D
+_T,R93,,A,,A
+2025,R11,60,V,60,V
+`
+    const asked: unknown[] = []
+    const cells = earlierCells(
+      [
+        {
+          table: 'insertion/t',
+          dimensions: ['periode', 'territoire'],
+          count: 'nb_sorties',
+          csv: text,
+          asOf: '2026-09-30',
+        },
+      ],
+      () => true,
+      (table, codes, last) => {
+        asked.push([table, codes, last])
+        return { table: 'insertion/u', code: `_O${last}` }
+      },
+    )
+    // On 2026-09-30 the cohorts up to 2025 were observed at 6 months; a row hidden whole tells nothing.
+    expect(asked.map((a) => JSON.stringify(a))).toEqual([
+      '["insertion/t",{},2025]',
+      '["insertion/t",{"territoire":"R11"},2025]',
+      '["insertion/t",{"territoire":"R84"},2025]',
+    ])
+    expect(cells.published.filter((c) => c.table === 'insertion/u')).toEqual([
+      { table: 'insertion/u', codes: { periode: '_O2025' }, n: 250 },
+    ])
+    expect(cells.primary.filter((c) => c.table === 'insertion/u')).toEqual([
+      { table: 'insertion/u', codes: { territoire: 'R11', periode: '_O2025' }, status: 'A' },
+    ])
+    expect(cells.secondary.filter((c) => c.table === 'insertion/u')).toEqual([
+      { table: 'insertion/u', codes: { territoire: 'R84', periode: '_O2025' } },
+    ])
+  })
 })

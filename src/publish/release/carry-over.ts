@@ -8,6 +8,8 @@
  * @module
  */
 import { type CellRef, type PublishedCell, parseCsv } from '../../privacy/index.ts'
+import { MEASURES, type MeasureName } from '../definition/catalogue.ts'
+import { lastObservedYear } from '../indicators/cohort.ts'
 
 /** A table of an earlier release, as published. */
 export interface PublishedTableText {
@@ -17,7 +19,19 @@ export interface PublishedTableText {
   /** Name of the count measure, whose `<count>_statut` column gives each cell's status. */
   readonly count: string
   readonly csv: string
+  /** The data date of its release: which cohorts its follow-up measures counted. */
+  readonly asOf?: string
 }
+
+/**
+ * Where the new release holds the cell of the cohorts up to `last` under `codes` of a table
+ * (run/observed-cohorts.ts: an internal node of a linked table's period tree), if it does.
+ */
+export type ObservedCell = (
+  table: string,
+  codes: Readonly<Record<string, string>>,
+  last: number,
+) => { readonly table: string; readonly code: string } | undefined
 
 /** The cells of earlier releases that bind the new one. */
 export interface EarlierCells {
@@ -35,11 +49,14 @@ export const TOTAL = '_T'
 /**
  * The cells of earlier releases' tables that the new release must respect, each once (a cell
  * published with two counts by two releases is listed with both); cells whose codes the new
- * release no longer has are left out (`exists`).
+ * release no longer has are left out (`exists`). A published row that pooled cohorts also showed,
+ * or hid, the count of its observed cohorts (`nb_connus_6m`): that cell too, where the new release
+ * holds it (`observed`).
  */
 export function earlierCells(
   tables: readonly PublishedTableText[],
   exists: (table: string, dimension: string, code: string) => boolean,
+  observed: ObservedCell = () => undefined,
 ): EarlierCells {
   const seen = new Set<string>()
   const primary: CellRef[] = []
@@ -81,6 +98,23 @@ export function earlierCells(
       if (isPublished) published.push({ table: table.table, codes, n, measures })
       else if (status === 'D') secondary.push({ table: table.table, codes })
       else primary.push({ table: table.table, codes, status: status === 'B' ? 'B' : 'A' })
+      if (!isPublished || table.asOf === undefined || (codes.periode ?? TOTAL) !== TOTAL) continue
+      for (const { name, i } of measureColumns) {
+        const months = MEASURES[name as MeasureName]?.followUpMonths
+        if (months === undefined) continue
+        const cell = observed(table.table, codes, lastObservedYear(table.asOf, months))
+        if (!cell) continue
+        const own = { table: cell.table, codes: { ...codes, periode: cell.code } }
+        const shown = record.fields[header.indexOf(`${name}_statut`)]
+        const value = Number(record.fields[i])
+        const ownKey = `${cell.table}\u0001${JSON.stringify(own.codes)}\u0001${shown}\u0001${value}`
+        if (seen.has(ownKey)) continue
+        seen.add(ownKey)
+        if (shown === 'V' && record.fields[i] !== '' && Number.isInteger(value))
+          published.push({ ...own, n: value })
+        else if (shown === 'D') secondary.push(own)
+        else if (shown === 'A' || shown === 'B') primary.push({ ...own, status: shown })
+      }
     }
   }
   return { primary, secondary, published }

@@ -5,7 +5,7 @@
  */
 
 import { parsePeriod, periodEnd, periodStart } from '../../lib/period-code.ts'
-import type { ProtectedRow, ProtectedTable, ProtectionReport } from '../../privacy/index.ts'
+import type { CellStatus, ProtectedRow, ProtectedTable, ProtectionReport } from '../../privacy/index.ts'
 import {
   buildSchemaOrgDataset,
   type CatalogDataset,
@@ -35,7 +35,7 @@ export interface DatasetOutputInput {
   readonly definition: DatasetDefinition
   readonly tables: readonly ProtectedTable[]
   /** Follow-up measures hidden in published rows that pool cohorts (write/follow-up-coherence.ts). */
-  readonly hidden?: ReadonlyMap<ProtectedRow, ReadonlySet<MeasureName>>
+  readonly hidden?: ReadonlyMap<ProtectedRow, ReadonlyMap<MeasureName, CellStatus>>
   readonly report: ProtectionReport
   readonly labels: HierarchyLabels
   readonly date: string

@@ -109,12 +109,21 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
   if (order.length > 0) return { ok: false, issues: order }
   const definitions = await readDefinitions(options.root ?? repositoryRoot)
   if (!definitions.ok) return { ok: false, issues: definitions.issues }
-  const built = await buildReleaseTables(db, definitions.value, options.asOf, timed, options.connections)
+  const onlineAsOf = online.flatMap((d) => listedEntries.get(d)?.asOf ?? [])
+  const built = await buildReleaseTables(
+    db,
+    definitions.value,
+    options.asOf,
+    timed,
+    options.connections,
+    onlineAsOf,
+  )
   if (!built.ok) return built
   const tables = built.value
   const onlineCells = earlierCells(
-    await previousTables(options.out, online, tables.published),
+    await previousTables(options.out, online, tables.published, listedEntries),
     (table, dimension, code) => tables.hasCode(table, dimension, code),
+    tables.observedCell,
   )
   const carriedOver = onlineCells.primary.length + onlineCells.secondary.length
   const protectedRelease = await timed('protection', () =>
@@ -160,6 +169,7 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
         return table ? [{ table, population: t.population, measures: t.measures }] : []
       }),
     ),
+    tables.pooled,
   )
   for (const definition of definitions.value) {
     const output = datasetOutput({
@@ -345,13 +355,22 @@ async function previousTables(
     dimensions: readonly string[]
     count: string
   }[],
+  entries: ReadonlyMap<string, ReleaseEntry>,
 ): Promise<PublishedTableText[]> {
   const texts: PublishedTableText[] = []
   for (const date of online) {
+    const asOf = entries.get(date)?.asOf
     for (const t of published) {
       const path = join(out, 'releases', date, 'datasets', t.slug, `${t.name}.csv`)
       const csv = await readFile(path, 'utf8').catch(() => null)
-      if (csv !== null) texts.push({ table: t.table, dimensions: t.dimensions, count: t.count, csv })
+      if (csv !== null)
+        texts.push({
+          table: t.table,
+          dimensions: t.dimensions,
+          count: t.count,
+          csv,
+          ...(asOf ? { asOf } : {}),
+        })
     }
   }
   return texts

@@ -14,7 +14,10 @@ import { loadHierarchySources } from '../definition/hierarchy-sources.repository
 import { withPlannedPeriods } from '../definition/period-hierarchy.ts'
 import type { DatasetDefinition, TableDefinition } from '../definition/types.ts'
 import { buildFacts } from '../facts/index.ts'
+import { lastObservedYear } from '../indicators/cohort.ts'
+import type { ObservedCell } from '../release/carry-over.ts'
 import type { HierarchyLabels } from '../write/index.ts'
+import { horizonOf, type PooledCohorts, pooledCohorts, withObservedCohorts } from './observed-cohorts.ts'
 import type { PublishIssue } from './publish-release.ts'
 
 /** A table of the release as the earlier releases' files name it. */
@@ -40,6 +43,13 @@ export interface ReleaseTables {
   readonly territories: readonly string[]
   /** Partners with at least one record in the hub. */
   readonly partners: number
+  /**
+   * Per population and follow-up horizon (months), the cell of its observed cohorts, whose status
+   * an all-periods row's follow-up measures take (write/follow-up-coherence.ts).
+   */
+  readonly pooled: ReadonlyMap<string, ReadonlyMap<number, PooledCohorts>>
+  /** Where the release holds a cell of observed cohorts (release/carry-over.ts). */
+  readonly observedCell: ObservedCell
 }
 
 type Timed = <T>(step: string, run: () => Promise<T>) => Promise<T>
@@ -47,6 +57,8 @@ type Timed = <T>(step: string, run: () => Promise<T>) => Promise<T>
 /**
  * Builds the release's tables from the hub, aggregating `connections` tables at once (each
  * statement on its own pooled connection; the results keep the definitions' order).
+ * `earlierAsOf`: the data dates of the releases still online, whose cells of observed cohorts the
+ * protection must know (run/observed-cohorts.ts).
  */
 export async function buildReleaseTables(
   db: Kysely<Database>,
@@ -54,6 +66,7 @@ export async function buildReleaseTables(
   asOf: string,
   timed: Timed,
   connections = 1,
+  earlierAsOf: readonly string[] = [],
 ): Promise<{ ok: true; value: ReleaseTables } | { ok: false; issues: readonly PublishIssue[] }> {
   await timed('facts', () => buildFacts(db, { asOf, connections }))
   await dropAggregationLeftovers(db)
@@ -97,6 +110,17 @@ export async function buildReleaseTables(
       own[dim] = union(trees[dim as DimensionName], own[dim], nodes)
   })
   if (issues.length > 0) return { ok: false, issues }
+  const pooled = observedCohortCells(inputs, asOf)
+  // The observed cohorts' nodes of the releases still online, per horizon (each nested in ours).
+  const earlier = new Map(
+    [...new Set([...pooled.values()].flatMap((m) => [...m.keys()]))].map((h) => [
+      h,
+      earlierAsOf.map((date) => `_O${lastObservedYear(date, h)}`),
+    ]),
+  )
+  const judged = inputs.map((input) =>
+    withObservedCohorts(input, pooled.get(input.population ?? '') ?? new Map(), earlier),
+  )
   // Only a dataset all of whose tables date their rows by a planned start may say so: the period
   // tree is one per dataset, and an entry dated after the data date (publish --as-of before the
   // release) is no planned training.
@@ -123,7 +147,7 @@ export async function buildReleaseTables(
   return {
     ok: true,
     value: {
-      inputs,
+      inputs: judged,
       rules,
       labels,
       published: tables.map(({ dataset, table }) => ({
@@ -136,8 +160,61 @@ export async function buildReleaseTables(
       hasCode: (table, dimension, code) => codeSets.get(table)?.get(dimension)?.has(code) === true,
       territories,
       partners,
+      pooled,
+      observedCell: observedCellOf(judged),
     },
   }
+}
+
+/** Finds, among tables of the same population, one whose internal node holds the cohorts up to `last`. */
+function observedCellOf(inputs: readonly TableInput[]): ObservedCell {
+  const byName = new Map(inputs.map((i) => [i.name, i]))
+  return (table, codes, last) => {
+    const population = byName.get(table)?.population
+    for (const input of inputs) {
+      const nodes = input.internal?.periode
+      if (input.population !== population || !nodes) continue
+      const periods = input.hierarchies?.periode ?? []
+      const years = periods.filter((r) => /^\d{4}$/.test(r.code) && Number(r.code) <= last)
+      const code = `_O${years
+        .map((r) => r.code)
+        .sort()
+        .at(-1)}`
+      if (!nodes.includes(code)) continue
+      const fits = Object.entries(codes).every(
+        ([d, c]) => d === 'periode' || input.hierarchies?.[d]?.some((r) => r.code === c) === true,
+      )
+      if (fits) return { table: input.name, code }
+    }
+    return undefined
+  }
+}
+
+/** Per population, the cell of the cohorts observed at each follow-up horizon its tables hold. */
+function observedCohortCells(
+  inputs: readonly TableInput[],
+  asOf: string,
+): Map<string, Map<number, PooledCohorts>> {
+  const years = new Map<string, Set<string>>()
+  const horizons = new Map<string, Set<number>>()
+  for (const input of inputs) {
+    const population = input.population ?? ''
+    const own = years.get(population) ?? new Set<string>()
+    years.set(population, own)
+    for (const { code } of input.hierarchies?.periode ?? []) if (/^\d{4}$/.test(code)) own.add(code)
+    const months = horizons.get(population) ?? new Set<number>()
+    horizons.set(population, months)
+    for (const name of input.measureNames ?? []) {
+      const h = horizonOf(name)
+      if (h !== undefined) months.add(h)
+    }
+  }
+  return new Map(
+    [...horizons].map(([population, months]) => [
+      population,
+      new Map([...months].map((h) => [h, pooledCohorts([...years.get(population)!], h, asOf)])),
+    ]),
+  )
 }
 
 /** Each dimension's tree cut to the codes the table's data uses, down to the table's depth. */

@@ -3,7 +3,7 @@
  * `hierarchies/<dimension>.csv`; and `datapackage.json` describing the CSV files.
  * @module
  */
-import type { ProtectedRow, ProtectedTable } from '../../privacy/index.ts'
+import type { CellStatus, ProtectedRow, ProtectedTable } from '../../privacy/index.ts'
 import { DIMENSIONS, type DimensionName, type MeasureName } from '../definition/catalogue.ts'
 import type { DatasetDefinition, TableDefinition } from '../definition/types.ts'
 import { type CsvResource, dataPackage } from './datapackage.ts'
@@ -26,7 +26,7 @@ export function datasetFiles(
   dataset: DatasetDefinition,
   tables: readonly ProtectedTable[],
   labels: HierarchyLabels,
-  hidden?: ReadonlyMap<ProtectedRow, ReadonlySet<MeasureName>>,
+  hidden?: ReadonlyMap<ProtectedRow, ReadonlyMap<MeasureName, CellStatus>>,
 ): WriteResult<DatasetFile[]> {
   const issues: WriteIssue[] = []
   const written: { definition: TableDefinition; table: ProtectedTable; files: TableFiles }[] = []

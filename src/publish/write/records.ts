@@ -5,7 +5,7 @@
  * the row holds: the status says why.
  * @module
  */
-import type { ProtectedRow } from '../../privacy/index.ts'
+import type { CellStatus, ProtectedRow } from '../../privacy/index.ts'
 import { MEASURES, type MeasureName } from '../definition/catalogue.ts'
 import { wilsonInterval } from '../indicators/wilson.ts'
 import type { Column } from './columns.ts'
@@ -31,7 +31,7 @@ export function tableRecords(
   columns: readonly Column[],
   rows: readonly ProtectedRow[],
   count: MeasureName,
-  hidden: ReadonlyMap<ProtectedRow, ReadonlySet<MeasureName>> = new Map(),
+  hidden: ReadonlyMap<ProtectedRow, ReadonlyMap<MeasureName, CellStatus>> = new Map(),
 ): RecordsResult {
   const issues = new Map<string, WriteIssue>()
   const report = (issue: WriteIssue) => {
@@ -57,7 +57,7 @@ export function tableRecords(
     let dimension = 0
     return columns.map((column): Value => {
       if (column.role === 'dimension') return row.codes[dimension++] ?? null
-      const status = published && mine && uses(column.measure, mine) ? 'D' : row.status
+      const status = (published && mine && hiddenAs(column.measure, mine)) || row.status
       if (column.role === 'status') return status
       if (status !== 'V') return null
       const value = measureValue(column.measure, column.role, lookup, (code, message) =>
@@ -78,14 +78,13 @@ export function tableRecords(
   return { records, issues: [...issues.values()] }
 }
 
-/** True when a measure is one of `names`, or a rate or ratio computed from one. */
-function uses(name: MeasureName, names: ReadonlySet<MeasureName>): boolean {
-  if (names.has(name)) return true
+/** The status a measure is hidden with: its own, or that of a part of the rate or ratio it is. */
+function hiddenAs(name: MeasureName, hidden: ReadonlyMap<MeasureName, CellStatus>): CellStatus | undefined {
+  const own = hidden.get(name)
+  if (own !== undefined) return own
   const { measure } = MEASURES[name]
-  return (
-    (measure.kind === 'rate' || measure.kind === 'ratio') &&
-    (names.has(measure.numerator) || names.has(measure.denominator))
-  )
+  if (measure.kind !== 'rate' && measure.kind !== 'ratio') return undefined
+  return hidden.get(measure.numerator) ?? hidden.get(measure.denominator)
 }
 
 /** The unrounded value of a measure column of a published row; null when undefined (denominator 0). */

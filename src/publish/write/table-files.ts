@@ -2,7 +2,7 @@
  * The three files of one protected table (CSV, JSON, Parquet), rows in hierarchy order.
  * @module
  */
-import type { ProtectedRow, ProtectedTable } from '../../privacy/index.ts'
+import type { CellStatus, ProtectedRow, ProtectedTable } from '../../privacy/index.ts'
 import { type MeasureName, POPULATIONS } from '../definition/catalogue.ts'
 import type { TableDefinition } from '../definition/types.ts'
 import { checkLabels } from './check-labels.ts'
@@ -30,7 +30,7 @@ export function tableFiles(
   definition: TableDefinition,
   table: ProtectedTable,
   labels: HierarchyLabels,
-  hidden?: ReadonlyMap<ProtectedRow, ReadonlySet<MeasureName>>,
+  hidden?: ReadonlyMap<ProtectedRow, ReadonlyMap<MeasureName, CellStatus>>,
 ): WriteResult<TableFiles> {
   const expected = definition.dimensions.map((d) => d.name)
   if (expected.join() !== table.dimensions.join())

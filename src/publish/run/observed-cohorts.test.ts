@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import type { TableInput } from '../../privacy/index.ts'
+import { pooledCohorts, withObservedCohorts } from './observed-cohorts.ts'
+
+describe('pooledCohorts', () => {
+  const years = ['2023', '2024', '2025', '2026']
+
+  it('names a node for several observed cohorts, the year for one, none or all otherwise', () => {
+    // On 2026-09-30, 2025 is observed at 6 months (30 June 2026), 2024 at 12 (31 December 2025).
+    expect(pooledCohorts(years, 6, '2026-09-30')).toEqual({ kind: 'cell', code: '_O2025', internal: true })
+    expect(pooledCohorts(years, 12, '2026-09-30')).toEqual({ kind: 'cell', code: '_O2024', internal: true })
+    expect(pooledCohorts(['2024', '2025', '2026'], 12, '2026-09-30')).toEqual({
+      kind: 'cell',
+      code: '2024',
+      internal: false,
+    })
+    expect(pooledCohorts(['2025', '2026'], 12, '2026-09-30')).toEqual({ kind: 'none' })
+    expect(pooledCohorts(['2023', '2024'], 6, '2026-09-30')).toEqual({ kind: 'all' })
+  })
+})
+
+/** An insertion table by cohort and région as toTableInput gives it (persons by name as plan.ts). */
+function insertion(): TableInput {
+  const years = ['2023', '2024', '2025', '2026']
+  const persons = (periode: string, region: string) => ({
+    codes: [periode, region],
+    values: { nb_personnes: 90, personnes_emp6_known: 60, personnes_emp6_salaried: 30, sans6: 30 },
+  })
+  return {
+    name: 'insertion/t',
+    dimensions: ['periode', 'territoire'],
+    population: 'sorties',
+    hierarchies: {
+      periode: [{ code: '_T', parent: '' }, ...years.map((code) => ({ code, parent: '_T' }))],
+      territoire: [
+        { code: '_T', parent: '' },
+        { code: 'R1', parent: '_T' },
+      ],
+    },
+    rows: years.map((y) => ({ codes: [y, 'R1'], n: 30, measures: { nb_connus_6m: y === '2026' ? 0 : 30 } })),
+    measureNames: ['nb_connus_6m', 'nb_emploi_6m'],
+    rates: [
+      {
+        numerator: 'nb_emploi_6m',
+        denominator: 'nb_connus_6m',
+        persons: {
+          numerator: 'personnes_emp6_salaried',
+          denominator: 'personnes_emp6_known',
+          complement: 'sans6',
+        },
+      },
+      { numerator: 'nb_abandons' },
+    ],
+    cellMeasures: [persons('_T', '_T'), persons('_T', 'R1'), persons('2025', 'R1')],
+    personsMeasure: 'nb_personnes',
+  }
+}
+
+describe('withObservedCohorts', () => {
+  const pooled = new Map([[6, pooledCohorts(['2023', '2024', '2025', '2026'], 6, '2026-09-30')]])
+
+  it('puts the observed cohorts under an internal node of the period tree', () => {
+    const out = withObservedCohorts(insertion(), pooled)
+    expect(out.hierarchies?.periode).toEqual([
+      { code: '_T', parent: '' },
+      { code: '_O2025', parent: '_T' },
+      { code: '2023', parent: '_O2025' },
+      { code: '2024', parent: '_O2025' },
+      { code: '2025', parent: '_O2025' },
+      { code: '2026', parent: '_T' },
+    ])
+    expect(out.internal).toEqual({ periode: ['_O2025'] })
+  })
+
+  it('gives the node the persons its all-periods cell counts for the follow-up rate', () => {
+    const added = withObservedCohorts(insertion(), pooled).cellMeasures!.slice(3)
+    const values = {
+      personnes_emp6_salaried: 30,
+      personnes_emp6_known: 60,
+      sans6: 30,
+      nb_personnes: 60,
+    }
+    expect(added).toEqual([
+      { codes: ['_O2025', '_T'], values },
+      { codes: ['_O2025', 'R1'], values },
+    ])
+  })
+
+  it('judges a follow-up rate on the node instead of the all-periods cell, and other rates not on the node', () => {
+    expect(withObservedCohorts(insertion(), pooled).rates!.map((r) => r.skip)).toEqual([
+      { dimension: 'periode', codes: ['_T'] },
+      { dimension: 'periode', codes: ['_O2025'] },
+    ])
+  })
+
+  it('leaves a table without periods its follow-up rates only when every cohort is observed', () => {
+    const input = insertion()
+    const flat = {
+      ...input,
+      dimensions: ['territoire'],
+      hierarchies: { territoire: input.hierarchies!.territoire! },
+      rows: [{ codes: ['R1'], n: 120, measures: { nb_connus_6m: 90 } }],
+      cellMeasures: [],
+    }
+    expect(withObservedCohorts(flat, pooled).rates!.map((r) => r.numerator)).toEqual(['nb_abandons'])
+    expect(withObservedCohorts(flat, new Map([[6, { kind: 'all' as const }]]))).toBe(flat)
+  })
+
+  it('nests the observed cohorts of a release still online in ours, judging no rate there', () => {
+    const out = withObservedCohorts(insertion(), pooled, new Map([[6, ['_O2024']]]))
+    expect(out.hierarchies?.periode).toEqual([
+      { code: '_T', parent: '' },
+      { code: '_O2025', parent: '_T' },
+      { code: '_O2024', parent: '_O2025' },
+      { code: '2023', parent: '_O2024' },
+      { code: '2024', parent: '_O2024' },
+      { code: '2025', parent: '_O2025' },
+      { code: '2026', parent: '_T' },
+    ])
+    expect(out.internal).toEqual({ periode: ['_O2025', '_O2024'] })
+    expect(out.rates!.map((r) => r.skip)).toEqual([
+      { dimension: 'periode', codes: ['_T', '_O2024'] },
+      { dimension: 'periode', codes: ['_O2025', '_O2024'] },
+    ])
+    expect(out.cellMeasures!.filter((r) => r.codes[0] === '_O2024')).toEqual([])
+  })
+})

@@ -1,0 +1,164 @@
+/**
+ * The follow-up measures of a row that pools cohorts (all periods, or a table without periods)
+ * count only the cohorts observed whole (`nb_connus_6m`: the exits of the years observed at 6
+ * months). The count minus them is the count of the cohorts not observed yet, so they are the
+ * count of a cell of their own: the observed cohorts, a node of the period tree between the total
+ * and the years (`_O2025`: every cohort up to 2025). Given to the protection as an internal cell
+ * (counted in every relation, its rules applied, never a row), its status says whether the
+ * all-periods row may show them; the rates over them are judged there, not on the row.
+ * @module
+ */
+import type { CellMeasureRow, HierarchyRow, RateInput, TableInput } from '../../privacy/index.ts'
+import { MEASURES, type MeasureName } from '../definition/catalogue.ts'
+import { lastObservedYear } from '../indicators/cohort.ts'
+
+/** Where an all-periods row's follow-up measures of one horizon come from. */
+export type PooledCohorts =
+  /** No cohort is observed yet: the measures are 0 and the rates empty. */
+  | { readonly kind: 'none' }
+  /** Every cohort is: the row's own cell. */
+  | { readonly kind: 'all' }
+  /** One cohort, `code` a year, or several, `code` an internal node of the period tree. */
+  | { readonly kind: 'cell'; readonly code: string; readonly internal: boolean }
+
+const PERIOD = 'periode'
+const TOTAL = '_T'
+const YEAR = /^\d{4}$/
+
+/**
+ * The cell holding the cohorts of `years` (the years with data) observed on `asOf` at `months`.
+ *
+ * @example
+ * pooledCohorts(['2023', '2024', '2025'], 6, '2026-03-31') // { kind: 'cell', code: '_O2024', internal: true }
+ */
+export function pooledCohorts(years: readonly string[], months: number, asOf: string): PooledCohorts {
+  const last = lastObservedYear(asOf, months)
+  const observed = years.filter((y) => Number(y) <= last).sort()
+  if (observed.length === 0) return { kind: 'none' }
+  if (observed.length === years.length) return { kind: 'all' }
+  if (observed.length === 1) return { kind: 'cell', code: observed[0]!, internal: false }
+  return { kind: 'cell', code: observedNode(years, last)!, internal: true }
+}
+
+/** The follow-up horizon of a measure, or of a rate's denominator. */
+export function horizonOf(name: MeasureName | string | undefined): number | undefined {
+  return name === undefined ? undefined : MEASURES[name as MeasureName]?.followUpMonths
+}
+
+/**
+ * A table's protection input with its observed cohorts: on a table with periods, the internal
+ * nodes of the period tree, their distinct persons (those the all-periods cell's follow-up rates
+ * count), and each rate judged where it is published (a follow-up rate on the cell of its observed
+ * cohorts, not on the all-periods cell); on a table without periods, the follow-up rates whose
+ * cohorts are not all observed are left to the linked tables' internal cells. `pooled` gives, per
+ * horizon, the population's cell of observed cohorts (see {@link pooledCohorts}); `earlier`, per
+ * horizon, the nodes of the releases still online (`_O2024`), put in the tree as internal cells.
+ */
+export function withObservedCohorts(
+  input: TableInput,
+  pooled: ReadonlyMap<number, PooledCohorts>,
+  earlier: ReadonlyMap<number, readonly string[]> = new Map(),
+): TableInput {
+  const rates = input.rates ?? []
+  const judgedElsewhere = (r: RateInput) => {
+    const h = horizonOf(r.denominator)
+    return h !== undefined && pooled.get(h)?.kind === 'cell'
+  }
+  const period = input.dimensions.indexOf(PERIOD)
+  if (period < 0) {
+    if (!rates.some(judgedElsewhere)) return input
+    return { ...input, rates: rates.filter((r) => !judgedElsewhere(r)) }
+  }
+  const hierarchy = input.hierarchies?.[PERIOD]
+  if (!hierarchy) return input
+  const years = hierarchy.filter((r) => YEAR.test(r.code)).map((r) => r.code)
+  // A node per set of observed cohorts that a rate of the table has persons for (its persons rule
+  // reads them).
+  const served = new Map<string, RateInput[]>()
+  for (const r of rates) {
+    const h = horizonOf(r.denominator)
+    const cell = h === undefined ? undefined : pooled.get(h)
+    if (cell?.kind !== 'cell' || !cell.internal || !r.persons) continue
+    served.set(cell.code, [...(served.get(cell.code) ?? []), r])
+  }
+  // The observed cohorts of releases still online, whose counts their all-periods rows showed: in
+  // the tree too, so that the protection knows them (none of this release's rates is judged there).
+  const horizons = new Set((input.measureNames ?? []).flatMap((m) => horizonOf(m) ?? []))
+  const held = [...earlier]
+    .filter(([h]) => horizons.has(h))
+    .flatMap(([, codes]) => codes)
+    .map((code) => observedNode(years, Number(code.slice(2))))
+    .filter((code): code is string => code !== undefined && !served.has(code))
+  const nodes = [...new Set([...served.keys(), ...held])].sort().reverse()
+  const skip = (r: RateInput): readonly string[] => {
+    const h = horizonOf(r.denominator)
+    const cell = h === undefined ? undefined : pooled.get(h)
+    if (h === undefined) return nodes
+    const own = cell?.kind === 'cell' ? cell.code : undefined
+    return [...(cell?.kind === 'all' ? [] : [TOTAL]), ...nodes.filter((n) => n !== own)]
+  }
+  const judged = rates.map((r) => {
+    const codes = skip(r).filter((c) => c === TOTAL || nodes.includes(c))
+    return codes.length === 0 ? r : { ...r, skip: { dimension: PERIOD, codes } }
+  })
+  if (nodes.length === 0) return { ...input, rates: judged }
+  return {
+    ...input,
+    hierarchies: { ...input.hierarchies, [PERIOD]: withNodes(hierarchy, nodes, years) },
+    rates: judged,
+    cellMeasures: [...(input.cellMeasures ?? []), ...nodeMeasures(input, period, served)],
+    internal: { ...input.internal, [PERIOD]: nodes },
+  }
+}
+
+/** The internal node of the cohorts of `years` up to `last`, when they are more than one and not all. */
+export function observedNode(years: readonly string[], last: number): string | undefined {
+  const observed = years.filter((y) => Number(y) <= last).sort()
+  return observed.length > 1 && observed.length < years.length ? `_O${observed.at(-1)}` : undefined
+}
+
+/** The period tree with the nodes (`_O2025`, outer first) between the total and their years. */
+function withNodes(
+  rows: readonly HierarchyRow[],
+  nodes: readonly string[],
+  years: readonly string[],
+): HierarchyRow[] {
+  const lastOf = (node: string) => Number(node.slice(2))
+  const innermost = (year: string) => nodes.findLast((n) => Number(year) <= lastOf(n))
+  const nested = nodes.map((code, i) => ({ code, parent: i === 0 ? TOTAL : nodes[i - 1]! }))
+  const moved = rows.map((r) => {
+    if (!years.includes(r.code) || r.parent !== TOTAL) return r
+    const node = innermost(r.code)
+    return node === undefined ? r : { code: r.code, parent: node }
+  })
+  return [...moved.slice(0, 1), ...nested, ...moved.slice(1)]
+}
+
+/**
+ * The distinct persons of the nodes' cells: on the all-periods cell, a follow-up rate counts the
+ * persons of its observed cohorts, those of the node that serves it, and of them those with and
+ * without the outcome; the node's persons are its denominator's.
+ */
+function nodeMeasures(
+  input: TableInput,
+  period: number,
+  served: ReadonlyMap<string, readonly RateInput[]>,
+): CellMeasureRow[] {
+  const out: CellMeasureRow[] = []
+  for (const row of input.cellMeasures ?? []) {
+    if (row.codes[period] !== TOTAL) continue
+    for (const [node, rates] of served) {
+      const values: Record<string, number> = {}
+      for (const { persons } of rates) {
+        if (!persons) continue
+        for (const name of [persons.numerator, persons.denominator, persons.complement])
+          if (row.values[name] !== undefined) values[name] = row.values[name]
+        const denominator = row.values[persons.denominator]
+        if (input.personsMeasure !== undefined && denominator !== undefined)
+          values[input.personsMeasure] = denominator
+      }
+      out.push({ codes: row.codes.map((c, i) => (i === period ? node : c)), values })
+    }
+  }
+  return out
+}
