@@ -111,6 +111,42 @@ describe('parseDossierQuery', () => {
     })
   })
 
+  it('takes a page and a page size that JSON reads as integers within bounds, whatever their spelling', () => {
+    // JSON.parse keeps no spelling: 1e3 is 1000 and 1.0 is 1, as a JSON number they are integers.
+    const bodies = ['{"page": 1e3, "pageSize": 1.0}', '{"page": 100000, "pageSize": 100}', '{"page": 1}']
+    expect(bodies.map((text) => parseDossierQuery(JSON.parse(text), vocabulary))).toEqual([
+      { query: { page: 1000, pageSize: 1 } },
+      { query: { page: 100000, pageSize: 100 } },
+      { query: { page: 1, pageSize: 20 } },
+    ])
+  })
+
+  it('refuses a fractional page or page size, and one out of bounds, naming the value and the bounds', () => {
+    const bodies = [
+      '{"page": 1.5, "pageSize": 0.5}',
+      '{"page": 100001, "pageSize": 101}',
+      '{"page": -1, "pageSize": 1e2, "name": "x"}',
+      '{"page": 1e400, "pageSize": -1e400}',
+    ]
+    const page = (value: string) => ({
+      path: '/page',
+      code: 'search/invalid-page',
+      message: `page ${value} must be an integer from 1 to 100000`,
+    })
+    const pageSize = (value: string) => ({
+      path: '/pageSize',
+      code: 'search/invalid-page-size',
+      message: `pageSize ${value} must be an integer from 1 to 100`,
+    })
+    expect(bodies.map((text) => parseDossierQuery(JSON.parse(text), vocabulary))).toEqual([
+      { errors: [page('1.5'), pageSize('0.5')] },
+      { errors: [page('100001'), pageSize('101')] },
+      { errors: [page('-1')] },
+      // A number beyond a double's range parses as Infinity: named so, never as null.
+      { errors: [page('Infinity'), pageSize('-Infinity')] },
+    ])
+  })
+
   it('masks a NIR typed into another field, or as a field’s name, where it quotes the value', () => {
     const result = parseDossierQuery(
       { status: '2850575056048', birthDate: '2 85 05 75 056 048 45', '185057512345699': 'x' },

@@ -52,17 +52,35 @@ export function isPlainText(value: unknown, max = 100): value is string {
 const TEXT_FIELDS = ['id', 'name', 'status', 'dispositif'] as const
 const DATE_FIELDS = ['birthDate', 'startFrom', 'startTo', 'exitFrom', 'exitTo'] as const
 export const MAX_PAGE_SIZE = 100
+/** The last page a search may ask for (the first is 1). */
+export const MAX_PAGE = 100_000
 
 // A NIR typed into another field, or as a field's name, comes back masked: no finding quotes one.
 function masked<T>(value: T): T | string {
   return typeof value === 'string' ? maskNirs(value) : value
 }
 
+// The rule of a page number in a query string (decimal digits only, src/server/query-params.ts) as
+// a JSON body can keep it: JSON.parse loses the spelling, so `1e3` and `1.0` arrive as the integers
+// 1000 and 1 and are taken, while `1.5`, `"2"` or a number out of bounds are refused. The bounds
+// lie far below 2^53: every integer within them is exact.
+function isIntegerFrom(value: unknown, min: number, max: number): value is number {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+}
+
+// JSON.parse reads a number too large for a double (`1e400`) as Infinity, which JSON.stringify
+// would quote as `null`, a value the caller never sent: it is named as Infinity.
+function quoteNumber(value: unknown): string {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : quote(masked(value))
+}
+
 /**
  * Validates a search body. Unknown fields are refused (a typo must not widen a search), and so are
  * a status or a dispositif outside their code lists (a search for them could only find nothing).
  * A finding quotes the value it refuses, except a NIR (checked in shape only, and masked wherever
- * else it is typed) and a name.
+ * else it is typed) and a name. `page` (1 to {@link MAX_PAGE}) and `pageSize` (1 to
+ * {@link MAX_PAGE_SIZE}) are JSON integers: a string, a fraction or a number out of bounds is
+ * refused; `1e3` or `1.0` cannot be told from 1000 or 1 once parsed, and are taken as those.
  */
 export function parseDossierQuery(
   body: unknown,
@@ -129,17 +147,17 @@ export function parseDossierQuery(
   }
   const page = input.page ?? 1
   const pageSize = input.pageSize ?? 20
-  if (!Number.isInteger(page) || (page as number) < 1 || (page as number) > 100_000)
+  if (!isIntegerFrom(page, 1, MAX_PAGE))
     errors.push({
       path: '/page',
       code: 'search/invalid-page',
-      message: `page ${quote(masked(page))} must be an integer from 1 to 100000`,
+      message: `page ${quoteNumber(page)} must be an integer from 1 to ${MAX_PAGE}`,
     })
-  if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > MAX_PAGE_SIZE)
+  if (!isIntegerFrom(pageSize, 1, MAX_PAGE_SIZE))
     errors.push({
       path: '/pageSize',
       code: 'search/invalid-page-size',
-      message: `pageSize ${quote(masked(pageSize))} must be an integer from 1 to ${MAX_PAGE_SIZE}`,
+      message: `pageSize ${quoteNumber(pageSize)} must be an integer from 1 to ${MAX_PAGE_SIZE}`,
     })
   if (errors.length > 0) return { errors }
   return { query: { ...out, page, pageSize } as DossierQuery }

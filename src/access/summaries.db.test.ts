@@ -2,9 +2,17 @@ import { type KyselyPlugin, type QueryId, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { closeTransmission, openApiTransmission } from '../ingest/transmission.repository.ts'
+import { insertCeps, insertDossiers } from '../publish/facts/hub-fixtures.ts'
 import { recordReferentialLoad } from '../referentials/referential.repository.ts'
+import type { SummaryKind } from './partner-summary.repository.ts'
 import { withPartner } from './partner-tx.ts'
-import { type SummaryCache, summarised, summaryCache } from './summaries.ts'
+import {
+  refreshPartnerSummaries,
+  SUMMARIES,
+  type SummaryCache,
+  summarised,
+  summaryCache,
+} from './summaries.ts'
 
 let store: TestStore
 
@@ -274,5 +282,55 @@ describe('the partner area summaries', () => {
       sql`update partner_summary set body = '{}' where partner_id = ${ra} returning partner_id`.execute(db),
     )
     expect(updated.rows).toEqual([])
+  })
+
+  it('computes after an import the dashboards a partner is offered only, each as its page would', async () => {
+    const rows = await store.db
+      .insertInto('partner')
+      .values([
+        { code: 'SR', name: 'Région', kind: 'REGION' },
+        { code: 'SC', name: 'Opérateur CEP', kind: 'CEP' },
+        { code: 'SF', name: 'France Travail', kind: 'FT' },
+      ])
+      .returning('id')
+      .execute()
+    const [region, cep, ft] = rows.map((r) => r.id) as [number, number, number]
+    // The region sends dossiers, the CEP operator periods, France Travail both.
+    await insertDossiers(store.db, [
+      { partner_id: region, record_id: 'SR-1', shared_dossier_id: 'SG1', person_key: 'SP1' },
+      { partner_id: ft, record_id: 'SF-1', shared_dossier_id: 'SG2', person_key: 'SP2' },
+    ])
+    await insertCeps(store.db, [
+      { partner_id: cep, record_id: 'SC-1', person_key: 'SP3' },
+      { partner_id: ft, record_id: 'SF-C1', person_key: 'SP2' },
+    ])
+    const computed = [
+      await refreshPartnerSummaries(store.db, region, TODAY),
+      await refreshPartnerSummaries(store.db, cep, TODAY),
+      await refreshPartnerSummaries(store.db, ft, TODAY),
+    ]
+    // What is stored, and the same summaries computed afresh in the partner's scope: equal.
+    const stored = async (id: number) =>
+      withPartner(store.db, id, async (scope) => {
+        const { rows } = await sql<{ kind: SummaryKind; body: unknown }>`
+          select kind, body from partner_summary order by kind`.execute(scope.db)
+        const bodies = rows.map((r) => [r.kind, typeof r.body === 'string' ? JSON.parse(r.body) : r.body])
+        const fresh = await Promise.all(
+          rows.map(async (r) => [r.kind, JSON.parse(JSON.stringify(await SUMMARIES[r.kind](scope, TODAY)))]),
+        )
+        return { bodies: Object.fromEntries(bodies), fresh: Object.fromEntries(fresh) }
+      })
+    const [r, c, f] = [await stored(region), await stored(cep), await stored(ft)]
+    expect([computed, Object.keys(r.bodies), Object.keys(c.bodies), Object.keys(f.bodies)]).toEqual([
+      [
+        ['dashboard', 'quality'],
+        ['cep-dashboard', 'quality'],
+        ['dashboard', 'cep-dashboard', 'quality'],
+      ],
+      ['dashboard', 'quality'],
+      ['cep-dashboard', 'quality'],
+      ['cep-dashboard', 'dashboard', 'quality'],
+    ])
+    expect([r.bodies, c.bodies, f.bodies]).toEqual([r.fresh, c.fresh, f.fresh])
   })
 })

@@ -5,6 +5,7 @@ import { readDashboard } from './dashboard.repository.ts'
 import { readSummary, type SummaryKind, storeSummary } from './partner-summary.repository.ts'
 import { type PartnerScope, withPartner } from './partner-tx.ts'
 import { computeQualitySummary } from './quality.repository.ts'
+import { type RecordSources, readSourcesShown } from './record-sources.ts'
 
 /** A summary as a page shows it: its figures, when they were computed, whether newer ones are on the way. */
 export interface Summarised<T> {
@@ -133,14 +134,31 @@ export const SUMMARIES = {
 } as const satisfies Record<SummaryKind, (scope: PartnerScope, today: string) => Promise<unknown>>
 
 /**
- * Computes and stores every summary of the partner for `today`: after an import, so that the
- * partner's first view of its pages does not wait for them.
+ * The summaries the partner area shows a partner offered `shown` records: the dashboard of each
+ * source it is offered (as its dashboard page does), and the quality view.
+ * @example summariesShown({ dossiers: true, cep: false }) // ['dashboard', 'quality']
+ */
+export function summariesShown(shown: RecordSources): SummaryKind[] {
+  return [
+    ...(shown.dossiers ? ['dashboard' as const] : []),
+    ...(shown.cep ? ['cep-dashboard' as const] : []),
+    'quality',
+  ]
+}
+
+/**
+ * Computes and stores the summaries the partner area shows the partner, for `today`: after an
+ * import, so that the partner's first view of its pages does not wait for them. A dashboard the
+ * partner is not offered (a funder's CEP dashboard when it never sent a period) is not computed:
+ * no page would show it. Answers the kinds computed.
  */
 export async function refreshPartnerSummaries(
   db: Kysely<Database>,
   partnerId: number,
   today: string,
-): Promise<void> {
-  for (const kind of Object.keys(SUMMARIES) as SummaryKind[])
+): Promise<SummaryKind[]> {
+  const kinds = summariesShown(await withPartner(db, partnerId, readSourcesShown))
+  for (const kind of kinds)
     await refreshSummary<unknown>(db, partnerId, kind, today, (scope) => SUMMARIES[kind](scope, today))
+  return kinds
 }

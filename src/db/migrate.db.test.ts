@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
+import { Migrator, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
-import { migrateToLatest } from './migrate.ts'
+import { migrateToLatest, migrations } from './migrate.ts'
 
 let store: TestStore
 beforeAll(async () => {
@@ -87,6 +87,53 @@ describe('migrations', () => {
         label:
           "Capacité à effectuer des activités simples et résoudre des problèmes courants à l'aide de règles et d'outils simples en mobilisant des savoir-faire professionnels dans un contexte structuré",
       },
+    ])
+  })
+
+  it('take the CEP dashboard summaries out and back in: down deletes them (a cache), up accepts them again', async () => {
+    const CEP_DASHBOARD = '2026_12_07_12_00_00_cep_dashboard_summary'
+    const names = Object.keys(migrations)
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } })
+    const partner = await store.db
+      .insertInto('partner')
+      .values({ code: 'MIG', name: 'Opérateur CEP', kind: 'CEP' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const summary = (kind: string) =>
+      sql`insert into partner_summary (partner_id, kind, as_of, body)
+        values (${partner.id}, ${kind}, '2026-12-07', '{}')`.execute(store.db)
+    const kinds = async () =>
+      (
+        await sql<{ kind: string }>`select kind from partner_summary where partner_id = ${partner.id}
+          order by kind`.execute(store.db)
+      ).rows.map((r) => r.kind)
+    await summary('dashboard')
+    await summary('cep-dashboard')
+    // Down to the migration before it (and any later one), then up again.
+    const down = await migrator.migrateTo(names[names.indexOf(CEP_DASHBOARD) - 1]!)
+    const afterDown = await kinds()
+    const refused = await summary('cep-dashboard').then(
+      () => 'inserted',
+      (error: Error) => error.message,
+    )
+    const up = await migrateToLatest(store.db)
+    await summary('cep-dashboard')
+    expect([
+      down.error,
+      down.results?.at(-1),
+      afterDown,
+      refused,
+      up.error,
+      up.results?.[0],
+      await kinds(),
+    ]).toEqual([
+      undefined,
+      { migrationName: CEP_DASHBOARD, direction: 'Down', status: 'Success' },
+      ['dashboard'],
+      expect.stringMatching(/partner_summary_kind_check/),
+      undefined,
+      { migrationName: CEP_DASHBOARD, direction: 'Up', status: 'Success' },
+      ['cep-dashboard', 'dashboard'],
     ])
   })
 })

@@ -194,6 +194,31 @@ describe('POST /api/v1/dossiers/search', () => {
     ])
   })
 
+  it('reads page and pageSize as JSON numbers: 1e3 and 1.0 are integers, 2.5 is refused with the bounds', async () => {
+    const raw = (text: string) =>
+      fx.get('CDC', '/api/v1/dossiers/search', {
+        method: 'POST',
+        body: text,
+        headers: { 'content-type': 'application/json' },
+      })
+    const taken = await raw('{"page": 1e3, "pageSize": 1.0}')
+    const refused = await raw('{"page": 2.5}')
+    expect([taken.status, await taken.json(), refused.status, await refused.json()]).toEqual([
+      200,
+      { items: [], page: 1000, pageSize: 1, hasMore: false },
+      400,
+      {
+        errors: [
+          {
+            path: '/page',
+            code: 'search/invalid-page',
+            message: 'page 2.5 must be an integer from 1 to 100000',
+          },
+        ],
+      },
+    ])
+  })
+
   it('treats injection strings in free fields as data, and refuses them as codes', async () => {
     for (const value of INJECTIONS) {
       const res = await search('OPCO', { id: value, name: value })

@@ -3,6 +3,7 @@ import { MIN_DISTINCT_CHARACTERS, MIN_PASSWORD_LENGTH, variedEnough } from '../.
 import { beginAttempt, signInKeys } from '../../access/rate-limit.ts'
 import { authenticate, resetPassword } from '../../access/users.repository.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
+import type { FormPages } from './form-pages.ts'
 import { passwordPage } from './pages/password.ts'
 import { type AreaEnv, clearSessionCookie } from './session.ts'
 import { requestAddress, tooManyAttempts } from './sign-in.ts'
@@ -12,12 +13,18 @@ type SessionInfo = Parameters<typeof passwordPage>[0]
 /**
  * `GET|POST /mot-de-passe`: the signed-in user changes its password. Guessing the current one from
  * a session counts as failed sign-ins of the account; a change ends every session of the account.
+ * The page is declared in `forms`, so that a refused form links back to it.
  */
-export function passwordRoutes(deps: AccessDeps, info: (c: Context<AreaEnv>) => SessionInfo) {
+export function passwordRoutes(
+  deps: AccessDeps,
+  info: (c: Context<AreaEnv>) => SessionInfo,
+  forms: FormPages,
+) {
   const route = new Hono<AreaEnv>()
   const required = (c: Context<AreaEnv>) => c.get('session').user.mustChangePassword
-  route.get('/mot-de-passe', (c) => c.html(passwordPage(info(c), [], required(c))))
-  route.post('/mot-de-passe', async (c) => {
+  const path = forms.declare('/mot-de-passe', 'Revenir au changement de mot de passe')
+  route.get(path, (c) => c.html(passwordPage(info(c), [], required(c))))
+  route.post(path, async (c) => {
     const form = await c.req.parseBody()
     const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
     const { user } = c.get('session')

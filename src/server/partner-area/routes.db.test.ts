@@ -371,6 +371,30 @@ describe('a refused form', () => {
   })
 })
 
+describe('a refused form posted to an address that holds none', () => {
+  it('links back to the area’s home, never to the address it was posted to', async () => {
+    const { cookie } = await session()
+    const answers = []
+    for (const path of ['/deconnexion', '/tableau-de-bord', '/recherche/x', '/inconnue']) {
+      const res = await post(path, cookie, { csrf: 'forged' })
+      const markup = await res.text()
+      const links = [...markup.matchAll(/<main[\s\S]*<\/main>/g)].flatMap((main) =>
+        [...main[0].matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((a) => [a[1], a[2]]),
+      )
+      answers.push([path, res.status, (await mainText(raw(markup)))[0], links])
+    }
+    const home = [['/espace-partenaire/', 'Retour à l’espace partenaire']]
+    expect(answers).toEqual([
+      ['/deconnexion', 403, 'Formulaire refusé', home],
+      ['/tableau-de-bord', 403, 'Formulaire refusé', home],
+      ['/recherche/x', 403, 'Formulaire refusé', home],
+      ['/inconnue', 403, 'Formulaire refusé', home],
+    ])
+    // Nothing was done: the sign-out was refused, the session is still there.
+    expect((await app.request(`${AREA}/recherche`, { headers: { cookie } })).status).toBe(200)
+  })
+})
+
 describe('what the area offers each kind of partner', () => {
   it('shows a CEP operator its periods’ dashboard and files, and no dossier figure or file', async () => {
     const email = await partnerWith('APEC', 'CEP', [exampleCep()])

@@ -19,6 +19,7 @@ import { codeLabels } from '../../reference/code-labels.ts'
 import { unknownQueryParameter } from '../query-params.ts'
 import type { AccessDeps } from '../routes/access-deps.ts'
 import { csvFormat, csvHeaders, csvStream } from '../routes/export.ts'
+import { type FormPages, formPages } from './form-pages.ts'
 import { isoFromFrDate } from './format.ts'
 import { changesPage, invalidCursorPage } from './pages/changes.ts'
 import { dashboardPage } from './pages/dashboard.ts'
@@ -44,19 +45,13 @@ import { PARTNER_CSS } from './style.ts'
 
 type SessionInfo = Parameters<typeof notFoundPage>[0]
 
-/** The area's pages that hold a form posting to their own address, and what a link back to them says. */
-const FORM_PAGES: ReadonlyMap<string, string> = new Map([
-  ['/espace-partenaire/recherche', 'Revenir à la recherche'],
-  ['/espace-partenaire/mot-de-passe', 'Revenir au changement de mot de passe'],
-])
-
 /**
  * Every POST of a signed-in page carries the session's CSRF token and comes from this origin. A
  * refused one gets, in a browser, the area's French page with a link back to a fresh form (the
- * form's page, or the area's home for sign-out, which every page's header posts); a program that
- * does not ask for HTML, the plain text it always got.
+ * form's page, as its route declared it in `forms`, or the area's home for sign-out, which every
+ * page's header posts); a program that does not ask for HTML, the plain text it always got.
  */
-function csrf(info: (c: Context<AreaEnv>) => SessionInfo): MiddlewareHandler<AreaEnv> {
+function csrf(info: (c: Context<AreaEnv>) => SessionInfo, forms: FormPages): MiddlewareHandler<AreaEnv> {
   return async (c, next) => {
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody()
@@ -64,12 +59,7 @@ function csrf(info: (c: Context<AreaEnv>) => SessionInfo): MiddlewareHandler<Are
       if (!sameOrigin(c) || !sameToken(token, c.get('session').csrfToken)) {
         if (!/\btext\/html\b/.test(c.req.header('accept') ?? ''))
           return c.text('Requête refusée : jeton de sécurité absent ou invalide. Rechargez la page.', 403)
-        const path = c.req.path.replace(/\/+$/, '')
-        const label = FORM_PAGES.get(path)
-        const back = label
-          ? { href: path, label }
-          : { href: '/espace-partenaire/', label: 'Retour à l’espace partenaire' }
-        return c.html(formRefusedPage(info(c), back), 403)
+        return c.html(formRefusedPage(info(c), forms.backTo(c.req.path)), 403)
       }
     }
     await next()
@@ -88,13 +78,16 @@ export function partnerArea(deps: AccessDeps) {
     const s = c.get('session')
     return { partnerName: s.partnerName, email: s.user.email, csrfToken: s.csrfToken }
   }
-  signedIn.use('*', requireSession(deps.db), csrf(info))
+  // Filled by the routes below as they are declared, read by the CSRF check on each request.
+  const forms = formPages()
+  signedIn.use('*', requireSession(deps.db), csrf(info, forms))
   const actor = (c: { get(k: 'session'): AreaEnv['Variables']['session'] }) =>
     `user:${c.get('session').user.email}`
 
   signedIn.get('/', (c) => c.redirect('/espace-partenaire/recherche', 303))
-  signedIn.get('/recherche', async (c) => c.html(searchPage(info(c), await loadSearchVocabulary(), {})))
-  signedIn.post('/recherche', async (c) => {
+  const search = forms.declare('/recherche', 'Revenir à la recherche')
+  signedIn.get(search, async (c) => c.html(searchPage(info(c), await loadSearchVocabulary(), {})))
+  signedIn.post(search, async (c) => {
     const form = await c.req.parseBody()
     const input: Record<string, string> = {}
     for (const [k, v] of Object.entries(form))
@@ -234,7 +227,7 @@ export function partnerArea(deps: AccessDeps) {
     }))
     return c.html(qualityPage(info(c), { ...recent, ...summary.body }, summary, { live, now: new Date() }))
   })
-  signedIn.route('/', passwordRoutes(deps, info))
+  signedIn.route('/', passwordRoutes(deps, info, forms))
   signedIn.post('/deconnexion', async (c) => {
     await deleteSession(deps.db, c.get('sessionId'))
     clearSessionCookie(c)
