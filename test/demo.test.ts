@@ -1,10 +1,15 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { describe, expect, it } from 'vitest'
+import { withPartner } from '../src/access/partner-tx.ts'
+import { readSourcesShown } from '../src/access/record-sources.ts'
+import { summariesShown } from '../src/access/summaries.ts'
+import { recordDemoRelease } from '../src/cli/demo-release.ts'
+import { demoWatermark } from '../src/cli/demo-watermark.ts'
 import { memoryIo } from '../src/cli/io.ts'
 import { main } from '../src/cli/main.ts'
+import { openEmbeddedStore } from '../src/db/connect.ts'
 
 describe('passerelle demo', () => {
   it('generates, creates partners, loads referentials, imports every feed and prints the tokens', async () => {
@@ -22,7 +27,9 @@ describe('passerelle demo', () => {
       .map((n) => Number(n.replaceAll(',', '')))
     expect(received).toBe((accepted ?? 0) + (unchanged ?? 0) + (rejected ?? 0))
     expect(unchanged).toBeGreaterThan(0)
-    expect(stdout.filter((l) => /^ {2}[A-Z0-9_]+ +psl_[\w-]{43}$/.test(l))).toHaveLength(37)
+    // Each token with its end, as the hub has it.
+    const tokenLine = /^ {2}[A-Z0-9_]+ +psl_[\w-]{43} +valid until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/
+    expect(stdout.filter((l) => tokenLine.test(l))).toHaveLength(37)
     expect(stderr.find((l) => l.startsWith('referential sngi: '))).toMatch(
       /^referential sngi: [\d,]+ rows, dossiers certified as they are imported$/,
     )
@@ -36,17 +43,24 @@ describe('passerelle demo', () => {
     expect(stdout.at(-1)).toMatch(
       /^\nPasserelle demo ready in \d+s \(not published: --no-publish\); to serve it: passerelle demo --dossiers 400 --no-publish \(what is done already is not done again\)$/,
     )
-    const db = new PGlite(join(cwd, '.passerelle', 'pgdata'))
-    const { rows } = await db.query<{ kind: string; partners: number }>(
-      'select kind, count(distinct partner_id)::int as partners from partner_summary group by kind order by kind',
-    )
-    await db.close()
-    // Every kind of summary is there for every partner (the kinds grow with the partner area).
-    expect(rows.filter((r) => r.kind === 'dashboard' || r.kind === 'quality')).toEqual([
-      { kind: 'dashboard', partners: 37 },
-      { kind: 'quality', partners: 37 },
-    ])
-    expect(rows.filter((r) => r.partners !== 37)).toEqual([])
+    // Every partner has the summaries its partner area shows it (the kinds grow with the area),
+    // and only those: the dossier dashboard, the CEP one, the quality view.
+    const summaries = await openEmbeddedStore(join(cwd, '.passerelle', 'pgdata'))
+    const partners = await summaries.db.selectFrom('partner').select(['id', 'code']).orderBy('code').execute()
+    const stored = await summaries.db
+      .selectFrom('partner_summary')
+      .select(['partner_id', 'kind'])
+      .orderBy('kind')
+      .execute()
+    const kinds = async (id: number) => [
+      [...summariesShown(await withPartner(summaries.db, id, readSourcesShown))].sort(),
+      stored.filter((r) => r.partner_id === id).map((r) => r.kind),
+    ]
+    const shown = await Promise.all(partners.map((p) => kinds(p.id)))
+    await summaries.close()
+    expect(partners).toHaveLength(37)
+    expect(shown.filter(([expected, found]) => expected!.join() !== found!.join())).toEqual([])
+    expect(shown.every(([expected]) => expected!.includes('quality'))).toBe(true)
     // The credentials it printed are kept beside the secret, readable by their owner only.
     const credentialsFile = join(cwd, '.passerelle', 'demo-credentials.json')
     expect(statSync(credentialsFile).mode & 0o777).toBe(0o600)
@@ -67,30 +81,67 @@ describe('passerelle demo', () => {
     expect(credentials(stdout)).toHaveLength(2 * 37)
     expect(credentials(again.stdout)).toEqual(credentials(stdout))
     expect(again.stdout.filter((l) => l.startsWith('Partner '))).toEqual([
-      "Partner tokens (use as Authorization: Bearer <token>; valid 365 days from their issue; the same as the last run's):",
+      "Partner tokens (use as Authorization: Bearer <token>; the same as the last run's):",
       "Partner area sign-in (http://localhost:8080/espace-partenaire/), e-mail and password (the same as the last run's):",
     ])
 
-    // A release written after the last record accepted is not published again.
-    const release = join(cwd, '.passerelle', 'public', 'releases', '2026-12-07')
-    mkdirSync(release, { recursive: true })
-    writeFileSync(join(release, 'release.json'), '{}\n')
+    // A release the demo recorded, published from what the hub holds now, is not published again.
+    const hub = join(cwd, '.passerelle')
+    const out = join(hub, 'public')
+    mkdirSync(join(out, 'releases', '2026-12-07'), { recursive: true })
+    for (const file of ['release.json', 'audit.json'])
+      writeFileSync(join(out, 'releases', '2026-12-07', file), '{}\n')
+    const { until } = JSON.parse(readFileSync(join(hub, 'demo', '400-1', 'manifest.json'), 'utf8'))
+      .options as { until: string }
+    const asOf = [until, new Date().toISOString().slice(0, 10)].sort()[0]!
+    const store = await openEmbeddedStore(join(hub, 'pgdata'))
+    await recordDemoRelease(hub, out, '2026-12-07', await demoWatermark(store.db, { asOf }))
+    await store.close()
     const third = memoryIo({ PASSERELLE_DATA: '.passerelle' }, cwd)
     expect(await main(['demo', '--dossiers', '400', '--no-serve'], third.io)).toBe(0)
-    const { until } = JSON.parse(
-      readFileSync(join(cwd, '.passerelle', 'demo', '400-1', 'manifest.json'), 'utf8'),
-    ).options as { until: string }
-    const asOf = [until, new Date().toISOString().slice(0, 10)].sort()[0]
-    expect(third.stdout.filter((l) => /^(Nothing imported|Publishing|Published)/.test(l))).toEqual([
-      `Nothing imported since the release of 2026-12-07 in ${join(cwd, '.passerelle', 'public')}: not published again (to publish anyway: PASSERELLE_DATA=.passerelle passerelle publish --as-of ${asOf})`,
+    expect(third.stdout.filter((l) => /^(Nothing changed|Publishing|Published)/.test(l))).toEqual([
+      `Nothing changed since the release of 2026-12-07 in ${out} (no record accepted, no referential loaded, the same code, datasets and data date): not published again (to publish anyway: PASSERELLE_DATA=.passerelle passerelle publish --as-of ${asOf})`,
     ])
     expect(third.stderr.some((l) => l.startsWith('publish '))).toBe(false)
+    // The referentials the first run loaded are not loaded again: their load time is the watermark's.
+    expect(
+      third.stderr.filter((l) => l.startsWith('referential ')).every((l) => l.endsWith(' (already loaded)')),
+    ).toBe(true)
     expect(credentials(third.stdout)).toEqual(credentials(stdout))
     expect(third.stdout.at(-1)).toMatch(
       new RegExp(
-        `^\\nPasserelle demo ready in \\d+s: the site of the release of 2026-12-07 in ${join(cwd, '.passerelle', 'public')}; to serve it: PASSERELLE_DATA=.passerelle passerelle demo --dossiers 400 \\(what is done already is not done again\\)$`,
+        `^\\nPasserelle demo ready in \\d+s: the site of the release of 2026-12-07 in ${out}; to serve it: PASSERELLE_DATA=.passerelle passerelle demo --dossiers 400 \\(what is done already is not done again\\)$`,
       ),
     )
+
+    // An account the operator disabled stays disabled, even when every credential is renewed.
+    const [code, email] = credentials(stdout).at(-1)!.trim().split(/ +/)
+    expect(await main(['users', 'disable', '--email', email!], memoryIo({}, cwd).io)).toBe(0)
+    const renewed = memoryIo({}, cwd)
+    expect(
+      await main(
+        ['demo', '--dossiers', '400', '--no-serve', '--no-publish', '--new-credentials'],
+        renewed.io,
+      ),
+    ).toBe(0)
+    expect(renewed.stdout.filter((l) => /^(Partner |account )/.test(l))).toEqual([
+      "Partner tokens (use as Authorization: Bearer <token>; new (--new-credentials): the last run's no longer work):",
+      "Partner area sign-in (http://localhost:8080/espace-partenaire/), e-mail and password (new (--new-credentials): the last run's no longer work):",
+      `account ${email} disabled by the operator: not re-enabled; \`passerelle users enable --email ${email}\` to use it`,
+    ])
+    // The secret of a line: its token, or its password.
+    const secret = (line: string) => {
+      const [, value, password] = line.trim().split(/ +/)
+      return value?.startsWith('psl_') ? value : password
+    }
+    const before = new Set(credentials(stdout).map(secret))
+    const after = credentials(renewed.stdout)
+    expect(after).toHaveLength(37 + 36)
+    expect(after.filter((l) => before.has(secret(l)))).toEqual([])
+    expect(after.some((l) => l.trim().startsWith(`${code} `) && l.includes('@'))).toBe(false)
+    const listed = memoryIo({}, cwd)
+    expect(await main(['users', 'list', '--partner', code!], listed.io)).toBe(0)
+    expect(listed.stdout[1]).toMatch(new RegExp(`^${code} +disabled +never +${email}$`))
   })
 
   it('refuses a hub it did not make, before writing anything into its folder', async () => {

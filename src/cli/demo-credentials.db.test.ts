@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { listOperatorActions } from '../access/operator-log.repository.ts'
-import { disableUser, resetPassword } from '../access/users.repository.ts'
+import { disableUser, enableUser, listUsers, resetPassword } from '../access/users.repository.ts'
 import { partnerByCode } from '../partners/partner.repository.ts'
 import { partnerByToken, revokeToken } from '../partners/token.repository.ts'
 import {
@@ -83,7 +83,7 @@ describe('demo credentials file', () => {
     }
     const merged = mergeDemoCredentials(
       stored,
-      [{ code: 'R84', value: 'psl_new', kept: false }],
+      [{ code: 'R84', value: { token: 'psl_new', expiresAt: null }, kept: false }],
       [{ code: 'R84', value: { email: 'r84@demo.passerelle.fr', password: 'pw-r84' }, kept: true }],
     )
     expect(merged).toEqual({
@@ -102,7 +102,7 @@ describe('demo credentials in the hub', () => {
       ['OPCO1', false],
       ['FT', false],
     ])
-    const stored = Object.fromEntries(first.map((t) => [t.code, { token: t.value }]))
+    const stored = Object.fromEntries(first.map((t) => [t.code, { token: t.value.token }]))
     const again = await ensureDemoTokens(db, partners, stored, 'demo-test')
     expect(again).toEqual(first.map((t) => ({ ...t, kept: true })))
 
@@ -121,10 +121,10 @@ describe('demo credentials in the hub', () => {
       ['OPCO1', true],
       ['FT', false],
     ])
-    expect(third[1]!.value).toBe(stored.OPCO1!.token)
+    expect(third[1]!.value.token).toBe(stored.OPCO1!.token)
     for (const t of [third[0]!, third[2]!]) {
-      expect(t.value).not.toBe(stored[t.code]!.token)
-      expect((await partnerByToken(db, t.value))?.partner.code).toBe(t.code)
+      expect(t.value.token).not.toBe(stored[t.code]!.token)
+      expect((await partnerByToken(db, t.value.token))?.partner.code).toBe(t.code)
     }
     // Only what changed is in the operator log: three partners added, then two tokens rotated.
     const logged = (await listOperatorActions(db))
@@ -139,46 +139,99 @@ describe('demo credentials in the hub', () => {
     ])
   })
 
-  it("keeps a stored password while it signs its partner's account in, and gives a new one to an account disabled or given another password since", async () => {
+  it('gives a kept token the end its row has, not a year from this run', async () => {
     const db = store.db
-    const first = await ensureDemoSignIns(db, codes, {}, 'demo-signins')
-    expect(keptness(first)).toEqual([
+    const [issued] = await ensureDemoTokens(db, [partners[0]!], {}, 'demo-expiry')
+    const { tokenId } = (await partnerByToken(db, issued!.value.token))!
+    // Issued long ago: it ends sooner than a token issued today would.
+    const end = new Date('2030-01-02T03:04:05.678Z')
+    await db.updateTable('partner_token').set({ expires_at: end }).where('id', '=', tokenId).execute()
+    const kept = await ensureDemoTokens(
+      db,
+      [partners[0]!],
+      { R84: { token: issued!.value.token } },
+      'demo-expiry',
+    )
+    expect(kept).toEqual([{ code: 'R84', value: { token: issued!.value.token, expiresAt: end }, kept: true }])
+  })
+
+  it('replaces every token when given no stored one, revoking those of before, each replacement logged', async () => {
+    const db = store.db
+    const before = await ensureDemoTokens(db, partners, {}, 'demo-renew')
+    const renewed = await ensureDemoTokens(db, partners, {}, 'demo-renew')
+    expect(keptness(renewed)).toEqual([
       ['R84', false],
       ['OPCO1', false],
       ['FT', false],
     ])
-    expect(first.map((s) => s.value.email)).toEqual([
+    const holders = async (tokens: typeof before) =>
+      Promise.all(tokens.map(async (t) => (await partnerByToken(db, t.value.token))?.partner.code ?? null))
+    expect(await holders(before)).toEqual([null, null, null])
+    expect(await holders(renewed)).toEqual(codes)
+    const logged = (await listOperatorActions(db))
+      .filter((a) => a.operator === 'demo-renew')
+      .map((a) => [a.action, a.partner, (a.detail as { previousTokens?: number } | null)?.previousTokens])
+    expect(logged.slice(-3)).toEqual([
+      ['token/rotate', 'R84', 1],
+      ['token/rotate', 'OPCO1', 1],
+      ['token/rotate', 'FT', 1],
+    ])
+  })
+
+  it("keeps a stored password while it signs its partner's account in, gives a new one to an account given another password since, and leaves an account the operator disabled disabled", async () => {
+    const db = store.db
+    const first = await ensureDemoSignIns(db, codes, {}, 'demo-signins')
+    expect(first.disabled).toEqual([])
+    expect(keptness(first.signIns)).toEqual([
+      ['R84', false],
+      ['OPCO1', false],
+      ['FT', false],
+    ])
+    expect(first.signIns.map((s) => s.value.email)).toEqual([
       'r84@demo.passerelle.fr',
       'opco1@demo.passerelle.fr',
       'ft@demo.passerelle.fr',
     ])
-    const stored = Object.fromEntries(first.map((s) => [s.code, s.value]))
-    expect(await ensureDemoSignIns(db, codes, stored, 'demo-signins')).toEqual(
-      first.map((s) => ({ ...s, kept: true })),
-    )
+    const stored = Object.fromEntries(first.signIns.map((s) => [s.code, s.value]))
+    expect(await ensureDemoSignIns(db, codes, stored, 'demo-signins')).toEqual({
+      signIns: first.signIns.map((s) => ({ ...s, kept: true })),
+      disabled: [],
+    })
 
     // OPCO1's account disabled; FT's given another password by the operator.
     await disableUser(db, 'opco1@demo.passerelle.fr')
     await resetPassword(db, 'ft@demo.passerelle.fr', 'another password of the operator', { mustChange: true })
     const third = await ensureDemoSignIns(db, codes, stored, 'demo-signins')
-    expect(keptness(third)).toEqual([
+    expect(keptness(third.signIns)).toEqual([
       ['R84', true],
-      ['OPCO1', false],
       ['FT', false],
     ])
-    expect(third.map((s) => s.value.password === stored[s.code]!.password)).toEqual([true, false, false])
-    // The new ones work at once: a fourth run keeps them all.
-    const fourth = await ensureDemoSignIns(
-      db,
-      codes,
-      Object.fromEntries(third.map((s) => [s.code, s.value])),
-      'demo-signins',
-    )
-    expect(keptness(fourth)).toEqual([
-      ['R84', true],
-      ['OPCO1', true],
-      ['FT', true],
+    expect(third.disabled).toEqual([{ code: 'OPCO1', email: 'opco1@demo.passerelle.fr' }])
+    expect(third.signIns.map((s) => s.value.password === stored[s.code]!.password)).toEqual([true, false])
+    // Renewing every password (--new-credentials) leaves it disabled too.
+    const renewed = await ensureDemoSignIns(db, codes, {}, 'demo-signins')
+    expect([keptness(renewed.signIns), renewed.disabled]).toEqual([
+      [
+        ['R84', false],
+        ['FT', false],
+      ],
+      [{ code: 'OPCO1', email: 'opco1@demo.passerelle.fr' }],
     ])
+    const states = async () =>
+      (await listUsers(db)).map((u) => [u.email, u.disabled ? 'disabled' : 'enabled'])
+    expect(await states()).toEqual([
+      ['ft@demo.passerelle.fr', 'enabled'],
+      ['opco1@demo.passerelle.fr', 'disabled'],
+      ['r84@demo.passerelle.fr', 'enabled'],
+    ])
+    // Enabled again by the operator, it signs in with its password of before: the stored one is kept.
+    await enableUser(db, 'opco1@demo.passerelle.fr')
+    const latest = { ...stored, ...Object.fromEntries(renewed.signIns.map((s) => [s.code, s.value])) }
+    const fifth = await ensureDemoSignIns(db, codes, latest, 'demo-signins')
+    expect(fifth).toEqual({
+      signIns: codes.map((code) => ({ code, value: latest[code], kept: true })),
+      disabled: [],
+    })
     const logged = (await listOperatorActions(db))
       .filter((a) => a.operator === 'demo-signins')
       .map((a) => [a.action, a.partner])
@@ -186,7 +239,8 @@ describe('demo credentials in the hub', () => {
       ['user/add', 'R84'],
       ['user/add', 'OPCO1'],
       ['user/add', 'FT'],
-      ['user/reset-password', 'OPCO1'],
+      ['user/reset-password', 'FT'],
+      ['user/reset-password', 'R84'],
       ['user/reset-password', 'FT'],
     ])
   })

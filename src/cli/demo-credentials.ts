@@ -23,7 +23,7 @@ import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { ensureDemoUsers } from '../access/demo-users.ts'
 import { recordOperatorAction, withOperatorLog } from '../access/operator-log.repository.ts'
-import { authenticate } from '../access/users.repository.ts'
+import { authenticate, normaliseEmail } from '../access/users.repository.ts'
 import type { Database } from '../db/database.ts'
 import { inTransaction } from '../db/in-transaction.ts'
 import { mapLimit } from '../lib/map-limit.ts'
@@ -109,13 +109,19 @@ export function writeDemoCredentials(dataDir: string, credentials: DemoCredentia
 }
 
 const ABOUT =
-  'The tokens and partner-area passwords passerelle demo printed for this hub (it keeps only their hashes): its next run prints them again while they still work, and replaces only those that do not.'
+  'The tokens and partner-area passwords passerelle demo printed for this hub (it keeps only their hashes): its next run prints them again while they still work, and replaces only those that do not (all of them with --new-credentials).'
 
 /** A partner of the demo, as `partners.csv` lists it. */
 export interface DemoPartner {
   readonly code: string
   readonly name: string
   readonly kind: PartnerKind
+}
+
+/** A partner's token, with its end as the hub has it (null: valid until rotated). */
+export interface DemoToken {
+  readonly token: string
+  readonly expiresAt: Date | null
 }
 
 /** A demo credential and whether it is the one stored (`kept`) or was issued by this run. */
@@ -129,55 +135,53 @@ export interface DemoCredential<T> {
  * Registers the demo's partners that the hub lacks, and gives every partner a token it can use:
  * the stored one while it authenticates as that partner (live: neither revoked nor expired), else
  * a new one (the partner's other tokens revoked, as `partners rotate-token` does). Each change is
- * in the operator log, in its own transaction, with `demo: true`.
+ * in the operator log, in its own transaction, with `demo: true`. Each token comes with its end, read
+ * from the hub: a kept one ends when it was issued to, not a year from this run.
  */
 export async function ensureDemoTokens(
   db: Kysely<Database>,
   partners: readonly DemoPartner[],
   stored: DemoCredentials,
   operator: string,
-): Promise<DemoCredential<string>[]> {
-  const tokens: DemoCredential<string>[] = []
+): Promise<DemoCredential<DemoToken>[]> {
+  const tokens: DemoCredential<DemoToken>[] = []
   for (const { code, name, kind } of partners) {
     const existing = await partnerByCode(db, code)
     const token = stored[code]?.token
-    if (existing && token !== undefined && (await partnerByToken(db, token))?.partner.id === existing.id) {
-      tokens.push({ code, value: token, kept: true })
+    const holder = token === undefined ? undefined : await partnerByToken(db, token)
+    if (existing && token !== undefined && holder?.partner.id === existing.id) {
+      tokens.push({ code, value: { token, expiresAt: holder.expiresAt }, kept: true })
       continue
     }
     const issued = existing
-      ? (
-          await withOperatorLog(
-            db,
-            operator,
-            (tx) => rotateToken(tx, existing.id),
-            (r) => ({
-              action: 'token/rotate',
-              partnerId: existing.id,
-              subject: `#${r.tokenId}`,
-              detail: { demo: true, expiresAt: r.expiresAt.toISOString(), previousTokens: r.previous },
-            }),
-          )
-        ).token
-      : (
-          await withOperatorLog(
-            db,
-            operator,
-            (tx) => addPartner(tx, { code, name, kind }),
-            (added) => ({
-              action: 'partner/add',
-              partnerId: added.partner.id,
-              subject: code,
-              detail: {
-                demo: true,
-                kind,
-                token: `#${added.tokenId}`,
-                expiresAt: added.expiresAt.toISOString(),
-              },
-            }),
-          )
-        ).token
-    tokens.push({ code, value: issued, kept: false })
+      ? await withOperatorLog(
+          db,
+          operator,
+          (tx) => rotateToken(tx, existing.id),
+          (r) => ({
+            action: 'token/rotate',
+            partnerId: existing.id,
+            subject: `#${r.tokenId}`,
+            detail: { demo: true, expiresAt: r.expiresAt.toISOString(), previousTokens: r.previous },
+          }),
+        )
+      : await withOperatorLog(
+          db,
+          operator,
+          (tx) => addPartner(tx, { code, name, kind }),
+          (added) => ({
+            action: 'partner/add',
+            partnerId: added.partner.id,
+            subject: code,
+            detail: {
+              demo: true,
+              kind,
+              token: `#${added.tokenId}`,
+              expiresAt: added.expiresAt.toISOString(),
+            },
+          }),
+        )
+    tokens.push({ code, value: { token: issued.token, expiresAt: issued.expiresAt }, kept: false })
   }
   return tokens
 }
@@ -188,10 +192,24 @@ export interface DemoSignIn {
   readonly password: string
 }
 
+/** A demo account the operator disabled (`passerelle users disable`): the demo leaves it so. */
+export interface DisabledDemoAccount {
+  readonly code: string
+  readonly email: string
+}
+
+/** The sign-ins the demo prints, and the accounts it leaves disabled (no password printed for them). */
+export interface DemoSignIns {
+  readonly signIns: DemoCredential<DemoSignIn>[]
+  readonly disabled: DisabledDemoAccount[]
+}
+
 /**
  * Gives each partner's demo account a password it can sign in with: the stored one while it
  * signs that partner's account in (the account enabled, the password its hash's), else a new one
- * (`ensureDemoUsers`: the account created, or given the new password and enabled). Each change is
+ * (`ensureDemoUsers`: the account created, or given the new password). An account the operator
+ * disabled is left as it is, disabled and with its password: the demo never undoes an operator's
+ * decision, and once enabled the account signs in with the stored password again. Each change is
  * in the operator log, with `demo: true`.
  */
 export async function ensureDemoSignIns(
@@ -199,7 +217,7 @@ export async function ensureDemoSignIns(
   codes: readonly string[],
   stored: DemoCredentials,
   operator: string,
-): Promise<DemoCredential<DemoSignIn>[]> {
+): Promise<DemoSignIns> {
   // scrypt is memory-hard and slow on purpose (~0.1 s): a few at once, on libuv's threads.
   const kept = await mapLimit(codes, 4, async (code) => {
     const { email, password } = stored[code] ?? {}
@@ -208,8 +226,26 @@ export async function ensureDemoSignIns(
     return user?.partnerCode === code ? { email: user.email, password } : undefined
   })
   const renewed = codes.filter((_, i) => kept[i] === undefined)
-  const made = await inTransaction(db, async (tx) => {
-    const signIns = await ensureDemoUsers(tx, renewed)
+  const { made, disabled } = await inTransaction(db, async (tx) => {
+    // Read in the transaction that renews the others, locked: an account disabled meanwhile is
+    // not enabled again by ensureDemoUsers, which enables every account it is given.
+    const off = new Set(
+      renewed.length === 0
+        ? []
+        : (
+            await tx
+              .selectFrom('partner_user')
+              .select('email')
+              .where('email', 'in', renewed.map(demoEmail))
+              .where('disabled_at', 'is not', null)
+              .forUpdate()
+              .execute()
+          ).map((u) => u.email),
+    )
+    const signIns = await ensureDemoUsers(
+      tx,
+      renewed.filter((code) => !off.has(demoEmail(code))),
+    )
     for (const s of signIns)
       await recordOperatorAction(tx, {
         operator,
@@ -218,27 +254,36 @@ export async function ensureDemoSignIns(
         subject: s.email,
         detail: { demo: true },
       })
-    return new Map(signIns.map((s) => [s.code, s]))
+    return {
+      made: new Map(signIns.map((s) => [s.code, s])),
+      disabled: renewed.filter((code) => off.has(demoEmail(code))),
+    }
   })
-  return codes.flatMap((code, i): DemoCredential<DemoSignIn>[] => {
+  const signIns = codes.flatMap((code, i): DemoCredential<DemoSignIn>[] => {
     const same = kept[i]
     if (same) return [{ code, value: same, kept: true }]
     const fresh = made.get(code)
     return fresh ? [{ code, value: { email: fresh.email, password: fresh.password }, kept: false }] : []
   })
+  return { signIns, disabled: disabled.map((code) => ({ code, email: demoEmail(code) })) }
+}
+
+/** A partner's demo account, as `ensureDemoUsers` names it. */
+function demoEmail(code: string): string {
+  return normaliseEmail(`${code}@demo.passerelle.fr`)
 }
 
 /**
  * The stored credentials with this run's merged in: partners of the hub that this run did not
- * print (another `--dossiers`' partners) keep their entry.
+ * print (another `--dossiers`' partners, an account the operator disabled) keep their entry.
  */
 export function mergeDemoCredentials(
   stored: DemoCredentials,
-  tokens: readonly DemoCredential<string>[],
+  tokens: readonly DemoCredential<DemoToken>[],
   signIns: readonly DemoCredential<DemoSignIn>[],
 ): DemoCredentials {
   const merged: Record<string, DemoPartnerCredentials> = { ...stored }
-  for (const t of tokens) merged[t.code] = { ...merged[t.code], token: t.value }
+  for (const t of tokens) merged[t.code] = { ...merged[t.code], token: t.value.token }
   for (const s of signIns)
     merged[s.code] = { ...merged[s.code], email: s.value.email, password: s.value.password }
   return merged

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { refreshPartnerSummaries } from '../../access/summaries.ts'
@@ -10,16 +10,15 @@ import { importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
 import { readCsvAll } from '../../lib/csv.ts'
 import type { PartnerKind } from '../../partners/partner.repository.ts'
-import { DEFAULT_TOKEN_DAYS } from '../../partners/token.repository.ts'
 import { listReleases } from '../../publish/release/commit-release.ts'
 import { publishRelease } from '../../publish/run/publish-release.ts'
-import type { ReferentialKind } from '../../referentials/kinds.ts'
-import { loadReferential } from '../../referentials/load-referential.ts'
 import { buildSiteIn } from '../../site/build-site.ts'
 import { alignColumns } from '../columns.ts'
 import {
   type DemoCredential,
   type DemoSignIn,
+  type DemoToken,
+  type DisabledDemoAccount,
   demoCredentialsPath,
   ensureDemoSignIns,
   ensureDemoTokens,
@@ -27,8 +26,10 @@ import {
   readDemoCredentials,
   writeDemoCredentials,
 } from '../demo-credentials.ts'
-import { releaseUpToDate } from '../demo-release.ts'
-import { formatCount, prepareThreads, withHub } from '../hub.ts'
+import { loadDemoReferentials } from '../demo-referentials.ts'
+import { recordDemoRelease, releaseUpToDate } from '../demo-release.ts'
+import { demoWatermark } from '../demo-watermark.ts'
+import { formatCount, prepareThreads, utc, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { demoSecretPath, readDemoSecret } from '../missing-secret.ts'
 import { operatorName } from '../operator.ts'
@@ -41,24 +42,28 @@ export const DEMO_DOSSIERS = 30_000
 
 /** The reference stock (DOMAIN.md): beyond it the demo, on the embedded store, would run for hours. */
 export const MAX_DEMO_DOSSIERS = 8_000_000
-const REFERENTIAL_ORDER: ReferentialKind[] = ['organisms', 'certifications', 'catalogue', 'dsn', 'sngi']
 
 /**
  * `passerelle demo`: the whole chain on the embedded store — generate, create partners, load the
  * referentials, import every feed, summarise, publish, serve. Re-running it reuses what is already
- * done: the data, the credentials it printed while they still work (kept beside its secret,
- * demo-credentials.ts) and the release while nothing new was imported.
+ * done: the data, the referentials, the credentials it printed while they still work (kept beside
+ * its secret, demo-credentials.ts; replaced all with `--new-credentials`) and the release it
+ * published while nothing it was made from changed (demo-release.ts).
  */
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'generate synthetic data, ingest it, publish it and serve it (what npm start runs)',
-  usage: `passerelle demo [--dossiers ${DEMO_DOSSIERS}] [--seed 1] [--port 8080] [--no-serve] [--no-publish]`,
+  usage: `passerelle demo [--dossiers ${DEMO_DOSSIERS}] [--seed 1] [--port 8080] [--no-serve] [--no-publish] [--new-credentials]`,
   options: [
     ['--dossiers N', 'how many dossiers to generate (default 30000; at most 8,000,000)'],
     ['--seed S', 'seed of the generator: the same seed gives the same data (default 1)'],
     ['--port P', 'port to serve on (default $PORT, else 8080)'],
     ['--no-serve', 'stop once published instead of serving'],
     ['--no-publish', 'do not publish the datasets (nor build the site)'],
+    [
+      '--new-credentials',
+      "replace every partner's token (the old ones revoked) and partner-area password instead of printing the last run's again (an account the operator disabled stays as it is)",
+    ],
   ],
   async run(args, io) {
     const { values } = parseArgs({
@@ -69,6 +74,7 @@ export const demoCommand: Command = {
         port: { type: 'string' },
         'no-serve': { type: 'boolean' },
         'no-publish': { type: 'boolean' },
+        'new-credentials': { type: 'boolean' },
       },
       strict: true,
     })
@@ -99,25 +105,13 @@ export const demoCommand: Command = {
       if (base.secret === null && kept === null) writeDemoSecret(base.dataDir, secret)
       await generateOnce(io, dataDir, dossiers, seed)
       io.err(`store: embedded PostgreSQL (PGlite) in ${store.location}`)
-      const credentials = await ensureCredentials(io, store.db, base.dataDir, dataDir, operator)
-      for (const kind of REFERENTIAL_ORDER) {
-        const result = await loadReferential(store.db, {
-          kind,
-          path: join(dataDir, 'referentials', `${kind}.csv`),
-          secret,
-          skipInvalid: true,
-        })
-        if (!result.ok)
-          throw new CliError(`referential ${kind}: ${result.errors[0]?.message ?? 'not loaded'}`)
-        // On a first run no dossier is in yet: each is certified as it is imported.
-        const certified =
-          result.certified === undefined
-            ? ''
-            : result.certified === 0
-              ? ', dossiers certified as they are imported'
-              : `, ${formatCount(result.certified)} identities certified`
-        io.err(`referential ${kind}: ${formatCount(result.rows)} rows${certified}`)
-      }
+      const credentials = await ensureCredentials(io, store.db, {
+        hubDir: base.dataDir,
+        dataDir,
+        operator,
+        renew: values['new-credentials'] === true,
+      })
+      await loadDemoReferentials(store.db, { dataDir, secret, log: io.err })
       const preparer = await createPreparer(secret, prepareThreads(io.env))
       const today = new Date().toISOString().slice(0, 10)
       const totals: ImportTotals = {
@@ -167,13 +161,14 @@ export const demoCommand: Command = {
         await refreshPartnerSummaries(store.db, id, today)
       io.err(`partner area summaries: ${duration((Date.now() - summariesStarted) / 1000)}`)
       io.out(importedLine(totals, Date.now() - started))
-      const out = join(config.dataDir, 'public')
+      const out = resolve(config.dataDir, 'public')
       // Protection runs on this thread (CPU-bound LPs): publishing before serving keeps the API
       // responsive once it is up.
       const asOf = dataDate(dataDir, today)
       const site = values['no-publish']
         ? ' (not published: --no-publish)'
         : await publishDemo(io, store.db, {
+            hubDir: base.dataDir,
             out,
             today,
             asOf,
@@ -183,7 +178,7 @@ export const demoCommand: Command = {
           })
       // Printed last, once nothing but serving is left: the credentials are what a newcomer
       // reaches for once the demo is ready, and the publication's minutes of log would bury them.
-      printCredentials(io, credentials, port)
+      printCredentials(io, credentials, { port, renewed: values['new-credentials'] === true })
       const total = () => duration((Date.now() - started) / 1000)
       if (values['no-serve']) {
         io.out(
@@ -211,11 +206,14 @@ export const demoCommand: Command = {
 
 /** How {@link publishDemo} is told what to publish, and where. */
 interface PublishDemoOptions {
+  /** The hub's data folder, where the demo records the release it published. */
+  readonly hubDir: string
+  /** The folder to publish into (absolute). */
   readonly out: string
   readonly today: string
   /** The date of the data: the generated data's last day, or today when that is later. */
   readonly asOf: string
-  /** True when this run's import accepted records: the data changed. */
+  /** True when this run's import accepted records: the data changed, whatever the record says. */
   readonly newData: boolean
   /** True when the demo serves once published: the newcomer is told nothing is served before. */
   readonly serving: boolean
@@ -224,22 +222,27 @@ interface PublishDemoOptions {
 }
 
 /**
- * Publishes the demo's datasets and builds the site, unless nothing changed since the release the
- * folder holds: a re-run that imported nothing new would spend minutes protecting the same tables
- * for the same release. Returns what the site is, for the line that says the demo is ready.
+ * Publishes the demo's datasets and builds the site, unless the folder's latest release is the one
+ * the demo recorded and nothing it was made from changed since (demo-release.ts): a re-run that
+ * changed nothing would spend minutes protecting the same tables for the same release. Returns
+ * what the site is, for the line that says the demo is ready.
  */
 async function publishDemo(io: CliIo, db: Kysely<Database>, options: PublishDemoOptions): Promise<string> {
-  const { out, today, asOf } = options
-  const unchanged = options.newData ? null : await releaseUpToDate(db, out)
-  if (unchanged !== null) {
+  const { hubDir, out, today, asOf } = options
+  // Measured before publishing: records accepted while it runs leave its release stale.
+  const watermark = await demoWatermark(db, { asOf })
+  const check = options.newData
+    ? { upToDate: false as const, why: 'records accepted by this run' }
+    : await releaseUpToDate(hubDir, out, watermark)
+  if (check.upToDate) {
     io.out(
-      `Nothing imported since the release of ${unchanged} in ${out}: not published again (to publish anyway: ${options.publishAnyway})`,
+      `Nothing changed since the release of ${check.date} in ${out} (no record accepted, no referential loaded, the same code, datasets and data date): not published again (to publish anyway: ${options.publishAnyway})`,
     )
-    return `: the site of the release of ${unchanged} in ${out}`
+    return `: the site of the release of ${check.date} in ${out}`
   }
   const latest = (await listReleases(out)).at(-1)
   io.out(
-    `Publishing the datasets into ${out}: a few minutes, most of them protecting the tables${options.serving ? '; nothing is served until it is done' : ''}`,
+    `Publishing the datasets into ${out} (${check.why}): a few minutes, most of them protecting the tables${options.serving ? '; nothing is served until it is done' : ''}`,
   )
   const started = Date.now()
   const result = await publishRelease(db, { out, date: today, asOf, log: (m) => io.err(`publish ${m}`) })
@@ -252,6 +255,14 @@ async function publishDemo(io: CliIo, db: Kysely<Database>, options: PublishDemo
       : `, but not published again (the publication failed: see above; the release of ${latest} stays in ${out})`
   }
   await buildSiteIn(out, (message) => io.err(`publish ${message}`))
+  // Once the site is built too: a run stopped before leaves no record, and the next one publishes.
+  try {
+    await recordDemoRelease(hubDir, out, today, watermark)
+  } catch (error) {
+    io.err(
+      `demo release: could not record the release in ${hubDir} (${(error as Error).message}): the next run publishes again`,
+    )
+  }
   const set = result.report.set
   io.out(
     `Published ${result.datasets.length} datasets (${formatCount(set.cells)} cells, ${(set.cellsSuppressedShare * 100).toFixed(1)} % suppressed) and their site into ${out} in ${duration((Date.now() - started) / 1000)}`,
@@ -288,22 +299,23 @@ async function generateOnce(io: CliIo, dir: string, dossiers: number, seed: stri
 
 /** The credentials the demo prints at its end: each partner's token and partner-area sign-in. */
 interface Credentials {
-  readonly tokens: readonly DemoCredential<string>[]
+  readonly tokens: readonly DemoCredential<DemoToken>[]
   readonly signIns: readonly DemoCredential<DemoSignIn>[]
+  /** The accounts the operator disabled: left so, no password printed. */
+  readonly disabled: readonly DisabledDemoAccount[]
   readonly file: string
 }
 
 /**
  * Registers the demo's partners and gives each a token and a partner-area account, keeping the
  * ones an earlier run stored while they still work (the hub keeps only hashes: a token or
- * password it issues is never readable again but from the demo's file), and stores them all.
+ * password it issues is never readable again but from the demo's file), unless `renew` (the
+ * tokens of before revoked, the passwords replaced), and stores them all.
  */
 async function ensureCredentials(
   io: CliIo,
   db: Kysely<Database>,
-  hubDir: string,
-  dataDir: string,
-  operator: string,
+  { hubDir, dataDir, operator, renew }: { hubDir: string; dataDir: string; operator: string; renew: boolean },
 ): Promise<Credentials> {
   const file = demoCredentialsPath(hubDir)
   const read = readDemoCredentials(hubDir)
@@ -316,11 +328,13 @@ async function ensureCredentials(
     const code = values.code ?? ''
     return { code, name: values.name ?? code, kind: values.kind as PartnerKind }
   })
-  const tokens = await ensureDemoTokens(db, partners, stored, operator)
-  const signIns = await ensureDemoSignIns(
+  // Renewing is keeping none: every token rotated, every password replaced, each in the log.
+  const keep = renew ? {} : stored
+  const tokens = await ensureDemoTokens(db, partners, keep, operator)
+  const { signIns, disabled } = await ensureDemoSignIns(
     db,
     partners.map((p) => p.code),
-    stored,
+    keep,
     operator,
   )
   // The new tokens and passwords are in the hub already: a file that cannot be written must not
@@ -333,7 +347,7 @@ async function ensureCredentials(
       `demo credentials: could not write ${file} (${code}): the credentials below work, but the next run will replace them`,
     )
   }
-  return { tokens, signIns, file }
+  return { tokens, signIns, disabled, file }
 }
 
 /** The import's summary: what was received and what became of it, and how much an earlier run had done. */
@@ -361,23 +375,33 @@ function importedLine(totals: ImportTotals, ms: number): string {
   return `\nPasserelle demo data imported in ${duration(ms / 1000)}: ${formatCount(totals.records)} records received: ${formatCount(totals.accepted)} accepted, ${formatCount(totals.unchanged)} unchanged (sent again as they were), ${formatCount(totals.rejected)} rejected${earlier}.`
 }
 
-/** Prints the tokens and sign-ins, saying which an earlier run had printed already. */
-function printCredentials(io: CliIo, credentials: Credentials, port: number): void {
-  const { tokens, signIns } = credentials
+/** Prints the tokens (with their end) and sign-ins, saying which an earlier run had printed already. */
+function printCredentials(
+  io: CliIo,
+  credentials: Credentials,
+  { port, renewed }: { port: number; renewed: boolean },
+): void {
+  const { tokens, signIns, disabled } = credentials
+  io.out(`Partner tokens (use as Authorization: Bearer <token>; ${renewal(tokens, 'token', renewed)}):`)
+  const until = (t: DemoToken) =>
+    t.expiresAt === null ? 'valid until rotated' : `valid until ${utc(t.expiresAt)}`
+  for (const line of alignColumns(tokens.map((t) => [t.code, t.value.token, until(t.value)])))
+    io.out(`  ${line}`)
   io.out(
-    `Partner tokens (use as Authorization: Bearer <token>; valid ${DEFAULT_TOKEN_DAYS} days from their issue; ${renewal(tokens, 'token')}):`,
-  )
-  for (const line of alignColumns(tokens.map((t) => [t.code, t.value]))) io.out(`  ${line}`)
-  io.out(
-    `Partner area sign-in (http://localhost:${port}/espace-partenaire/), e-mail and password (${renewal(signIns, 'password')}):`,
+    `Partner area sign-in (http://localhost:${port}/espace-partenaire/), e-mail and password (${renewal(signIns, 'password', renewed)}):`,
   )
   for (const line of alignColumns(signIns.map((s) => [s.code, s.value.email, s.value.password])))
     io.out(`  ${line}`)
+  for (const { email } of disabled)
+    io.out(
+      `account ${email} disabled by the operator: not re-enabled; \`${dataFolderPrefix(io.env)}passerelle users enable --email ${email}\` to use it`,
+    )
   io.out(`Kept in ${credentials.file} (readable by you only): the next run prints them again.`)
 }
 
 /** Which credentials are the earlier run's and which are new, in a few words. */
-function renewal(credentials: readonly DemoCredential<unknown>[], what: string): string {
+function renewal(credentials: readonly DemoCredential<unknown>[], what: string, renewed: boolean): string {
+  if (renewed) return `new (--new-credentials): the last run's no longer work`
   const fresh = credentials.filter((c) => !c.kept).map((c) => c.code)
   if (fresh.length === credentials.length) return 'new'
   if (fresh.length === 0) return "the same as the last run's"
