@@ -145,7 +145,7 @@ export async function protectTables(
         status,
         [...system.value.keys()].filter((id) => !internalIds.has(id)),
       ),
-      distinctCells: system.size,
+      distinctCells: system.size - internalIds.size,
       relations: system.relStart.length - 1,
     },
     solver: {

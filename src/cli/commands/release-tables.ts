@@ -112,7 +112,7 @@ export async function readReleaseTables(
           const value = (r.fields[at(DOMINANCE_MEASURE)] ?? '').trim()
           return { ...rows[i]!, n: value === '' ? null : Number(value) }
         })
-        groups.set(DOMINANCE_MEASURE, [...(groups.get(DOMINANCE_MEASURE) ?? []), { ...table, rows: amounts }])
+        groups.set(DOMINANCE_MEASURE, [...(groups.get(DOMINANCE_MEASURE) ?? []), { ...cut, rows: amounts }])
       }
     }
   }

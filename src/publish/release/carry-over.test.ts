@@ -59,12 +59,12 @@ M,80,V,0,V,,V,,
   })
 
   it('keeps the cell of the observed cohorts an all-periods row showed or hid, where the new release holds it', () => {
-    const text = `periode,territoire,nb_sorties,nb_sorties_statut,nb_connus_6m,nb_connus_6m_statut
-_T,_T,300,V,250,V
-_T,R11,120,V,,A
-_T,R84,90,V,,D
-_T,R93,,A,,A
-2025,R11,60,V,60,V
+    const text = `periode,territoire,nb_sorties,nb_sorties_statut,nb_connus_6m,nb_connus_6m_statut,nb_emploi_6m,nb_emploi_6m_statut,taux_emploi_6m,taux_emploi_6m_statut,nb_connus_12m,nb_connus_12m_statut
+_T,_T,300,V,250,V,140,V,0.56,V,200,V
+_T,R11,120,V,,A,,A,,A,,A
+_T,R84,90,V,,D,,D,,D,,D
+_T,R93,,A,,A,,A,,A,,A
+2025,R11,60,V,60,V,30,V,0.5,V,0,V
 `
     const asked: unknown[] = []
     const cells = earlierCells(
@@ -86,17 +86,25 @@ _T,R93,,A,,A
     // On 2026-09-30 the cohorts up to 2025 were observed at 6 months; a row hidden whole tells nothing.
     expect(asked.map((a) => JSON.stringify(a))).toEqual([
       '["insertion/t",{},2025]',
+      '["insertion/t",{},2024]',
       '["insertion/t",{"territoire":"R11"},2025]',
+      '["insertion/t",{"territoire":"R11"},2024]',
       '["insertion/t",{"territoire":"R84"},2025]',
+      '["insertion/t",{"territoire":"R84"},2024]',
     ])
+    // Each with the numerators it showed over it, and no other: the 12-month node showed none, so it
+    // vouches for no 12-month numerator (a reference without measures would vouch for all).
     expect(cells.published.filter((c) => c.table === 'insertion/u')).toEqual([
-      { table: 'insertion/u', codes: { periode: '_O2025' }, n: 250 },
+      { table: 'insertion/u', codes: { periode: '_O2025' }, n: 250, measures: { nb_emploi_6m: 140 } },
+      { table: 'insertion/u', codes: { periode: '_O2024' }, n: 200, measures: {} },
     ])
     expect(cells.primary.filter((c) => c.table === 'insertion/u')).toEqual([
       { table: 'insertion/u', codes: { territoire: 'R11', periode: '_O2025' }, status: 'A' },
+      { table: 'insertion/u', codes: { territoire: 'R11', periode: '_O2024' }, status: 'A' },
     ])
     expect(cells.secondary.filter((c) => c.table === 'insertion/u')).toEqual([
       { table: 'insertion/u', codes: { territoire: 'R84', periode: '_O2025' } },
+      { table: 'insertion/u', codes: { territoire: 'R84', periode: '_O2024' } },
     ])
   })
 })

@@ -11,6 +11,20 @@ import { type CellRef, type PublishedCell, parseCsv } from '../../privacy/index.
 import { MEASURES, type MeasureName } from '../definition/catalogue.ts'
 import { lastObservedYear } from '../indicators/cohort.ts'
 
+/** The numerators of the rates over a follow-up member among the measures a row showed. */
+function shownNumerators(
+  member: MeasureName,
+  shown: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const name of Object.keys(shown)) {
+    const measure = MEASURES[name as MeasureName]?.measure
+    if (measure?.kind === 'rate' && measure.denominator === member && shown[measure.numerator] !== undefined)
+      out[measure.numerator] = shown[measure.numerator]!
+  }
+  return out
+}
+
 /** A table of an earlier release, as published. */
 export interface PublishedTableText {
   /** Qualified table name in the new release (`slug/table`). */
@@ -110,8 +124,10 @@ export function earlierCells(
         const ownKey = `${cell.table}\u0001${JSON.stringify(own.codes)}\u0001${shown}\u0001${value}`
         if (seen.has(ownKey)) continue
         seen.add(ownKey)
+        // The numerators shown with it, and only those: a reference without measures would vouch
+        // for every measure of the cell, and a rate it never showed would pass as public.
         if (shown === 'V' && record.fields[i] !== '' && Number.isInteger(value))
-          published.push({ ...own, n: value })
+          published.push({ ...own, n: value, measures: shownNumerators(name as MeasureName, measures) })
         else if (shown === 'D') secondary.push(own)
         else if (shown === 'A' || shown === 'B') primary.push({ ...own, status: shown })
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { protectTables, type TableInput } from '../../privacy/index.ts'
+import type { MeasureName } from '../definition/catalogue.ts'
 import { pooledCohorts, withObservedCohorts } from '../run/observed-cohorts.ts'
 import { followUpGroups, pooledFollowUps } from './follow-up-coherence.ts'
 
@@ -97,6 +98,52 @@ describe('pooledFollowUps', () => {
     expect(
       [...hidden].map(([r, names]) => `${r.codes.join()} ${[...names].map(([n, s]) => `${n}=${s}`).join()}`),
     ).toEqual(expected)
+  })
+
+  it('hides the follow-up measures of a row without periods whose rates the table holding its cell does not judge', async () => {
+    const periodic = withObservedCohorts(table(), pooled.get('sorties')!)
+    const flat: TableInput = {
+      name: 'regions/t',
+      dimensions: ['territoire'],
+      population: 'sorties',
+      hierarchies: { territoire: periodic.hierarchies!.territoire! },
+      rows: regions.map((r, i) => ({
+        codes: [r],
+        n: years.reduce((a, y) => a + counts[y]![i]!, 0),
+        measures: {
+          nb_connus_6m: counts['2024']![i]! + counts['2025']![i]!,
+          nb_emploi_6m: Math.ceil(counts['2024']![i]! / 2) + Math.ceil(counts['2025']![i]! / 2),
+        },
+      })),
+      measureNames: ['nb_connus_6m', 'nb_emploi_6m'],
+    }
+    const result = await protectTables([periodic, flat], { rules: { minPersons: 11 }, audit: 'none' })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    const [withPeriods, without] = result.tables
+    const published = new Set(
+      withPeriods!.internal!.filter((r) => r.status === 'V').map((r) => r.codes[1] ?? ''),
+    )
+    expect(published.size).toBeGreaterThan(0)
+    const shown = (measures: MeasureName[]) => {
+      const hidden = pooledFollowUps(
+        [
+          {
+            table: withPeriods!,
+            population: 'sorties',
+            measures: ['nb_sorties', 'nb_connus_6m', 'nb_emploi_6m', 'taux_emploi_6m'],
+          },
+          { table: without!, population: 'sorties', measures },
+        ],
+        pooled,
+      )
+      return without!.rows.filter((r) => r.status === 'V' && !hidden.has(r)).map((r) => r.codes[0])
+    }
+    // The rate the periodic table judges on the cell: shown where that cell is published.
+    expect(shown(['nb_sorties', 'nb_connus_6m', 'nb_emploi_6m', 'taux_emploi_6m'])).toEqual(
+      without!.rows.filter((r) => r.status === 'V' && published.has(r.codes[0]!)).map((r) => r.codes[0]),
+    )
+    // One it does not publish, judged nowhere: hidden everywhere.
+    expect(shown(['nb_sorties', 'nb_connus_6m', 'nb_acces_emploi_6m', 'taux_acces_emploi_6m'])).toEqual([])
   })
 
   it('hides the follow-up measures of a row of a table without periods that no linked table has', async () => {

@@ -34,18 +34,22 @@ export function pooledFollowUps(
   const populations = new Set(tables.map((t) => t.population))
   for (const population of populations) {
     const mine = tables.filter((t) => t.population === population)
-    const status = cellStatuses(mine.map((t) => t.table))
+    const cells = cellStatuses(mine)
     for (const { table, measures } of mine) {
       const period = table.dimensions.indexOf(PERIOD)
       for (const [months, group] of followUpGroups(measures)) {
         const cell = pooled.get(population)?.get(months)
         if (cell?.kind !== 'cell') continue
+        const rates = group.filter((m) => MEASURES[m].measure.kind === 'rate')
         for (const row of table.rows) {
           if (row.status !== 'V' || (period >= 0 && row.codes[period] !== TOTAL)) continue
           const others = table.dimensions.flatMap((d, i) =>
             i === period || row.codes[i] === TOTAL ? [] : [[d, row.codes[i]!] as const],
           )
-          const shown = status.get(keyOf([...others, [PERIOD, cell.code]])) ?? 'D'
+          const found = cells.get(keyOf([...others, [PERIOD, cell.code]]))
+          // A rate no table holding that cell publishes was judged nowhere: hidden, whatever it is.
+          const judged = found !== undefined && rates.every((r) => found.measures.has(r))
+          const shown = judged ? found.status : found?.status === 'V' || !found ? 'D' : found.status
           if (shown === 'V') continue
           const names = hidden.get(row) ?? new Map<MeasureName, CellStatus>()
           hidden.set(row, names)
@@ -89,15 +93,23 @@ function keyOf(codes: readonly (readonly [string, string])[]): string {
     .join('\u0001')
 }
 
-/** The status of every cell of the tables, internal cells included, by identity. */
-function cellStatuses(tables: readonly ProtectedTable[]): Map<string, CellStatus> {
-  const status = new Map<string, CellStatus>()
-  for (const table of tables)
+/**
+ * The status of every cell of the tables, internal cells included, by identity, with the measures
+ * of the tables that hold it (the rates judged there).
+ */
+function cellStatuses(
+  tables: readonly CoherenceTable[],
+): Map<string, { status: CellStatus; measures: Set<MeasureName> }> {
+  const cells = new Map<string, { status: CellStatus; measures: Set<MeasureName> }>()
+  for (const { table, measures } of tables)
     for (const row of [...table.rows, ...(table.internal ?? [])]) {
       const codes = table.dimensions.flatMap((d, i) =>
         row.codes[i] === TOTAL ? [] : [[d, row.codes[i]!] as const],
       )
-      status.set(keyOf(codes), row.status)
+      const key = keyOf(codes)
+      const cell = cells.get(key) ?? { status: row.status, measures: new Set<MeasureName>() }
+      cells.set(key, cell)
+      for (const m of measures) cell.measures.add(m)
     }
-  return status
+  return cells
 }
