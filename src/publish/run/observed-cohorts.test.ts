@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { TableInput } from '../../privacy/index.ts'
-import { pooledCohorts, withObservedCohorts } from './observed-cohorts.ts'
+import {
+  observedCellOf,
+  observedCohortCells,
+  pooledCohorts,
+  withObservedCohorts,
+} from './observed-cohorts.ts'
 
 describe('pooledCohorts', () => {
   const years = ['2023', '2024', '2025', '2026']
@@ -123,5 +128,60 @@ describe('withObservedCohorts', () => {
       { dimension: 'periode', codes: ['_O2025', '_O2024'] },
     ])
     expect(out.cellMeasures!.filter((r) => r.codes[0] === '_O2024')).toEqual([])
+  })
+})
+
+describe('observedCohortCells', () => {
+  it('gives each population its cells of observed cohorts, from all its tables’ years, per horizon it holds', () => {
+    const cep: TableInput = {
+      name: 'cep/t',
+      dimensions: ['periode'],
+      population: 'cep',
+      hierarchies: {
+        periode: [{ code: '_T', parent: '' }, ...['2025', '2026'].map((code) => ({ code, parent: '_T' }))],
+      },
+      rows: [],
+      measureNames: ['nb_suivis_connus'],
+    }
+    const cells = observedCohortCells([insertion(), cep], '2026-09-30')
+    expect(Object.fromEntries([...cells].map(([p, m]) => [p, Object.fromEntries(m)]))).toEqual({
+      sorties: { 6: { kind: 'cell', code: '_O2025', internal: true } },
+      cep: { 12: { kind: 'none' } },
+    })
+  })
+})
+
+describe('observedCellOf', () => {
+  const pooled = new Map([[6, pooledCohorts(['2023', '2024', '2025', '2026'], 6, '2026-09-30')]])
+
+  it('finds the table of the same population holding the node of the cohorts up to a year, and its code', () => {
+    const periodic = withObservedCohorts(insertion(), pooled, new Map([[6, ['_O2024']]]))
+    const flat = { ...insertion(), name: 'organismes/t', dimensions: ['territoire'] }
+    const other = { ...periodic, name: 'cep/t', population: 'cep' }
+    const find = observedCellOf([other, flat, periodic])
+    expect(find('organismes/t', { territoire: 'R1' }, 2025)).toEqual({ table: 'insertion/t', code: '_O2025' })
+    expect(find('organismes/t', { territoire: 'R1' }, 2024)).toEqual({ table: 'insertion/t', code: '_O2024' })
+    // A year no node holds alone (2023: one cohort), a code the table lacks, another population.
+    expect(find('organismes/t', { territoire: 'R1' }, 2023)).toBeUndefined()
+    expect(find('organismes/t', { territoire: 'R9' }, 2025)).toBeUndefined()
+    expect(find('cep/t', {}, 2025)).toEqual({ table: 'cep/t', code: '_O2025' })
+  })
+})
+
+describe('withObservedCohorts on a table whose years differ from its population’s', () => {
+  it('gives it no node where the population’s would hold another set of its years', () => {
+    const input = insertion()
+    const late = {
+      ...input,
+      hierarchies: {
+        ...input.hierarchies,
+        periode: [{ code: '_T', parent: '' }, ...['2025', '2026'].map((code) => ({ code, parent: '_T' }))],
+      },
+    }
+    const out = withObservedCohorts(
+      late,
+      new Map([[6, pooledCohorts(['2023', '2024', '2025', '2026'], 6, '2026-09-30')]]),
+    )
+    expect([out.internal, out.hierarchies?.periode?.length]).toEqual([undefined, 3])
   })
 })

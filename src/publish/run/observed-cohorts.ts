@@ -11,6 +11,7 @@
 import type { CellMeasureRow, HierarchyRow, RateInput, TableInput } from '../../privacy/index.ts'
 import { MEASURES, type MeasureName } from '../definition/catalogue.ts'
 import { lastObservedYear } from '../indicators/cohort.ts'
+import type { ObservedCell } from '../release/carry-over.ts'
 
 /** Where an all-periods row's follow-up measures of one horizon come from. */
 export type PooledCohorts =
@@ -81,6 +82,10 @@ export function withObservedCohorts(
     if (cell?.kind !== 'cell' || !cell.internal || !r.persons) continue
     served.set(cell.code, [...(served.get(cell.code) ?? []), r])
   }
+  // Named from the population's years: a table whose own years differ (none does today) would see
+  // another set under that name, or none; it gets no node then, and its rows hide what they pool.
+  for (const code of [...served.keys()])
+    if (observedNode(years, Number(code.slice(2))) !== code) served.delete(code)
   // The observed cohorts of releases still online, whose counts their all-periods rows showed: in
   // the tree too, so that the protection knows them (none of this release's rates is judged there).
   const horizons = new Set((input.measureNames ?? []).flatMap((m) => horizonOf(m) ?? []))
@@ -161,4 +166,55 @@ function nodeMeasures(
     }
   }
   return out
+}
+
+/** Finds, among tables of the same population, one whose internal node holds the cohorts up to `last`. */
+export function observedCellOf(inputs: readonly TableInput[]): ObservedCell {
+  const byName = new Map(inputs.map((i) => [i.name, i]))
+  return (table, codes, last) => {
+    const population = byName.get(table)?.population
+    for (const input of inputs) {
+      const nodes = input.internal?.periode
+      if (input.population !== population || !nodes) continue
+      const periods = input.hierarchies?.periode ?? []
+      const years = periods.filter((r) => /^\d{4}$/.test(r.code) && Number(r.code) <= last)
+      const code = `_O${years
+        .map((r) => r.code)
+        .sort()
+        .at(-1)}`
+      if (!nodes.includes(code)) continue
+      const fits = Object.entries(codes).every(
+        ([d, c]) => d === 'periode' || input.hierarchies?.[d]?.some((r) => r.code === c) === true,
+      )
+      if (fits) return { table: input.name, code }
+    }
+    return undefined
+  }
+}
+
+/** Per population, the cell of the cohorts observed at each follow-up horizon its tables hold. */
+export function observedCohortCells(
+  inputs: readonly TableInput[],
+  asOf: string,
+): Map<string, Map<number, PooledCohorts>> {
+  const years = new Map<string, Set<string>>()
+  const horizons = new Map<string, Set<number>>()
+  for (const input of inputs) {
+    const population = input.population ?? ''
+    const own = years.get(population) ?? new Set<string>()
+    years.set(population, own)
+    for (const { code } of input.hierarchies?.periode ?? []) if (/^\d{4}$/.test(code)) own.add(code)
+    const months = horizons.get(population) ?? new Set<number>()
+    horizons.set(population, months)
+    for (const name of input.measureNames ?? []) {
+      const h = horizonOf(name)
+      if (h !== undefined) months.add(h)
+    }
+  }
+  return new Map(
+    [...horizons].map(([population, months]) => [
+      population,
+      new Map([...months].map((h) => [h, pooledCohorts([...years.get(population)!], h, asOf)])),
+    ]),
+  )
 }

@@ -17,7 +17,12 @@ import { buildFacts } from '../facts/index.ts'
 import { lastObservedYear } from '../indicators/cohort.ts'
 import type { ObservedCell } from '../release/carry-over.ts'
 import type { HierarchyLabels } from '../write/index.ts'
-import { horizonOf, type PooledCohorts, pooledCohorts, withObservedCohorts } from './observed-cohorts.ts'
+import {
+  observedCellOf,
+  observedCohortCells,
+  type PooledCohorts,
+  withObservedCohorts,
+} from './observed-cohorts.ts'
 import type { PublishIssue } from './publish-release.ts'
 
 /** A table of the release as the earlier releases' files name it. */
@@ -164,57 +169,6 @@ export async function buildReleaseTables(
       observedCell: observedCellOf(judged),
     },
   }
-}
-
-/** Finds, among tables of the same population, one whose internal node holds the cohorts up to `last`. */
-function observedCellOf(inputs: readonly TableInput[]): ObservedCell {
-  const byName = new Map(inputs.map((i) => [i.name, i]))
-  return (table, codes, last) => {
-    const population = byName.get(table)?.population
-    for (const input of inputs) {
-      const nodes = input.internal?.periode
-      if (input.population !== population || !nodes) continue
-      const periods = input.hierarchies?.periode ?? []
-      const years = periods.filter((r) => /^\d{4}$/.test(r.code) && Number(r.code) <= last)
-      const code = `_O${years
-        .map((r) => r.code)
-        .sort()
-        .at(-1)}`
-      if (!nodes.includes(code)) continue
-      const fits = Object.entries(codes).every(
-        ([d, c]) => d === 'periode' || input.hierarchies?.[d]?.some((r) => r.code === c) === true,
-      )
-      if (fits) return { table: input.name, code }
-    }
-    return undefined
-  }
-}
-
-/** Per population, the cell of the cohorts observed at each follow-up horizon its tables hold. */
-function observedCohortCells(
-  inputs: readonly TableInput[],
-  asOf: string,
-): Map<string, Map<number, PooledCohorts>> {
-  const years = new Map<string, Set<string>>()
-  const horizons = new Map<string, Set<number>>()
-  for (const input of inputs) {
-    const population = input.population ?? ''
-    const own = years.get(population) ?? new Set<string>()
-    years.set(population, own)
-    for (const { code } of input.hierarchies?.periode ?? []) if (/^\d{4}$/.test(code)) own.add(code)
-    const months = horizons.get(population) ?? new Set<number>()
-    horizons.set(population, months)
-    for (const name of input.measureNames ?? []) {
-      const h = horizonOf(name)
-      if (h !== undefined) months.add(h)
-    }
-  }
-  return new Map(
-    [...horizons].map(([population, months]) => [
-      population,
-      new Map([...months].map((h) => [h, pooledCohorts([...years.get(population)!], h, asOf)])),
-    ]),
-  )
 }
 
 /** Each dimension's tree cut to the codes the table's data uses, down to the table's depth. */
