@@ -252,7 +252,7 @@ function cellsWithCodes(
   return mask
 }
 
-/** The cells of the input's internal codes; a leaf or the root is no internal code. */
+/** The cells of the input's internal codes; the root is no internal code. */
 function internalCells(
   input: TableInput,
   hierarchies: readonly Hierarchy[],
@@ -266,11 +266,11 @@ function internalCells(
     const h = hierarchies.find((x) => x.dimension === dimension)
     for (const code of codes) {
       const index = h?.index.get(code)
-      if (h && index !== undefined && (index === 0 || h.children[index]!.length === 0))
+      if (h && index === 0)
         issues.push({
           path,
           code: 'table/unknown-code',
-          message: `internal code ${code} of ${dimension} must be neither a leaf nor the root`,
+          message: `internal code ${code} of ${dimension} is its root: the table would have no row`,
         })
     }
     const mask = cellsWithCodes(hierarchies, strides, size, dimension, codes, `${path}#internal`, issues)

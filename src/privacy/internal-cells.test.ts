@@ -69,16 +69,39 @@ describe('internal cells', () => {
     expect(result.report.audit!.unprotected).toEqual([])
   })
 
-  it('name a code of their hierarchy that is neither a leaf nor the root', async () => {
+  it('may not name the root: the table would have no row', async () => {
     const input = {
       ...cohorts({ 2021: [40, 50], 2022: [45, 55], 2023: [60, 70] }),
-      internal: { periode: ['2023'] },
+      internal: { periode: ['_T'] },
     }
     const result = await protectTables([input])
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.issues.map((i) => [i.code, i.message])).toEqual([
-      ['table/unknown-code', 'internal code 2023 of periode must be neither a leaf nor the root'],
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.message])).toEqual([
+      ['table/unknown-code', 'internal code _T of periode is its root: the table would have no row'],
+    ])
+  })
+
+  it('leave out a dimension whose every code but the root is internal, given with the internal rows', async () => {
+    const input = {
+      ...cohorts({ 2021: [40, 50], 2022: [45, 55], 2023: [60, 70] }),
+      internal: { periode: ['O', '2021', '2022', '2023'] },
+    }
+    const result = await protectTables([input], { rules: { minPersons: 11 } })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    const [table] = result.tables
+    expect([table!.dimensions, table!.rows.map((r) => [r.codes.join(), r.n])]).toEqual([
+      ['region'],
+      [
+        ['_T', 320],
+        ['R1', 145],
+        ['R2', 175],
+      ],
+    ])
+    expect(table!.hierarchies).toEqual({ region: input.hierarchies!.region })
+    expect(table!.internalDimensions).toEqual(['periode', 'region'])
+    expect(table!.internal!.filter((r) => r.codes[0] === 'O').map((r) => [r.codes.join(), r.n])).toEqual([
+      ['O,_T', 190],
+      ['O,R1', 85],
+      ['O,R2', 105],
     ])
   })
 })

@@ -128,12 +128,12 @@ export async function protectTables(
   const tables = built.map((table, t) => toProtected(system, table, t, status, marks))
   // Internal cells are protected but are no rows: the shares count the rows.
   const rowsOf = (t: number) => system.cellIds[t]!.filter((_, local) => built[t]!.internal?.[local] !== 1)
-  const internalIds = new Set<number>()
-  built.forEach((table, t) => {
-    system.cellIds[t]!.forEach((id, local) => {
-      if (table.internal?.[local] === 1) internalIds.add(id)
-    })
+  // A cell internal in one table may be a row of another (a région's year, by organism and by région).
+  const rowIds = new Set<number>()
+  built.forEach((_, t) => {
+    for (const id of rowsOf(t)) rowIds.add(id)
   })
+  const internalIds = new Set([...system.value.keys()].filter((id) => !rowIds.has(id)))
   const report: ProtectionReport = {
     tables: built.map((table, t) => ({
       name: table.name,
@@ -320,6 +320,10 @@ function toProtected(
   const n: number[] = []
   const distance: number[] = []
   const singleton: boolean[] = []
+  const hidden = table.hierarchies.map((h) => (table.internal ? internalCodes(table, h) : new Set<number>()))
+  // A dimension whose every code but the root is internal is no column of the rows.
+  const kept = table.hierarchies.map((h, i) => hidden[i]!.size < h.codes.length - 1)
+  const shown = <T>(values: readonly T[]) => values.filter((_, i) => kept[i])
   for (let local = 0; local < table.size; local++) {
     const id = ids[local]!
     const codes = codesOf(table, local).map((c, i) => table.hierarchies[i]!.codes[c]!)
@@ -332,29 +336,26 @@ function toProtected(
       const value = table.n[local] === 0 && Number.isNaN(values[local]!) ? 0 : values[local]!
       measures[name] = published && !Number.isNaN(value) ? value : null
     }
-    const row = { codes, n: published ? table.n[local]! : null, status: s, measures }
+    const n0 = published ? table.n[local]! : null
     if (table.internal?.[local] === 1) {
-      internal.push(row)
+      internal.push({ codes, n: n0, status: s, measures })
       continue
     }
-    rows.push(row)
+    rows.push({ codes: shown(codes), n: n0, status: s, measures })
     n.push(table.n[local]!)
     distance.push(marks.distance[id]!)
     singleton.push(marks.singleton[id] === 1)
   }
   const hierarchies = Object.fromEntries(
-    table.hierarchies.map((h) => [
-      h.dimension,
-      publishedHierarchy(h, table.internal ? internalCodes(table, h) : new Set()),
-    ]),
+    shown(table.hierarchies.map((h, i) => [h.dimension, publishedHierarchy(h, hidden[i]!)] as const)),
   )
   return makeProtectedTable(
     {
       name: table.name,
-      dimensions: table.dimensions,
+      dimensions: shown(table.dimensions),
       hierarchies,
       rows,
-      ...(table.internal ? { internal } : {}),
+      ...(table.internal ? { internal, internalDimensions: table.dimensions } : {}),
     },
     { n, distance, singleton },
   )

@@ -28,6 +28,12 @@ export interface ProtectedTable {
    * themselves: the caller shows their values only as other rows' measures, with their status.
    */
   readonly internal?: readonly ProtectedRow[]
+  /**
+   * The dimensions of the internal rows' codes: the table's, and any whose every code but the
+   * root is internal, which the rows and `dimensions` leave out (a dimension the caller never
+   * publishes, only protects: a table without periods, split by observed cohorts).
+   */
+  readonly internalDimensions?: readonly string[]
 }
 
 /** What the library keeps about a protected table without publishing it: the true counts and distances. */

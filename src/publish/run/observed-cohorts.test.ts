@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { TableInput } from '../../privacy/index.ts'
+import type { TableDefinition } from '../definition/types.ts'
 import {
+  byInternalPeriods,
   observedCellOf,
   observedCohortCells,
   pooledCohorts,
+  withInternalPeriods,
   withObservedCohorts,
 } from './observed-cohorts.ts'
 
@@ -183,5 +186,43 @@ describe('withObservedCohorts on a table whose years differ from its populationâ
       new Map([[6, pooledCohorts(['2023', '2024', '2025', '2026'], 6, '2026-09-30')]]),
     )
     expect([out.internal, out.hierarchies?.periode?.length]).toEqual([undefined, 3])
+  })
+})
+
+describe('a table without periods that shows follow-up measures', () => {
+  const pooled = new Map([[6, pooledCohorts(['2023', '2024', '2025', '2026'], 6, '2026-09-30')]])
+
+  it('is aggregated by year too, last; a table with periods or without follow-up measures is not', () => {
+    const organisms: TableDefinition = {
+      name: 'organismes_insertion',
+      title: 'Emploi',
+      description: 'Emploi par organisme',
+      population: 'sorties',
+      dimensions: [{ name: 'organisme' }],
+      measures: ['nb_sorties', 'nb_connus_6m', 'nb_emploi_6m', 'taux_emploi_6m'],
+    }
+    expect(withInternalPeriods(organisms).dimensions).toEqual([
+      { name: 'organisme' },
+      { name: 'periode', depth: 'annee' },
+    ])
+    const entries = { ...organisms, measures: ['nb_sorties'] as TableDefinition['measures'] }
+    expect(withInternalPeriods(entries)).toBe(entries)
+  })
+
+  it('is protected with every period internal, its follow-up rate judged on its observed cohorts only', () => {
+    const base = insertion()
+    const byYear = {
+      ...base,
+      dimensions: ['territoire', 'periode'],
+      hierarchies: { territoire: base.hierarchies!.territoire!, periode: base.hierarchies!.periode! },
+      rows: base.rows.map((r) => ({ ...r, codes: [r.codes[1]!, r.codes[0]!] })),
+      cellMeasures: base.cellMeasures!.map((r) => ({ ...r, codes: [r.codes[1]!, r.codes[0]!] })),
+    }
+    const out = byInternalPeriods(byYear, pooled)
+    expect(out.internal).toEqual({ periode: ['_O2025', '2023', '2024', '2025', '2026'] })
+    expect(out.rates!.map((r) => r.skip)).toEqual([
+      { dimension: 'periode', codes: ['2023', '2024', '2025', '2026'] },
+      { dimension: 'periode', codes: ['_O2025', '2023', '2024', '2025', '2026'] },
+    ])
   })
 })

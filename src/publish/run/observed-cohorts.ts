@@ -10,6 +10,7 @@
  */
 import type { CellMeasureRow, HierarchyRow, RateInput, TableInput } from '../../privacy/index.ts'
 import { MEASURES, type MeasureName } from '../definition/catalogue.ts'
+import type { TableDefinition } from '../definition/types.ts'
 import { lastObservedYear } from '../indicators/cohort.ts'
 import type { ObservedCell } from '../release/carry-over.ts'
 
@@ -217,4 +218,41 @@ export function observedCohortCells(
       new Map([...months].map((h) => [h, pooledCohorts([...years.get(population)!], h, asOf)])),
     ]),
   )
+}
+
+/**
+ * A table without periods that shows follow-up measures, as aggregated: by year too, last. Its
+ * rows pool every cohort, and only the cell of its observed cohorts can say whether they may show
+ * what they count of them (`organismes_insertion`, by organism: no table by period goes down to
+ * the organism). Any other table as it is.
+ */
+export function withInternalPeriods(table: TableDefinition): TableDefinition {
+  const pooling =
+    !table.dimensions.some((d) => d.name === PERIOD) &&
+    table.measures.some((m) => MEASURES[m].followUpMonths !== undefined)
+  return pooling ? { ...table, dimensions: [...table.dimensions, { name: PERIOD, depth: 'annee' }] } : table
+}
+
+/**
+ * The protection input of a table {@link withInternalPeriods} gave a period: its period tree with
+ * the observed cohorts' nodes, every code of it internal but the total (never a column, never a
+ * row: the years of one organism are what its definition may not publish), and each rate judged
+ * only where its rows show it: a follow-up rate on the cell of its observed cohorts, any other on
+ * the total. The years stay protected: the total minus the observed cohorts is the latest one.
+ */
+export function byInternalPeriods(
+  input: TableInput,
+  pooled: ReadonlyMap<number, PooledCohorts>,
+  earlier: ReadonlyMap<number, readonly string[]> = new Map(),
+): TableInput {
+  const judged = withObservedCohorts(input, pooled, earlier)
+  const codes = (judged.hierarchies?.[PERIOD] ?? []).map((r) => r.code).filter((c) => c !== TOTAL)
+  if (codes.length === 0) return judged
+  const rates = (judged.rates ?? []).map((r) => {
+    const h = horizonOf(r.denominator)
+    const cell = h === undefined ? undefined : pooled.get(h)
+    const own = cell?.kind === 'cell' ? cell.code : TOTAL
+    return { ...r, skip: { dimension: PERIOD, codes: codes.filter((c) => c !== own) } }
+  })
+  return { ...judged, rates, internal: { ...judged.internal, [PERIOD]: codes } }
 }

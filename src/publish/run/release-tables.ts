@@ -18,9 +18,11 @@ import { lastObservedYear } from '../indicators/cohort.ts'
 import type { ObservedCell } from '../release/carry-over.ts'
 import type { HierarchyLabels } from '../write/index.ts'
 import {
+  byInternalPeriods,
   observedCellOf,
   observedCohortCells,
   type PooledCohorts,
+  withInternalPeriods,
   withObservedCohorts,
 } from './observed-cohorts.ts'
 import type { PublishIssue } from './publish-release.ts'
@@ -75,7 +77,11 @@ export async function buildReleaseTables(
 ): Promise<{ ok: true; value: ReleaseTables } | { ok: false; issues: readonly PublishIssue[] }> {
   await timed('facts', () => buildFacts(db, { asOf, connections }))
   await dropAggregationLeftovers(db)
-  const tables = datasets.flatMap((d) => d.tables.map((table) => ({ dataset: d, table })))
+  // A table without periods that shows follow-up measures is aggregated and protected by period,
+  // every period internal (observed-cohorts.ts): its rows are its totals, as defined.
+  const tables = datasets.flatMap((d) =>
+    d.tables.map((defined) => ({ dataset: d, defined, table: withInternalPeriods(defined) })),
+  )
   const aggregated = await timed('aggregation', () =>
     aggregateTables(
       db,
@@ -123,9 +129,17 @@ export async function buildReleaseTables(
       earlierAsOf.map((date) => `_O${lastObservedYear(date, h)}`),
     ]),
   )
-  const judged = inputs.map((input) =>
-    withObservedCohorts(input, pooled.get(input.population ?? '') ?? new Map(), earlier),
+  const internal = new Set(
+    tables
+      .filter(({ defined, table }) => defined !== table)
+      .map(({ dataset, table }) => `${dataset.slug}/${table.name}`),
   )
+  const judged = inputs.map((input) => {
+    const cells = pooled.get(input.population ?? '') ?? new Map()
+    return internal.has(input.name)
+      ? byInternalPeriods(input, cells, earlier)
+      : withObservedCohorts(input, cells, earlier)
+  })
   // Only a dataset all of whose tables date their rows by a planned start may say so: the period
   // tree is one per dataset, and an entry dated after the data date (publish --as-of before the
   // release) is no planned training.
@@ -155,7 +169,7 @@ export async function buildReleaseTables(
       inputs: judged,
       rules,
       labels,
-      published: tables.map(({ dataset, table }) => ({
+      published: tables.map(({ dataset, defined: table }) => ({
         table: `${dataset.slug}/${table.name}`,
         slug: dataset.slug,
         name: table.name,

@@ -3,7 +3,9 @@
  * those of the cell of its observed cohorts (`nb_connus_6m` on an all-periods row is the count of
  * the cohorts observed at 6 months, run/observed-cohorts.ts), which the protection judged as a cell
  * of its own. The row shows them, and the rates and numerators over them, only when that cell is
- * published; otherwise they take its status, the row's count staying. Before that cell took part in
+ * published; otherwise they take its status, the row's count staying. A table without periods is
+ * protected by year, every year internal (observed-cohorts.ts `byInternalPeriods`): its own
+ * internal cells hold its rows' observed cohorts. Before that cell took part in
  * the protection, the count minus `nb_connus_6m` told a suppressed count (a région's latest cohort).
  * @module
  */
@@ -102,8 +104,11 @@ function cellStatuses(
 ): Map<string, { status: CellStatus; measures: Set<MeasureName> }> {
   const cells = new Map<string, { status: CellStatus; measures: Set<MeasureName> }>()
   for (const { table, measures } of tables)
-    for (const row of [...table.rows, ...(table.internal ?? [])]) {
-      const codes = table.dimensions.flatMap((d, i) =>
+    for (const [dimensions, row] of [
+      ...table.rows.map((r) => [table.dimensions, r] as const),
+      ...(table.internal ?? []).map((r) => [table.internalDimensions ?? table.dimensions, r] as const),
+    ]) {
+      const codes = dimensions.flatMap((d, i) =>
         row.codes[i] === TOTAL ? [] : [[d, row.codes[i]!] as const],
       )
       const key = keyOf(codes)
