@@ -130,7 +130,7 @@ describe('passerelle audit on a published release', () => {
    * R1 (3) is hidden with 2026 R2 and both 2024 cells. `connus` gives each all-periods row's
    * nb_connus_6m as `value,status`.
    */
-  function cohorts(connus: Record<string, string>): string {
+  function cohorts(connus: Record<string, string>, flat?: Record<string, string>): string {
     const dir = mkdtempSync(join(tmpdir(), 'passerelle-release-'))
     const base = join(dir, 'datasets', 'x')
     mkdirSync(join(base, 'hierarchies'), { recursive: true })
@@ -147,6 +147,9 @@ describe('passerelle audit on a published release', () => {
       JSON.stringify({
         resources: [
           { name: 't', path: 't.csv', schema: { fields: fields.map((name) => ({ name })) } },
+          ...(flat
+            ? [{ name: 'o', path: 'o.csv', schema: { fields: fields.slice(1).map((name) => ({ name })) } }]
+            : []),
           { name: 'hierarchie_periode', path: 'hierarchies/periode.csv' },
           { name: 'hierarchie_territoire', path: 'hierarchies/territoire.csv' },
         ],
@@ -193,6 +196,12 @@ describe('passerelle audit on a published release', () => {
       }),
     )
     writeFileSync(join(base, 't.csv'), `${fields.join(',')}\n${lines.join('\n')}\n`)
+    // A table without periods over the same exits: each row's count, and its observed members.
+    if (flat) {
+      const counts = { _T: 153, R1: 48, R2: 105 }
+      const rows = Object.entries(counts).map(([t, n]) => `${t},${n},V,${flat[t]}`)
+      writeFileSync(join(base, 'o.csv'), `${fields.slice(1).join(',')}\n${rows.join('\n')}\n`)
+    }
     return dir
   }
 
@@ -204,6 +213,12 @@ describe('passerelle audit on a published release', () => {
     // Hiding R1's alone is not enough: 110 − 65 tells it again.
     const byDifference = await audit(cohorts({ _T: '110,V', R1: ',A', R2: '65,V' }))
     expect(byDifference.code).toBe(1)
+    // Shown by a table without periods, it tells it all the same: that table is audited by year.
+    const flat = await audit(cohorts({ _T: ',D', R1: ',A', R2: ',D' }, { _T: ',D', R1: '45,V', R2: ',D' }))
+    expect([flat.code, flat.stderr]).toEqual([
+      1,
+      expect.stringContaining('disclosure/unprotected cell 2026,R1'),
+    ])
     // Hidden everywhere, it tells nothing (the national one is 153 − 43 anyway: secondary, told).
     const hidden = await audit(cohorts({ _T: ',D', R1: ',A', R2: ',D' }))
     expect([hidden.code, hidden.stdout]).toEqual([

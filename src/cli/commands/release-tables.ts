@@ -103,7 +103,10 @@ export async function readReleaseTables(
         ),
         rows,
       }
-      const table = asOf === undefined ? cut : withObservedCohorts(cut, csv, measures, asOf)
+      const table =
+        asOf === undefined
+          ? cut
+          : withObservedCohorts(byYear(cut, measures, hierarchies.get('periode')), csv, measures, asOf)
       groups.set(count, [...(groups.get(count) ?? []), table])
       // The euros under a dominance rule are protected too (src/privacy/protect-magnitude.ts): the
       // same tables, linked on their amounts, make one more set.
@@ -172,4 +175,32 @@ function withObservedCohorts(
     })
   })
   return { ...table, hierarchies: { ...table.hierarchies, periode }, rows: [...table.rows, ...added] }
+}
+
+/**
+ * A table without periods that shows follow-up measures, as publication protected it: by year
+ * too (publish's run/observed-cohorts.ts `byInternalPeriods`), every year unknown (`D`): its
+ * rows' observed members are the count of their observed cohorts, the rest the later years'.
+ */
+function byYear(
+  table: AuditInput,
+  measures: readonly string[],
+  periods: readonly HierarchyRow[] | undefined,
+): AuditInput {
+  const followUp = measures.some((m) => MEASURES[m as MeasureName]?.followUpMonths !== undefined)
+  if (table.dimensions.includes('periode') || !followUp || !periods) return table
+  const years = periods.filter((r) => /^\d{4}$/.test(r.code)).map((r) => r.code)
+  if (years.length === 0) return table
+  const unknown = table.rows.flatMap((row) =>
+    years.map((year) => ({ codes: [...row.codes, year], n: null, status: 'D' })),
+  )
+  return {
+    ...table,
+    dimensions: [...table.dimensions, 'periode'],
+    hierarchies: {
+      ...table.hierarchies,
+      periode: [{ code: '_T', parent: '' }, ...years.map((code) => ({ code, parent: '_T' }))],
+    },
+    rows: [...table.rows.map((r) => ({ ...r, codes: [...r.codes, '_T'] })), ...unknown],
+  }
 }
