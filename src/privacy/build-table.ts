@@ -47,6 +47,8 @@ export interface BuiltTable {
   }[]
   /** Per cell, 1 for the cells of internal codes (`TableInput.internal`), not published as rows. */
   readonly internal?: Uint8Array
+  /** The dimensions `TableInput.internal` names (one with its root alone is left out of the rows). */
+  readonly internalDimensions?: readonly string[]
 }
 
 /** The code indices of a local cell index. */
@@ -212,6 +214,7 @@ export function buildTable(input: TableInput): Result<BuiltTable> {
     ...(input.magnitude === undefined ? {} : { magnitude: input.magnitude }),
     ...(rates.length > 0 ? { rates } : {}),
     ...(internal ? { internal } : {}),
+    ...(input.internal ? { internalDimensions: Object.keys(input.internal) } : {}),
   }
   return { ok: true, value: table, issues: [] }
 }

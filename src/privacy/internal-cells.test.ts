@@ -139,3 +139,21 @@ describe('a rate skipped on some cells', () => {
     ])
   })
 })
+
+describe('a dimension with its root alone', () => {
+  it('stays a column of the protected table when it has no internal code', async () => {
+    const result = await protectTables([
+      {
+        name: 'empty',
+        dimensions: ['periode', 'region'],
+        hierarchies: { periode: [{ code: '_T', parent: '' }], region: [{ code: '_T', parent: '' }] },
+        rows: [],
+      },
+    ])
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    expect([result.tables[0]!.dimensions, result.tables[0]!.rows.map((r) => r.codes)]).toEqual([
+      ['periode', 'region'],
+      [['_T', '_T']],
+    ])
+  })
+})

@@ -321,8 +321,11 @@ function toProtected(
   const distance: number[] = []
   const singleton: boolean[] = []
   const hidden = table.hierarchies.map((h) => (table.internal ? internalCodes(table, h) : new Set<number>()))
-  // A dimension whose every code but the root is internal is no column of the rows.
-  const kept = table.hierarchies.map((h, i) => hidden[i]!.size < h.codes.length - 1)
+  // A dimension named internal whose every code but the root is (or that has its root alone) is no
+  // column of the rows; any other dimension is, even with its root alone (an empty population).
+  const kept = table.hierarchies.map(
+    (h, i) => !table.internalDimensions?.includes(h.dimension) || hidden[i]!.size < h.codes.length - 1,
+  )
   const shown = <T>(values: readonly T[]) => values.filter((_, i) => kept[i])
   for (let local = 0; local < table.size; local++) {
     const id = ids[local]!
@@ -355,7 +358,7 @@ function toProtected(
       dimensions: shown(table.dimensions),
       hierarchies,
       rows,
-      ...(table.internal ? { internal, internalDimensions: table.dimensions } : {}),
+      ...(table.internalDimensions ? { internal, internalDimensions: table.dimensions } : {}),
     },
     { n, distance, singleton },
   )

@@ -117,7 +117,9 @@ export interface TableInput {
    * counts take part in every relation, primary rules apply) but that the caller does not publish
    * as rows: their values appear elsewhere, as another row's measure (the members of the observed
    * cohorts on an all-periods row). The protected table gives their cells apart
-   * (`ProtectedTable.internal`) and leaves them out of its rows and hierarchies.
+   * (`ProtectedTable.internal`) and leaves them out of its rows and hierarchies. A dimension named
+   * here whose every code but the root is internal (or that has its root alone) is left out of
+   * the rows altogether: one the caller protects by, never publishes.
    */
   readonly internal?: Readonly<Record<string, readonly string[]>>
 }

@@ -220,8 +220,9 @@ describe('a table without periods that shows follow-up measures', () => {
     }
     const out = byInternalPeriods(byYear, pooled)
     expect(out.internal).toEqual({ periode: ['_O2025', '2023', '2024', '2025', '2026'] })
+    // The follow-up rate on its node alone (not the total: the row keeps its count); any other on the total.
     expect(out.rates!.map((r) => r.skip)).toEqual([
-      { dimension: 'periode', codes: ['2023', '2024', '2025', '2026'] },
+      { dimension: 'periode', codes: ['_T', '2023', '2024', '2025', '2026'] },
       { dimension: 'periode', codes: ['_O2025', '2023', '2024', '2025', '2026'] },
     ])
   })

@@ -247,12 +247,15 @@ export function byInternalPeriods(
 ): TableInput {
   const judged = withObservedCohorts(input, pooled, earlier)
   const codes = (judged.hierarchies?.[PERIOD] ?? []).map((r) => r.code).filter((c) => c !== TOTAL)
-  if (codes.length === 0) return judged
+  // No year (an empty population): the dimension is named all the same, to be left out of the rows.
+  if (codes.length === 0) return { ...judged, internal: { ...judged.internal, [PERIOD]: [] } }
   const rates = (judged.rates ?? []).map((r) => {
     const h = horizonOf(r.denominator)
     const cell = h === undefined ? undefined : pooled.get(h)
     const own = cell?.kind === 'cell' ? cell.code : TOTAL
-    return { ...r, skip: { dimension: PERIOD, codes: codes.filter((c) => c !== own) } }
+    // Not on the total either when its cell is another: the row keeps its count.
+    const others = [TOTAL, ...codes].filter((c) => c !== own)
+    return { ...r, skip: { dimension: PERIOD, codes: others } }
   })
   return { ...judged, rates, internal: { ...judged.internal, [PERIOD]: codes } }
 }
