@@ -10,7 +10,7 @@ import { type AuditInput, type HierarchyRow, parseCsv } from '../../privacy/inde
 import { DOMINANCE_MEASURE } from '../../publish/aggregate/plan.ts'
 import { MEASURES, type MeasureName } from '../../publish/definition/catalogue.ts'
 import { lastObservedYear } from '../../publish/indicators/cohort.ts'
-import { observedNode } from '../../publish/run/observed-cohorts.ts'
+import { observedNode, withNodes } from '../../publish/run/observed-cohorts.ts'
 
 /** Tables that count the same units, linked for the audit (`nb_entrees`: the entries). */
 export interface ReleaseGroup {
@@ -148,16 +148,7 @@ function withObservedCohorts(
     if (node !== undefined && !nodes.has(node)) nodes.set(node, name)
   }
   if (nodes.size === 0) return table
-  const codes = [...nodes.keys()].sort().reverse()
-  const innermost = (year: string) => codes.findLast((n) => Number(year) <= Number(n.slice(2)))
-  const periode = [
-    ...tree.slice(0, 1),
-    ...codes.map((code, i) => ({ code, parent: i === 0 ? '_T' : codes[i - 1]! })),
-    ...tree.slice(1).map((r) => {
-      const node = years.includes(r.code) && r.parent === '_T' ? innermost(r.code) : undefined
-      return node === undefined ? r : { ...r, parent: node }
-    }),
-  ]
+  const periode = withNodes(tree, [...nodes.keys()].sort().reverse(), years)
   const added = table.rows.flatMap((row, i) => {
     if (row.codes[period] !== '_T') return []
     const record = csv.records[i]!

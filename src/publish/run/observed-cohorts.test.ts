@@ -101,21 +101,18 @@ describe('withObservedCohorts', () => {
     ])
   })
 
-  it('leaves a table without periods its follow-up rates only when every cohort is observed', () => {
+  it('leaves a table without periods as it is (it gets one first: withInternalPeriods)', () => {
     const input = insertion()
     const flat = {
       ...input,
       dimensions: ['territoire'],
       hierarchies: { territoire: input.hierarchies!.territoire! },
-      rows: [{ codes: ['R1'], n: 120, measures: { nb_connus_6m: 90 } }],
-      cellMeasures: [],
     }
-    expect(withObservedCohorts(flat, pooled).rates!.map((r) => r.numerator)).toEqual(['nb_abandons'])
-    expect(withObservedCohorts(flat, new Map([[6, { kind: 'all' as const }]]))).toBe(flat)
+    expect(withObservedCohorts(flat, pooled)).toBe(flat)
   })
 
   it('nests the observed cohorts of a release still online in ours, judging no rate there', () => {
-    const out = withObservedCohorts(insertion(), pooled, new Map([[6, ['_O2024']]]))
+    const out = withObservedCohorts(insertion(), pooled, new Map([[6, [2024]]]))
     expect(out.hierarchies?.periode).toEqual([
       { code: '_T', parent: '' },
       { code: '_O2025', parent: '_T' },
@@ -158,7 +155,7 @@ describe('observedCellOf', () => {
   const pooled = new Map([[6, pooledCohorts(['2023', '2024', '2025', '2026'], 6, '2026-09-30')]])
 
   it('finds the table of the same population holding the node of the cohorts up to a year, and its code', () => {
-    const periodic = withObservedCohorts(insertion(), pooled, new Map([[6, ['_O2024']]]))
+    const periodic = withObservedCohorts(insertion(), pooled, new Map([[6, [2024]]]))
     const flat = { ...insertion(), name: 'organismes/t', dimensions: ['territoire'] }
     const other = { ...periodic, name: 'cep/t', population: 'cep' }
     const find = observedCellOf([other, flat, periodic])

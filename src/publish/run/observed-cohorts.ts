@@ -51,28 +51,21 @@ export function horizonOf(name: MeasureName | string | undefined): number | unde
  * A table's protection input with its observed cohorts: on a table with periods, the internal
  * nodes of the period tree, their distinct persons (those the all-periods cell's follow-up rates
  * count), and each rate judged where it is published (a follow-up rate on the cell of its observed
- * cohorts, not on the all-periods cell); on a table without periods, the follow-up rates whose
- * cohorts are not all observed are left to the linked tables' internal cells. `pooled` gives, per
- * horizon, the population's cell of observed cohorts (see {@link pooledCohorts}); `earlier`, per
- * horizon, the nodes of the releases still online (`_O2024`), put in the tree as internal cells.
+ * cohorts, not on the all-periods cell). A table without periods is returned as it is (see
+ * {@link withInternalPeriods}). `pooled` gives, per horizon, the population's cell of observed
+ * cohorts (see {@link pooledCohorts}); `earlier`, per horizon, the last observed year of each
+ * release still online, whose node (`_O2024`) goes in the tree as an internal cell.
  */
 export function withObservedCohorts(
   input: TableInput,
   pooled: ReadonlyMap<number, PooledCohorts>,
-  earlier: ReadonlyMap<number, readonly string[]> = new Map(),
+  earlier: ReadonlyMap<number, readonly number[]> = new Map(),
 ): TableInput {
   const rates = input.rates ?? []
-  const judgedElsewhere = (r: RateInput) => {
-    const h = horizonOf(r.denominator)
-    return h !== undefined && pooled.get(h)?.kind === 'cell'
-  }
   const period = input.dimensions.indexOf(PERIOD)
-  if (period < 0) {
-    if (!rates.some(judgedElsewhere)) return input
-    return { ...input, rates: rates.filter((r) => !judgedElsewhere(r)) }
-  }
   const hierarchy = input.hierarchies?.[PERIOD]
-  if (!hierarchy) return input
+  // A table without periods gets one first (withInternalPeriods): none is left here.
+  if (period < 0 || !hierarchy) return input
   const years = hierarchy.filter((r) => YEAR.test(r.code)).map((r) => r.code)
   // A node per set of observed cohorts that a rate of the table has persons for (its persons rule
   // reads them).
@@ -92,8 +85,8 @@ export function withObservedCohorts(
   const horizons = new Set((input.measureNames ?? []).flatMap((m) => horizonOf(m) ?? []))
   const held = [...earlier]
     .filter(([h]) => horizons.has(h))
-    .flatMap(([, codes]) => codes)
-    .map((code) => observedNode(years, Number(code.slice(2))))
+    .flatMap(([, lasts]) => lasts)
+    .map((last) => observedNode(years, last))
     .filter((code): code is string => code !== undefined && !served.has(code))
   const nodes = [...new Set([...served.keys(), ...held])].sort().reverse()
   const skip = (r: RateInput): readonly string[] => {
@@ -123,8 +116,11 @@ export function observedNode(years: readonly string[], last: number): string | u
   return observed.length > 1 && observed.length < years.length ? `_O${observed.at(-1)}` : undefined
 }
 
-/** The period tree with the nodes (`_O2025`, outer first) between the total and their years. */
-function withNodes(
+/**
+ * The period tree with the nodes (`_O2025`, outer first) between the total and their years (also
+ * what `passerelle audit DIR` rebuilds from the files).
+ */
+export function withNodes(
   rows: readonly HierarchyRow[],
   nodes: readonly string[],
   years: readonly string[],
@@ -135,7 +131,7 @@ function withNodes(
   const moved = rows.map((r) => {
     if (!years.includes(r.code) || r.parent !== TOTAL) return r
     const node = innermost(r.code)
-    return node === undefined ? r : { code: r.code, parent: node }
+    return node === undefined ? r : { ...r, parent: node }
   })
   return [...moved.slice(0, 1), ...nested, ...moved.slice(1)]
 }
@@ -243,7 +239,7 @@ export function withInternalPeriods(table: TableDefinition): TableDefinition {
 export function byInternalPeriods(
   input: TableInput,
   pooled: ReadonlyMap<number, PooledCohorts>,
-  earlier: ReadonlyMap<number, readonly string[]> = new Map(),
+  earlier: ReadonlyMap<number, readonly number[]> = new Map(),
 ): TableInput {
   const judged = withObservedCohorts(input, pooled, earlier)
   const codes = (judged.hierarchies?.[PERIOD] ?? []).map((r) => r.code).filter((c) => c !== TOTAL)

@@ -126,7 +126,7 @@ export async function buildReleaseTables(
   const earlier = new Map(
     [...new Set([...pooled.values()].flatMap((m) => [...m.keys()]))].map((h) => [
       h,
-      earlierAsOf.map((date) => `_O${lastObservedYear(date, h)}`),
+      earlierAsOf.map((date) => lastObservedYear(date, h)),
     ]),
   )
   const internal = new Set(
