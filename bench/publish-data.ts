@@ -8,6 +8,14 @@
  */
 import type pg from 'pg'
 
+/**
+ * The SIRET of organism `i` (a SQL expression): its own enterprise (SIREN) for most, one of ten
+ * national networks' establishments for every twentieth. The dominance rule counts enterprises, so
+ * SIRETs sharing one SIREN would make a single contributor of every organism.
+ */
+const siret = (i: string) =>
+  `(case when (${i}) % 20 = 0 then (900000000 + ((${i}) / 20) % 10)::text else (100000000 + (${i}))::text end || lpad(((${i}) % 99999)::text, 5, '0'))`
+
 const DISPOSITIFS = [
   ['CPF', 'CDC', 44, 60],
   ['PRF', 'REGION', 12, 600],
@@ -47,7 +55,7 @@ export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 
   const communes = Number((await q('select count(*) as c from bench_commune')).rows[0].c)
   const organisms = Math.max(50, Math.round(dossiers / 400))
   await q(`insert into organism (siret, nda, name, commune, qualiopi)
-    select lpad((10000000000000 + i)::text, 14, '0'), null, 'Organisme ' || i,
+    select ${siret('i')}, null, 'Organisme ' || i,
            (select code from bench_commune where r = 1 + floor(power(random(), 3) * ${communes})::int), random() < 0.9
     from generate_series(1, ${organisms}) i`)
   await q(`create temp table bench_dispositif (i int, code text, kind text, weight float, hours int)`)
@@ -77,7 +85,7 @@ export async function synthesizeHub(client: pg.Client, dossiers: number, seed = 
       case when d.c < 0.75 then 'RNCP' || (30000 + (d.i % 2000)) else null end,
       case when d.c < 0.75 then 3 + (d.i % 6) else null end,
       (array['200','310','311','312','330','331','332','333','334','335','344','251','255'])[1 + d.i % 13],
-      lpad((10000000000000 + 1 + floor(power(d.e, 2) * ${organisms})::int)::text, 14, '0'),
+      ${siret(`1 + floor(power(d.e, 2) * ${organisms})::int`)},
       null, pc.code, (array['PRESENTIEL','MIXTE','DISTANCE'])[1 + d.i % 3],
       d.planned_start, d.planned_start + dc.hours / 5, dc.hours,
       case when st.status in ('ENTRE','SORTI') then d.planned_start end,
