@@ -4,7 +4,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { listOperatorActions } from '../access/operator-log.repository.ts'
-import { disableUser, enableUser, listUsers, resetPassword } from '../access/users.repository.ts'
+import { createSession, readSession } from '../access/sessions.repository.ts'
+import {
+  authenticate,
+  disableUser,
+  enableUser,
+  listUsers,
+  resetPassword,
+} from '../access/users.repository.ts'
 import { partnerByCode } from '../partners/partner.repository.ts'
 import { partnerByToken, revokeToken } from '../partners/token.repository.ts'
 import {
@@ -201,6 +208,8 @@ describe('demo credentials in the hub', () => {
     // OPCO1's account disabled; FT's given another password by the operator.
     await disableUser(db, 'opco1@demo.passerelle.fr')
     await resetPassword(db, 'ft@demo.passerelle.fr', 'another password of the operator', { mustChange: true })
+    const ftUser = (await listUsers(db)).find((u) => u.email === 'ft@demo.passerelle.fr')!
+    const opened = await createSession(db, ftUser.id)
     const third = await ensureDemoSignIns(db, codes, stored, 'demo-signins')
     expect(keptness(third.signIns)).toEqual([
       ['R84', true],
@@ -208,6 +217,11 @@ describe('demo credentials in the hub', () => {
     ])
     expect(third.disabled).toEqual([{ code: 'OPCO1', email: 'opco1@demo.passerelle.fr' }])
     expect(third.signIns.map((s) => s.value.password === stored[s.code]!.password)).toEqual([true, false])
+    // FT's new password is printed to be tried at once: no change asked, as the operator's reset
+    // had, and the session opened with the operator's password is over.
+    const ftSignIn = third.signIns.find((s) => s.code === 'FT')!.value
+    const signedIn = await authenticate(db, ftSignIn.email, ftSignIn.password)
+    expect([signedIn?.mustChangePassword, await readSession(db, opened.id)]).toEqual([false, undefined])
     // Renewing every password (--new-credentials) leaves it disabled too.
     const renewed = await ensureDemoSignIns(db, codes, {}, 'demo-signins')
     expect([keptness(renewed.signIns), renewed.disabled]).toEqual([
