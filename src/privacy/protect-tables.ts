@@ -133,7 +133,6 @@ export async function protectTables(
   built.forEach((_, t) => {
     for (const id of rowsOf(t)) rowIds.add(id)
   })
-  const internalIds = new Set([...system.value.keys()].filter((id) => !rowIds.has(id)))
   const report: ProtectionReport = {
     tables: built.map((table, t) => ({
       name: table.name,
@@ -143,9 +142,9 @@ export async function protectTables(
       ...summarise(
         system,
         status,
-        [...system.value.keys()].filter((id) => !internalIds.has(id)),
+        [...system.value.keys()].filter((id) => rowIds.has(id)),
       ),
-      distinctCells: system.size - internalIds.size,
+      distinctCells: rowIds.size,
       relations: system.relStart.length - 1,
     },
     solver: {

@@ -51,7 +51,7 @@ export function pooledFollowUps(
           const found = cells.get(keyOf([...others, [PERIOD, cell.code]]))
           // A rate no table holding that cell publishes was judged nowhere: hidden, whatever it is.
           const judged = found !== undefined && rates.every((r) => found.measures.has(r))
-          const shown = judged ? found.status : found?.status === 'V' || !found ? 'D' : found.status
+          const shown = found && (judged || found.status !== 'V') ? found.status : 'D'
           if (shown === 'V') continue
           const names = hidden.get(row) ?? new Map<MeasureName, CellStatus>()
           hidden.set(row, names)
