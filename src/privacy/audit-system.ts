@@ -68,7 +68,7 @@ export async function auditSystem(
     }
     return findPattern(system, locations, p, d, cost) !== undefined
   }
-  let locations: Int32Array[] | undefined
+  let locations: readonly Int32Array[] | undefined
   const certified = new Set(primaries.filter((p) => proven(p)))
   const targets =
     scope === 'primary'

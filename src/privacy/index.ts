@@ -23,7 +23,13 @@ export { protectTables } from './protect-tables.ts'
 export type { ProtectedRow, ProtectedTable } from './protected-table.ts'
 export type { AuditSummary, ProtectionReport, SuppressionSummary } from './report.ts'
 export { suppressByRelations } from './suppress-by-relations.ts'
-export { suppressSecondary } from './suppress-secondary.ts'
+export {
+  type SearchJob,
+  type SearchOutcome,
+  type SearchRunner,
+  searchComponents,
+  suppressSecondary,
+} from './suppress-secondary.ts'
 export type {
   CellMeasureRow,
   CellRef,

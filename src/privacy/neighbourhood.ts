@@ -21,15 +21,23 @@ function subtreeSizes(h: Hierarchy): Int32Array {
   return sizes
 }
 
+// The searches of several components of one system (suppress-secondary.ts) share one copy.
+const locationCache = new WeakMap<CellSystem, readonly Int32Array[]>()
+
 /** Where each cell sits in each table (−1 when absent), built once per system. */
-export function tableLocations(system: CellSystem): Int32Array[] {
-  return system.tables.map((_, t) => {
-    const where = new Int32Array(system.size).fill(-1)
-    system.cellIds[t]!.forEach((id, local) => {
-      where[id] = local
+export function tableLocations(system: CellSystem): readonly Int32Array[] {
+  let found = locationCache.get(system)
+  if (!found) {
+    found = system.tables.map((_, t) => {
+      const where = new Int32Array(system.size).fill(-1)
+      system.cellIds[t]!.forEach((id, local) => {
+        where[id] = local
+      })
+      return where
     })
-    return where
-  })
+    locationCache.set(system, found)
+  }
+  return found
 }
 
 /**

@@ -18,7 +18,7 @@ import { type PrimaryRules, type ResolvedRules, resolveRules } from './primary-r
 import { protectMagnitude } from './protect-magnitude.ts'
 import { makeProtectedTable, type ProtectedRow, type ProtectedTable } from './protected-table.ts'
 import { type AuditSummary, type ProtectionReport, summarise } from './report.ts'
-import { suppressSecondary } from './suppress-secondary.ts'
+import { type SearchRunner, suppressSecondary } from './suppress-secondary.ts'
 import type { CellRef, Issue, PublishedCell, TableInput } from './types.ts'
 
 /** Options of {@link protectTables}. */
@@ -45,6 +45,11 @@ export interface ProtectOptions {
   readonly threshold?: number
   /** Audit after protection: every suppressed cell (default), primary cells only, or none. */
   readonly audit?: AuditScope | 'none'
+  /**
+   * Runs the search for secondary cells, component by component (default: in turn on this
+   * thread; a caller may pass one using worker threads, see SecondaryOptions.runner).
+   */
+  readonly runner?: SearchRunner
 }
 
 /** Protected tables and the report, or the issues that stopped protection. */
@@ -91,6 +96,7 @@ export async function protectTables(
     publicMeasures: publicNow.measures,
     held: heldCells(system, options.held ?? []),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    ...(options.runner ? { runner: options.runner } : {}),
   })
   const scope = options.audit ?? 'suppressed'
   // The amounts of dominance cells, on the tables that name them; its own audit runs with it.

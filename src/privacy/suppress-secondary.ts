@@ -11,7 +11,9 @@
 import type { Highs } from 'highs'
 import type { PrimaryMarks } from './apply-primary-rules.ts'
 import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
+import { applyThreshold } from './apply-threshold.ts'
 import type { Certificate } from './certificate.ts'
+import { componentsOf } from './components.ts'
 import { findPerturbation } from './find-perturbation.ts'
 import { findPattern } from './hypercube.ts'
 import { type CellSystem, holdsAll } from './link-tables.ts'
@@ -45,7 +47,43 @@ export interface SecondaryOptions {
    * cell of a release still online (publishing it now could reveal what it hid then).
    */
   readonly held?: Uint8Array
+  /**
+   * Runs the searches of the components that hold primary cells; by default one after the other
+   * on this thread. A runner may spread them over threads (each calling `searchComponents`): the
+   * components share no cell and each keeps its own budget, so the outcome is the same.
+   */
+  readonly runner?: SearchRunner
 }
+
+/** What the search of a component needs: plain data, so that it can be sent to a worker thread. */
+export interface SearchJob {
+  readonly system: CellSystem
+  readonly marks: PrimaryMarks
+  readonly singletons: boolean
+  readonly known?: Uint8Array
+  readonly publicMeasures?: ReadonlyMap<number, ReadonlySet<string>>
+  readonly held?: Uint8Array
+}
+
+/** The outcome of the search of some components. */
+export interface SearchOutcome {
+  /** The cells of those components, and their statuses after the search. */
+  readonly cells: Int32Array
+  readonly status: Uint8Array
+  readonly unprotectable: readonly number[]
+  readonly certificates: ReadonlyMap<number, readonly Certificate[]>
+  readonly lpSolved: number
+  readonly patterns: number
+}
+
+/**
+ * Searches the components `ids` of `job.system` (largest first, with their cell counts), each by
+ * one call of `searchComponents(job, [id])` or several ids per call, and gives every outcome.
+ */
+export type SearchRunner = (
+  job: SearchJob,
+  components: readonly { readonly id: number; readonly cells: number }[],
+) => Promise<readonly SearchOutcome[]>
 
 /** The statuses after secondary suppression, and what it cost. */
 export interface SecondaryResult {
@@ -70,7 +108,11 @@ const REUSE = 1e-3
 const INFEASIBLE = 1e12
 /** Up to this many cells, the LP is also tried when the best pattern suppresses new cells. */
 const LP_REFINE_CELLS = 1000
-/** On larger sets, the LP is tried against patterns that suppress new cells until this many LPs were solved. */
+/**
+ * On larger sets, the LP is tried against patterns that suppress new cells until this many LPs
+ * were solved, shared among the components by their sizes (so that each component's outcome
+ * depends on it alone).
+ */
 const LP_REFINE_BUDGET = 300
 
 interface State {
@@ -86,11 +128,13 @@ interface State {
   readonly frozen: Uint8Array
   /** Singleton cells (none when singletons are not protected). */
   readonly singleton: Uint8Array
-  readonly locations: Int32Array[]
+  readonly locations: readonly Int32Array[]
   /** Per cell, its connected component (cells joined by relations, across linked tables). */
   readonly component: Int32Array
   /** Per component, its cells. */
-  readonly members: readonly number[][]
+  readonly members: readonly (readonly number[])[]
+  /** Per component, the LPs solved for it (the refining budget is per component). */
+  readonly componentLp: Int32Array
   /** Per primary, its proof: certificates, one of which holds whatever singleton is known. */
   readonly certificates: Map<number, Certificate[]>
   /** Per cell, every certificate found so far that moves it (each still a valid change of the system). */
@@ -105,32 +149,106 @@ export async function suppressSecondary(
   marks: PrimaryMarks,
   options: SecondaryOptions = {},
 ): Promise<SecondaryResult> {
-  const held = options.held ?? new Uint8Array(system.size)
-  const status = Uint8Array.from(marks.status, (s, c) => (s === PUBLISHED && held[c] === 1 ? SECONDARY : s))
+  const job: SearchJob = {
+    system,
+    marks,
+    singletons: options.singletons !== false,
+    ...(options.known ? { known: options.known } : {}),
+    ...(options.publicMeasures ? { publicMeasures: options.publicMeasures } : {}),
+    ...(options.held ? { held: options.held } : {}),
+  }
+  const status = initialStatus(job)
+  const { members } = componentsOf(system)
+  const todo = members
+    .map((cells, id) => ({ id, cells: cells.length, primary: cells.some((c) => isPrimary(status[c]!)) }))
+    .filter((c) => c.primary)
+    .map(({ id, cells }) => ({ id, cells }))
+    .sort((a, b) => b.cells - a.cells || a.id - b.id)
+  const runner = options.runner ?? searchInTurn
+  const outcomes = todo.length === 0 ? [] : await runner(job, todo)
+  const certificates = new Map<number, readonly Certificate[]>()
+  const unprotectable: number[] = []
+  let lpSolved = 0
+  let patterns = 0
+  for (const outcome of outcomes) {
+    outcome.cells.forEach((c, i) => {
+      status[c] = outcome.status[i]!
+    })
+    for (const [cell, proof] of outcome.certificates) certificates.set(cell, proof)
+    unprotectable.push(...outcome.unprotectable)
+    lpSolved += outcome.lpSolved
+    patterns += outcome.patterns
+  }
+  unprotectable.sort(byNeed(marks))
+  if (options.threshold !== undefined)
+    applyThreshold(system, status, options.threshold, knownFrozen(job, status))
+  return { status, unprotectable, certificates, lpSolved, patterns }
+}
+
+/** The default runner: every component on this thread, in the order given. */
+async function searchInTurn(
+  job: SearchJob,
+  components: readonly { readonly id: number }[],
+): Promise<SearchOutcome[]> {
+  const outcomes: SearchOutcome[] = []
+  for (const { id } of components) outcomes.push(await searchComponents(job, [id]))
+  return outcomes
+}
+
+function isPrimary(s: number): boolean {
+  return s !== PUBLISHED && s !== SECONDARY
+}
+
+/** Primaries are taken largest protection need first, then by cell. */
+function byNeed(marks: PrimaryMarks): (a: number, b: number) => number {
+  return (a, b) => marks.distance[b]! - marks.distance[a]! || a - b
+}
+
+/** The statuses before the search: a published cell that a release online held is secondary. */
+function initialStatus(job: SearchJob): Uint8Array {
+  const { marks, held } = job
+  return Uint8Array.from(marks.status, (s, c) => (s === PUBLISHED && held?.[c] === 1 ? SECONDARY : s))
+}
+
+/** Cells whose published value is public already (SecondaryOptions.known). */
+function knownFrozen(job: SearchJob, status: Uint8Array): Uint8Array {
+  const known = job.known ?? new Uint8Array(job.system.size)
+  return Uint8Array.from(known, (k, c) => (k === 1 && status[c] === PUBLISHED ? 1 : 0))
+}
+
+/**
+ * Searches secondary cells for the primaries of the components `ids` of `job.system` (pure; a
+ * `SearchRunner` may call it on another thread). Primaries are taken largest protection need
+ * first; later ones reuse earlier suppressions; then the components' secondary cells that the
+ * certificates can do without are published again.
+ */
+export async function searchComponents(job: SearchJob, ids: readonly number[]): Promise<SearchOutcome> {
+  const { system, marks } = job
+  const held = job.held ?? new Uint8Array(system.size)
+  const status = initialStatus(job)
+  const { component, members } = componentsOf(system)
   const state: State = {
     highs: await loadSolver(),
     system,
     marks,
     status,
     suppressed: status.map((s) => (s === PUBLISHED ? 0 : 1)),
-    frozen: Uint8Array.from(options.known ?? new Uint8Array(system.size), (k, c) =>
-      k === 1 && status[c] === PUBLISHED ? 1 : 0,
-    ),
-    singleton: options.singletons === false ? new Uint8Array(system.size) : marks.singleton,
+    frozen: knownFrozen(job, status),
+    singleton: job.singletons ? marks.singleton : new Uint8Array(system.size),
     locations: tableLocations(system),
-    ...components(system),
+    component,
+    members,
+    componentLp: new Int32Array(members.length),
     certificates: new Map(),
     through: new Map(),
     lpSolved: 0,
     patterns: 0,
   }
-  const primaries: number[] = []
-  for (let c = 0; c < system.size; c++)
-    if (status[c] !== PUBLISHED && status[c] !== SECONDARY) primaries.push(c)
-  primaries.sort((a, b) => marks.distance[b]! - marks.distance[a]! || a - b)
+  const cells = ids.flatMap((id) => members[id]!)
+  const primaries = cells.filter((c) => isPrimary(status[c]!)).sort(byNeed(marks))
   const unprotectable: number[] = []
   for (const cell of primaries) {
-    const proof = certify(state, cell, false) ?? certifyOnRates(state, cell, options.publicMeasures)
+    const proof = certify(state, cell, false) ?? certifyOnRates(state, cell, job.publicMeasures)
     if (!proof) {
       unprotectable.push(cell)
       continue
@@ -146,10 +264,10 @@ export async function suppressSecondary(
     state.certificates.set(cell, proof)
     for (const certificate of proof) remember(state, certificate)
   }
-  prune(state, held)
-  if (options.threshold !== undefined) applyThreshold(system, status, options.threshold, state.frozen)
+  prune(state, held, cells)
   return {
-    status,
+    cells: Int32Array.from(cells),
+    status: Uint8Array.from(cells, (c) => status[c]!),
     unprotectable,
     certificates: state.certificates,
     lpSolved: state.lpSolved,
@@ -248,7 +366,7 @@ function certifyWith(
     // A pattern that suppresses nothing new cannot be beaten; else the LP may find a cheaper
     // certificate than a hypercube (a longer cycle of suppressed cells, say): always tried on small
     // sets, within a budget of solves on larger ones (deterministic: primaries in a fixed order).
-    const refine = system.size <= LP_REFINE_CELLS || (!onlySuppressed && state.lpSolved < LP_REFINE_BUDGET)
+    const refine = system.size <= LP_REFINE_CELLS || (!onlySuppressed && withinBudget(state, cell))
     if (pattern && pattern.cost < 1) {
       state.patterns++
       return pattern.certificate
@@ -349,7 +467,7 @@ function certifyByLp(
     const problem = { system, cell, cells, suppressed, frozen, amount, onlySuppressed }
     if (!up) {
       const y = findPerturbation(highs, { ...problem, direction: 1 })
-      state.lpSolved++
+      counted(state, cell)
       if (y) {
         up = sparse(cells, y, 1)
         if (!down && canFlip(system, cells, y)) down = sparse(cells, y, -1)
@@ -361,7 +479,7 @@ function certifyByLp(
     if (!up && last) return undefined
     if (up && !down) {
       const y = findPerturbation(highs, { ...problem, amount: downAmount, direction: -1 })
-      state.lpSolved++
+      counted(state, cell)
       if (y) down = sparse(cells, y, 1)
     }
     if (up && down) return toCertificate(up, down)
@@ -369,42 +487,16 @@ function certifyByLp(
   }
 }
 
-/** Connected components of the system: perturbations never leave the component of their cell. */
-function components(system: CellSystem): { component: Int32Array; members: number[][] } {
-  const root = Int32Array.from({ length: system.size }, (_, i) => i)
-  const find = (c: number): number => {
-    let r = c
-    while (root[r] !== r) r = root[r]!
-    while (root[c] !== r) {
-      const next = root[c]!
-      root[c] = r
-      c = next
-    }
-    return r
-  }
-  const { relStart, relCells } = system
-  for (let r = 0; r + 1 < relStart.length; r++) {
-    const head = find(relCells[relStart[r]!]!)
-    for (let j = relStart[r]! + 1; j < relStart[r + 1]!; j++) {
-      const other = find(relCells[j]!)
-      if (other !== head) root[other] = head
-    }
-  }
-  const component = new Int32Array(system.size)
-  const index = new Map<number, number>()
-  const members: number[][] = []
-  for (let c = 0; c < system.size; c++) {
-    const r = find(c)
-    let k = index.get(r)
-    if (k === undefined) {
-      k = members.length
-      index.set(r, k)
-      members.push([])
-    }
-    component[c] = k
-    members[k]!.push(c)
-  }
-  return { component, members }
+/** True while the cell's component has LP solves left for refining patterns (LP_REFINE_BUDGET). */
+function withinBudget(state: State, cell: number): boolean {
+  const k = state.component[cell]!
+  const share = Math.ceil((LP_REFINE_BUDGET * state.members[k]!.length) / state.system.size)
+  return state.componentLp[k]! < share
+}
+
+function counted(state: State, cell: number): void {
+  state.lpSolved++
+  state.componentLp[state.component[cell]!]!++
 }
 
 /** True when a certificate changes the cell up or down. */
@@ -474,8 +566,11 @@ function toCertificate(up: Map<number, number>, down: Map<number, number>): Cert
   }
 }
 
-/** Publishes again each secondary cell (most persons first) whose primaries stay certified without it. */
-function prune(state: State, held: Uint8Array): void {
+/**
+ * Publishes again each secondary cell of `cells` (most persons first) whose primaries stay
+ * certified without it.
+ */
+function prune(state: State, held: Uint8Array, cells: readonly number[]): void {
   const { system, status, suppressed, certificates } = state
   const users = new Map<number, Set<number>>()
   const use = (primary: number, proof: readonly Certificate[]) => {
@@ -493,7 +588,7 @@ function prune(state: State, held: Uint8Array): void {
   }
   for (const [primary, certificate] of certificates) use(primary, certificate)
   // A secondary cell no proof moves is not needed at all.
-  for (let c = 0; c < system.size; c++) {
+  for (const c of cells) {
     if (status[c] === SECONDARY && held[c] === 0 && !users.has(c)) {
       status[c] = PUBLISHED
       suppressed[c] = 0
@@ -532,36 +627,4 @@ function canFlip(system: CellSystem, cells: readonly number[], y: Float64Array):
     const moved = v - y[i]!
     return moved >= -SUPPORT && moved <= system.upper + SUPPORT
   })
-}
-
-/** Raises every relation's suppressed persons to the threshold (see SecondaryOptions.threshold). */
-function applyThreshold(system: CellSystem, status: Uint8Array, threshold: number, known: Uint8Array): void {
-  const { relStart, relCells, cellRelStart, cellRels, value } = system
-  const queue: number[] = []
-  for (let r = 0; r + 1 < relStart.length; r++) queue.push(r)
-  for (let head = 0; head < queue.length; head++) {
-    const r = queue[head]!
-    let sum = 0
-    let any = false
-    const published: number[] = []
-    for (let k = relStart[r]! + 1; k < relStart[r + 1]!; k++) {
-      const c = relCells[k]!
-      if (status[c] === PUBLISHED) {
-        if (known[c] === 0) published.push(c)
-      } else {
-        any = true
-        sum += value[c]!
-      }
-    }
-    if (!any || sum >= threshold) continue
-    published.sort(
-      (a, b) => Number(value[a] === 0) - Number(value[b] === 0) || value[a]! - value[b]! || a - b,
-    )
-    for (const c of published) {
-      if (sum >= threshold) break
-      status[c] = SECONDARY
-      sum += value[c]!
-      for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) queue.push(cellRels[k]!)
-    }
-  }
 }

@@ -12,6 +12,7 @@ import { type ProtectionReport, protectTables } from '../../privacy/index.ts'
 import { buildCatalog, type CatalogInput } from '../catalog/index.ts'
 import { readDefinitions, repositoryRoot } from '../definition/read-definitions.ts'
 import { type ReleaseSummary, releaseNotesHeading, renderReleaseNotes } from '../docs/index.ts'
+import { searchOnThreads } from '../protect/search-threads.ts'
 import { earlierCells, type PublishedTableText } from '../release/carry-over.ts'
 import { commitRelease, discardStaging, listReleases, stagingFolder } from '../release/commit-release.ts'
 import { pooledFollowUps } from '../write/follow-up-coherence.ts'
@@ -133,6 +134,7 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
       held: onlineCells.secondary,
       published: onlineCells.published,
       audit: 'primary',
+      runner: searchOnThreads(),
     }),
   )
   if (!protectedRelease.ok) return { ok: false, issues: protectedRelease.issues }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { threePopulations } from '../../privacy/components.fixture.ts'
+import { type ProtectResult, protectTables } from '../../privacy/index.ts'
+import { searchOnThreads } from './search-threads.ts'
+
+function decided(result: ProtectResult) {
+  if (!result.ok) throw new Error(JSON.stringify(result.issues))
+  const { protectSeconds: _p, auditSeconds: _a, ...solver } = result.report.solver
+  return { tables: result.tables, report: { ...result.report, solver } }
+}
+
+describe('searchOnThreads', () => {
+  it('protects as the search on the calling thread does, with more components than threads', async () => {
+    const inputs = threePopulations([2, 3, 4])
+    const here = decided(await protectTables(inputs, { rules: { minPersons: 11 } }))
+    expect(here.report.set.byStatus.D).toBeGreaterThan(0)
+    const threaded = decided(
+      await protectTables(inputs, { rules: { minPersons: 11 }, runner: searchOnThreads(2) }),
+    )
+    expect(threaded).toEqual(here)
+  })
+
+  it('protects on the calling thread, as the privacy library does, when given one thread', async () => {
+    const inputs = threePopulations([2, 3, 4])
+    const here = decided(await protectTables(inputs, { rules: { minPersons: 11 } }))
+    expect(
+      decided(await protectTables(inputs, { rules: { minPersons: 11 }, runner: searchOnThreads(1) })),
+    ).toEqual(here)
+  })
+})

@@ -1,0 +1,66 @@
+/**
+ * Runs the secondary-suppression search of the privacy library on worker threads: each thread gets
+ * a copy of the cell system once, then takes the next component (largest first) whenever it is
+ * free. Components share no cell and each keeps its own budget, so the outcome is the one the
+ * library's default (every component in turn on the calling thread) gives.
+ * @module
+ */
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { type SearchOutcome, type SearchRunner, searchComponents } from '../../privacy/index.ts'
+
+type Reply =
+  | { readonly id: number; readonly outcome: SearchOutcome }
+  | { readonly id: number; readonly error: string }
+
+/**
+ * A search runner on up to `threads` worker threads (default: the machine's parallelism), never
+ * more than there are components to search; with one thread (or one component), on this one.
+ */
+export function searchOnThreads(threads = availableParallelism()): SearchRunner {
+  return async (job, components) => {
+    const count = Math.min(threads, components.length)
+    // One thread's work is done here: a worker would only add the copy of the system.
+    if (count <= 1) {
+      const outcomes: SearchOutcome[] = []
+      for (const { id } of components) outcomes.push(await searchComponents(job, [id]))
+      return outcomes
+    }
+    const outcomes = new Map<number, SearchOutcome>()
+    const queue = components.map((c) => c.id)
+    const workers = Array.from(
+      { length: count },
+      () => new Worker(new URL('./search-worker.mjs', import.meta.url), { workerData: job }),
+    )
+    try {
+      await Promise.all(workers.map((worker) => drain(worker, queue, outcomes)))
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()))
+    }
+    return components.map((c) => outcomes.get(c.id)!)
+  }
+}
+
+/** Feeds one worker components from the shared queue until it is empty. */
+function drain(worker: Worker, queue: number[], outcomes: Map<number, SearchOutcome>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const next = () => {
+      const id = queue.shift()
+      if (id === undefined) resolve()
+      else worker.postMessage(id)
+    }
+    worker.on('message', (reply: Reply) => {
+      if ('error' in reply) {
+        reject(new Error(`protection search of component ${reply.id} failed: ${reply.error}`))
+        return
+      }
+      outcomes.set(reply.id, reply.outcome)
+      next()
+    })
+    worker.on('error', reject)
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`protection search thread stopped with code ${code}`))
+    })
+    next()
+  })
+}
