@@ -191,6 +191,28 @@ describe('passerelle publish on a generated hub', () => {
     expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
   })
 
+  it('stops on Ctrl-C or SIGTERM during the protection, exits 130 and writes nothing', async () => {
+    const before = files(out).map((f) => [f, statSync(f).mtimeMs])
+    const controller = new AbortController()
+    const { io, stderr } = memoryIo({}, cwd)
+    // The signal fires once the aggregation is done, as the protection starts (processIo's stop).
+    const err = (text: string) => {
+      io.err(text)
+      if (text.startsWith('aggregation:')) controller.abort()
+    }
+    const code = await main(['publish', '--date', '2026-11-02', '--datasets-root', root], {
+      ...io,
+      err,
+      interrupted: controller.signal,
+    })
+    expect([code, stderr.at(-1)]).toEqual([
+      130,
+      'passerelle publish: interrupted: nothing was written, the releases online are unchanged; run publish again',
+    ])
+    expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
+    expect(existsSync(join(out, 'releases', '2026-11-02'))).toBe(false)
+  })
+
   it('writes nothing when a dataset definition is wrong', async () => {
     const bad = join(cwd, 'bad')
     mkdirSync(join(bad, 'datasets', 'x'), { recursive: true })

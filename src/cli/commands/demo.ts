@@ -245,7 +245,15 @@ async function publishDemo(io: CliIo, db: Kysely<Database>, options: PublishDemo
     `Publishing the datasets into ${out} (${check.why}): a few minutes, most of them protecting the tables${options.serving ? '; nothing is served until it is done' : ''}`,
   )
   const started = Date.now()
-  const result = await publishRelease(db, { out, date: today, asOf, log: (m) => io.err(`publish ${m}`) })
+  const result = await publishRelease(db, {
+    out,
+    date: today,
+    asOf,
+    log: (m) => io.err(`publish ${m}`),
+    ...(io.interrupted ? { signal: io.interrupted } : {}),
+  })
+  if (!result.ok && result.issues.some((i) => i.code === 'publish/interrupted'))
+    throw new CliError('interrupted while publishing, nothing written; run the demo again to publish', 130)
   if (!result.ok) {
     // The demo goes on serving: what an earlier run published stays online untouched.
     const lines = result.issues.slice(0, 20).map((i) => `${i.path}: ${i.code} ${i.message}`)

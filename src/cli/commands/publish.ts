@@ -98,7 +98,13 @@ export const publishCommand: Command = {
         // PGlite runs one statement at a time: more connections would only queue.
         connections: store.kind === 'pg' ? config.publishConnections : 1,
         withdraw,
+        ...(io.interrupted ? { signal: io.interrupted } : {}),
       })
+      if (!result.ok && result.issues.some((i) => i.code === 'publish/interrupted'))
+        throw new CliError(
+          'interrupted: nothing was written, the releases online are unchanged; run publish again',
+          130,
+        )
       if (!result.ok) throw new CliError(failureReport(result.issues, result.releasesOnline ?? []))
       const set = result.report.set
       io.out(

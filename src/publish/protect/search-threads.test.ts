@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { threePopulations } from '../../privacy/components.fixture.ts'
 import { type ProtectResult, protectTables } from '../../privacy/index.ts'
-import { searchOnThreads } from './search-threads.ts'
+import { SearchInterrupted, searchOnThreads } from './search-threads.ts'
 
 function decided(result: ProtectResult) {
   if (!result.ok) throw new Error(JSON.stringify(result.issues))
@@ -26,5 +26,22 @@ describe('searchOnThreads', () => {
     expect(
       decided(await protectTables(inputs, { rules: { minPersons: 11 }, runner: searchOnThreads(1) })),
     ).toEqual(here)
+  })
+
+  it('stops its threads when the signal fires and rejects with SearchInterrupted, outcome or not', async () => {
+    const inputs = threePopulations([2, 3, 4])
+    const controller = new AbortController()
+    const search = protectTables(inputs, {
+      rules: { minPersons: 11 },
+      runner: searchOnThreads(2, controller.signal),
+    })
+    // Threads take longer than this to start (each loads the TypeScript loader and the library).
+    setTimeout(() => controller.abort(), 5)
+    await expect(search).rejects.toBeInstanceOf(SearchInterrupted)
+    const already = protectTables(inputs, {
+      rules: { minPersons: 11 },
+      runner: searchOnThreads(2, controller.signal),
+    })
+    await expect(already).rejects.toBeInstanceOf(SearchInterrupted)
   })
 })

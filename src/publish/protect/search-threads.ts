@@ -13,28 +13,49 @@ type Reply =
   | { readonly id: number; readonly outcome: SearchOutcome }
   | { readonly id: number; readonly error: string }
 
+/** The search was stopped by its signal: no outcome. */
+export class SearchInterrupted extends Error {
+  constructor() {
+    super('the protection search was interrupted')
+    this.name = 'SearchInterrupted'
+  }
+}
+
 /**
  * A search runner on up to `threads` worker threads (default: the machine's parallelism), never
- * more than there are components to search; with one thread (or one component), on this one.
+ * more than there are components to search; with one thread, on this one. `signal` stops the
+ * threads at once (the runner then rejects with SearchInterrupted); the calling thread's own
+ * search cannot be stopped, as it does not return to the event loop before its end.
  */
-export function searchOnThreads(threads = availableParallelism()): SearchRunner {
+export function searchOnThreads(threads = availableParallelism(), signal?: AbortSignal): SearchRunner {
   return async (job, components) => {
     const count = Math.min(threads, components.length)
-    // One thread's work is done here: a worker would only add the copy of the system.
-    if (count <= 1) {
+    if (threads <= 1) {
       const outcomes: SearchOutcome[] = []
       for (const { id } of components) outcomes.push(await searchComponents(job, [id]))
       return outcomes
     }
+    if (signal?.aborted) throw new SearchInterrupted()
     const outcomes = new Map<number, SearchOutcome>()
     const queue = components.map((c) => c.id)
     const workers = Array.from(
       { length: count },
       () => new Worker(new URL('./search-worker.mjs', import.meta.url), { workerData: job }),
     )
+    let stop = () => {}
+    const stopped = new Promise<never>((_, reject) => {
+      stop = () => reject(new SearchInterrupted())
+    })
+    // Rejected only when the signal fires; until then nobody awaits it alone.
+    stopped.catch(() => {})
+    signal?.addEventListener('abort', stop, { once: true })
+    const done = Promise.all(workers.map((worker) => drain(worker, queue, outcomes)))
+    // Once stopped, the threads' own ends (terminated) reject `done`, which nobody awaits then.
+    done.catch(() => {})
     try {
-      await Promise.all(workers.map((worker) => drain(worker, queue, outcomes)))
+      await Promise.race([done, stopped])
     } finally {
+      signal?.removeEventListener('abort', stop)
       await Promise.all(workers.map((w) => w.terminate()))
     }
     return components.map((c) => outcomes.get(c.id)!)

@@ -8,11 +8,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { type ProtectionReport, protectTables } from '../../privacy/index.ts'
+import { type ProtectionReport, type ProtectResult, protectTables } from '../../privacy/index.ts'
 import { buildCatalog, type CatalogInput } from '../catalog/index.ts'
 import { readDefinitions, repositoryRoot } from '../definition/read-definitions.ts'
 import { type ReleaseSummary, releaseNotesHeading, renderReleaseNotes } from '../docs/index.ts'
-import { searchOnThreads } from '../protect/search-threads.ts'
+import { SearchInterrupted, searchOnThreads } from '../protect/search-threads.ts'
 import { earlierCells, type PublishedTableText } from '../release/carry-over.ts'
 import { commitRelease, discardStaging, listReleases, stagingFolder } from '../release/commit-release.ts'
 import { pooledFollowUps } from '../write/follow-up-coherence.ts'
@@ -41,6 +41,11 @@ export interface PublishOptions {
    * folders are removed once it is online. Their files may have been downloaded already.
    */
   readonly withdraw?: readonly string[]
+  /**
+   * Stops the publication between its steps, and during the protection's search for secondary
+   * cells (its longest step); the result is then `publish/interrupted` and nothing is written.
+   */
+  readonly signal?: AbortSignal
 }
 
 /** A finding that stops a publication: where, a stable namespaced code, what is wrong. */
@@ -120,6 +125,7 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
     onlineAsOf,
   )
   if (!built.ok) return built
+  if (options.signal?.aborted) return interruptedResult('aggregation')
   const tables = built.value
   const onlineCells = earlierCells(
     await previousTables(options.out, online, tables.published, listedEntries),
@@ -127,16 +133,23 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
     tables.observedCell,
   )
   const carriedOver = onlineCells.primary.length + onlineCells.secondary.length
-  const protectedRelease = await timed('protection', () =>
-    protectTables(tables.inputs, {
-      tableRules: tables.rules,
-      primary: onlineCells.primary,
-      held: onlineCells.secondary,
-      published: onlineCells.published,
-      audit: 'primary',
-      runner: searchOnThreads(),
-    }),
-  )
+  let protectedRelease: ProtectResult
+  try {
+    protectedRelease = await timed('protection', () =>
+      protectTables(tables.inputs, {
+        tableRules: tables.rules,
+        primary: onlineCells.primary,
+        held: onlineCells.secondary,
+        published: onlineCells.published,
+        audit: 'primary',
+        runner: searchOnThreads(undefined, options.signal),
+      }),
+    )
+  } catch (error) {
+    if (error instanceof SearchInterrupted) return interruptedResult('protection')
+    throw error
+  }
+  if (options.signal?.aborted) return interruptedResult('protection')
   if (!protectedRelease.ok) return { ok: false, issues: protectedRelease.issues }
   const { report } = protectedRelease
   const republished = report.republished ?? []
@@ -404,4 +417,18 @@ async function earlierSummaries(
     }
   }
   return bySlug
+}
+
+/** The result of a publication its signal stopped during or after `step`: nothing written. */
+function interruptedResult(step: string): PublishResult {
+  return {
+    ok: false,
+    issues: [
+      {
+        path: step,
+        code: 'publish/interrupted',
+        message: `interrupted during the ${step}: nothing was written, the releases online are unchanged`,
+      },
+    ],
+  }
 }
