@@ -8,7 +8,7 @@ import { writeFeed } from '../../test/ndjson-fixture.ts'
 import { openTestStore, type TestStore } from '../../test/store.ts'
 import { addPartner } from '../partners/partner.repository.ts'
 import { IngestError, importFile } from './import-file.ts'
-import { createPreparer } from './preparer.ts'
+import { createPreparer, type Preparer } from './preparer.ts'
 import { unfinishedImports } from './unfinished-imports.repository.ts'
 
 let store: TestStore
@@ -226,6 +226,51 @@ describe('importFile and what it reads from', () => {
       (await unfinishedImports(store.db, Number(partner.id))).map((u) => [u.transmission, u.status]),
     ]).toEqual([false, false, 'done', 501, [[first.transmissionId, 'interrupted']]])
     expect(second.counts.unchanged).toBeGreaterThanOrEqual(200)
+  })
+})
+
+describe('importFile batches', () => {
+  it('hands the next batch to the preparer before it stores the current one, so that both overlap', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-overlap-'))
+    const feed = join(dir, 'feed.ndjson')
+    writeFeed(feed, 400, 1000)
+    const inner = await createPreparer('overlap-secret', 0)
+    const events: string[] = []
+    let prepared = 0
+    const preparer: Preparer = {
+      lines: (texts, today) => {
+        events.push(`prepare ${++prepared}`)
+        return inner.lines(texts, today)
+      },
+      jsonArray: (body, max, today) => inner.jsonArray(body, max, today),
+      close: () => inner.close(),
+    }
+    const done = await importFile(store.db, {
+      partnerCode: 'OPCO5',
+      path: feed,
+      rejectsPath: null,
+      preparer,
+      today: '2026-11-28',
+      batchSize: 100,
+      onProgress: (p) => events.push(`stored ${p.records}`),
+    })
+    await preparer.close()
+    // The last batch is the file's end (no line): it records the offset reached.
+    expect([done.status, events]).toEqual([
+      'done',
+      [
+        'prepare 1',
+        'prepare 2',
+        'stored 100',
+        'prepare 3',
+        'stored 200',
+        'prepare 4',
+        'stored 300',
+        'prepare 5',
+        'stored 400',
+        'stored 400',
+      ],
+    ])
   })
 })
 
