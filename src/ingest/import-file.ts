@@ -299,9 +299,12 @@ async function importHashed(
       await commit(batch)
     }
   } finally {
-    // Closes the file when the loop ended early (interrupted, or a batch failed).
-    await batches.return(undefined)
-    if (rejects !== null) closeSync(rejects)
+    try {
+      // Closes the file when the loop ended early (interrupted, or a batch failed).
+      await batches.return(undefined)
+    } finally {
+      if (rejects !== null) closeSync(rejects)
+    }
   }
   await db
     .updateTable('transmission')

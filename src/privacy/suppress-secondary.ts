@@ -110,8 +110,8 @@ const INFEASIBLE = 1e12
 const LP_REFINE_CELLS = 1000
 /**
  * On larger sets, the LP is tried against patterns that suppress new cells until this many LPs
- * were solved, shared among the components by their sizes (so that each component's outcome
- * depends on it alone).
+ * were solved, shared among the components that hold primaries by their sizes (so that each
+ * component's outcome depends on the job alone, not on the others' searches).
  */
 const LP_REFINE_BUDGET = 300
 
@@ -135,6 +135,8 @@ interface State {
   readonly members: readonly (readonly number[])[]
   /** Per component, the LPs solved for it (the refining budget is per component). */
   readonly componentLp: Int32Array
+  /** Cells of the components holding primaries: the budget is shared among those by their sizes. */
+  readonly searchedCells: number
   /** Per primary, its proof: certificates, one of which holds whatever singleton is known. */
   readonly certificates: Map<number, Certificate[]>
   /** Per cell, every certificate found so far that moves it (each still a valid change of the system). */
@@ -239,6 +241,10 @@ export async function searchComponents(job: SearchJob, ids: readonly number[]): 
     component,
     members,
     componentLp: new Int32Array(members.length),
+    searchedCells: members.reduce(
+      (sum, cells) => (cells.some((c) => isPrimary(status[c]!)) ? sum + cells.length : sum),
+      0,
+    ),
     certificates: new Map(),
     through: new Map(),
     lpSolved: 0,
@@ -490,7 +496,7 @@ function certifyByLp(
 /** True while the cell's component has LP solves left for refining patterns (LP_REFINE_BUDGET). */
 function withinBudget(state: State, cell: number): boolean {
   const k = state.component[cell]!
-  const share = Math.ceil((LP_REFINE_BUDGET * state.members[k]!.length) / state.system.size)
+  const share = Math.ceil((LP_REFINE_BUDGET * state.members[k]!.length) / state.searchedCells)
   return state.componentLp[k]! < share
 }
 

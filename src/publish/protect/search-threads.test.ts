@@ -30,18 +30,21 @@ describe('searchOnThreads', () => {
 
   it('stops its threads when the signal fires and rejects with SearchInterrupted, outcome or not', async () => {
     const inputs = threePopulations([2, 3, 4])
-    const controller = new AbortController()
-    const search = protectTables(inputs, {
-      rules: { minPersons: 11 },
-      runner: searchOnThreads(2, controller.signal),
-    })
-    // Threads take longer than this to start (each loads the TypeScript loader and the library).
-    setTimeout(() => controller.abort(), 5)
-    await expect(search).rejects.toBeInstanceOf(SearchInterrupted)
-    const already = protectTables(inputs, {
-      rules: { minPersons: 11 },
-      runner: searchOnThreads(2, controller.signal),
-    })
-    await expect(already).rejects.toBeInstanceOf(SearchInterrupted)
+    // With a signal, even one thread is a worker: the calling thread would not see the signal.
+    for (const threads of [2, 1]) {
+      const controller = new AbortController()
+      const search = protectTables(inputs, {
+        rules: { minPersons: 11 },
+        runner: searchOnThreads(threads, controller.signal),
+      })
+      // Threads take longer than this to start (each loads the TypeScript loader and the library).
+      setTimeout(() => controller.abort(), 5)
+      await expect(search, `${threads} thread(s)`).rejects.toBeInstanceOf(SearchInterrupted)
+      const already = protectTables(inputs, {
+        rules: { minPersons: 11 },
+        runner: searchOnThreads(threads, controller.signal),
+      })
+      await expect(already).rejects.toBeInstanceOf(SearchInterrupted)
+    }
   })
 })

@@ -29,8 +29,10 @@ export class SearchInterrupted extends Error {
  */
 export function searchOnThreads(threads = availableParallelism(), signal?: AbortSignal): SearchRunner {
   return async (job, components) => {
-    const count = Math.min(threads, components.length)
-    if (threads <= 1) {
+    const count = Math.max(1, Math.min(threads, components.length))
+    // Without a signal to heed, one thread's work is done here (a worker would only add the copy
+    // of the system); with one, in a worker, as this thread would not see the signal before the end.
+    if (threads <= 1 && signal === undefined) {
       const outcomes: SearchOutcome[] = []
       for (const { id } of components) outcomes.push(await searchComponents(job, [id]))
       return outcomes
@@ -65,10 +67,11 @@ export function searchOnThreads(threads = availableParallelism(), signal?: Abort
 /** Feeds one worker components from the shared queue until it is empty. */
 function drain(worker: Worker, queue: number[], outcomes: Map<number, SearchOutcome>): Promise<void> {
   return new Promise((resolve, reject) => {
+    let out: number | undefined
     const next = () => {
-      const id = queue.shift()
-      if (id === undefined) resolve()
-      else worker.postMessage(id)
+      out = queue.shift()
+      if (out === undefined) resolve()
+      else worker.postMessage(out)
     }
     worker.on('message', (reply: Reply) => {
       if ('error' in reply) {
@@ -79,8 +82,9 @@ function drain(worker: Worker, queue: number[], outcomes: Map<number, SearchOutc
       next()
     })
     worker.on('error', reject)
+    // Whatever its code, a thread that ends with a component still out would leave it unsearched.
     worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`protection search thread stopped with code ${code}`))
+      if (out !== undefined) reject(new Error(`protection search thread stopped with code ${code}`))
     })
     next()
   })

@@ -8,6 +8,9 @@ parentPort?.on('message', (id: number) => {
   searchComponents(job, [id]).then(
     (outcome) => parentPort?.postMessage({ id, outcome }),
     (error: unknown) =>
-      parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+      parentPort?.postMessage({
+        id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   )
 })

@@ -205,6 +205,8 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
     else issues.push(...output.issues)
   }
   if (issues.length > 0) return { ok: false, issues }
+  // The last point where stopping writes nothing: the files go online below.
+  if (options.signal?.aborted) return interruptedResult('outputs')
   await timed('files', () =>
     writeRelease(options, outputs, report, carriedOver, entries, earlier, catalogSettings, {
       withdraw,
