@@ -32,6 +32,9 @@ const REUSE_COST = 1e-3
 
 /** Scratch column map shared across calls (−1 = not a column), sized to the largest system seen. */
 let scratch = new Int32Array(0)
+/** Per relation, the call that last took it as a row (`stamp`), sized to the largest system seen. */
+let rowStamp = new Int32Array(0)
+let stamp = 0
 
 /** The change of every neighbourhood cell (same order as `cells`), or undefined when none exists. */
 export function findPerturbation(highs: Highs, problem: PerturbationProblem): Float64Array | undefined {
@@ -80,32 +83,51 @@ function buildLp(problem: PerturbationProblem, free: readonly number[]) {
   colLower[up] = amount
   colUpper[up] = amount
   colUpper[down] = 0
-  const rows = new Set<number>()
+  // The relations touching a free cell, each once, in order (a stamp per relation instead of a Set:
+  // this runs for every LP, on neighbourhoods of tens of thousands of cells).
+  if (rowStamp.length < system.relStart.length) rowStamp = new Int32Array(system.relStart.length)
+  stamp++
+  let rowCount = 0
+  let nonzeros = 0
+  const found: number[] = []
   for (const c of free) {
-    for (let k = system.cellRelStart[c]!; k < system.cellRelStart[c + 1]!; k++) rows.add(system.cellRels[k]!)
+    for (let k = system.cellRelStart[c]!; k < system.cellRelStart[c + 1]!; k++) {
+      const r = system.cellRels[k]!
+      if (rowStamp[r] === stamp) continue
+      rowStamp[r] = stamp
+      found.push(r)
+      rowCount++
+      for (let j = system.relStart[r]!; j < system.relStart[r + 1]!; j++)
+        if (scratch[system.relCells[j]!]! >= 0) nonzeros += 2
+    }
   }
-  const starts = [0]
-  const indices: number[] = []
-  const values: number[] = []
-  for (const r of [...rows].sort((a, b) => a - b)) {
+  const rows = Int32Array.from(found).sort()
+  const starts = new Int32Array(rowCount + 1)
+  const indices = new Int32Array(nonzeros)
+  const values = new Float64Array(nonzeros)
+  let at = 0
+  for (let i = 0; i < rowCount; i++) {
+    const r = rows[i]!
     for (let k = system.relStart[r]!; k < system.relStart[r + 1]!; k++) {
       const col = scratch[system.relCells[k]!]!
       if (col < 0) continue
       const sign = k === system.relStart[r] ? 1 : -1
-      indices.push(2 * col, 2 * col + 1)
-      values.push(sign, -sign)
+      indices[at] = 2 * col
+      indices[at + 1] = 2 * col + 1
+      values[at] = sign
+      values[at + 1] = -sign
+      at += 2
     }
-    starts.push(indices.length)
+    starts[i + 1] = at
   }
-  const m = starts.length - 1
   return {
     cost,
     colLower,
     colUpper,
-    rowLower: new Float64Array(m),
-    rowUpper: new Float64Array(m),
-    starts: Int32Array.from(starts),
-    indices: Int32Array.from(indices),
-    values: Float64Array.from(values),
+    rowLower: new Float64Array(rowCount),
+    rowUpper: new Float64Array(rowCount),
+    starts,
+    indices,
+    values,
   }
 }
