@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, readConfig } from './config.ts'
@@ -10,6 +11,7 @@ describe('readConfig', () => {
       secret: null,
       trustProxy: 0,
       publishConnections: 2,
+      protectThreads: availableParallelism(),
     })
   })
 
@@ -55,6 +57,19 @@ describe('readConfig', () => {
       expect(() => readConfig({ PASSERELLE_PUBLISH_CONNECTIONS: value }, '/')).toThrow(
         new ConfigError(
           `PASSERELLE_PUBLISH_CONNECTIONS "${value}" must be how many tables to aggregate at once, 1 to 8 (e.g. 2)`,
+        ),
+      )
+  })
+
+  it('reads PASSERELLE_PROTECT_THREADS from 1 to 64, the number of cores when empty, and refuses others naming the value', () => {
+    const n = ['', '1', ' 2 ', '64'].map(
+      (v) => readConfig({ PASSERELLE_PROTECT_THREADS: v }, '/').protectThreads,
+    )
+    expect(n).toEqual([availableParallelism(), 1, 2, 64])
+    for (const value of ['0', '65', 'all', '1.5'])
+      expect(() => readConfig({ PASSERELLE_PROTECT_THREADS: value }, '/')).toThrow(
+        new ConfigError(
+          `PASSERELLE_PROTECT_THREADS "${value}" must be how many threads protect the tables, 1 to 64 (e.g. 1)`,
         ),
       )
   })

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 
 /** The hub's configuration, parsed once from the environment at the entry point and passed down. */
@@ -18,6 +19,11 @@ export interface HubConfig {
    * connection (the embedded store runs one statement at a time whatever this says).
    */
   readonly publishConnections: number
+  /**
+   * How many threads a publication's protection searches on (one per population at most): each
+   * holds its own copy of the tables' cells and its own solver.
+   */
+  readonly protectThreads: number
 }
 
 /** A configuration value the hub cannot run with; the message names the variable and the value. */
@@ -28,13 +34,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** More threads than any machine the hub runs on; the search uses one per population at most. */
+export const MAX_PROTECT_THREADS = 64
+
 /** More hops than any real chain of proxies: a larger value is a typo. */
 export const MAX_TRUSTED_PROXIES = 10
 
 /**
  * Reads DATABASE_URL, PASSERELLE_DATA (default `./.passerelle`), PASSERELLE_SECRET,
- * PASSERELLE_TRUST_PROXY (default 0) and PASSERELLE_PUBLISH_CONNECTIONS (default 2). Throws a
- * ConfigError on a value it cannot use.
+ * PASSERELLE_TRUST_PROXY (default 0), PASSERELLE_PUBLISH_CONNECTIONS (default 2) and
+ * PASSERELLE_PROTECT_THREADS (default: the machine's cores). Throws a ConfigError on a value it
+ * cannot use.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): HubConfig {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL)
@@ -42,7 +52,14 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
   const secret = env.PASSERELLE_SECRET?.trim() || null
   const trustProxy = parseTrustProxy(env.PASSERELLE_TRUST_PROXY)
   const publishConnections = parsePublishConnections(env.PASSERELLE_PUBLISH_CONNECTIONS)
-  return { databaseUrl, dataDir, secret, trustProxy, publishConnections }
+  const protectThreads = parseCount('PASSERELLE_PROTECT_THREADS', env.PASSERELLE_PROTECT_THREADS, {
+    empty: availableParallelism(),
+    min: 1,
+    max: MAX_PROTECT_THREADS,
+    rule: 'how many threads protect the tables',
+    example: 1,
+  })
+  return { databaseUrl, dataDir, secret, trustProxy, publishConnections, protectThreads }
 }
 
 /**

@@ -52,6 +52,7 @@ const ENVIRONMENT: readonly (readonly [string, string])[] = [
   ['PORT', 'the default port of serve and demo (8080)'],
   ['PASSERELLE_TRUST_PROXY', 'how many reverse proxies in front of serve append to X-Forwarded-For (0)'],
   ['PASSERELLE_PUBLISH_CONNECTIONS', 'statements publish runs at once on a PostgreSQL server (2)'],
+  ['PASSERELLE_PROTECT_THREADS', "threads publish protects the tables on (the machine's cores)"],
   [
     'PASSERELLE_OPERATOR',
     'the name operator-log gives your changes to tokens and accounts (default user@host)',

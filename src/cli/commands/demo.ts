@@ -175,6 +175,7 @@ export const demoCommand: Command = {
             newData: totals.newlyAccepted > 0,
             serving: !values['no-serve'],
             publishAnyway: publishCommand(io.env, asOf),
+            threads: config.protectThreads,
           })
       // Printed last, once nothing but serving is left: the credentials are what a newcomer
       // reaches for once the demo is ready, and the publication's minutes of log would bury them.
@@ -206,6 +207,8 @@ export const demoCommand: Command = {
 
 /** How {@link publishDemo} is told what to publish, and where. */
 interface PublishDemoOptions {
+  /** Threads the protection searches on (PASSERELLE_PROTECT_THREADS). */
+  readonly threads: number
   /** The hub's data folder, where the demo records the release it published. */
   readonly hubDir: string
   /** The folder to publish into (absolute). */
@@ -250,6 +253,7 @@ async function publishDemo(io: CliIo, db: Kysely<Database>, options: PublishDemo
     date: today,
     asOf,
     log: (m) => io.err(`publish ${m}`),
+    threads: options.threads,
     ...(io.interrupted ? { signal: io.interrupted } : {}),
   })
   if (!result.ok && result.issues.some((i) => i.code === 'publish/interrupted'))

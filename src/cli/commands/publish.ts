@@ -97,6 +97,7 @@ export const publishCommand: Command = {
         log: (message) => io.err(message),
         // PGlite runs one statement at a time: more connections would only queue.
         connections: store.kind === 'pg' ? config.publishConnections : 1,
+        threads: config.protectThreads,
         withdraw,
         ...(io.interrupted ? { signal: io.interrupted } : {}),
       })

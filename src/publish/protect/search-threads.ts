@@ -23,9 +23,8 @@ export class SearchInterrupted extends Error {
 
 /**
  * A search runner on up to `threads` worker threads (default: the machine's parallelism), never
- * more than there are components to search; with one thread, on this one. `signal` stops the
- * threads at once (the runner then rejects with SearchInterrupted); the calling thread's own
- * search cannot be stopped, as it does not return to the event loop before its end.
+ * more than there are components to search; with one thread and no signal, on the calling thread.
+ * `signal` stops the threads at once (the runner then rejects with SearchInterrupted).
  */
 export function searchOnThreads(threads = availableParallelism(), signal?: AbortSignal): SearchRunner {
   return async (job, components) => {

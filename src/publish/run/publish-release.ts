@@ -46,6 +46,8 @@ export interface PublishOptions {
    * cells (its longest step); the result is then `publish/interrupted` and nothing is written.
    */
   readonly signal?: AbortSignal
+  /** Threads the protection's search runs on (default: the machine's cores; see HubConfig). */
+  readonly threads?: number
 }
 
 /** A finding that stops a publication: where, a stable namespaced code, what is wrong. */
@@ -142,7 +144,7 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
         held: onlineCells.secondary,
         published: onlineCells.published,
         audit: 'primary',
-        runner: searchOnThreads(undefined, options.signal),
+        runner: searchOnThreads(options.threads, options.signal),
       }),
     )
   } catch (error) {
