@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -195,19 +195,22 @@ describe('passerelle publish on a generated hub', () => {
     const before = files(out).map((f) => [f, statSync(f).mtimeMs])
     const controller = new AbortController()
     const { io, stderr } = memoryIo({}, cwd)
-    // The signal fires once the aggregation is done, as the protection starts (processIo's stop).
+    // The signal fires once the search threads are started (processIo's stop).
     const err = (text: string) => {
       io.err(text)
-      if (text.startsWith('aggregation:')) controller.abort()
+      if (text.startsWith('protection: searching')) controller.abort()
     }
     const code = await main(['publish', '--date', '2026-11-02', '--datasets-root', root], {
       ...io,
       err,
       interrupted: controller.signal,
     })
-    expect([code, stderr.at(-1)]).toEqual([
+    expect([code, stderr.filter((line) => /^(protection|passerelle publish):/.test(line))]).toEqual([
       130,
-      'passerelle publish: interrupted: nothing was written, the releases online are unchanged; run publish again',
+      [
+        `protection: searching 3 population(s) for secondary cells on ${Math.min(availableParallelism(), 3)} thread(s)`,
+        'passerelle publish: interrupted: nothing was written, the releases online are unchanged; run publish again',
+      ],
     ])
     expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
     expect(existsSync(join(out, 'releases', '2026-11-02'))).toBe(false)

@@ -24,14 +24,20 @@ export class SearchInterrupted extends Error {
 /**
  * A search runner on up to `threads` worker threads (default: the machine's parallelism), never
  * more than there are components to search; with one thread and no signal, on the calling thread.
- * `signal` stops the threads at once (the runner then rejects with SearchInterrupted).
+ * `signal` stops the threads at once (the runner then rejects with SearchInterrupted). `started`
+ * is told how many components are searched, on how many threads (0: the calling one).
  */
-export function searchOnThreads(threads = availableParallelism(), signal?: AbortSignal): SearchRunner {
+export function searchOnThreads(
+  threads = availableParallelism(),
+  signal?: AbortSignal,
+  started?: (components: number, threads: number) => void,
+): SearchRunner {
   return async (job, components) => {
     const count = Math.max(1, Math.min(threads, components.length))
     // Without a signal to heed, one thread's work is done here (a worker would only add the copy
     // of the system); with one, in a worker, as this thread would not see the signal before the end.
     if (threads <= 1 && signal === undefined) {
+      started?.(components.length, 0)
       const outcomes: SearchOutcome[] = []
       for (const { id } of components) outcomes.push(await searchComponents(job, [id]))
       return outcomes
@@ -54,6 +60,7 @@ export function searchOnThreads(threads = availableParallelism(), signal?: Abort
     // Once stopped, the threads' own ends (terminated) reject `done`, which nobody awaits then.
     done.catch(() => {})
     try {
+      started?.(components.length, count)
       await Promise.race([done, stopped])
     } finally {
       signal?.removeEventListener('abort', stop)

@@ -144,7 +144,11 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
         held: onlineCells.secondary,
         published: onlineCells.published,
         audit: 'primary',
-        runner: searchOnThreads(options.threads, options.signal),
+        runner: searchOnThreads(options.threads, options.signal, (components, threads) =>
+          log(
+            `protection: searching ${components} population(s) for secondary cells${threads > 0 ? ` on ${threads} thread(s)` : ''}`,
+          ),
+        ),
       }),
     )
   } catch (error) {
