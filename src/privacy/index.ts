@@ -28,6 +28,7 @@ export {
   type SearchOutcome,
   type SearchRunner,
   searchComponents,
+  searchInTurn,
   suppressSecondary,
 } from './suppress-secondary.ts'
 export type {

@@ -187,8 +187,8 @@ export async function suppressSecondary(
   return { status, unprotectable, certificates, lpSolved, patterns }
 }
 
-/** The default runner: every component on this thread, in the order given. */
-async function searchInTurn(
+/** The default runner: every component on the calling thread, in the order given. */
+export async function searchInTurn(
   job: SearchJob,
   components: readonly { readonly id: number }[],
 ): Promise<SearchOutcome[]> {

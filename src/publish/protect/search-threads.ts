@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { type SearchOutcome, type SearchRunner, searchComponents } from '../../privacy/index.ts'
+import { type SearchOutcome, type SearchRunner, searchInTurn } from '../../privacy/index.ts'
 
 type Reply =
   | { readonly id: number; readonly outcome: SearchOutcome }
@@ -38,9 +38,7 @@ export function searchOnThreads(
     // of the system); with one, in a worker, as this thread would not see the signal before the end.
     if (threads <= 1 && signal === undefined) {
       started?.(components.length, 0)
-      const outcomes: SearchOutcome[] = []
-      for (const { id } of components) outcomes.push(await searchComponents(job, [id]))
-      return outcomes
+      return searchInTurn(job, components)
     }
     if (signal?.aborted) throw new SearchInterrupted()
     const outcomes = new Map<number, SearchOutcome>()
