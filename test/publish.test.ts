@@ -216,6 +216,28 @@ describe('passerelle publish on a generated hub', () => {
     expect(existsSync(join(out, 'releases', '2026-11-02'))).toBe(false)
   })
 
+  it('stops on Ctrl-C or SIGTERM between the statements of the facts and aggregation, exits 130 and writes nothing', async () => {
+    const before = files(out).map((f) => [f, statSync(f).mtimeMs])
+    const controller = new AbortController()
+    const { io, stderr } = memoryIo({}, cwd)
+    // Once the facts are built: the aggregation's first statement is refused.
+    const err = (text: string) => {
+      io.err(text)
+      if (text.startsWith('facts:')) controller.abort()
+    }
+    const code = await main(['publish', '--date', '2026-11-02', '--datasets-root', root], {
+      ...io,
+      err,
+      interrupted: controller.signal,
+    })
+    expect([code, stderr.filter((line) => /^(aggregation|protection|passerelle publish):/.test(line))]).toEqual([
+      130,
+      ['passerelle publish: interrupted: nothing was written, the releases online are unchanged; run publish again'],
+    ])
+    expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
+    expect(existsSync(join(out, 'releases', '2026-11-02'))).toBe(false)
+  })
+
   it('writes nothing when a dataset definition is wrong', async () => {
     const bad = join(cwd, 'bad')
     mkdirSync(join(bad, 'datasets', 'x'), { recursive: true })

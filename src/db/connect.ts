@@ -14,6 +14,12 @@ export interface Store {
   readonly kind: 'pg' | 'pglite'
   /** Where it lives, for messages (never with a password). */
   readonly location: string
+  /**
+   * Cancels the statements this store's connections are running (`pg_cancel_backend`), each failing
+   * with `query_canceled`. The embedded store runs its statements on this process's thread, one at a
+   * time, and cannot be reached while one runs: there it does nothing.
+   */
+  cancelStatements(): Promise<void>
   close(): Promise<void>
 }
 
@@ -36,8 +42,36 @@ export function openServerStore(url: string, max = 10): Store {
   // (publish-lock.ts); a session the server ends meanwhile would have crashed the process. Queries
   // still fail with the error, and the pool discards the broken client when it comes back.
   pool.on('connect', (client) => client.on('error', () => {}))
+  const backends = new Map<pg.PoolClient, number>()
+  pool.on('connect', (client) => {
+    const pid = (client as { processID?: number | null }).processID
+    if (typeof pid === 'number') backends.set(client, pid)
+  })
+  pool.on('remove', (client) => backends.delete(client as pg.PoolClient))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { db, kind: 'pg', location: redact(url), close: () => db.destroy() }
+  return {
+    db,
+    kind: 'pg',
+    location: redact(url),
+    cancelStatements: () => cancelBackends(url, [...backends.values()]),
+    close: () => db.destroy(),
+  }
+}
+
+/**
+ * Cancels what the server's sessions `pids` are running, from a connection outside the pool (whose
+ * connections may all be busy with the statements to cancel). An idle session is left as it is.
+ */
+async function cancelBackends(url: string, pids: readonly number[]): Promise<void> {
+  if (pids.length === 0) return
+  const client = new pg.Client({ connectionString: url })
+  client.on('error', () => {})
+  await client.connect()
+  try {
+    await client.query('select pg_cancel_backend(pid) from unnest($1::int[]) as pid', [pids])
+  } finally {
+    await client.end()
+  }
 }
 
 /**
@@ -69,6 +103,7 @@ export async function openEmbeddedStore(dir: string | null, loadDataDir?: Blob):
     db,
     kind: 'pglite',
     location: dir ?? 'memory',
+    cancelStatements: async () => {},
     close: () => db.destroy().finally(release),
   }
 }

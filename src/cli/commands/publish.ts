@@ -100,6 +100,7 @@ export const publishCommand: Command = {
         threads: config.protectThreads,
         withdraw,
         ...(io.interrupted ? { signal: io.interrupted } : {}),
+        cancelStatements: store.cancelStatements,
       })
       if (!result.ok && result.issues.some((i) => i.code === 'publish/interrupted'))
         throw new CliError(

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { INTERRUPTED, untilInterrupted } from '../../db/interruptible.ts'
 import { type ProtectionReport, type ProtectResult, protectTables } from '../../privacy/index.ts'
 import { buildCatalog, type CatalogInput } from '../catalog/index.ts'
 import { readDefinitions, repositoryRoot } from '../definition/read-definitions.ts'
@@ -42,10 +43,17 @@ export interface PublishOptions {
    */
   readonly withdraw?: readonly string[]
   /**
-   * Stops the publication between its steps, and during the protection's search for secondary
-   * cells (its longest step); the result is then `publish/interrupted` and nothing is written.
+   * Stops the publication: its facts and aggregation at their next statement, the protection's
+   * search for secondary cells at once, and between the other steps; the result is then
+   * `publish/interrupted` and nothing is written.
    */
   readonly signal?: AbortSignal
+  /**
+   * Cancels the statements the store is running (Store.cancelStatements), called when `signal`
+   * fires during the facts or the aggregation, so that a server's statement of minutes does not
+   * delay the stop.
+   */
+  readonly cancelStatements?: () => Promise<void>
   /** Threads the protection's search runs on (default: the machine's cores; see HubConfig). */
   readonly threads?: number
 }
@@ -87,9 +95,13 @@ export function publishRelease(db: Kysely<Database>, options: PublishOptions): P
 async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): Promise<PublishResult> {
   const log = options.log ?? (() => {})
   const seconds: Record<string, number> = {}
+  // Where a signal stops the facts and aggregation, for the message.
+  let reached = 'before the facts'
   const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+    reached = `during the ${step}`
     const started = performance.now()
     const value = await run()
+    reached = `after the ${step}`
     seconds[step] = Math.round(performance.now() - started) / 1000
     log(`${step}: ${seconds[step]} s`)
     return value
@@ -118,16 +130,12 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
   const definitions = await readDefinitions(options.root ?? repositoryRoot)
   if (!definitions.ok) return { ok: false, issues: definitions.issues }
   const onlineAsOf = online.flatMap((d) => listedEntries.get(d)?.asOf ?? [])
-  const built = await buildReleaseTables(
-    db,
-    definitions.value,
-    options.asOf,
-    timed,
-    options.connections,
-    onlineAsOf,
+  const stop = { ...(options.signal ? { signal: options.signal } : {}), cancel: options.cancelStatements }
+  const built = await untilInterrupted(db, stop, (hub) =>
+    buildReleaseTables(hub, definitions.value, options.asOf, timed, options.connections, onlineAsOf),
   )
+  if (built === INTERRUPTED || options.signal?.aborted) return interruptedResult(reached)
   if (!built.ok) return built
-  if (options.signal?.aborted) return interruptedResult('aggregation')
   const tables = built.value
   const onlineCells = earlierCells(
     await previousTables(options.out, online, tables.published, listedEntries),
@@ -152,10 +160,10 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
       }),
     )
   } catch (error) {
-    if (error instanceof SearchInterrupted) return interruptedResult('protection')
+    if (error instanceof SearchInterrupted) return interruptedResult('during the protection')
     throw error
   }
-  if (options.signal?.aborted) return interruptedResult('protection')
+  if (options.signal?.aborted) return interruptedResult('after the protection')
   if (!protectedRelease.ok) return { ok: false, issues: protectedRelease.issues }
   const { report } = protectedRelease
   const republished = report.republished ?? []
@@ -212,7 +220,7 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
   }
   if (issues.length > 0) return { ok: false, issues }
   // The last point where stopping writes nothing: the files go online below.
-  if (options.signal?.aborted) return interruptedResult('outputs')
+  if (options.signal?.aborted) return interruptedResult('while writing the outputs')
   await timed('files', () =>
     writeRelease(options, outputs, report, carriedOver, entries, earlier, catalogSettings, {
       withdraw,
@@ -427,15 +435,15 @@ async function earlierSummaries(
   return bySlug
 }
 
-/** The result of a publication its signal stopped during or after `step`: nothing written. */
-function interruptedResult(step: string): PublishResult {
+/** The result of a publication its signal stopped (`when`: "during the facts"…): nothing written. */
+function interruptedResult(when: string): PublishResult {
   return {
     ok: false,
     issues: [
       {
-        path: step,
+        path: when.replace(/^(during|after|before|while) (the )?/, ''),
         code: 'publish/interrupted',
-        message: `interrupted during the ${step}: nothing was written, the releases online are unchanged`,
+        message: `interrupted ${when}: nothing was written, the releases online are unchanged`,
       },
     ],
   }
