@@ -52,11 +52,16 @@ export async function searchDossiers(
   if (query.id) q = q.where('d.record_id', '=', query.id)
   if (query.nir) q = q.where('i.nir', '=', query.nir)
   if (query.name) {
-    const birth = like(nameKey(query.name))
+    // The birth name is stored as the matching rule keys it (nameKey: no accents, capitals), which
+    // keeps ligatures (CŒUR): both sides are folded again so that « coeur » finds « Cœur » and back.
+    const birth = like(foldAccents(nameKey(query.name)))
     // The usual name is stored as sent: folded here, in the query, like the name searched.
     const usual = like(foldAccents(query.name.replace(/\s+/g, ' ').trim()))
     q = q.where((eb) =>
-      eb.or([eb('i.birth_name_norm', 'like', birth), eb(foldedSql(sql.ref('i.usual_name')), 'like', usual)]),
+      eb.or([
+        eb(foldedSql(sql.ref('i.birth_name_norm')), 'like', birth),
+        eb(foldedSql(sql.ref('i.usual_name')), 'like', usual),
+      ]),
     )
   }
   if (query.birthDate) q = q.where('d.birth_date', '=', query.birthDate)
