@@ -230,9 +230,14 @@ describe('passerelle publish on a generated hub', () => {
       err,
       interrupted: controller.signal,
     })
-    expect([code, stderr.filter((line) => /^(aggregation|protection|passerelle publish):/.test(line))]).toEqual([
+    expect([
+      code,
+      stderr.filter((line) => /^(aggregation|protection|passerelle publish):/.test(line)),
+    ]).toEqual([
       130,
-      ['passerelle publish: interrupted: nothing was written, the releases online are unchanged; run publish again'],
+      [
+        'passerelle publish: interrupted: nothing was written, the releases online are unchanged; run publish again',
+      ],
     ])
     expect(files(out).map((f) => [f, statSync(f).mtimeMs])).toEqual(before)
     expect(existsSync(join(out, 'releases', '2026-11-02'))).toBe(false)

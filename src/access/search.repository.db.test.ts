@@ -47,7 +47,9 @@ beforeAll(async () => {
 afterAll(() => store.dispose())
 
 const found = (name: string) =>
-  withPartner(store.db, a, async (scope) => (await searchDossiers(scope, { name, page: 1, pageSize: 20 })).items.map((d) => d.id))
+  withPartner(store.db, a, async (scope) =>
+    (await searchDossiers(scope, { name, page: 1, pageSize: 20 })).items.map((d) => d.id),
+  )
 
 describe('searchDossiers by name', () => {
   it('finds a birth name written with or without its ligature, whichever way it is searched', async () => {
