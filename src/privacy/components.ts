@@ -24,6 +24,14 @@ export function componentsOf(system: CellSystem): Components {
   return found
 }
 
+/** The names of the tables holding cells of component `id`, in the system's order. */
+export function componentTables(system: CellSystem, id: number): string[] {
+  const { component } = componentsOf(system)
+  return system.tables.flatMap((table, t) =>
+    system.cellIds[t]!.some((cell) => component[cell] === id) ? [table.name] : [],
+  )
+}
+
 function compute(system: CellSystem): Components {
   const root = Int32Array.from({ length: system.size }, (_, i) => i)
   const find = (c: number): number => {

@@ -8,6 +8,7 @@ export { type AuditScope, auditSystem } from './audit-system.ts'
 export { type AuditInput, type AuditTablesResult, auditTables } from './audit-tables.ts'
 export { buildHierarchy, FLAT_ROOT, flatHierarchy, type Hierarchy } from './build-hierarchy.ts'
 export { type BuiltTable, buildTable } from './build-table.ts'
+export { componentTables } from './components.ts'
 export type { Interval } from './compute-intervals.ts'
 export {
   type GeneralisationHierarchy,

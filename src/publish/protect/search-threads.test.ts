@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { threePopulations } from '../../privacy/components.fixture.ts'
 import { type ProtectResult, protectTables } from '../../privacy/index.ts'
-import { SearchInterrupted, searchOnThreads } from './search-threads.ts'
+import { type ComponentSearched, SearchInterrupted, searchOnThreads } from './search-threads.ts'
 
 function decided(result: ProtectResult) {
   if (!result.ok) throw new Error(JSON.stringify(result.issues))
@@ -26,6 +26,30 @@ describe('searchOnThreads', () => {
     expect(
       decided(await protectTables(inputs, { rules: { minPersons: 11 }, runner: searchOnThreads(1) })),
     ).toEqual(here)
+  })
+
+  it('tells, as each thread ends a component, the tables holding it, its cells and its time', async () => {
+    const told: ComponentSearched[] = []
+    const started: [number, number][] = []
+    const result = await protectTables(threePopulations([2, 3, 4]), {
+      rules: { minPersons: 11 },
+      runner: searchOnThreads(2, undefined, {
+        started: (components, threads) => started.push([components, threads]),
+        searched: (component) => told.push(component),
+      }),
+    })
+    expect(result.ok).toBe(true)
+    const byCells = told.map(({ tables, cells, seconds }) => ({ tables, cells, timed: seconds >= 0 }))
+    byCells.sort((a, b) => b.cells - a.cells)
+    // 5 × (1 + 5g) distinct cells per population (components.fixture.ts).
+    expect([started, byCells]).toEqual([
+      [[3, 2]],
+      [
+        { tables: ['cep_sexe', 'cep_age'], cells: 105, timed: true },
+        { tables: ['sorties_sexe', 'sorties_age'], cells: 80, timed: true },
+        { tables: ['entrees_sexe', 'entrees_age'], cells: 55, timed: true },
+      ],
+    ])
   })
 
   it('stops its threads when the signal fires and rejects with SearchInterrupted, outcome or not', async () => {

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { type SearchOutcome, type SearchRunner, searchInTurn } from '../../privacy/index.ts'
+import { componentTables, type SearchOutcome, type SearchRunner, searchInTurn } from '../../privacy/index.ts'
 
 type Reply =
   | { readonly id: number; readonly outcome: SearchOutcome }
@@ -21,17 +21,33 @@ export class SearchInterrupted extends Error {
   }
 }
 
+/** A component the threads searched, for the operator's log. */
+export interface ComponentSearched {
+  /** The tables holding its cells (a population's). */
+  readonly tables: readonly string[]
+  readonly cells: number
+  readonly seconds: number
+}
+
+/** What the runner tells as it goes. */
+export interface SearchEvents {
+  /** How many components are searched, on how many threads (0: the calling one). */
+  readonly started?: (components: number, threads: number) => void
+  /** A component's search ended on a thread (not told on the calling thread). */
+  readonly searched?: (component: ComponentSearched) => void
+}
+
 /**
  * A search runner on up to `threads` worker threads (default: the machine's parallelism), never
  * more than there are components to search; with one thread and no signal, on the calling thread.
- * `signal` stops the threads at once (the runner then rejects with SearchInterrupted). `started`
- * is told how many components are searched, on how many threads (0: the calling one).
+ * `signal` stops the threads at once (the runner then rejects with SearchInterrupted).
  */
 export function searchOnThreads(
   threads = availableParallelism(),
   signal?: AbortSignal,
-  started?: (components: number, threads: number) => void,
+  events: SearchEvents = {},
 ): SearchRunner {
+  const { started } = events
   return async (job, components) => {
     const count = Math.max(1, Math.min(threads, components.length))
     // Without a signal to heed, one thread's work is done here (a worker would only add the copy
@@ -54,7 +70,16 @@ export function searchOnThreads(
     // Rejected only when the signal fires; until then nobody awaits it alone.
     stopped.catch(() => {})
     signal?.addEventListener('abort', stop, { once: true })
-    const done = Promise.all(workers.map((worker) => drain(worker, queue, outcomes)))
+    const searched = events.searched
+    const told = searched
+      ? (id: number, seconds: number) =>
+          searched({
+            tables: componentTables(job.system, id),
+            cells: components.find((c) => c.id === id)!.cells,
+            seconds,
+          })
+      : undefined
+    const done = Promise.all(workers.map((worker) => drain(worker, queue, outcomes, told)))
     // Once stopped, the threads' own ends (terminated) reject `done`, which nobody awaits then.
     done.catch(() => {})
     try {
@@ -69,11 +94,18 @@ export function searchOnThreads(
 }
 
 /** Feeds one worker components from the shared queue until it is empty. */
-function drain(worker: Worker, queue: number[], outcomes: Map<number, SearchOutcome>): Promise<void> {
+function drain(
+  worker: Worker,
+  queue: number[],
+  outcomes: Map<number, SearchOutcome>,
+  told?: (id: number, seconds: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let out: number | undefined
+    let since = 0
     const next = () => {
       out = queue.shift()
+      since = performance.now()
       if (out === undefined) resolve()
       else worker.postMessage(out)
     }
@@ -83,6 +115,7 @@ function drain(worker: Worker, queue: number[], outcomes: Map<number, SearchOutc
         return
       }
       outcomes.set(reply.id, reply.outcome)
+      told?.(reply.id, Math.round(performance.now() - since) / 1000)
       next()
     })
     worker.on('error', reject)

@@ -152,11 +152,16 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
         held: onlineCells.secondary,
         published: onlineCells.published,
         audit: 'primary',
-        runner: searchOnThreads(options.threads, options.signal, (components, threads) =>
-          log(
-            `protection: searching ${components} population(s) for secondary cells${threads > 0 ? ` on ${threads} thread(s)` : ''}`,
-          ),
-        ),
+        runner: searchOnThreads(options.threads, options.signal, {
+          started: (components, threads) =>
+            log(
+              `protection: searching ${components} population(s) for secondary cells${threads > 0 ? ` on ${threads} thread(s)` : ''}`,
+            ),
+          searched: ({ tables, cells, seconds }) =>
+            log(
+              `protection: searched ${cells.toLocaleString('en-US')} cells of ${tablesNamed(tables)} in ${seconds} s`,
+            ),
+        }),
       }),
     )
   } catch (error) {
@@ -433,6 +438,12 @@ async function earlierSummaries(
     }
   }
   return bySlug
+}
+
+/** « 3 tables (a, b, c) », « 12 tables (a, b, c, …) »: a population, as the operator's log names it. */
+function tablesNamed(tables: readonly string[]): string {
+  const named = tables.slice(0, 3).join(', ')
+  return `${tables.length} table${tables.length === 1 ? '' : 's'} (${named}${tables.length > 3 ? ', …' : ''})`
 }
 
 /** The result of a publication its signal stopped (`when`: "during the facts"…): nothing written. */
