@@ -19,7 +19,7 @@ describe('passerelle demo', () => {
     const text = stdout.join('\n')
     // The import's summary says what it is: the data imported, not the demo ready.
     const imported = text.match(
-      /^Passerelle demo data imported in \d+s: ([\d,]+) records received: ([\d,]+) accepted, ([\d,]+) unchanged \(sent again as they were\), ([1-9][\d,]*) rejected\.$/m,
+      /^Passerelle demo data imported in (?:\d+m)?\d+s: ([\d,]+) records received: ([\d,]+) accepted, ([\d,]+) unchanged \(sent again as they were\), ([1-9][\d,]*) rejected\.$/m,
     )
     // Every record received is in exactly one of the three.
     const [received, accepted, unchanged, rejected] = (imported ?? [])
@@ -41,7 +41,7 @@ describe('passerelle demo', () => {
     expect(stderr.some((l) => /^partner area summaries: \d/.test(l))).toBe(true)
     // "Ready" comes last, once nothing is left to do but serve.
     expect(stdout.at(-1)).toMatch(
-      /^\nPasserelle demo ready in \d+s \(not published: --no-publish\); to serve it: passerelle demo --dossiers 400 --no-publish \(what is done already is not done again\)$/,
+      /^\nPasserelle demo ready in (?:\d+m)?\d+s \(not published: --no-publish\); to serve it: passerelle demo --dossiers 400 --no-publish \(what is done already is not done again\)$/,
     )
     // Every partner has the summaries its partner area shows it (the kinds grow with the area),
     // and only those: the dossier dashboard, the CEP one, the quality view.
@@ -110,7 +110,7 @@ describe('passerelle demo', () => {
     expect(credentials(third.stdout)).toEqual(credentials(stdout))
     expect(third.stdout.at(-1)).toMatch(
       new RegExp(
-        `^\\nPasserelle demo ready in \\d+s: the site of the release of 2026-12-07 in ${out}; to serve it: PASSERELLE_DATA=.passerelle passerelle demo --dossiers 400 \\(what is done already is not done again\\)$`,
+        `^\\nPasserelle demo ready in (?:\\d+m)?\\d+s: the site of the release of 2026-12-07 in ${out}; to serve it: PASSERELLE_DATA=.passerelle passerelle demo --dossiers 400 \\(what is done already is not done again\\)$`,
       ),
     )
 
@@ -142,6 +142,53 @@ describe('passerelle demo', () => {
     const listed = memoryIo({}, cwd)
     expect(await main(['users', 'list', '--partner', code!], listed.io)).toBe(0)
     expect(listed.stdout[1]).toMatch(new RegExp(`^${code} +disabled +never +${email}$`))
+  })
+
+  it('serves the API and the partner area while it publishes, says so at the site, and stops both on Ctrl-C', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'passerelle-demo-serving-'))
+    const controller = new AbortController()
+    const { io, stdout, stderr } = memoryIo({}, cwd)
+    let seen: unknown[] = []
+    let url = ''
+    let checked: Promise<void> = Promise.resolve()
+    // As the newcomer would: the addresses printed, tried at once; then Ctrl-C, still publishing.
+    const during = async () => {
+      const [site, health] = await Promise.all([fetch(`${url}/`), fetch(`${url}/api/v1/health`)])
+      seen = [
+        site.status,
+        site.headers.get('retry-after'),
+        (await site.text()).includes('<h1>Publication en cours</h1>'),
+        health.status,
+      ]
+    }
+    const out = (text: string) => {
+      io.out(text)
+      const serving = /^\nPasserelle demo serving in \S+: (http:\/\/localhost:\d+)\/api\/v1 /.exec(text)
+      if (!serving) return
+      url = serving[1]!
+      checked = during().finally(() => controller.abort())
+    }
+    const code = await main(['demo', '--dossiers', '400', '--port', '0'], {
+      ...io,
+      out,
+      interrupted: controller.signal,
+    })
+    await checked
+    const said = stdout
+      .map((line) => line.trim())
+      .filter((line) => /^(Publishing|Partner tokens|Passerelle demo (serving|ready)|Published)/.test(line))
+      .map((line) => line.split(/[ :(]/).slice(0, 3).join(' '))
+    const afterwards = await fetch(`${url}/api/v1/health`).then(
+      (r) => r.status,
+      () => 'refused',
+    )
+    expect([code, seen, said, afterwards, stderr.at(-1)]).toEqual([
+      130,
+      [503, '15', true, 200],
+      ['Publishing the datasets', 'Partner tokens ', 'Passerelle demo serving'],
+      'refused',
+      'passerelle demo: interrupted while publishing, nothing written; run the demo again to publish',
+    ])
   })
 
   it('refuses a hub it did not make, before writing anything into its folder', async () => {

@@ -74,7 +74,8 @@ export function createApp(deps: ServerDeps) {
     }),
   )
   app.route('/espace-partenaire', partnerArea(access))
-  if (deps.siteDir) mountSite(app, deps.siteDir)
+  if (deps.siteDir)
+    mountSite(app, deps.siteDir, deps.sitePublishing ? { publishing: deps.sitePublishing } : {})
   app.onError((error, c) => {
     // A failure of ours, not the caller's: logged with the route pattern, never the request's path
     // or body (a misused URL or a body may hold a NIR).

@@ -13,6 +13,8 @@ export interface ServerDeps {
   readonly today: () => string
   /** Folder of the published site, served at `/` when set. */
   readonly siteDir?: string | null
+  /** True while a publication is putting the site into `siteDir` (server/site.ts). */
+  readonly sitePublishing?: () => boolean
   /** PASSERELLE_SECRET: keys the opaque cursors. Without it, a random key lives as long as the process. */
   readonly secret?: string
   /**

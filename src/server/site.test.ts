@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppEnv } from './context.ts'
@@ -75,7 +75,7 @@ describe('the published site', () => {
     expect([before, after]).toEqual([page, page])
   })
 
-  it('keeps the absence of a 404 page too: plain text, even once one is written', async () => {
+  it('looks again for a 404 page while it has none: a site published under a running server brings one', async () => {
     const bare = await mkdtemp(join(tmpdir(), 'passerelle-site-'))
     try {
       const site = new Hono<AppEnv>()
@@ -87,10 +87,51 @@ describe('the published site', () => {
         404,
         'not found',
         404,
-        'not found',
+        '<html><head></head><body>introuvable</body></html>',
       ])
     } finally {
       await rm(bare, { recursive: true, force: true })
+    }
+  })
+
+  it('says that the site is being published, and to come back, while a publication puts the first one there', async () => {
+    const bare = join(await mkdtemp(join(tmpdir(), 'passerelle-site-')), 'public')
+    try {
+      let publishing = true
+      const site = new Hono<AppEnv>()
+      site.get('/api/v1/health', (c) => c.json({ status: 'ok' }))
+      mountSite(site, bare, { publishing: () => publishing })
+      const answer = async (path: string) => {
+        const response = await site.request(path)
+        const text = await response.text()
+        return [
+          path,
+          response.status,
+          response.headers.get('retry-after'),
+          text.includes('<h1>Publication en cours</h1>') ? 'publishing page' : text,
+        ]
+      }
+      const during = [await answer('/'), await answer('/indicateurs/'), await answer('/api/v1/health')]
+      await mkdir(bare, { recursive: true })
+      await writeFile(join(bare, 'index.html'), '<html><body>accueil</body></html>')
+      const built = [await answer('/'), await answer('/ailleurs.html')]
+      publishing = false
+      const after = [await answer('/ailleurs.html')]
+      expect({ during, built, after }).toEqual({
+        during: [
+          ['/', 503, '15', 'publishing page'],
+          ['/indicateurs/', 503, '15', 'publishing page'],
+          ['/api/v1/health', 200, null, '{"status":"ok"}'],
+        ],
+        // Once the site is there, it is served, and a path it lacks is not found, publishing or not.
+        built: [
+          ['/', 200, null, '<html><body>accueil</body></html>'],
+          ['/ailleurs.html', 404, null, 'not found'],
+        ],
+        after: [['/ailleurs.html', 404, null, 'not found']],
+      })
+    } finally {
+      await rm(dirname(bare), { recursive: true, force: true })
     }
   })
 

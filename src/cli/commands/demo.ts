@@ -35,7 +35,7 @@ import { demoSecretPath, readDemoSecret } from '../missing-secret.ts'
 import { operatorName } from '../operator.ts'
 import { duration, progressLine } from '../progress.ts'
 import { generateCommand } from './generate.ts'
-import { parsePort, serveUntilStopped } from './serve.ts'
+import { parsePort, startServing, untilStopped } from './serve.ts'
 
 /** Large enough to be interesting (suppression, co-funding, outcomes), small enough to start in about a minute. */
 export const DEMO_DOSSIERS = 30_000
@@ -162,45 +162,72 @@ export const demoCommand: Command = {
       io.err(`partner area summaries: ${duration((Date.now() - summariesStarted) / 1000)}`)
       io.out(importedLine(totals, Date.now() - started))
       const out = resolve(config.dataDir, 'public')
-      // Protection runs on this thread (CPU-bound LPs): publishing before serving keeps the API
-      // responsive once it is up.
       const asOf = dataDate(dataDir, today)
-      const site = values['no-publish']
-        ? ' (not published: --no-publish)'
-        : await publishDemo(io, store.db, {
-            hubDir: base.dataDir,
-            out,
-            today,
-            asOf,
-            newData: totals.newlyAccepted > 0,
-            serving: !values['no-serve'],
-            publishAnyway: publishCommand(io.env, asOf),
-            threads: config.protectThreads,
-          })
-      // Printed last, once nothing but serving is left: the credentials are what a newcomer
-      // reaches for once the demo is ready, and the publication's minutes of log would bury them.
-      printCredentials(io, credentials, { port, renewed: values['new-credentials'] === true })
       const total = () => duration((Date.now() - started) / 1000)
-      if (values['no-serve']) {
-        io.out(
-          `\nPasserelle demo ready in ${total()}${site}; to serve it: ${again} (what is done already is not done again)`,
-        )
-        return 0
-      }
-      await serveUntilStopped(io, {
-        db: store.db,
-        storeKind: store.kind,
-        secret,
-        site: out,
-        port,
-        host: '0.0.0.0',
-        trustProxy: config.trustProxy,
-        onServing: (url, siteDir) =>
+      const print = () =>
+        printCredentials(io, credentials, { port, renewed: values['new-credentials'] === true })
+      // The API and the partner area answer while the datasets are published: the protection
+      // searches on worker threads, so this thread stays free for requests, but for the statements
+      // of the facts and aggregation (each holds the embedded store's one connection for seconds).
+      let publishing = false
+      // Made before it is served, which it will be while the first release is published.
+      if (!values['no-serve']) mkdirSync(out, { recursive: true })
+      const serving = values['no-serve']
+        ? undefined
+        : await startServing(io, {
+            db: store.db,
+            storeKind: store.kind,
+            secret,
+            site: out,
+            port,
+            host: '0.0.0.0',
+            trustProxy: config.trustProxy,
+            sitePublishing: () => publishing,
+          })
+      let printed = false
+      try {
+        const site = values['no-publish']
+          ? ' (not published: --no-publish)'
+          : await publishDemo(io, store.db, {
+              hubDir: base.dataDir,
+              out,
+              today,
+              asOf,
+              newData: totals.newlyAccepted > 0,
+              serving: serving !== undefined,
+              publishAnyway: publishCommand(io.env, asOf),
+              threads: config.protectThreads,
+              onPublishing: () => {
+                publishing = true
+                if (!serving) return
+                // What a newcomer can use at once, before the publication's minutes of log.
+                print()
+                printed = true
+                io.out(
+                  `\nPasserelle demo serving in ${total()}: ${serving.url}/api/v1 (the partner API), ${serving.url}/espace-partenaire/ (the partner area); the site follows at ${serving.url}/ once published (its pages say so meanwhile)`,
+                )
+              },
+            })
+        publishing = false
+        // Printed last, once nothing but serving is left: the credentials are what a newcomer
+        // reaches for once the demo is ready, and the publication's minutes of log would bury them.
+        if (!printed) print()
+        if (!serving) {
           io.out(
-            `\nPasserelle demo ready in ${total()}: ${url}/ (${siteDir === null ? 'no site published yet' : 'the site'}), ${url}/api/v1 (the partner API), ${url}/espace-partenaire/ (the partner area); Ctrl-C stops`,
-          ),
-      })
-      return 0
+            `\nPasserelle demo ready in ${total()}${site}; to serve it: ${again} (what is done already is not done again)`,
+          )
+          return 0
+        }
+        const siteThere = existsSync(join(out, 'index.html'))
+        io.out(
+          `\nPasserelle demo ready in ${total()}: ${serving.url}/ (${siteThere ? 'the site' : 'no site published yet'}), ${serving.url}/api/v1 (the partner API), ${serving.url}/espace-partenaire/ (the partner area)${printed ? '; the partner credentials are printed above' : ''}; Ctrl-C stops`,
+        )
+        await untilStopped(io)
+        return 0
+      } finally {
+        publishing = false
+        await serving?.stop()
+      }
     })
   },
 }
@@ -218,8 +245,10 @@ interface PublishDemoOptions {
   readonly asOf: string
   /** True when this run's import accepted records: the data changed, whatever the record says. */
   readonly newData: boolean
-  /** True when the demo serves once published: the newcomer is told nothing is served before. */
+  /** True when the demo serves while it publishes: the newcomer is told what answers meanwhile. */
   readonly serving: boolean
+  /** Called as the publication starts (not when the release is up to date). */
+  readonly onPublishing?: () => void
   /** The command that publishes anyway, for the line that says why the demo did not. */
   readonly publishAnyway: string
 }
@@ -245,8 +274,9 @@ async function publishDemo(io: CliIo, db: Kysely<Database>, options: PublishDemo
   }
   const latest = (await listReleases(out)).at(-1)
   io.out(
-    `Publishing the datasets into ${out} (${check.why}): a few minutes, most of them protecting the tables${options.serving ? '; nothing is served until it is done' : ''}`,
+    `Publishing the datasets into ${out} (${check.why}): a few minutes, most of them protecting the tables${options.serving ? '; the API and the partner area answer meanwhile' : ''}`,
   )
+  options.onPublishing?.()
   const started = Date.now()
   const result = await publishRelease(db, {
     out,

@@ -73,6 +73,81 @@ export function parsePort(text: string): number {
   return port
 }
 
+/** What {@link startServing} serves. */
+export interface ServingOptions {
+  readonly db: Kysely<Database>
+  readonly storeKind: 'pg' | 'pglite'
+  readonly secret: string
+  readonly site: string
+  readonly port: number
+  readonly host: string
+  readonly trustProxy: number
+  /**
+   * True while a publication is putting the site into `site` (the demo serves while it publishes):
+   * the site is then served even though the folder does not exist yet, and its pages say it is
+   * being published until it is there (server/site.ts).
+   */
+  readonly sitePublishing?: () => boolean
+}
+
+/** A server that listens: its address, the site folder it serves (null: none), how to stop it. */
+export interface Serving {
+  readonly url: string
+  readonly siteDir: string | null
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the API, the partner area and the site, and says where. The site is served when its folder
+ * exists, or when `sitePublishing` is given (it will).
+ */
+export async function startServing(io: CliIo, options: ServingOptions): Promise<Serving> {
+  const preparer = await createPreparer(options.secret, prepareThreads(io.env))
+  const siteDir = options.sitePublishing !== undefined || existsSync(options.site) ? options.site : null
+  let running: Awaited<ReturnType<typeof startServer>>
+  try {
+    running = await startServer(
+      {
+        db: options.db,
+        storeKind: options.storeKind,
+        preparer,
+        siteDir,
+        ...(options.sitePublishing ? { sitePublishing: options.sitePublishing } : {}),
+        secret: options.secret,
+        trustProxy: options.trustProxy,
+        today: () => new Date().toISOString().slice(0, 10),
+      },
+      options.port,
+      options.host,
+    )
+  } catch (error) {
+    await preparer.close()
+    throw error
+  }
+  const shown = options.host === '0.0.0.0' ? 'localhost' : options.host
+  const url = `http://${shown}:${running.port}`
+  io.err(
+    `passerelle: serving on ${url}  (API: /api/v1, OpenAPI: /api/v1/openapi.json${siteDir ? `, site: ${siteDir}` : ''}); Ctrl-C stops`,
+  )
+  return {
+    url,
+    siteDir,
+    stop: async () => {
+      await running.stop()
+      await preparer.close()
+      io.err('passerelle: stopped')
+    },
+  }
+}
+
+/** Resolves on Ctrl-C (or the io's interruption signal); at once when it came already. */
+export function untilStopped(io: CliIo): Promise<void> {
+  return new Promise<void>((done) => {
+    if (io.interrupted?.aborted) done()
+    io.interrupted?.addEventListener('abort', () => done(), { once: true })
+  })
+}
+
 /**
  * Serves until Ctrl-C (or the io's interruption signal). `onServing` is called once the server
  * listens, with its address (the port the system chose for port 0) and the site folder served, or
@@ -80,43 +155,13 @@ export function parsePort(text: string): number {
  */
 export async function serveUntilStopped(
   io: CliIo,
-  options: {
-    db: Kysely<Database>
-    storeKind: 'pg' | 'pglite'
-    secret: string
-    site: string
-    port: number
-    host: string
-    trustProxy: number
-    onServing?: (url: string, siteDir: string | null) => void
-  },
+  options: ServingOptions & { onServing?: (url: string, siteDir: string | null) => void },
 ): Promise<void> {
-  const preparer = await createPreparer(options.secret, prepareThreads(io.env))
-  const siteDir = existsSync(options.site) ? options.site : null
-  const running = await startServer(
-    {
-      db: options.db,
-      storeKind: options.storeKind,
-      preparer,
-      siteDir,
-      secret: options.secret,
-      trustProxy: options.trustProxy,
-      today: () => new Date().toISOString().slice(0, 10),
-    },
-    options.port,
-    options.host,
-  )
-  const shown = options.host === '0.0.0.0' ? 'localhost' : options.host
-  const url = `http://${shown}:${running.port}`
-  io.err(
-    `passerelle: serving on ${url}  (API: /api/v1, OpenAPI: /api/v1/openapi.json${siteDir ? `, site: ${siteDir}` : ''}); Ctrl-C stops`,
-  )
-  options.onServing?.(url, siteDir)
-  await new Promise<void>((done) => {
-    if (io.interrupted?.aborted) done()
-    io.interrupted?.addEventListener('abort', () => done(), { once: true })
-  })
-  await running.stop()
-  await preparer.close()
-  io.err('passerelle: stopped')
+  const serving = await startServing(io, options)
+  try {
+    options.onServing?.(serving.url, serving.siteDir)
+    await untilStopped(io)
+  } finally {
+    await serving.stop()
+  }
 }
