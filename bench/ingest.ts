@@ -79,9 +79,10 @@ async function createPartners(store: Store): Promise<Map<string, string>> {
   return tokens
 }
 
+// A partner without a generated record has an empty feed, which `import` refuses.
 const feeds = () =>
   readdirSync(join(genDir, 'feeds'))
-    .filter((f) => f.endsWith('.ndjson'))
+    .filter((f) => f.endsWith('.ndjson') && statSync(join(genDir, 'feeds', f)).size > 0)
     .sort()
 
 async function importAll(store: Store, files: string[]) {

@@ -96,7 +96,7 @@ describe('parseDossierQuery', () => {
   })
 
   it('takes every NIR the spec allows (sex 3, 7 or 8 too), and masks one given as a page', () => {
-    const found = ['3850575056048', '777044708010099', '8850575056048'].map(
+    const found = ['3850575056048', '777044708010029', '8850575056048'].map(
       (nir) => (parseDossierQuery({ nir }, vocabulary) as { query?: { nir?: string } }).query?.nir,
     )
     expect(found).toEqual(['3850575056048', '7770447080100', '8850575056048'])
@@ -106,6 +106,35 @@ describe('parseDossierQuery', () => {
           path: '/page',
           code: 'search/invalid-page',
           message: 'page "[NIR]" must be an integer from 1 to 100000',
+        },
+      ],
+    })
+  })
+
+  it('refuses a NIR whose key does not match it, and a period that ends before it starts', () => {
+    expect(
+      parseDossierQuery(
+        {
+          nir: '194038313352699',
+          startFrom: '2026-03-01',
+          startTo: '2026-01-01',
+          exitFrom: '2026-01-01',
+          exitTo: '2026-01-01',
+        },
+        vocabulary,
+      ),
+    ).toEqual({
+      errors: [
+        {
+          path: '/nir',
+          code: 'search/invalid-nir-key',
+          message:
+            'nir has a key (its last two digits) that does not match its first 13 characters: a typo? (97 − the 13-digit number mod 97)',
+        },
+        {
+          path: '/startTo',
+          code: 'search/empty-period',
+          message: 'startTo 2026-01-01 is before startFrom 2026-03-01: no date is in that period',
         },
       ],
     })

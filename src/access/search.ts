@@ -1,7 +1,7 @@
 import { normalizeName } from '../ingest/person-key.ts'
 import type { DossierStatus } from '../ingest/record.ts'
 import { isCalendarDate } from '../lib/dates.ts'
-import { NIR_LAYOUT } from '../lib/nir.ts'
+import { NIR_LAYOUT, nirKeyIsValid } from '../lib/nir.ts'
 import { maskNirs } from '../lib/nir-mask.ts'
 import { quote } from '../lib/quote.ts'
 
@@ -143,7 +143,28 @@ export function parseDossierQuery(
         message:
           'nir does not have the shape of a NIR (13 characters, or 15 with the key: 1, 2, 3, 7 or 8, year, month, département, commune, order)',
       })
+    else if (nir.length === 15 && !nirKeyIsValid(nir))
+      errors.push({
+        path: '/nir',
+        code: 'search/invalid-nir-key',
+        message:
+          'nir has a key (its last two digits) that does not match its first 13 characters: a typo? (97 − the 13-digit number mod 97)',
+      })
     else out.nir = nir.slice(0, 13)
+  }
+  // A period that ends before it starts finds nothing: a mistake rather than a question.
+  for (const [from, to] of [
+    ['startFrom', 'startTo'],
+    ['exitFrom', 'exitTo'],
+  ] as const) {
+    const start = out[from]
+    const end = out[to]
+    if (typeof start === 'string' && typeof end === 'string' && start > end)
+      errors.push({
+        path: `/${to}`,
+        code: 'search/empty-period',
+        message: `${to} ${end} is before ${from} ${start}: no date is in that period`,
+      })
   }
   const page = input.page ?? 1
   const pageSize = input.pageSize ?? 20

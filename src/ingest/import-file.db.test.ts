@@ -204,6 +204,30 @@ describe('importFile and what it reads from', () => {
     expect(await transmissionCount()).toBe(before)
   })
 
+  it('refuses a rejects file it cannot write before recording any transmission (nothing left running)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-rejects-'))
+    const feed = join(dir, 'feed.ndjson')
+    writeFeed(feed, 10, 2)
+    const before = await transmissionCount()
+    const refusal = await importAs('OPCO5', feed, undefined, dir).catch((error: unknown) => error)
+    expect([refusal, await transmissionCount()]).toEqual([
+      new IngestError(`cannot write the rejects file ${dir} (EISDIR)`),
+      before,
+    ])
+  })
+
+  it('refuses an empty file before recording any transmission', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-empty-'))
+    const empty = join(dir, 'feed.ndjson')
+    writeFileSync(empty, '')
+    const before = await transmissionCount()
+    const refusal = await importAs('OPCO5', empty).catch((error: unknown) => error)
+    expect([refusal, await transmissionCount()]).toEqual([
+      new IngestError(`${empty} is empty (0 bytes): nothing was imported; is it the file meant?`),
+      before,
+    ])
+  })
+
   it('continues an interrupted transmission only with the same file, unchanged: a changed file starts a new one and leaves it unfinished', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'passerelle-changed-'))
     const feed = join(dir, 'feed.ndjson')

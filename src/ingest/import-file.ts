@@ -230,26 +230,38 @@ async function importHashed(
   // A file given by mistake (a referential's CSV, a JSON array) would be thousands of rejected
   // records in the partner's statistics: refused whole, before anything is recorded. A file
   // already under way was let through when it started.
+  // An empty file is a truncated export or the wrong file far more often than a partner with
+  // nothing to send: refused, nothing recorded (an empty API batch records no transmission either).
+  if (!existing && bytesTotal === 0)
+    throw new IngestError(`${options.path} is empty (0 bytes): nothing was imported; is it the file meant?`)
   if (!existing && plainlyNotNdjson(options.path, SNIFF_LINES))
     throw new IngestError(
       `${options.path} is not NDJSON: none of its first ${SNIFF_LINES} lines is a JSON value (an NDJSON file holds one JSON record per line); nothing was imported`,
     )
-  const transmission =
-    existing ??
-    (await db
-      .insertInto('transmission')
-      .values({
-        partner_id: partner.id,
-        channel: 'file',
-        source: basename(options.path),
-        file_sha256: sha256,
-        file_size: bytesTotal,
-        finished_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow())
-  const transmissionId = Number(transmission.id)
+  // Opened before the transmission is recorded: a rejects file that cannot be written refuses the
+  // import with nothing recorded (it used to leave a transmission "running" that status listed).
   const rejects = options.rejectsPath ? openRejects(options.rejectsPath) : null
+  let transmission: NonNullable<typeof existing>
+  try {
+    transmission =
+      existing ??
+      (await db
+        .insertInto('transmission')
+        .values({
+          partner_id: partner.id,
+          channel: 'file',
+          source: basename(options.path),
+          file_sha256: sha256,
+          file_size: bytesTotal,
+          finished_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow())
+  } catch (error) {
+    if (rejects !== null) closeSync(rejects)
+    throw error
+  }
+  const transmissionId = Number(transmission.id)
   // A resumed import writes the rejects of the part already committed again, from what the hub
   // kept of them: the first run may have had no --rejects, or another file.
   if (rejects !== null && existing)

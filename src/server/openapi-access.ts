@@ -207,6 +207,7 @@ export function accessPaths(errorResponse: ErrorResponse) {
           },
           '401': unauthorised,
           '413': errorResponse('The body is over 64 KiB (`request/too-large`)'),
+          '415': errorResponse('Not application/json (`request/unsupported-media-type`)'),
         },
       },
     },

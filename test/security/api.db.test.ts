@@ -194,6 +194,24 @@ describe('POST /api/v1/dossiers/search', () => {
     ])
   })
 
+  it('refuses a search whose body is not said to be JSON, as /records does (415)', async () => {
+    const sent = await Promise.all(
+      ['text/plain', 'application/x-www-form-urlencoded', ''].map(async (type) => {
+        const res = await fx.get('CDC', '/api/v1/dossiers/search', {
+          method: 'POST',
+          body: '{"name": "dup"}',
+          ...(type ? { headers: { 'content-type': type } } : {}),
+        })
+        return [res.status, ((await res.json()) as { error: { code: string } }).error.code]
+      }),
+    )
+    expect(sent).toEqual([
+      [415, 'request/unsupported-media-type'],
+      [415, 'request/unsupported-media-type'],
+      [415, 'request/unsupported-media-type'],
+    ])
+  })
+
   it('reads page and pageSize as JSON numbers: 1e3 and 1.0 are integers, 2.5 is refused with the bounds', async () => {
     const raw = (text: string) =>
       fx.get('CDC', '/api/v1/dossiers/search', {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
@@ -35,7 +35,7 @@ import { demoSecretPath, readDemoSecret } from '../missing-secret.ts'
 import { operatorName } from '../operator.ts'
 import { duration, progressLine } from '../progress.ts'
 import { generateCommand } from './generate.ts'
-import { parsePort, startServing, untilStopped } from './serve.ts'
+import { portOption, startServing, untilStopped } from './serve.ts'
 
 /** Large enough to be interesting (suppression, co-funding, outcomes), small enough to start in about a minute. */
 export const DEMO_DOSSIERS = 30_000
@@ -87,7 +87,7 @@ export const demoCommand: Command = {
         2,
       )
     const seed = values.seed ?? '1'
-    const port = parsePort(values.port ?? io.env.PORT ?? '8080')
+    const port = portOption(values.port, io.env)
     const base = readConfig(io.env, io.cwd)
     // The demo always runs on the embedded store in its data folder, whatever DATABASE_URL says.
     const kept = readDemoSecret(base.dataDir)
@@ -127,6 +127,13 @@ export const demoCommand: Command = {
       const width = Math.max(...feeds.map((f) => f.replace(/\.ndjson$/, '').length))
       for (const file of feeds) {
         const partnerCode = file.replace(/\.ndjson$/, '')
+        // A small hub leaves some partners without a record: `import` refuses an empty file.
+        if (statSync(join(dataDir, 'feeds', file)).size === 0) {
+          io.err(
+            `import ${partnerCode.padEnd(width)} ${formatCount(0).padStart(8)} records, ${formatCount(0).padStart(8)} accepted, ${formatCount(0).padStart(5)} rejected (no record generated)`,
+          )
+          continue
+        }
         const summary = await importFile(store.db, {
           partnerCode,
           path: join(dataDir, 'feeds', file),

@@ -98,6 +98,16 @@ describe('passerelle generate', () => {
     expect(() => parseGenerateArgs(['--dossiers', '5', '--until', '2026-02-29', '--out', 'x'], '/')).toThrow(
       new CliError('--until "2026-02-29" must be a date YYYY-MM-DD of the calendar', 2),
     )
+    // Refused before anything is written (the generator itself stopped mid-way, leaving half a folder).
+    expect(() => parseGenerateArgs(['--dossiers', '5', '--until', '2021-05-31', '--out', 'x'], '/')).toThrow(
+      new CliError(
+        '--until "2021-05-31" must be 2021-06-01 or later: the generated trainings start in 2021',
+        2,
+      ),
+    )
+    expect(() => parseGenerateArgs(['--dossiers', '5', '--invalid-rate', '2', '--out', 'x'], '/')).toThrow(
+      new CliError('--invalid-rate "2" must be a share from 0 to 1 (e.g. 0.01)', 2),
+    )
     expect(parseGenerateArgs(['--dossiers', '5', '--out', 'x'], '/').options).toEqual({
       dossiers: 5,
       seed: '1',

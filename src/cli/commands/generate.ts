@@ -26,6 +26,9 @@ import { ensureFolder } from '../../lib/ensure-folder.ts'
 import { CliError, type CliIo, type Command, requiredOption } from '../io.ts'
 
 const CHUNK = 1 << 16
+/** The generator's least last day (src/generate/generate.ts checkOptions). */
+const EARLIEST_UNTIL = '2021-06-01'
+
 const USAGE = 'passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR'
 
 /** A file written line by line through a buffer, honouring the stream's backpressure. */
@@ -138,10 +141,19 @@ export function parseGenerateArgs(args: string[], cwd: string): { options: Gener
     throw new CliError(`--dossiers "${values.dossiers}" must be a positive integer`, 2)
   const invalidRate = Number(values['invalid-rate'] ?? 0)
   if (!(invalidRate >= 0 && invalidRate <= 1))
-    throw new CliError(`invalid --invalid-rate: ${values['invalid-rate']}`, 2)
+    throw new CliError(
+      `--invalid-rate "${values['invalid-rate']}" must be a share from 0 to 1 (e.g. 0.01)`,
+      2,
+    )
   const until = values.until ?? defaultUntil
   if (!isCalendarDate(until))
     throw new CliError(`--until "${until}" must be a date YYYY-MM-DD of the calendar`, 2)
+  // Checked here, before anything is written: the generator refuses it too, but mid-way.
+  if (until < EARLIEST_UNTIL)
+    throw new CliError(
+      `--until "${until}" must be ${EARLIEST_UNTIL} or later: the generated trainings start in 2021`,
+      2,
+    )
   return {
     options: { dossiers, seed: values.seed ?? '1', invalidRate, until },
     out: resolve(cwd, outOption),

@@ -28,7 +28,7 @@ export const serveCommand: Command = {
       options: { port: { type: 'string' }, host: { type: 'string' }, site: { type: 'string' } },
       strict: true,
     })
-    const port = parsePort(values.port ?? io.env.PORT ?? '8080')
+    const port = portOption(values.port, io.env)
     const siteOption = values.site === undefined ? null : siteFolder(io.cwd, values.site)
     return withHub(io, { needsSecret: true }, async ({ store, secret, config }) => {
       const site = siteOption ?? resolve(config.dataDir, 'public')
@@ -66,11 +66,21 @@ export function siteFolder(cwd: string, value: string): string {
 }
 
 /** Validates a port number given on the command line. */
-export function parsePort(text: string): number {
+export function parsePort(text: string, name = '--port'): number {
   const port = Number(text)
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new CliError(`--port "${text}" is not a port number (0–65535)`, 2)
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`${name} "${text}" is not a port number (0–65535)`, 2)
   return port
+}
+
+/** The port `--port` gives, else the environment's PORT, else 8080; a bad one named as it was given. */
+export function portOption(
+  option: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): number {
+  if (option !== undefined) return parsePort(option)
+  if (env.PORT !== undefined) return parsePort(env.PORT, 'PORT')
+  return 8080
 }
 
 /** What {@link startServing} serves. */
@@ -122,7 +132,7 @@ export async function startServing(io: CliIo, options: ServingOptions): Promise<
     )
   } catch (error) {
     await preparer.close()
-    throw error
+    throw listenError(error, options.host, options.port)
   }
   const shown = options.host === '0.0.0.0' ? 'localhost' : options.host
   const url = `http://${shown}:${running.port}`
@@ -164,4 +174,25 @@ export async function serveUntilStopped(
   } finally {
     await serving.stop()
   }
+}
+
+/** A failure to listen as the operator can act on it: the address, what is wrong, exit 2. */
+export function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as { code?: string }).code
+  if (code === 'EADDRINUSE')
+    return new CliError(
+      `port ${port} on ${host} is taken by another program: stop it, or choose another with --port (or PORT)`,
+      2,
+    )
+  if (code === 'EACCES')
+    return new CliError(
+      `port ${port} on ${host} may not be opened by this user (ports below 1024 need privileges): choose another with --port`,
+      2,
+    )
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL' || code === 'EAI_AGAIN')
+    return new CliError(
+      `--host "${host}" is not an address of this machine (${code}): give one, e.g. 127.0.0.1 or 0.0.0.0`,
+      2,
+    )
+  return error
 }

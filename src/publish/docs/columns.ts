@@ -28,7 +28,7 @@ export function keptLevels(dimension: TableDimension): readonly Level[] {
 }
 
 const STATUSES =
-  '`V` publiée, `A` secret primaire (fréquence), `B` secret primaire (dominance), `D` secret secondaire ; la valeur est vide sauf pour `V`.'
+  '`V` publiée, `A` secret primaire (effectif ou taux), `B` secret primaire (dominance), `D` secret secondaire ; la valeur est vide sauf pour `V`.'
 
 /**
  * The columns of a table in file order (as `../write` writes them), with their label, unit and

@@ -130,7 +130,7 @@ export function renderRules(
   return frenchSpaces(
     [
       '## Règles de confidentialité appliquées',
-      'Chaque valeur publiée porte un statut (colonnes `*_statut`) : `V` publiée, `A` secret primaire (fréquence), `B` secret primaire (dominance), `D` secret secondaire. Une valeur masquée est un champ vide, jamais 0.',
+      'Chaque valeur publiée porte un statut (colonnes `*_statut`) : `V` publiée, `A` secret primaire (effectif ou taux), `B` secret primaire (dominance), `D` secret secondaire. Une valeur masquée est un champ vide, jamais 0.',
       ruleLines(definition, context)
         .map((line) => `- ${line}`)
         .join('\n'),

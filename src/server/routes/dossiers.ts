@@ -11,6 +11,15 @@ import { problem } from '../problem.ts'
 export function dossiersRoute(deps: ServerDeps) {
   const route = new Hono<AppEnv>()
   route.post('/dossiers/search', async (c) => {
+    // The body is JSON, said so as /records asks it to be (a form or plain text is refused).
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (type !== 'application/json')
+      return problem(
+        c,
+        415,
+        'request/unsupported-media-type',
+        `content type "${type || '(none)'}" is not accepted: send the search as application/json`,
+      )
     let body: unknown
     try {
       body = await c.req.json()
