@@ -163,6 +163,8 @@ async function proveSample(
   const highs = await loadSolver()
   const suppressed = status.map((s) => (s === 0 ? 0 : 1))
   const frozen = new Uint8Array(system.size)
+  // The reference attacker of PRIVACY.md §4 (every cell at least 0), as the methods compared use.
+  const floor = new Float64Array(system.size)
   const locations = tableLocations(system)
   const unproven: number[] = []
   for (const cell of sample) {
@@ -174,7 +176,7 @@ async function proveSample(
     }
     if (findPattern(system, locations, cell, d, cost)) continue
     const { cells } = neighbourhood(system, locations, cell, 1)
-    const problem = { system, cell, cells, suppressed, frozen, amount: d, onlySuppressed: true }
+    const problem = { system, cell, cells, suppressed, frozen, floor, amount: d, onlySuppressed: true }
     const up = findPerturbation(highs, { ...problem, direction: 1 })
     if (up && findPerturbation(highs, { ...problem, direction: -1 })) continue
     unproven.push(cell)

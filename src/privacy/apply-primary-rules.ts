@@ -3,6 +3,7 @@
  * @module
  */
 import type { BuiltTable } from './build-table.ts'
+import { statusFloor } from './floor.ts'
 import type { CellSystem } from './link-tables.ts'
 import {
   isDominanceUnsafe,
@@ -36,6 +37,16 @@ export interface PrimaryMarks {
    * measures, not its count (suppress-secondary.ts uses this when its count is public already).
    */
   readonly rateOnly: ReadonlyMap<number, ReadonlySet<string>>
+  /**
+   * Per cell, the least value an attacker knows it holds whatever is suppressed (floor.ts): 1 for a
+   * primary cell shown with its status (`A`, `B`: a primary holds at least one person or
+   * contributor, as empty cells are published as 0), a margin at least the sum of its children's,
+   * else 0 (counts are never negative). Every certificate, pattern and audit keeps suppressed cells
+   * at or above it, and a primary's interval need not reach below it: with 0 for a shown primary,
+   * six `A` cells whose published margin exceeded their published siblings by 6 passed as
+   * protected, each of them being exactly 1.
+   */
+  readonly floor: Float64Array
 }
 
 /**
@@ -47,6 +58,7 @@ export function applyPrimaryRules(
   system: CellSystem,
   rulesOf: (table: BuiltTable) => ResolvedRules,
   extra: readonly CellRef[] = [],
+  options: { readonly statusesShown?: boolean } = {},
 ): { marks: PrimaryMarks; issues: Issue[] } {
   const issues: Issue[] = []
   const status = new Uint8Array(system.size)
@@ -131,7 +143,22 @@ export function applyPrimaryRules(
     }
   }
   for (const id of rateMeasures.keys()) if (byCount[id] === 1) rateMeasures.delete(id)
-  return { marks: { status, distance, singleton, rateOnly: rateMeasures }, issues }
+  const floor = options.statusesShown === false ? new Float64Array(system.size) : shownFloor(system, status)
+  return { marks: { status, distance, singleton, rateOnly: rateMeasures, floor }, issues }
+}
+
+/**
+ * PrimaryMarks.floor when statuses are published: 1 for a primary cell of at least one unit that
+ * some table shows as a row (a cell internal everywhere is never shown, nor is its status), summed
+ * up the relations (floor.ts).
+ */
+function shownFloor(system: CellSystem, status: Uint8Array): Float64Array {
+  const shown = new Uint8Array(system.size)
+  system.tables.forEach((table, t) => {
+    const ids = system.cellIds[t]!
+    for (let local = 0; local < ids.length; local++) if (table.internal?.[local] !== 1) shown[ids[local]!] = 1
+  })
+  return statusFloor(system, (c) => status[c] !== PUBLISHED && shown[c] === 1 && system.value[c]! >= 1)
 }
 
 /** The distinct cells a reference names, in every table it applies to. */

@@ -25,6 +25,10 @@ export interface AuditedPattern {
   readonly status: Uint8Array
   readonly distance: Float64Array
   readonly singleton: Uint8Array
+  /** Per cell, the least value the attacker knows it holds (PrimaryMarks.floor); 0 everywhere when absent. */
+  readonly floor?: Float64Array
+  /** Primaries audited against the attacker who ignores the floors (SecondaryResult.relaxed). */
+  readonly relaxed?: readonly number[]
 }
 
 const TOLERANCE = 1e-6
@@ -39,6 +43,28 @@ export async function auditSystem(
   only?: readonly number[],
 ): Promise<{ intervals: Map<number, Interval>; summary: AuditSummary }> {
   const { system, status, distance, singleton } = pattern
+  const none = new Float64Array(system.size)
+  const floors = pattern.floor ?? none
+  const relaxed = new Set(pattern.relaxed ?? [])
+  const floorOf = (p: number) => (relaxed.has(p) ? none : floors)
+  // The attacker's intervals of `targets`, each group under its own floors.
+  const intervalsOf = async (targets: readonly number[], known?: number[]) => {
+    const out = new Map<number, Interval>()
+    for (const group of [targets.filter((t) => !relaxed.has(t)), targets.filter((t) => relaxed.has(t))]) {
+      if (group.length === 0) continue
+      const floor = relaxed.has(group[0]!) ? none : floors
+      const found = await computeIntervals({
+        system,
+        suppressed,
+        values: system.value,
+        targets: group,
+        floor,
+        ...(known ? { known } : {}),
+      })
+      for (const [cell, interval] of found) out.set(cell, interval)
+    }
+    return out
+  }
   const suppressed = status.map((s) => (s === PUBLISHED ? 0 : 1))
   const isPrimary = (c: number) => status[c] !== PUBLISHED && status[c] !== SECONDARY
   const primaries = only ? only.filter(isPrimary) : [...status.keys()].filter(isPrimary)
@@ -50,7 +76,7 @@ export async function auditSystem(
     let proof = valid.get(p)
     if (!proof) {
       proof = (certificates?.get(p) ?? []).filter((certificate) =>
-        verifyCertificate(system, suppressed, p, distance[p]!, certificate),
+        verifyCertificate(system, suppressed, p, distance[p]!, certificate, undefined, floorOf(p)),
       )
       valid.set(p, proof)
     }
@@ -61,12 +87,16 @@ export async function auditSystem(
     // No certificate from the protection step: a hypercube of suppressed cells is one too.
     locations ??= tableLocations(system)
     const d = distance[p]!
+    const floor = floorOf(p)
     const cost = (c: number) => {
       const v = system.value[c]!
-      if (v < d - 1e-9 || v + d > system.upper + 1e-9) return INFEASIBLE
-      return c === p || (suppressed[c] === 1 && !known?.has(c)) ? 0 : INFEASIBLE
+      if (v + d > system.upper + 1e-9) return INFEASIBLE
+      if (c === p) return v < floor[c]! - 1e-9 ? INFEASIBLE : 0
+      if (v - d < floor[c]! - 1e-9) return INFEASIBLE
+      return suppressed[c] === 1 && !known?.has(c) ? 0 : INFEASIBLE
     }
-    return findPattern(system, locations, p, d, cost) !== undefined
+    const down = downwardDistance(d, system.value[p]!, floor[p])
+    return findPattern(system, locations, p, d, cost, down) !== undefined
   }
   let locations: readonly Int32Array[] | undefined
   const certified = new Set(primaries.filter((p) => proven(p)))
@@ -75,16 +105,16 @@ export async function auditSystem(
       ? primaries.filter((p) => !certified.has(p))
       : [...status.keys()].filter((c) => suppressed[c] === 1)
   const values = system.value
-  const intervals =
-    targets.length === 0
-      ? new Map<number, Interval>()
-      : await computeIntervals({ system, suppressed, values, targets })
+  const intervals = targets.length === 0 ? new Map<number, Interval>() : await intervalsOf(targets)
   const unprotected: AuditSummary['unprotected'][number][] = []
   const check = (cell: number, interval: Interval | undefined) => {
     if (!interval) return
     const v = values[cell]!
     const d = distance[cell]!
-    if (interval.low > v - downwardDistance(d, v) + TOLERANCE || interval.up < v + d - TOLERANCE) {
+    if (
+      interval.low > v - downwardDistance(d, v, floorOf(cell)[cell]) + TOLERANCE ||
+      interval.up < v + d - TOLERANCE
+    ) {
       const table = system.tables[system.homeTable[cell]!]!.name
       const key = displayKey(system.keys[cell]!)
       unprotected.push({ table, cell: key, value: v, low: interval.low, up: interval.up })
@@ -104,7 +134,7 @@ export async function auditSystem(
     const knownSet = new Set([s])
     const open = neighbours.filter((p) => !proven(p, knownSet))
     if (open.length === 0) continue
-    const known = await computeIntervals({ system, suppressed, values, targets: open, known: [s] })
+    const known = await intervalsOf(open, [s])
     for (const p of open) check(p, known.get(p))
   }
   return {

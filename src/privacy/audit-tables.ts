@@ -7,7 +7,9 @@
  */
 import { buildPublishedTable, type PublishedTableInput } from './build-published-table.ts'
 import { computeIntervals, type Interval } from './compute-intervals.ts'
+import { statusFloor } from './floor.ts'
 import { linkTables } from './link-tables.ts'
+import { downwardDistance } from './primary-rules.ts'
 import { type ProtectedTable, secretsOf } from './protected-table.ts'
 import type { Issue } from './types.ts'
 
@@ -47,6 +49,8 @@ export async function auditTables(
     signal?: AbortSignal
     onProgress?: (done: number, total: number) => void
     yieldMs?: number
+    /** The rows' statuses are published (default true): see ProtectOptions.statusesShown. */
+    statusesShown?: boolean
   } = {},
 ): Promise<AuditTablesResult> {
   const started = performance.now()
@@ -61,10 +65,30 @@ export async function auditTables(
   if (!linked.ok) return { ok: false, cells: [], issues: linked.issues, seconds: 0 }
   const system = linked.value
   const suppressed = system.value.map((v) => (Number.isNaN(v) ? 1 : 0))
+  const idOf = (t: number, codes: readonly string[]) => {
+    const table0 = built[t]!
+    let local = 0
+    table0.hierarchies.forEach((h, i) => {
+      local += h.index.get(codes[i]!)! * table0.strides[i]!
+    })
+    return system.cellIds[t]![local]!
+  }
+  // A row shown `A` or `B` holds at least one unit (empty cells are published as 0), and a margin
+  // at least its children's: the attacker reads the statuses too (PrimaryMarks.floor).
+  const nonEmpty = new Uint8Array(system.size)
+  if (options.statusesShown !== false)
+    tables.forEach((table, t) => {
+      for (const row of table.rows) {
+        const status = 'status' in row ? row.status : undefined
+        if (row.n === null && (status === 'A' || status === 'B')) nonEmpty[idOf(t, row.codes)] = 1
+      }
+    })
+  const floor = statusFloor(system, (c) => nonEmpty[c] === 1)
   const intervals = await computeIntervals({
     system,
     suppressed: Uint8Array.from(suppressed),
     values: system.value,
+    floor,
     signal: options.signal,
     onProgress: options.onProgress,
     yieldMs: options.yieldMs,
@@ -74,15 +98,9 @@ export async function auditTables(
   const done = new Set<number>()
   tables.forEach((table, t) => {
     const secrets = secretsOf(table as ProtectedTable)
-    const ids = system.cellIds[t]!
-    const table0 = built[t]!
     table.rows.forEach((row, r) => {
       if (row.n !== null) return
-      let local = 0
-      table0.hierarchies.forEach((h, i) => {
-        local += h.index.get(row.codes[i]!)! * table0.strides[i]!
-      })
-      const id = ids[local]!
+      const id = idOf(t, row.codes)
       const interval = intervals.get(id)
       if (!interval || done.has(id)) return
       done.add(id)
@@ -90,10 +108,13 @@ export async function auditTables(
       const primary = status === 'A' || status === 'B'
       const v = secrets?.n[r]
       const d = secrets?.distance[r] ?? minProtection
+      // Without the value: some value of the interval is protected in it (at the floor, upward only).
+      const atFloor = floor[id]! > 0 && interval.low <= floor[id]! + 1e-6
       const ok =
         v === undefined
-          ? interval.up - interval.low >= 2 * d - 1e-6 || !primary
-          : !primary || (interval.low <= v - d + 1e-6 && interval.up >= v + d - 1e-6)
+          ? interval.up - interval.low >= (atFloor ? d : 2 * d) - 1e-6 || !primary
+          : !primary ||
+            (interval.low <= v - downwardDistance(d, v, floor[id]) + 1e-6 && interval.up >= v + d - 1e-6)
       cells.push({ table: table.name, codes: row.codes, status, interval, protected: ok })
       if (!ok) {
         issues.push({

@@ -6,6 +6,12 @@ import { parseCsv } from './parse-csv.ts'
 
 const only = { minPersons: 0, rate: false } as const
 
+// The references below are sdcTable's and tau-ARGUS's results, whose attacker knows every suppressed
+// cell only to be at least 0 (PRIVACY.md §4): they are reproduced with `statusesShown: false`. A
+// release publishes each cell's status, and a cell shown `A` or `B` holds at least one unit: what
+// that adds is shown on sdctable_singletons_1d.
+const reference = { statusesShown: false } as const
+
 function suppressedCells(table: ProtectedTable) {
   return table.rows.filter((r) => r.status !== 'V').map((r) => r.codes.join('/'))
 }
@@ -95,7 +101,7 @@ describe('sdctable_protect_single_primary (source asserted)', () => {
   })
   it('the audit of the reference pattern gives the reference intervals', async () => {
     const expected = caseExpected('sdctable_microdata1_Afemale_SIMPLEHEURISTIC.csv')
-    const audit = await auditTables([publishedFrom(expected, ['region', 'gender'])])
+    const audit = await auditTables([publishedFrom(expected, ['region', 'gender'])], reference)
     const intervals = audit.cells.map((c) => [c.codes.join('/'), c.interval.low, c.interval.up])
     expect(intervals).toEqual(
       expected.filter((e) => e.low !== undefined).map((e) => [e.codes.join('/'), e.low, e.up]),
@@ -131,8 +137,45 @@ describe('sdctable_singletons_1d (source asserted)', () => {
     const result = await protectTables([input()], {
       rules: { minPersons: 2, rate: false },
       singletons: false,
+      ...reference,
     })
     expect(result.ok && result.report.set.byStatus).toEqual({ V: 3, A: 2, B: 0, D: 0 })
+  })
+  it('with the statuses shown, that pattern tells both singletons exactly: a + c = 2, each at least 1', async () => {
+    const shown: [string, number | null, string][] = [
+      ['a', null, 'A'],
+      ['b', 2, 'V'],
+      ['c', null, 'A'],
+      ['d', 0, 'V'],
+      ['tot', 4, 'V'],
+    ]
+    const rows = shown.map(([code, n, status]) => ({ codes: [code], n, status }))
+    const audit = await auditTables([
+      {
+        name: 'singletons',
+        dimensions: ['region'],
+        hierarchies: { region: caseHierarchy('hier_region_abcd_lower.csv') },
+        rows,
+      },
+    ])
+    expect([
+      audit.ok,
+      audit.cells.map((c) => [c.codes[0], c.interval.low, c.interval.up, c.protected]),
+    ]).toEqual([
+      false,
+      [
+        ['a', 1, 1, false],
+        ['c', 1, 1, false],
+      ],
+    ])
+  })
+  it('with the statuses shown, a third cell is suppressed even without singleton detection', async () => {
+    const result = await protectTables([input()], {
+      rules: { minPersons: 2, rate: false },
+      singletons: false,
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    expect([result.report.set.byStatus, result.report.audit?.ok]).toEqual([{ V: 2, A: 2, B: 0, D: 1 }, true])
   })
   it('with singleton detection, a third cell of the row is suppressed (1 secondary)', async () => {
     const result = await protectTables([input()], { rules: { minPersons: 2, rate: false } })
@@ -230,7 +273,7 @@ describe('sdctable_problemdata_4x4 (source asserted)', () => {
   })
   it('after SIMPLEHEURISTIC (x/d suppressed), w/b is in [0, 78]', async () => {
     const expected = caseExpected('sdctable_problemdata_4x4_SIMPLEHEURISTIC.csv')
-    const audit = await auditTables([publishedFrom(expected, ['v1', 'v2'], hier)])
+    const audit = await auditTables([publishedFrom(expected, ['v1', 'v2'], hier)], reference)
     expect(audit.cells.find((c) => c.codes.join('/') === 'w/b')?.interval).toEqual({ low: 0, up: 78 })
     expect(audit.ok).toBe(true)
   })
@@ -259,14 +302,17 @@ describe('tauargus_manual_audit_3x2 (source asserted)', () => {
       { code: 'Total', parent: '' },
       ...codes.map((code) => ({ code, parent: 'Total' })),
     ]
-    const audit = await auditTables([
-      {
-        name: 'tau',
-        dimensions: ['row', 'col'],
-        hierarchies: { row: flat(['1', '2', '3']), col: flat(['1', '2']) },
-        rows: expected.map((e) => ({ codes: e.codes, n: e.status === 's' ? e.n : null, status: 'A' })),
-      },
-    ])
+    const audit = await auditTables(
+      [
+        {
+          name: 'tau',
+          dimensions: ['row', 'col'],
+          hierarchies: { row: flat(['1', '2', '3']), col: flat(['1', '2']) },
+          rows: expected.map((e) => ({ codes: e.codes, n: e.status === 's' ? e.n : null, status: 'A' })),
+        },
+      ],
+      reference,
+    )
     expect(audit.cells.map((c) => [c.codes.join('/'), c.interval.low, c.interval.up])).toEqual([
       ['1/1', 3, 6],
       ['1/2', 1, 4],
@@ -278,6 +324,7 @@ describe('tauargus_manual_audit_3x2 (source asserted)', () => {
     const result = await protectTables([caseTable('tau_manual_audit_3x2.csv', ['row', 'col'])], {
       rules: { ...only, minProtection: 1, protectionPercent: 10 },
       primary: casePrimary('tau_manual_audit_3x2_primary.csv'),
+      ...reference,
     })
     if (!result.ok) throw new Error(JSON.stringify(result.issues))
     expect(result.report.set.byStatus.D).toBe(0)

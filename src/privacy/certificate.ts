@@ -54,8 +54,9 @@ export function satisfiesRelations(
 
 /**
  * True when a certificate proves that `cell` can move by `amount` both ways in the published
- * pattern: only suppressed cells move (none of `known`), the cell moves by at least `amount`, every
- * cell stays in [0, upper], every relation holds.
+ * pattern: only suppressed cells move (none of `known`), the cell moves by at least `amount` (down:
+ * as far as its floor allows, downwardDistance), every cell stays in [floor, upper] (`floor`:
+ * PrimaryMarks.floor, 0 for every cell when absent), every relation holds.
  */
 export function verifyCertificate(
   system: CellSystem,
@@ -64,6 +65,7 @@ export function verifyCertificate(
   amount: number,
   certificate: Certificate,
   known?: ReadonlySet<number>,
+  floor?: Float64Array,
 ): boolean {
   const { cells } = certificate
   let own = -1
@@ -75,11 +77,11 @@ export function verifyCertificate(
     if (suppressed[c] !== 1 || known?.has(c)) return false
     for (const y of [certificate.up[i]!, certificate.down[i]!]) {
       const moved = system.value[c]! + y
-      if (moved < -TOLERANCE || moved > system.upper + TOLERANCE) return false
+      if (moved < (floor?.[c] ?? 0) - TOLERANCE || moved > system.upper + TOLERANCE) return false
     }
   }
   if (own < 0) return false
-  const downAmount = downwardDistance(amount, system.value[cell]!)
+  const downAmount = downwardDistance(amount, system.value[cell]!, floor?.[cell])
   if (certificate.up[own]! < amount - TOLERANCE || certificate.down[own]! > -downAmount + TOLERANCE)
     return false
   return (

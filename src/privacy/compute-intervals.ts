@@ -26,6 +26,11 @@ export interface AttackInput {
   /** Suppressed cells the attacker nevertheless knows (a singleton's own member). */
   readonly known?: readonly number[]
   /**
+   * Per cell, the least value the attacker knows it holds (PrimaryMarks.floor: 1 for a primary
+   * shown as such); 0 everywhere when absent, counts being never negative.
+   */
+  readonly floor?: ArrayLike<number>
+  /**
    * Stops the solves: checked between two of them, the computation then rejects with the signal's
    * reason. The event loop is given a turn every {@link YIELD_MS} so that a signal handler can
    * abort it at all: the solves are synchronous, and an audit runs for minutes.
@@ -87,7 +92,7 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
   }
   for (const [r, cells] of [...components].sort((a, b) => a[0] - b[0])) {
     const members = byRoot.get(r)!
-    const lp = attackerLp(system, members, unknown, value)
+    const lp = attackerLp(system, members, unknown, value, input.floor)
     // Every solution is a feasible point of the attacker LP: a target seen at a bound that every
     // feasible point meets (propagated relation by relation) needs no solve there.
     const seenLow = new Float64Array(members.length).fill(Infinity)
@@ -113,7 +118,7 @@ export async function computeIntervals(input: AttackInput): Promise<Map<number, 
         return sign * model.getObjectiveValue()
       }
       // All minima, then all maxima: consecutive solves of one sense start near their optimum.
-      const box = propagateBounds(system, members, lp.column, unknown, value)
+      const box = propagateBounds(system, members, lp.column, unknown, value, lp.lp.colLower)
       const bounds = cells.map((target) => {
         const col = lp.column.get(target)!
         return { low: box.low[col]!, up: box.up[col]! }
@@ -141,8 +146,8 @@ const BOUND_TOLERANCE = 1e-7
 const PROPAGATION_SWEEPS = 30
 
 /**
- * Bounds every feasible point meets, for each cell of a component: [0, upper] tightened relation by
- * relation (each unknown between the relation's constant and the others' bounds) until stable.
+ * Bounds every feasible point meets, for each cell of a component: [floor, upper] tightened relation
+ * by relation (each unknown between the relation's constant and the others' bounds) until stable.
  */
 function propagateBounds(
   system: CellSystem,
@@ -150,11 +155,11 @@ function propagateBounds(
   column: ReadonlyMap<number, number>,
   unknown: Uint8Array,
   value: Float64Array,
+  floor: Float64Array,
 ) {
   const { relStart, relCells, cellRelStart, cellRels } = system
-  const n = members.length
-  const low = new Float64Array(n)
-  const up = new Float64Array(n).fill(system.upper)
+  const low = Float64Array.from(floor)
+  const up = Float64Array.from(floor, (f) => Math.max(system.upper, f))
   const rows = new Set<number>()
   for (const c of members)
     for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) rows.add(cellRels[k]!)
@@ -283,8 +288,14 @@ function unionFind(system: CellSystem, unknown: Uint8Array): (c: number) => numb
   return find
 }
 
-/** The attacker LP of one component: unknown cells in [0, upper], relations as equalities. */
-function attackerLp(system: CellSystem, cells: readonly number[], unknown: Uint8Array, value: Float64Array) {
+/** The attacker LP of one component: unknown cells in [floor, upper], relations as equalities. */
+function attackerLp(
+  system: CellSystem,
+  cells: readonly number[],
+  unknown: Uint8Array,
+  value: Float64Array,
+  floor: ArrayLike<number> | undefined,
+) {
   const column = new Map(cells.map((c, i) => [c, i]))
   const rows = new Set<number>()
   for (const c of cells) {
@@ -312,8 +323,10 @@ function attackerLp(system: CellSystem, cells: readonly number[], unknown: Uint8
     column,
     lp: {
       cost: new Float64Array(n),
-      colLower: new Float64Array(n),
-      colUpper: new Float64Array(n).fill(system.upper),
+      colLower: Float64Array.from(cells, (c) => floor?.[c] ?? 0),
+      // A floor above the attacker's bound (a margin over many suppressed `A` children, the bound
+      // being the largest published value) raises the bound: the LP stays feasible.
+      colUpper: Float64Array.from(cells, (c) => Math.max(system.upper, floor?.[c] ?? 0)),
       rowLower: Float64Array.from(rhs),
       rowUpper: Float64Array.from(rhs),
       starts: Int32Array.from(starts),

@@ -1,6 +1,6 @@
 /**
  * Finds a cheap way to hide one primary cell: a change y of the table (all relations still add up,
- * no cell below 0 or above the attacker's bound, published cells untouched) that moves the cell by
+ * no cell below the least value the attacker knows it holds nor above its bound, published cells untouched) that moves the cell by
  * its protection distance. Every cell y touches must be suppressed; then the table "value + y" is
  * one the attacker cannot rule out, which proves the cell's interval reaches that far. Already
  * suppressed cells cost almost nothing, others cost their persons (plus one, to count cells).
@@ -23,6 +23,8 @@ export interface PerturbationProblem {
   readonly suppressed: Uint8Array
   /** Cells that must not move even though suppressed (singletons known to their member). */
   readonly frozen: Uint8Array
+  /** Per cell, the least value the attacker knows it holds (PrimaryMarks.floor). */
+  readonly floor: Float64Array
   /** Only suppressed cells may move: checks the current pattern instead of extending it. */
   readonly onlySuppressed?: boolean
 }
@@ -64,7 +66,7 @@ export function findPerturbation(highs: Highs, problem: PerturbationProblem): Fl
 }
 
 function buildLp(problem: PerturbationProblem, free: readonly number[]) {
-  const { system, cell, suppressed, direction, amount } = problem
+  const { system, cell, suppressed, direction, amount, floor } = problem
   const n = free.length
   const cost = new Float64Array(2 * n)
   const colLower = new Float64Array(2 * n)
@@ -75,7 +77,7 @@ function buildLp(problem: PerturbationProblem, free: readonly number[]) {
     cost[2 * k] = w
     cost[2 * k + 1] = w
     colUpper[2 * k] = Math.max(system.upper - v, 0)
-    colUpper[2 * k + 1] = v
+    colUpper[2 * k + 1] = Math.max(v - floor[c]!, 0)
   })
   const own = scratch[cell]!
   const up = direction === 1 ? 2 * own : 2 * own + 1

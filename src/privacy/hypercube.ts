@@ -104,6 +104,8 @@ export type PatternCost = (cell: number) => number
 /**
  * The cheapest hypercube certificate of `amount` around a cell, found by coordinate descent over
  * the line patterns of each dimension, in every table holding the cell; undefined when none passes.
+ * Its down change moves the cell by `downAmount` only (default `amount`): the pattern scaled, which
+ * keeps every relation, for a cell whose floor is nearer than `amount` (downwardDistance).
  */
 export function findPattern(
   system: CellSystem,
@@ -111,12 +113,13 @@ export function findPattern(
   cell: number,
   amount: number,
   cost: PatternCost,
+  downAmount = amount,
 ): { certificate: Certificate; cost: number } | undefined {
   let best: { certificate: Certificate; cost: number } | undefined
   for (let t = 0; t < system.tables.length; t++) {
     const local = locations[t]![cell]!
     if (local < 0) continue
-    const found = searchTable(system, t, local, amount, cost)
+    const found = searchTable(system, t, local, amount, cost, downAmount / amount)
     if (found && (!best || found.cost < best.cost)) best = found
   }
   return best
@@ -128,6 +131,7 @@ function searchTable(
   local: number,
   amount: number,
   cost: PatternCost,
+  downScale: number,
 ): { certificate: Certificate; cost: number } | undefined {
   const table = system.tables[t]!
   const ids = system.cellIds[t]!
@@ -231,7 +235,7 @@ function searchTable(
   const order = cells.map((_, i) => i).sort((a, b) => cells[a]! - cells[b]!)
   const up = Float64Array.from(order, (i) => change[i]!)
   return {
-    certificate: { cells: Int32Array.from(order, (i) => cells[i]!), up, down: up.map((x) => -x) },
+    certificate: { cells: Int32Array.from(order, (i) => cells[i]!), up, down: up.map((x) => -x * downScale) },
     cost: current,
   }
 }

@@ -162,10 +162,11 @@ export function protectionDistance(rules: ResolvedRules, value: number): number 
 
 /**
  * How far down a protected cell's interval must reach: its protection distance, but no lower than
- * 0. No count is negative, so an attacker knows every cell is at least 0 whatever is suppressed:
- * asking for more below is asking the impossible, and an empty primary cell (an earlier release
- * suppressed it, it is empty now) is protected upward only.
+ * the least value the attacker knows it holds (`floor`: 0, no count being negative, or 1 for a
+ * primary shown as such, PrimaryMarks.floor). Asking for more below is asking the impossible: an
+ * empty primary cell (an earlier release suppressed it, it is empty now), or one of a single person
+ * shown `A`, is protected upward only.
  */
-export function downwardDistance(distance: number, value: number): number {
-  return Math.min(distance, value)
+export function downwardDistance(distance: number, value: number, floor = 0): number {
+  return Math.max(0, Math.min(distance, value - floor))
 }

@@ -159,7 +159,8 @@ function magnitudeMarks(
     status[c] = PRIMARY_DOMINANCE
     distance[c] = Math.max((system.value[c]! * rules.protectionPercent) / 100, SCALE)
   }
-  return { status, distance, singleton, rateOnly: new Map() }
+  // Amounts: no floor (a cell of one contributor may hold a few cents).
+  return { status, distance, singleton, rateOnly: new Map(), floor: new Float64Array(system.size) }
 }
 
 /** Cells whose amount a release still online published as it is now (within half a hundredth). */

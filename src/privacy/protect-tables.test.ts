@@ -95,3 +95,36 @@ describe('protectTables (property tests)', () => {
     )
   })
 })
+
+describe('protectTables with the statuses shown', () => {
+  // Four régions of one person each, under a published national total: read with their statuses
+  // (each `A` holds at least one), 4 = 1 + 1 + 1 + 1 tells every one of them, whatever else is
+  // hidden, unless the total goes; the search protects them as PRIVACY.md §4 asks and names them.
+  const input: TableInput = {
+    name: 'regions',
+    dimensions: ['r'],
+    hierarchies: {
+      r: [{ code: 'FR', parent: '' }, ...['a', 'b', 'c', 'd'].map((code) => ({ code, parent: 'FR' }))],
+    },
+    rows: ['a', 'b', 'c', 'd'].map((code) => ({ codes: [code], n: 1 })),
+  }
+
+  it('names the primaries it can protect only against a reader of the values alone, and audits them so', async () => {
+    const result = await protectTables([input], { rules: { minPersons: 2, rate: false } })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    expect([result.report.relaxed, result.report.audit?.ok, result.report.issues]).toEqual([
+      ['regions: r=a', 'regions: r=b', 'regions: r=c', 'regions: r=d'],
+      true,
+      [],
+    ])
+  })
+
+  it('needs no such relaxation where the statuses tell nothing (statusesShown: false)', async () => {
+    const result = await protectTables([input], {
+      rules: { minPersons: 2, rate: false },
+      statusesShown: false,
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    expect([result.report.relaxed, result.report.audit?.ok]).toEqual([undefined, true])
+  })
+})

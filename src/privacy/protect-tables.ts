@@ -41,6 +41,13 @@ export interface ProtectOptions {
   readonly held?: readonly CellRef[]
   /** Protect singletons against their own member (default true). */
   readonly singletons?: boolean
+  /**
+   * The statuses are published beside the values (default true, as the release and `passerelle
+   * protect` write them): the attacker then knows that a cell shown `A` or `B` holds at least one
+   * unit (PrimaryMarks.floor), and no certificate nor audit may take it below. false: the reference
+   * attacker of PRIVACY.md §4, for whom every suppressed cell is only at least 0.
+   */
+  readonly statusesShown?: boolean
   /** sdcTable's `threshold`: least persons suppressed in a relation that has suppressed cells. */
   readonly threshold?: number
   /** Audit after protection: every suppressed cell (default), primary cells only, or none. */
@@ -86,7 +93,9 @@ export async function protectTables(
   const linked = linkTables(built)
   if (!linked.ok) return { ok: false, issues: linked.issues }
   const system = linked.value
-  const primary = applyPrimaryRules(system, (t) => rules.get(t.name)!, options.primary)
+  const primary = applyPrimaryRules(system, (t) => rules.get(t.name)!, options.primary, {
+    statusesShown: options.statusesShown !== false,
+  })
   if (primary.issues.length > 0) return { ok: false, issues: primary.issues }
   const publicNow = publicCells(system, options.published ?? [])
   const { marks, moot } = withoutPublicRates(system, primary.marks, publicNow)
@@ -111,7 +120,14 @@ export async function protectTables(
   const status = magnitude.status
   const protectSeconds = (performance.now() - started) / 1000
   const auditStarted = performance.now()
-  const pattern = { system, status, distance: marks.distance, singleton: marks.singleton }
+  const pattern = {
+    system,
+    status,
+    distance: marks.distance,
+    singleton: marks.singleton,
+    floor: marks.floor,
+    relaxed: secondary.relaxed,
+  }
   const counts = scope === 'none' ? undefined : await auditSystem(pattern, scope, secondary.certificates)
   const audit = counts && { summary: withAmounts(counts.summary, magnitude.audit) }
   const auditSeconds = (performance.now() - auditStarted) / 1000
@@ -161,6 +177,13 @@ export async function protectTables(
     },
     ...(audit ? { audit: audit.summary } : {}),
     ...(republished.length > 0 ? { republished } : {}),
+    ...(secondary.relaxed.length > 0
+      ? {
+          relaxed: secondary.relaxed.map(
+            (c) => `${system.tables[system.homeTable[c]!]!.name}: ${displayKey(system.keys[c]!)}`,
+          ),
+        }
+      : {}),
     issues: findings,
   }
   return { ok: true, tables, report }

@@ -45,6 +45,13 @@ export interface ProtectionReport {
    * still online published as they are now: left published, as hiding them would hide nothing.
    */
   readonly republished?: readonly string[]
+  /**
+   * Primary cells (`table: cell`) protected only against an attacker who ignores the statuses
+   * (SecondaryResult.relaxed): what a cell shown `A` tells (at least one unit) leaves them no
+   * pattern. For the operator (`passerelle protect`'s report.json lists them): publication's
+   * `audit.json` only counts them, as naming them in a published file would point at them.
+   */
+  readonly relaxed?: readonly string[]
   readonly issues: readonly Issue[]
 }
 

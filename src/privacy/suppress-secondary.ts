@@ -72,6 +72,8 @@ export interface SearchOutcome {
   readonly status: Uint8Array
   readonly unprotectable: readonly number[]
   readonly certificates: ReadonlyMap<number, readonly Certificate[]>
+  /** Primaries protected only against an attacker who ignores the statuses (SecondaryResult.relaxed). */
+  readonly relaxed: readonly number[]
   readonly lpSolved: number
   readonly patterns: number
 }
@@ -93,6 +95,14 @@ export interface SecondaryResult {
   readonly unprotectable: readonly number[]
   /** Per protected primary, its up and down certificates (every cell they move is suppressed). */
   readonly certificates: ReadonlyMap<number, readonly Certificate[]>
+  /**
+   * Primaries that no pattern protects against an attacker who reads the statuses (PrimaryMarks.floor:
+   * a cell shown `A` holds at least one unit, so a margin whose published children leave it to
+   * its `A` children tells them), but one protects against the attacker of PRIVACY.md §4, who
+   * knows every cell only to be at least 0: their certificates hold for the latter (the audit
+   * checks them so), and the report names them.
+   */
+  readonly relaxed: readonly number[]
   readonly lpSolved: number
   /** Primaries certified by a hypercube pattern, without LP. */
   readonly patterns: number
@@ -114,6 +124,13 @@ const LP_REFINE_CELLS = 1000
  * component's outcome depends on the job alone, not on the others' searches).
  */
 const LP_REFINE_BUDGET = 300
+/**
+ * Per component, the LPs over the whole component tried under the statuses' floors (PrimaryMarks.floor)
+ * before a primary they leave unprotected by its neighbourhoods goes straight to the reader of the
+ * values alone: on the entries of a demo hub (111,000 cells) each such LP takes seconds, and the
+ * cells the floors leave no pattern are found by the neighbourhoods' failure in most cases.
+ */
+const WHOLE_WITH_FLOORS = 40
 
 interface State {
   readonly highs: Highs
@@ -141,6 +158,13 @@ interface State {
   readonly certificates: Map<number, Certificate[]>
   /** Per cell, every certificate found so far that moves it (each still a valid change of the system). */
   readonly through: Map<number, Certificate[]>
+  /**
+   * The floors the certificates respect: the marks' (the statuses read), or none at all while a
+   * primary those leave unprotectable is certified against the attacker who ignores statuses.
+   */
+  floor: Float64Array
+  /** Per component, the LPs over it solved under the floors (WHOLE_WITH_FLOORS). */
+  readonly wholeWithFloors: Int32Array
   lpSolved: number
   patterns: number
 }
@@ -170,6 +194,7 @@ export async function suppressSecondary(
   const outcomes = todo.length === 0 ? [] : await runner(job, todo)
   const certificates = new Map<number, readonly Certificate[]>()
   const unprotectable: number[] = []
+  const relaxed: number[] = []
   let lpSolved = 0
   let patterns = 0
   for (const outcome of outcomes) {
@@ -178,13 +203,15 @@ export async function suppressSecondary(
     })
     for (const [cell, proof] of outcome.certificates) certificates.set(cell, proof)
     unprotectable.push(...outcome.unprotectable)
+    relaxed.push(...outcome.relaxed)
     lpSolved += outcome.lpSolved
     patterns += outcome.patterns
   }
   unprotectable.sort(byNeed(marks))
+  relaxed.sort((a, b) => a - b)
   if (options.threshold !== undefined)
     applyThreshold(system, status, options.threshold, knownFrozen(job, status))
-  return { status, unprotectable, certificates, lpSolved, patterns }
+  return { status, unprotectable, certificates, relaxed, lpSolved, patterns }
 }
 
 /** The default runner: every component on the calling thread, in the order given. */
@@ -247,14 +274,32 @@ export async function searchComponents(job: SearchJob, ids: readonly number[]): 
     ),
     certificates: new Map(),
     through: new Map(),
+    floor: marks.floor,
+    wholeWithFloors: new Int32Array(members.length),
     lpSolved: 0,
     patterns: 0,
   }
   const cells = ids.flatMap((id) => members[id]!)
   const primaries = cells.filter((c) => isPrimary(status[c]!)).sort(byNeed(marks))
   const unprotectable: number[] = []
+  const relaxed: number[] = []
+  const none = new Float64Array(system.size)
   for (const cell of primaries) {
-    const proof = certify(state, cell, false) ?? certifyOnRates(state, cell, job.publicMeasures)
+    const k = state.component[cell]!
+    const widest = state.wholeWithFloors[k]! < WHOLE_WITH_FLOORS ? Infinity : MAX_LEVEL
+    let proof = certify(state, cell, false, widest) ?? certifyOnRates(state, cell, job.publicMeasures)
+    if (!proof && marks.floor.some((f, c) => f > 0 && state.component[c] === state.component[cell])) {
+      // What the statuses tell leaves this cell no pattern: protected as PRIVACY.md §4 asks, and
+      // named (SecondaryResult.relaxed). Its certificates break floors, so no other cell reuses
+      // them (remember), and pruning keeps what they move (it re-certifies with the floors).
+      state.floor = none
+      try {
+        proof = certify(state, cell, false) ?? certifyOnRates(state, cell, job.publicMeasures)
+      } finally {
+        state.floor = marks.floor
+      }
+      if (proof) relaxed.push(cell)
+    }
     if (!proof) {
       unprotectable.push(cell)
       continue
@@ -268,7 +313,7 @@ export async function searchComponents(job: SearchJob, ids: readonly number[]): 
       }
     }
     state.certificates.set(cell, proof)
-    for (const certificate of proof) remember(state, certificate)
+    if (relaxed.at(-1) !== cell) for (const certificate of proof) remember(state, certificate)
   }
   prune(state, held, cells)
   return {
@@ -276,6 +321,7 @@ export async function searchComponents(job: SearchJob, ids: readonly number[]): 
     status: Uint8Array.from(cells, (c) => status[c]!),
     unprotectable,
     certificates: state.certificates,
+    relaxed,
     lpSolved: state.lpSolved,
     patterns: state.patterns,
   }
@@ -368,6 +414,7 @@ function certifyWith(
       cell,
       amount,
       patternCost(state, cell, onlySuppressed),
+      downwardDistance(amount, system.value[cell]!, state.floor[cell]),
     )
     // A pattern that suppresses nothing new cannot be beaten; else the LP may find a cheaper
     // certificate than a hypercube (a longer cycle of suppressed cells, say): always tried on small
@@ -431,12 +478,16 @@ function certificateCost(state: State, certificate: Certificate): number {
 
 function patternCost(state: State, cell: number, onlySuppressed: boolean) {
   const { system, suppressed, frozen } = state
+  const { floor } = state
   const amount = state.marks.distance[cell]!
   const { value, upper } = system
   return (c: number): number => {
     const v = value[c]!
-    if (v < amount - SUPPORT || v + amount > upper + SUPPORT) return INFEASIBLE
-    if (c === cell) return 0
+    if (v + amount > upper + SUPPORT) return INFEASIBLE
+    // Every other cell moves by ±amount; the cell itself goes down only as far as its floor allows
+    // (findPattern's `downAmount`).
+    if (c === cell) return v < floor[c]! - SUPPORT ? INFEASIBLE : 0
+    if (v - amount < floor[c]! - SUPPORT) return INFEASIBLE
     if (frozen[c] !== 0) return INFEASIBLE
     if (suppressed[c] === 1) return REUSE
     return onlySuppressed ? INFEASIBLE : v + 1
@@ -449,9 +500,9 @@ function certifyByLp(
   onlySuppressed: boolean,
   maxLevel: number,
 ): Certificate | undefined {
-  const { system, marks, suppressed, frozen, highs } = state
+  const { system, marks, suppressed, frozen, highs, floor } = state
   const amount = marks.distance[cell]!
-  const downAmount = downwardDistance(amount, system.value[cell]!)
+  const downAmount = downwardDistance(amount, system.value[cell]!, floor[cell])
   let up: Map<number, number> | undefined
   let down: Map<number, number> | undefined = downAmount > SUPPORT ? undefined : new Map()
   const sparse = (cells: readonly number[], y: Float64Array, sign: number) => {
@@ -467,16 +518,17 @@ function certifyByLp(
     const found = whole
       ? { cells: members, complete: true }
       : neighbourhood(system, state.locations, cell, level)
+    if (whole && floor === marks.floor) state.wholeWithFloors[state.component[cell]!]!++
     const { cells } = found
     // The tables holding the cell may be complete while linked tables still have cells to move.
     const complete = found.complete && cells.length === members.length
-    const problem = { system, cell, cells, suppressed, frozen, amount, onlySuppressed }
+    const problem = { system, cell, cells, suppressed, frozen, floor, amount, onlySuppressed }
     if (!up) {
       const y = findPerturbation(highs, { ...problem, direction: 1 })
       counted(state, cell)
       if (y) {
         up = sparse(cells, y, 1)
-        if (!down && canFlip(system, cells, y)) down = sparse(cells, y, -1)
+        if (!down && canFlip(system, floor, cells, y)) down = sparse(cells, y, -1)
       }
     }
     const last = complete || level >= maxLevel
@@ -533,7 +585,7 @@ function reuse(state: State, cell: number, amount: number): Certificate | undefi
   const candidates = state.through.get(cell)
   if (!candidates) return undefined
   const { suppressed, frozen } = state
-  const downAmount = downwardDistance(amount, state.system.value[cell]!)
+  const downAmount = downwardDistance(amount, state.system.value[cell]!, state.floor[cell])
   const usable = (cells: Int32Array, y: Float64Array) => {
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!
@@ -626,11 +678,16 @@ function prune(state: State, held: Uint8Array, cells: readonly number[]): void {
   }
 }
 
-/** True when −y also keeps every cell within [0, upper], so one certificate serves both directions. */
-function canFlip(system: CellSystem, cells: readonly number[], y: Float64Array): boolean {
+/** True when −y also keeps every cell within [floor, upper], so one certificate serves both directions. */
+function canFlip(
+  system: CellSystem,
+  floor: Float64Array,
+  cells: readonly number[],
+  y: Float64Array,
+): boolean {
   return cells.every((c, i) => {
     const v = system.value[c]!
     const moved = v - y[i]!
-    return moved >= -SUPPORT && moved <= system.upper + SUPPORT
+    return moved >= floor[c]! - SUPPORT && moved <= system.upper + SUPPORT
   })
 }

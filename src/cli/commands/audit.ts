@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type AuditInput, auditTables, type HierarchyRow, type Issue, parseCsv } from '../../privacy/index.ts'
+import { DOMINANCE_MEASURE } from '../../publish/aggregate/plan.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration } from '../progress.ts'
 import { formatIssues } from './protect.ts'
@@ -100,8 +101,10 @@ async function auditRelease(root: string, minProtection: number, io: CliIo): Pro
   for (const group of groups) {
     // A release's audit takes minutes (every suppressed cell is an LP target): say where it is.
     io.err(`auditing the ${group.tables.length} table(s) counting ${group.count}…`)
+    // A cell shown `A` or `B` holds at least one unit of its count; its euros may be 0.
+    const statusesShown = group.count !== DOMINANCE_MEASURE
     const result = await interruptible(io, () =>
-      auditTables(group.tables, { minProtection, ...watch(io, group.count) }),
+      auditTables(group.tables, { minProtection, statusesShown, ...watch(io, group.count) }),
     )
     io.err(`${group.count}: ${result.cells.length} suppressed cells in ${result.seconds.toFixed(1)} s`)
     if (result.cells.length === 0 && !result.ok) throw new CliError(formatIssues(result.issues))

@@ -74,7 +74,7 @@ function ruleLines(definition: DatasetDefinition, context: ProtectionContext): s
       `**Montants** (${names(withAmounts)}) : ${dominance.join(' ; ')} (statut \`B\`) ; un organisme s’entend de l’entreprise (SIREN), tous ses établissements ensemble. Le montant d’une telle cellule est protégé comme son effectif : il ne peut être recalculé à ±${formatNumber(rules.protectionPercent)} % près (au moins ±1 €) à partir des montants publiés.`,
     )
   lines.push(
-    `**Intervalle de protection** : aucune cellule en secret primaire ne peut être recalculée, exactement ou à ±${formatNumber(rules.protectionPercent)} % près (au moins ±${formatNumber(rules.minProtection)}), à partir de l’ensemble des valeurs publiées, marges comprises ; d’autres cellules sont masquées pour cela (secret secondaire, statut \`D\`).`,
+    `**Intervalle de protection** : aucune cellule en secret primaire ne peut être recalculée, exactement ou à ±${formatNumber(rules.protectionPercent)} % près (au moins ±${formatNumber(rules.minProtection)}), à partir de l’ensemble des valeurs publiées, marges comprises, et de leurs statuts (une cellule \`A\` ou \`B\` compte au moins une unité, les cellules vides étant publiées à 0) ; d’autres cellules sont masquées pour cela (secret secondaire, statut \`D\`). Les rares cellules qu’aucun masquage ne protège de cette lecture des statuts sont protégées contre une lecture des seules valeurs ; \`audit.json\` les compte (\`cellsProtectedIgnoringStatuses\`).`,
   )
   const populations = [...new Set(definition.tables.map((t) => t.population))].map(
     (p) => `${POPULATIONS[p].label} (${names(definition.tables.filter((t) => t.population === p))})`,

@@ -176,6 +176,11 @@ async function publishUnlocked(db: Kysely<Database>, options: PublishOptions): P
     log(
       `protection: ${republished.length} cell(s) whose rates break the rules now were published with these values by a release still online; they stay published, as hiding them would hide nothing (to take them back, withdraw that release: publish --withdraw DATE; audit.json lists them): ${republished.slice(0, 5).join('; ')}${republished.length > 5 ? '; …' : ''}`,
     )
+  const relaxed = report.relaxed ?? []
+  if (relaxed.length > 0)
+    log(
+      `protection: ${relaxed.length} primary cell(s) have no suppression pattern against a reader of the statuses (a cell shown A holds at least one person, so a margin whose published children leave it to its A children tells them); they are protected as PRIVACY.md §4 asks, against a reader of the values alone (audit.json counts them, without naming them): ${relaxed.slice(0, 5).join('; ')}${relaxed.length > 5 ? '; …' : ''}`,
+    )
   if (report.issues.length > 0 || report.audit?.ok !== true) {
     return {
       ok: false,

@@ -59,6 +59,10 @@ export function auditFile(input: AuditInput): string {
     carriedOverCells: input.carriedOver,
     // Cells a release online published that the rates' rules would now hide (hiding nothing).
     ...(report.republished && report.republished.length > 0 ? { republishedCells: report.republished } : {}),
+    // How many primaries only the attacker who ignores the statuses cannot narrow (not which).
+    ...(report.relaxed && report.relaxed.length > 0
+      ? { cellsProtectedIgnoringStatuses: report.relaxed.length }
+      : {}),
     audit: report.audit
       ? { checked: report.audit.checked, singletonChecks: report.audit.singletonChecks, ok: report.audit.ok }
       : null,
