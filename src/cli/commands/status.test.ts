@@ -118,9 +118,9 @@ describe('the tokens section of passerelle status', () => {
     expiresAt: expiresAt === null ? null : new Date(expiresAt),
   })
 
-  it('names tokens ending within 30 days (unless the partner has one running longer), tokens without an end and partners without a token, with what to do', () => {
+  it('names tokens ending within 30 days (unless the partner has one running longer), tokens without an end and partners without a token, with what to do; the time left rounded up, in hours under 2 days (29.9 days are 30)', () => {
     const state = tokenState(
-      ['CDC', 'CEP01', 'OPCOMOBILITES', 'R11', 'R84'],
+      ['AGEFIPH', 'CDC', 'CEP01', 'CEP02', 'OPCOMOBILITES', 'R11', 'R84', 'TPRO1'],
       [
         token('CDC', 4, '2027-01-05T09:59:00Z'),
         token('CDC', 5, '2027-01-05T10:00:00Z'),
@@ -129,25 +129,70 @@ describe('the tokens section of passerelle status', () => {
         token('R84', 10, '2027-12-06T10:00:00Z'),
         token('R11', 3, '2026-12-06T20:00:00Z'),
         token('R93', 1, '2026-12-07T10:00:00Z'),
+        token('CEP02', 6, '2026-12-08T09:59:00Z'),
+        token('TPRO1', 7, '2026-12-08T10:00:00Z'),
+        token('AGEFIPH', 8, '2026-12-06T10:30:00Z'),
       ],
       now,
     )
     expect(state).toEqual({
       expiring: [
-        { partner: 'R11', id: 3, expiresAt: '2026-12-06T20:00:00.000Z', days: 0 },
-        { partner: 'CDC', id: 4, expiresAt: '2027-01-05T09:59:00.000Z', days: 29 },
-        { partner: 'CDC', id: 5, expiresAt: '2027-01-05T10:00:00.000Z', days: 30 },
+        {
+          partner: 'AGEFIPH',
+          id: 8,
+          expiresAt: '2026-12-06T10:30:00.000Z',
+          days: 1,
+          left: { unit: 'hour', count: 1 },
+        },
+        {
+          partner: 'R11',
+          id: 3,
+          expiresAt: '2026-12-06T20:00:00.000Z',
+          days: 1,
+          left: { unit: 'hour', count: 10 },
+        },
+        {
+          partner: 'CEP02',
+          id: 6,
+          expiresAt: '2026-12-08T09:59:00.000Z',
+          days: 2,
+          left: { unit: 'hour', count: 48 },
+        },
+        {
+          partner: 'TPRO1',
+          id: 7,
+          expiresAt: '2026-12-08T10:00:00.000Z',
+          days: 2,
+          left: { unit: 'day', count: 2 },
+        },
+        {
+          partner: 'CDC',
+          id: 4,
+          expiresAt: '2027-01-05T09:59:00.000Z',
+          days: 30,
+          left: { unit: 'day', count: 30 },
+        },
+        {
+          partner: 'CDC',
+          id: 5,
+          expiresAt: '2027-01-05T10:00:00.000Z',
+          days: 30,
+          left: { unit: 'day', count: 30 },
+        },
       ],
       withoutEnd: [{ partner: 'OPCOMOBILITES', id: 2 }],
       withoutToken: ['CEP01'],
     })
     expect(tokenLines(state)).toEqual([
       '\ntokens to renew (the command gives the partner a new one):',
-      '  R11            token #3 expires in less than a day (2026-12-06 20:00 UTC)  passerelle partners rotate-token --code R11 --overlap-days 7',
-      '  CDC            token #4 expires in 29 days (2027-01-05 09:59 UTC)          passerelle partners rotate-token --code CDC --overlap-days 7',
-      '  CDC            token #5 expires in 30 days (2027-01-05 10:00 UTC)          passerelle partners rotate-token --code CDC --overlap-days 7',
-      '  OPCOMOBILITES  token #2 has no end (issued before tokens expired)          passerelle partners rotate-token --code OPCOMOBILITES --overlap-days 30',
-      '  CEP01          no live token: the partner can neither transmit nor read    passerelle partners rotate-token --code CEP01',
+      '  AGEFIPH        token #8 expires in less than an hour (2026-12-06 10:30 UTC)  passerelle partners rotate-token --code AGEFIPH --overlap-days 7',
+      '  R11            token #3 expires in 10 hours (2026-12-06 20:00 UTC)           passerelle partners rotate-token --code R11 --overlap-days 7',
+      '  CEP02          token #6 expires in 48 hours (2026-12-08 09:59 UTC)           passerelle partners rotate-token --code CEP02 --overlap-days 7',
+      '  TPRO1          token #7 expires in 2 days (2026-12-08 10:00 UTC)             passerelle partners rotate-token --code TPRO1 --overlap-days 7',
+      '  CDC            token #4 expires in 30 days (2027-01-05 09:59 UTC)            passerelle partners rotate-token --code CDC --overlap-days 7',
+      '  CDC            token #5 expires in 30 days (2027-01-05 10:00 UTC)            passerelle partners rotate-token --code CDC --overlap-days 7',
+      '  OPCOMOBILITES  token #2 has no end (issued before tokens expired)            passerelle partners rotate-token --code OPCOMOBILITES --overlap-days 30',
+      '  CEP01          no live token: the partner can neither transmit nor read      passerelle partners rotate-token --code CEP01',
     ])
   })
 

@@ -12,7 +12,7 @@ import { monthlyActivity, partnerActivity, rejectionsByRule } from '../../ingest
 import { type UnfinishedImport, unfinishedImports } from '../../ingest/unfinished-imports.repository.ts'
 import { ruleCodes } from '../../ingest/validate/index.ts'
 import { listPartners, partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
-import { daysLeft, tokensToRenew } from '../../partners/renewal.ts'
+import { daysLeft, timeLeft, tokensToRenew } from '../../partners/renewal.ts'
 import { type LiveToken, liveTokens } from '../../partners/token.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { formatCount, utc, withHub } from '../hub.ts'
@@ -212,7 +212,15 @@ export function unfinishedLines(imports: readonly UnfinishedImport[]): string[] 
 /** The partners' tokens that need the operator: to renew soon, without an end, or none live at all. */
 export interface TokenState {
   /** Live tokens that the partner must replace soon (tokensToRenew), soonest first. */
-  readonly expiring: readonly { partner: string; id: number; expiresAt: string; days: number }[]
+  readonly expiring: readonly {
+    partner: string
+    id: number
+    expiresAt: string
+    /** Days to its end, a day begun counted whole (rounded up). */
+    days: number
+    /** The time to its end as the operator reads it: hours under 2 days, else days, rounded up. */
+    left: { unit: 'hour' | 'day'; count: number }
+  }[]
   /** Live tokens issued before tokens expired, which work until rotated. */
   readonly withoutEnd: readonly { partner: string; id: number }[]
   /** Partners with no live token, who can neither transmit nor read. */
@@ -231,6 +239,7 @@ export function tokenState(partners: readonly string[], live: readonly LiveToken
         id: t.id,
         expiresAt: t.expiresAt!.toISOString(),
         days: daysLeft(t, now)!,
+        left: timeLeft(t, now)!,
       })),
     withoutEnd: partners.flatMap((code) =>
       own(code)
@@ -244,12 +253,13 @@ export function tokenState(partners: readonly string[], live: readonly LiveToken
 /** The section of the tokens that need the operator, with what to do; none when all is well. */
 export function tokenLines({ expiring, withoutEnd, withoutToken }: TokenState): string[] {
   if (expiring.length + withoutEnd.length + withoutToken.length === 0) return []
-  const inDays = (days: number) =>
-    days === 0 ? 'in less than a day' : days === 1 ? 'in 1 day' : `in ${days} days`
+  // Rounded up (timeLeft): a token issued for 30 days said "in 29 days" at once.
+  const inTime = ({ unit, count }: { unit: 'hour' | 'day'; count: number }) =>
+    unit === 'day' ? `in ${count} days` : count <= 1 ? 'in less than an hour' : `in ${count} hours`
   const rows = [
     ...expiring.map((t) => [
       t.partner,
-      `token #${t.id} expires ${inDays(t.days)} (${utc(new Date(t.expiresAt))})`,
+      `token #${t.id} expires ${inTime(t.left)} (${utc(new Date(t.expiresAt))})`,
       `passerelle partners rotate-token --code ${t.partner} --overlap-days 7`,
     ]),
     ...withoutEnd.map((t) => [

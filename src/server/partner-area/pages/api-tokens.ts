@@ -1,5 +1,5 @@
 import { html } from 'hono/html'
-import { daysLeft, endsSoon, type TokenEnd, tokensToRenew } from '../../../partners/renewal.ts'
+import { endsSoon, type TokenEnd, timeLeft, tokensToRenew } from '../../../partners/renewal.ts'
 import { plural, timeElement } from '../format.ts'
 import { type Html, wideTable } from '../layout.ts'
 
@@ -8,8 +8,11 @@ export interface AreaToken extends TokenEnd {
   readonly issuedAt: Date
 }
 
-function inDays(days: number): string {
-  return days === 0 ? 'dans moins d’un jour' : `dans ${plural(days, 'jour', 'jours')}`
+/** The time to a token's end, rounded up (timeLeft): in hours under 2 days, else in days. */
+function inTime(token: TokenEnd, now: Date): string {
+  const { unit, count } = timeLeft(token, now)!
+  if (unit === 'day') return `dans ${plural(count, 'jour', 'jours')}`
+  return count <= 1 ? 'dans moins d’une heure' : `dans ${plural(count, 'heure', 'heures')}`
 }
 
 /**
@@ -21,7 +24,7 @@ export function apiTokenNotice(tokens: readonly AreaToken[], now: Date): Html | 
     return html`<p class="erreur">Vous n’avez aucun jeton d’API valide : le hub refuse vos transmissions et vos lectures par l’API. Demandez un jeton à l’opérateur du hub.</p>`
   return html`${tokensToRenew(tokens, now).map(
     (t) =>
-      html`<p class="erreur">Votre jeton d’API n° ${t.id} expire ${inDays(daysLeft(t, now)!)} (${timeElement(t.expiresAt!)}) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.</p>`,
+      html`<p class="erreur">Votre jeton d’API n° ${t.id} expire ${inTime(t, now)} (${timeElement(t.expiresAt!)}) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.</p>`,
   )}`
 }
 
@@ -41,7 +44,7 @@ ${
             html`<tr><td>${t.id}</td><td>${timeElement(t.issuedAt)}</td><td>${
               t.expiresAt === null
                 ? 'sans échéance (délivré avant que les jetons n’expirent)'
-                : html`${timeElement(t.expiresAt)}${endsSoon(t, now) ? ` — ${inDays(daysLeft(t, now)!)}` : ''}`
+                : html`${timeElement(t.expiresAt)}${endsSoon(t, now) ? ` — ${inTime(t, now)}` : ''}`
             }</td></tr>`,
         )}</tbody>`,
       )

@@ -154,7 +154,7 @@ describe('the data-quality page', () => {
     ])
   })
 
-  it('warns at the top, soonest first, when the partner’s last tokens end within 30 days, or none is left', async () => {
+  it('warns at the top, soonest first, when the partner’s last tokens end within 30 days, or none is left; the time left rounded up, in hours under 2 days', async () => {
     const ending = {
       live: [
         { id: 7, issuedAt: new Date('2025-12-20T09:00:00Z'), expiresAt: new Date('2026-12-20T09:00:00Z') },
@@ -164,12 +164,12 @@ describe('the data-quality page', () => {
     }
     const text = await mainText(qualityPage(session, view, computed, ending))
     expect(text.slice(1, 3)).toEqual([
-      'Votre jeton d’API n° 8 expire dans moins d’un jour (07/12/2026 00:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
-      'Votre jeton d’API n° 7 expire dans 13 jours (20/12/2026 10:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
+      'Votre jeton d’API n° 8 expire dans 13 heures (07/12/2026 00:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
+      'Votre jeton d’API n° 7 expire dans 14 jours (20/12/2026 10:00) : demandez-en un nouveau à l’opérateur du hub, qui peut laisser l’ancien valable quelques jours, le temps de le remplacer.',
     ])
     expect(text.slice(-2)).toEqual([
-      '7 | 20/12/2025 10:00 | 20/12/2026 10:00 — dans 13 jours',
-      '8 | 06/12/2025 10:00 | 07/12/2026 00:00 — dans moins d’un jour',
+      '7 | 20/12/2025 10:00 | 20/12/2026 10:00 — dans 14 jours',
+      '8 | 06/12/2025 10:00 | 07/12/2026 00:00 — dans 13 heures',
     ])
     const none = await mainText(qualityPage(session, view, computed, { live: [], now }))
     expect([none[1], ...none.slice(-2)]).toEqual([
@@ -195,7 +195,7 @@ describe('the data-quality page', () => {
     expect(text.slice(-5)).toEqual([
       '3 jetons valides',
       'N° | Délivré le | Expire le',
-      '7 | 20/12/2025 10:00 | 20/12/2026 10:00 — dans 13 jours',
+      '7 | 20/12/2025 10:00 | 20/12/2026 10:00 — dans 14 jours',
       '9 | 05/12/2026 10:00 | 05/12/2027 10:00',
       '3 | 28/11/2026 10:00 | sans échéance (délivré avant que les jetons n’expirent)',
     ])
