@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CliError, memoryIo } from '../io.ts'
-import { generateCommand, parseGenerateArgs } from './generate.ts'
+import { generateCommand, lackOfSpace, MAX_GENERATE_DOSSIERS, parseGenerateArgs } from './generate.ts'
 
 const dirs: string[] = []
 async function tempDir(): Promise<string> {
@@ -85,6 +85,27 @@ describe('passerelle generate', () => {
     )
   })
 
+  it('refuses more dossiers than the reference stock (8 M) before writing anything', () => {
+    expect(() => parseGenerateArgs(['--dossiers', '9000000', '--out', 'x'], '/')).toThrow(
+      new CliError(
+        '--dossiers 9000000 is more than generate writes: at most 8,000,000 (the reference stock, about 26.4 GB of files)',
+        2,
+      ),
+    )
+  })
+
+  it('refuses to start when the files would not fit in the free space, counting what an earlier output frees', () => {
+    expect([
+      lackOfSpace(1_000_000, '/data/gen', 2e9, 0),
+      lackOfSpace(1_000_000, '/data/gen', 2e9, 1.5e9),
+      lackOfSpace(1_000_000, '/data/gen', 1e9, 1e9),
+    ]).toEqual([
+      '--dossiers 1000000 needs about 3.3 GB in /data/gen, where 2.0 GB are free: free some space, or write fewer dossiers or elsewhere',
+      null,
+      '--dossiers 1000000 needs about 3.3 GB in /data/gen, where 2.0 GB are free (1.0 GB of them held by the earlier output it replaces): free some space, or write fewer dossiers or elsewhere',
+    ])
+  })
+
   it('rejects missing or bad options with a usage error', () => {
     expect(() => parseGenerateArgs(['--out', 'x'], '/')).toThrow(CliError)
     expect(() => parseGenerateArgs(['--dossiers', '10'], '/')).toThrow(/--out/)
@@ -108,6 +129,9 @@ describe('passerelle generate', () => {
     expect(() => parseGenerateArgs(['--dossiers', '5', '--invalid-rate', '2', '--out', 'x'], '/')).toThrow(
       new CliError('--invalid-rate "2" must be a share from 0 to 1 (e.g. 0.01)', 2),
     )
+    expect(
+      parseGenerateArgs(['--dossiers', String(MAX_GENERATE_DOSSIERS), '--out', 'x'], '/').options.dossiers,
+    ).toBe(8_000_000)
     expect(parseGenerateArgs(['--dossiers', '5', '--out', 'x'], '/').options).toEqual({
       dossiers: 5,
       seed: '1',

@@ -6,9 +6,9 @@
  */
 
 import { once } from 'node:events'
-import { createWriteStream, type WriteStream } from 'node:fs'
+import { createWriteStream, readdirSync, statfsSync, statSync, type WriteStream } from 'node:fs'
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
   defaultUntil,
@@ -28,6 +28,19 @@ import { CliError, type CliIo, type Command, requiredOption } from '../io.ts'
 const CHUNK = 1 << 16
 /** The generator's least last day (src/generate/generate.ts checkOptions). */
 const EARLIEST_UNTIL = '2021-06-01'
+
+/**
+ * The most dossiers generate writes: the reference stock (8 M dossiers, what the benchmarks
+ * extrapolate to and the demo's own maximum), about 26 GB of files. A typo's extra digit wrote
+ * until the disk was full.
+ */
+export const MAX_GENERATE_DOSSIERS = 8_000_000
+
+/**
+ * The bytes written per dossier, with its versions, its persons' referential lines and the
+ * invalid records: 3,230 at 20,000 dossiers with `--invalid-rate 0.01` (64.6 MB), rounded up.
+ */
+export const BYTES_PER_DOSSIER = 3_300
 
 const USAGE = 'passerelle generate --dossiers N [--seed S] [--invalid-rate R] [--until YYYY-MM-DD] --out DIR'
 
@@ -139,6 +152,11 @@ export function parseGenerateArgs(args: string[], cwd: string): { options: Gener
   const dossiers = Number(count)
   if (!Number.isInteger(dossiers) || dossiers < 1)
     throw new CliError(`--dossiers "${values.dossiers}" must be a positive integer`, 2)
+  if (dossiers > MAX_GENERATE_DOSSIERS)
+    throw new CliError(
+      `--dossiers ${values.dossiers} is more than generate writes: at most ${MAX_GENERATE_DOSSIERS.toLocaleString('en-US')} (the reference stock, about ${gigabytes(MAX_GENERATE_DOSSIERS * BYTES_PER_DOSSIER)} of files)`,
+      2,
+    )
   const invalidRate = Number(values['invalid-rate'] ?? 0)
   if (!(invalidRate >= 0 && invalidRate <= 1))
     throw new CliError(
@@ -158,6 +176,57 @@ export function parseGenerateArgs(args: string[], cwd: string): { options: Gener
     options: { dossiers, seed: values.seed ?? '1', invalidRate, until },
     out: resolve(cwd, outOption),
   }
+}
+
+/** `26.4 GB`, `66 MB` */
+function gigabytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.ceil(bytes / 1e6)} MB`
+}
+
+/**
+ * What stops `dossiers` from being written to `out` for want of space, or null: the estimate
+ * (BYTES_PER_DOSSIER each) against what is free on its file system (`available` bytes) plus what
+ * an earlier output there frees (`replaced` bytes). Refused before anything is written: a disk
+ * filled half-way leaves a partial output and a full disk under the hub.
+ *
+ * @example
+ * lackOfSpace(1_000_000, '/data/gen', 2e9, 0) // '--dossiers 1000000 needs about 3.3 GB in /data/gen, where 2.0 GB are free: …'
+ */
+export function lackOfSpace(
+  dossiers: number,
+  out: string,
+  available: number,
+  replaced: number,
+): string | null {
+  const needed = dossiers * BYTES_PER_DOSSIER
+  if (needed <= available + replaced) return null
+  const earlier =
+    replaced > 0 ? ` (${gigabytes(replaced)} of them held by the earlier output it replaces)` : ''
+  return `--dossiers ${dossiers} needs about ${gigabytes(needed)} in ${out}, where ${gigabytes(available + replaced)} are free${earlier}: free some space, or write fewer dossiers or elsewhere`
+}
+
+/** The bytes free to this process on the file system `path` is (or would be) on. */
+function availableBytes(path: string): number | null {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      const fs = statfsSync(at)
+      return fs.bavail * fs.bsize
+    } catch {
+      if (dirname(at) === at) return null
+    }
+  }
+}
+
+/** The bytes of an earlier output in `out` (its feeds and referentials), which prepareOut removes. */
+function earlierOutputBytes(out: string): number {
+  let bytes = 0
+  for (const folder of ['feeds', 'referentials'])
+    try {
+      for (const name of readdirSync(join(out, folder))) bytes += statSync(join(out, folder, name)).size
+    } catch {
+      // none there
+    }
+  return bytes
 }
 
 function summaryText(summary: GenerateSummary, out: string, seconds: number): string {
@@ -180,11 +249,12 @@ const OWN_ENTRIES = new Set(['feeds', 'referentials', 'partners.csv', 'manifest.
 
 /**
  * Makes `out` ready: created when missing; refused when it holds anything generate does not write
- * (writing feeds among someone's files would mix them up); an earlier output's feeds and
+ * (writing feeds among someone's files would mix them up), or when `dossiers` would not fit in the
+ * space left (lackOfSpace); an earlier output's feeds and
  * referentials are removed whole, so that no file of that run, nor a stray one, is left beside the
  * new ones for an import of `feeds/*.ndjson` to take in.
  */
-async function prepareOut(out: string): Promise<void> {
+async function prepareOut(out: string, dossiers: number): Promise<void> {
   // Not mkdir's recursive mode: under /proc it loops for good (src/lib/ensure-folder.ts).
   const folder = ensureFolder(out)
   if (folder !== null) throw new CliError(`cannot use --out ${out}: ${folder}`, 2)
@@ -200,6 +270,10 @@ async function prepareOut(out: string): Promise<void> {
       2,
     )
   }
+  // Checked before the earlier output is removed: a refusal leaves it as it was.
+  const available = availableBytes(out)
+  const lacking = available === null ? null : lackOfSpace(dossiers, out, available, earlierOutputBytes(out))
+  if (lacking !== null) throw new CliError(lacking, 2)
   await rm(join(out, 'feeds'), { recursive: true, force: true })
   await rm(join(out, 'referentials'), { recursive: true, force: true })
   await mkdir(join(out, 'feeds'))
@@ -212,7 +286,10 @@ export const generateCommand: Command = {
   summary: 'write a deterministic synthetic data set (partner feeds and referentials)',
   usage: USAGE,
   options: [
-    ['--dossiers N', 'how many dossiers (required)'],
+    [
+      '--dossiers N',
+      `how many dossiers (required; at most ${MAX_GENERATE_DOSSIERS.toLocaleString('en-US')}, about 3.3 GB of files per million, checked against the free space)`,
+    ],
     ['--seed S', 'seed: the same seed gives the same files (default 1)'],
     ['--invalid-rate R', 'share of records made invalid, of every kind the spec rejects, 0 to 1 (default 0)'],
     ['--until D', 'the last day of the data (default 2026-09-30)'],
@@ -221,7 +298,7 @@ export const generateCommand: Command = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { options, out } = parseGenerateArgs(args, io.cwd)
     const started = performance.now()
-    await prepareOut(out)
+    await prepareOut(out, options.dossiers)
     const reference = await loadGeneratorReference()
     const files = fileSink(out, io.interrupted)
     let summary: GenerateSummary
