@@ -81,7 +81,7 @@ describe('a command that needs a hub, where there is none', () => {
       code: 1,
       stdout: [],
       stderr: [
-        'passerelle-no-such-partners.csv: cannot read it (ENOENT)',
+        'passerelle-no-such-partners.csv: cannot read it: no such file (ENOENT)',
         'no partner added: 1 problem in passerelle-no-such-partners.csv',
       ],
     })

@@ -381,7 +381,7 @@ describe('passerelle partners', () => {
       stdout: [],
       stderr: [
         'bad.csv:3: code "r-1" is not a partner code (2–24 characters A–Z, 0–9, _)',
-        'bad.csv:4: name is empty',
+        'bad.csv:4: name "" is not a partner name (one line of 1 to 200 characters, without control characters): it is empty',
         'bad.csv:5: kind "BANK" is not one of REGION, OPCO, FT, CDC, TPRO, AGEFIPH, CEP',
         'bad.csv:7: code "OPCO7" is already on line 6',
         'bad.csv:2: code "R84" is already registered (rotate its token with partners rotate-token)',

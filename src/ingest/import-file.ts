@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { archiveKind } from '../lib/archive.ts'
+import { fileErrorReason } from '../lib/file-error.ts'
 import { readLines } from '../lib/lines.ts'
 import { plainlyNotNdjson } from '../lib/ndjson-sniff.ts'
 import { invalidUtf8At, invalidUtf8Message } from '../lib/utf8.ts'
@@ -345,9 +346,12 @@ function readableFileSize(path: string): number {
         `${path} is not a regular file (a pipe, a FIFO or a device): the import resumes an interrupted file by its byte offset, so it reads a file it can read again; write the stream to a file first (… > feed.ndjson) and import that file; nothing was imported`,
       )
     size = stat.size
+    // Opened once, as a regular file only (a FIFO would block): a file it may not read is
+    // refused here, with why, rather than half-way through hashing it.
+    closeSync(openSync(path, 'r'))
   } catch (error) {
     if (error instanceof IngestError) throw error
-    throw new IngestError(`cannot read ${path}`)
+    throw new IngestError(`cannot read ${path}: ${fileErrorReason(error)}; nothing was imported`)
   }
   const archive = archiveKind(path)
   if (archive)

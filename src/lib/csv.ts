@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { parse } from 'csv-parse'
+import { type InvalidUtf8Line, utf8LineCheck } from './utf8.ts'
 
 /** One parsed CSV data line: its 1-based line number in the file and its fields by header name. */
 export interface CsvRow {
@@ -9,11 +10,17 @@ export interface CsvRow {
 
 /**
  * Streams a CSV file (UTF-8, comma, header line) row by row with line numbers, so that errors can
- * name the line and memory stays flat whatever the file size.
+ * name the line and memory stays flat whatever the file size. csv-parse reads bytes that are not
+ * UTF-8 as U+FFFD without a word: `onInvalidUtf8` hears of each line holding some (its physical
+ * line, 1-based), before the row it is part of.
  */
-export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
+export async function* readCsv(
+  path: string,
+  options: { onInvalidUtf8?: (line: InvalidUtf8Line) => void } = {},
+): AsyncGenerator<CsvRow> {
   const file = createReadStream(path)
-  const parser = file.pipe(
+  const bytes = options.onInvalidUtf8 ? file.pipe(utf8LineCheck(options.onInvalidUtf8)) : file
+  const parser = bytes.pipe(
     parse({
       columns: true,
       bom: true,

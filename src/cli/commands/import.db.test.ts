@@ -90,6 +90,30 @@ describe('passerelle import exit status', () => {
   })
 })
 
+describe('passerelle import of a file it cannot read', () => {
+  it('says why it cannot read the file (no such file), and that nothing was imported', async () => {
+    expect([
+      await run(['import', '--partner', 'CDC', 'no-such-feed.ndjson']),
+      await run(['import', '--partner', 'CDC', join('no-such-dir', 'feed.ndjson')]),
+    ]).toEqual([
+      {
+        code: 1,
+        stdout: [],
+        stderr: [
+          `passerelle import: cannot read ${join(dir, 'no-such-feed.ndjson')}: no such file (ENOENT); nothing was imported`,
+        ],
+      },
+      {
+        code: 1,
+        stdout: [],
+        stderr: [
+          `passerelle import: cannot read ${join(dir, 'no-such-dir', 'feed.ndjson')}: no such file (ENOENT); nothing was imported`,
+        ],
+      },
+    ])
+  })
+})
+
 describe('passerelle import --abandon', () => {
   it('takes a transmission number alone, and says why it cannot abandon one', async () => {
     expect(await run(['import', '--abandon', 'x'])).toEqual({

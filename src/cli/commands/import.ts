@@ -1,10 +1,11 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { refreshPartnerSummaries } from '../../access/summaries.ts'
 import { type ImportSummary, IngestError, importFile } from '../../ingest/import-file.ts'
 import { createPreparer } from '../../ingest/preparer.ts'
 import { abandonImport } from '../../ingest/unfinished-imports.repository.ts'
+import { existingFolder } from '../../lib/ensure-folder.ts'
 import { formatCount, prepareThreads, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { duration, progressLine } from '../progress.ts'
@@ -66,6 +67,7 @@ exit status: 0 the file is in, every record accepted or some rejected (listed in
         `--rejects ${values.rejects} is the file being imported: writing the rejected lines would erase it; give another file`,
         2,
       )
+    if (rejectsPath) rejectsFile(values.rejects!, rejectsPath)
     return withHub(io, { needsSecret: true, existing: true }, async ({ store, secret }) => {
       const preparer = await createPreparer(secret, prepareThreads(io.env))
       const today = new Date().toISOString().slice(0, 10)
@@ -114,6 +116,21 @@ exit status: 0 the file is in, every record accepted or some rejected (listed in
       }
     })
   },
+}
+
+/**
+ * Checks `--rejects` before the hub is opened (exit 2, nothing recorded): its folder must exist
+ * and be writable (a mistyped path used to be created, folders and all), and the path must not be
+ * a folder. The file itself is created, or emptied, once the import starts.
+ */
+export function rejectsFile(given: string, path: string): void {
+  const rule = `--rejects ${JSON.stringify(given)} must be a file in an existing folder`
+  if (given.trim() === '') throw new CliError(`${rule}: it is empty`, 2)
+  if (existingFolder(path, { write: false }) === null)
+    throw new CliError(`${rule}: ${path} is a directory`, 2)
+  const folder = existingFolder(dirname(path))
+  if (folder !== null)
+    throw new CliError(`${rule}: ${folder} (create the folder first, or give another path)`, 2)
 }
 
 /** `--abandon ID`: closes an unfinished file import, which `passerelle status` then stops listing. */

@@ -1,6 +1,9 @@
 import { basename } from 'node:path'
 import { type CsvRow, readCsv } from '../../lib/csv.ts'
+import { fileErrorReason } from '../../lib/file-error.ts'
+import type { InvalidUtf8Line } from '../../lib/utf8.ts'
 import { PARTNER_KINDS, type PartnerKind } from '../../partners/partner.repository.ts'
+import { type PartnerName, parsePartnerName, partnerNameError } from '../../partners/partner-name.ts'
 
 /** A partner code: what `partners add --code` takes, and what a partners file may hold. */
 export const PARTNER_CODE = /^[A-Z0-9_]{2,24}$/
@@ -9,7 +12,7 @@ export const PARTNER_CODE = /^[A-Z0-9_]{2,24}$/
 export interface PartnerLine {
   readonly line: number
   readonly code: string
-  readonly name: string
+  readonly name: PartnerName
   readonly kind: PartnerKind
 }
 
@@ -21,11 +24,16 @@ export interface PartnerLine {
 export async function readPartnersFile(path: string): Promise<{ partners: PartnerLine[]; errors: string[] }> {
   const file = basename(path)
   const rows: CsvRow[] = []
+  const notUtf8: InvalidUtf8Line[] = []
   try {
-    for await (const row of readCsv(path)) rows.push(row)
+    for await (const row of readCsv(path, { onInvalidUtf8: (line) => notUtf8.push(line) })) rows.push(row)
   } catch (error) {
     return { partners: [], errors: [csvError(file, error, rows.at(-1)?.line ?? 1)] }
   }
+  // A file saved as Windows-1252 reads as names holding U+FFFD where its accents were: refused
+  // whole, each such line named, since every name of it may be damaged.
+  if (notUtf8.length > 0)
+    return { partners: [], errors: notUtf8.map(({ line, message }) => `${file}:${line}: ${message}`) }
   const missing = ['code', 'name', 'kind'].filter((column) => rows.length > 0 && !(column in rows[0]!.values))
   if (rows.length === 0)
     return {
@@ -42,18 +50,19 @@ export async function readPartnersFile(path: string): Promise<{ partners: Partne
   const seen = new Map<string, number>()
   for (const { line, values } of rows) {
     const code = (values.code ?? '').trim()
-    const name = (values.name ?? '').trim()
+    const name = parsePartnerName(values.name ?? '')
     const kind = (values.kind ?? '').trim().toUpperCase()
     const at = `${file}:${line}`
     const before = errors.length
     if (!PARTNER_CODE.test(code))
       errors.push(`${at}: code "${code}" is not a partner code (2–24 characters A–Z, 0–9, _)`)
     else if (seen.has(code)) errors.push(`${at}: code "${code}" is already on line ${seen.get(code)}`)
-    if (name === '') errors.push(`${at}: name is empty`)
+    if (!name.ok) errors.push(`${at}: ${partnerNameError('name', values.name ?? '', name.problem)}`)
     if (!PARTNER_KINDS.includes(kind as PartnerKind))
       errors.push(`${at}: kind "${values.kind ?? ''}" is not one of ${PARTNER_KINDS.join(', ')}`)
     if (!seen.has(code)) seen.set(code, line)
-    if (errors.length === before) partners.push({ line, code, name, kind: kind as PartnerKind })
+    if (errors.length === before && name.ok)
+      partners.push({ line, code, name: name.name, kind: kind as PartnerKind })
   }
   return { partners, errors }
 }
@@ -65,7 +74,7 @@ export async function readPartnersFile(path: string): Promise<{ partners: Partne
  */
 function csvError(file: string, error: unknown, lastLine: number): string {
   const e = error as NodeJS.ErrnoException & { lines?: number; record?: unknown[]; columns?: unknown[] }
-  if (typeof e.lines !== 'number') return `${file}: cannot read it (${e.code ?? e.message})`
+  if (typeof e.lines !== 'number') return `${file}: cannot read it: ${fileErrorReason(e)}`
   if (e.code === 'CSV_QUOTE_NOT_CLOSED')
     return `${file}:${lastLine + 1}: a quote opened in this line is not closed (the file ends inside it, line ${e.lines})`
   if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && Array.isArray(e.record) && Array.isArray(e.columns))

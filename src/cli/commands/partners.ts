@@ -9,6 +9,7 @@ import {
 } from '../../access/operator-log.repository.ts'
 import type { Database } from '../../db/database.ts'
 import { inTransaction } from '../../db/in-transaction.ts'
+import { notPlainText, shownValue } from '../../lib/plain-text.ts'
 import {
   addPartner,
   addPartners,
@@ -19,6 +20,7 @@ import {
   partnerByCode,
   unknownPartner,
 } from '../../partners/partner.repository.ts'
+import { MAX_PARTNER_NAME_LENGTH, parsePartnerName, partnerNameError } from '../../partners/partner-name.ts'
 import {
   DEFAULT_TOKEN_DAYS,
   type IssuedToken,
@@ -30,8 +32,18 @@ import { alignColumns } from '../columns.ts'
 import { utc, withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command, requiredOption } from '../io.ts'
 import { operatorName } from '../operator.ts'
+import { onlyOptionsOf, type SubCommands, subCommand } from '../sub-command.ts'
 import { daysOption, lastDay, printTokens, revoke, rotate, tokenIdOption } from './partner-tokens.ts'
 import { PARTNER_CODE, readPartnersFile } from './partners-file.ts'
+
+/** The sub-commands of `partners` and the options each takes. */
+const SUB_COMMANDS: SubCommands = {
+  add: ['code', 'name', 'kind', 'from', 'valid-days'],
+  list: [],
+  tokens: ['code'],
+  'rotate-token': ['code', 'valid-days', 'overlap-days'],
+  'revoke-token': ['code', 'token'],
+}
 
 /**
  * `passerelle partners add|list|tokens|rotate-token|revoke-token`: the operator's partner register. Tokens are
@@ -52,7 +64,10 @@ export const partnersCommand: Command = {
        (add and rotate-token also take --valid-days N)`,
   options: [
     ['--code CODE', "the partner's code (add, tokens, rotate-token, revoke-token)"],
-    ['--name NAME', 'its name, as partners see it (add)'],
+    [
+      '--name NAME',
+      `its name, as partners see it: one line, at most ${MAX_PARTNER_NAME_LENGTH} characters (add)`,
+    ],
     ['--kind KIND', 'REGION, OPCO, FT, CDC, TPRO, AGEFIPH or CEP (add)'],
     ['--from FILE.csv', 'add every partner of a code,name,kind file, or none when a line is wrong'],
     ['--token ID', 'the id of the token to revoke at once, as partners tokens lists it (#5 or 5)'],
@@ -66,7 +81,8 @@ export const partnersCommand: Command = {
     ],
   ],
   async run(args, io) {
-    const [sub, ...rest] = args
+    const [given, ...rest] = args
+    const sub = subCommand(given, SUB_COMMANDS, partnersCommand.usage)
     const { values } = parseArgs({
       args: rest,
       options: {
@@ -97,6 +113,7 @@ export const partnersCommand: Command = {
         '--token is for revoke-token: the other sub-commands take the partner by its --code',
         2,
       )
+    onlyOptionsOf('partners', sub, values, SUB_COMMANDS, partnersCommand.usage)
     if (sub === 'add' && values.from !== undefined) {
       if (values.code !== undefined || values.name !== undefined || values.kind !== undefined)
         throw new CliError(
@@ -108,13 +125,15 @@ export const partnersCommand: Command = {
     const usage = partnersCommand.usage
     if (sub === 'add') {
       const code = requiredOption(values.code, '--code CODE', usage)
-      const name = requiredOption(values.name, '--name NAME', usage)
-      const given = requiredOption(values.kind, '--kind KIND', usage)
-      const kind = given.toUpperCase()
+      const parsedName = parsePartnerName(requiredOption(values.name, '--name NAME', usage))
+      const givenKind = requiredOption(values.kind, '--kind KIND', usage)
+      const kind = givenKind.toUpperCase()
       if (!PARTNER_CODE.test(code))
         throw new CliError(`--code "${code}" is not a partner code (2–24 characters A–Z, 0–9, _)`, 2)
+      if (!parsedName.ok) throw new CliError(partnerNameError('--name', values.name!, parsedName.problem), 2)
+      const name = parsedName.name
       if (!PARTNER_KINDS.includes(kind as PartnerKind))
-        throw new CliError(`--kind "${given}" is not one of ${PARTNER_KINDS.join(', ')}`, 2)
+        throw new CliError(`--kind "${givenKind}" is not one of ${PARTNER_KINDS.join(', ')}`, 2)
       return withHub(io, { needsSecret: false }, async ({ store }) => {
         if (await partnerByCode(store.db, code))
           throw new CliError(`partner ${code} already exists (rotate its token with partners rotate-token)`)
@@ -142,7 +161,8 @@ export const partnersCommand: Command = {
             p.kind,
             own.length ? own.map((t) => `#${t.id}`).join(',') : '-',
             lastDay(own),
-            p.name,
+            // A name stored before names were checked is shown escaped: it forges no row.
+            notPlainText(p.name) === null ? p.name : shownValue(p.name, MAX_PARTNER_NAME_LENGTH),
           ]
         })
         for (const line of alignColumns([['code', 'kind', 'live tokens', 'until', 'name'], ...rows]))
@@ -150,18 +170,16 @@ export const partnersCommand: Command = {
         return 0
       })
     }
-    if (sub === 'tokens' || sub === 'rotate-token' || sub === 'revoke-token') {
-      const code = requiredOption(values.code, '--code CODE', usage)
-      const tokenId =
-        sub === 'revoke-token' ? tokenIdOption(requiredOption(values.token, '--token ID', usage)) : 0
-      return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-        const partner = await knownPartner(store.db, code)
-        if (sub === 'tokens') return printTokens(io, store.db, partner)
-        if (sub === 'rotate-token') return rotate(io, store.db, partner, { validDays, overlapDays }, operator)
-        return revoke(io, store.db, partner, tokenId, operator)
-      })
-    }
-    throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${usage}`, 2)
+    // tokens, rotate-token or revoke-token: subCommand refused any other.
+    const code = requiredOption(values.code, '--code CODE', usage)
+    const tokenId =
+      sub === 'revoke-token' ? tokenIdOption(requiredOption(values.token, '--token ID', usage)) : 0
+    return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
+      const partner = await knownPartner(store.db, code)
+      if (sub === 'tokens') return printTokens(io, store.db, partner)
+      if (sub === 'rotate-token') return rotate(io, store.db, partner, { validDays, overlapDays }, operator)
+      return revoke(io, store.db, partner, tokenId, operator)
+    })
   },
 }
 

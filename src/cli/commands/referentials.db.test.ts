@@ -135,7 +135,7 @@ describe('passerelle referentials', () => {
     )
     await expect(run(['load', 'x.csv'])).rejects.toThrow(/^--kind is required and must be one of organisms,/)
     await expect(run(['load', '--kind', 'organisms', 'missing.csv'])).rejects.toThrow(
-      /^cannot read .*missing\.csv$/,
+      /^cannot read .*missing\.csv: no such file \(ENOENT\)$/,
     )
   })
 })

@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readConfig } from '../../config.ts'
+import { fileErrorReason } from '../../lib/file-error.ts'
 import { isReferentialKind, REFERENTIAL_KINDS } from '../../referentials/kinds.ts'
 import { type LoadResult, loadReferential } from '../../referentials/load-referential.ts'
 import { listReferentialLoads } from '../../referentials/referential.repository.ts'
@@ -10,9 +11,13 @@ import { referentialSpecs } from '../../referentials/specs.ts'
 import { withHub } from '../hub.ts'
 import { CliError, type CliIo, type Command } from '../io.ts'
 import { missingSecret } from '../missing-secret.ts'
+import { onlyOptionsOf, type SubCommands, subCommand } from '../sub-command.ts'
 
 const USAGE = `passerelle referentials load --kind ${REFERENTIAL_KINDS.join('|')} FILE.csv [--skip-invalid] [--allow-empty]
        passerelle referentials list`
+
+/** The sub-commands of `referentials` and the options each takes. */
+const SUB_COMMANDS: SubCommands = { load: ['kind', 'skip-invalid', 'allow-empty'], list: [] }
 
 /**
  * `passerelle referentials`: `load` replaces one kind's referential with a CSV file (all or
@@ -35,22 +40,29 @@ export const referentialsCommand: Command = {
     ],
   ],
   async run(args, io) {
-    const [sub, ...rest] = args
-    if (sub === 'load') return runLoad(rest, io)
-    if (sub === 'list') return runList(rest, io)
-    throw new CliError(`expected load or list${sub ? `, got "${sub}"` : ''}\nusage: ${USAGE}`, 2)
+    const [given, ...rest] = args
+    const sub = subCommand(given, SUB_COMMANDS, USAGE)
+    return sub === 'load' ? runLoad(rest, io) : runList(rest, io)
   },
 }
 
-function parse(args: string[]) {
+/** The arguments of `sub`: refused (exit 2) when they hold an option it does not take. */
+function parse(sub: 'load' | 'list', args: string[]) {
+  const parsed = parseOptions(args)
+  onlyOptionsOf('referentials', sub, parsed.values, SUB_COMMANDS, USAGE)
+  return parsed
+}
+
+function parseOptions(args: string[]) {
   try {
     return parseArgs({
       args,
       allowPositionals: true,
+      // No default: onlyOptionsOf reads the options given as those with a value.
       options: {
         kind: { type: 'string' },
-        'skip-invalid': { type: 'boolean', default: false },
-        'allow-empty': { type: 'boolean', default: false },
+        'skip-invalid': { type: 'boolean' },
+        'allow-empty': { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -59,7 +71,7 @@ function parse(args: string[]) {
 }
 
 async function runLoad(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args)
+  const { values, positionals } = parse('load', args)
   const kind = values.kind
   if (kind === undefined || !isReferentialKind(kind)) {
     const given = kind === undefined ? 'is required and' : `"${kind}"`
@@ -76,16 +88,16 @@ async function runLoad(args: string[], io: CliIo): Promise<number> {
   }
   try {
     await access(path, constants.R_OK)
-  } catch {
-    throw new CliError(`cannot read ${path}`)
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${fileErrorReason(error)}`)
   }
   const result = await withHub(io, { needsSecret: false, config }, ({ store }) =>
     loadReferential(store.db, {
       kind,
       path,
       secret: config.secret,
-      skipInvalid: values['skip-invalid'],
-      refuseEmpty: !values['allow-empty'],
+      skipInvalid: values['skip-invalid'] === true,
+      refuseEmpty: values['allow-empty'] !== true,
     }),
   )
   report(io, basename(path), result)
@@ -110,7 +122,7 @@ function report(io: CliIo, file: string, result: LoadResult): void {
 }
 
 async function runList(args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parse(args)
+  const { positionals } = parse('list', args)
   if (positionals.length > 0) throw new CliError(`list takes no argument\nusage: ${USAGE}`, 2)
   const loads = await withHub(io, { needsSecret: false, existing: true }, ({ store }) =>
     listReferentialLoads(store.db),

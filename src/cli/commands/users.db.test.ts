@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestStore, type TestStore } from '../../../test/store.ts'
 import { CliError, memoryIo } from '../io.ts'
 import { auditLogCommand } from './audit-log.ts'
+import { operatorLogCommand } from './operator-log.ts'
 import { partnersCommand } from './partners.ts'
 import { makeUsersCommand } from './users.ts'
 
@@ -96,6 +97,52 @@ describe('passerelle users and audit-log', () => {
     await expect(run(users, ['add', '--partner', 'R84', '--email', 'ana@region.fr'])).rejects.toThrow(
       /already exists/,
     )
+  })
+
+  it('refuses an e-mail holding a newline or a control character, or longer than 254 characters, naming the rule; adds none', async () => {
+    const refusal = (email: string) =>
+      run(users, ['add', '--partner', 'R84', '--email', email]).then(
+        () => 'accepted',
+        (error: CliError) => [error.exitCode, error.message],
+      )
+    const rule =
+      'is not an e-mail (an address name@domain.tld of at most 254 characters (RFC 5321), without spaces or control characters)'
+    const before = (await run(users, ['list'])).stdout
+    expect([
+      await refusal('eve@region.fr\nR84      active  never  mallory@region.fr'),
+      await refusal('eve@region.fr\u0007'),
+      await refusal('eve@region.fr\r'),
+      await refusal('eve\u2028@region.fr'),
+      await refusal(`${'e'.repeat(246)}@region.fr`),
+    ]).toEqual([
+      [
+        2,
+        `--email "eve@region.fr\\nR84      active  never  mallory@region.fr" ${rule}: it holds a line break (U+000A) at character 14`,
+      ],
+      [2, `--email "eve@region.fr\\u0007" ${rule}: it holds a control character (U+0007) at character 14`],
+      [2, `--email "eve@region.fr\\r" ${rule}: it holds a line break (U+000D) at character 14`],
+      [2, `--email "eve\\u2028@region.fr" ${rule}: it holds a line break (U+2028) at character 4`],
+      [2, `--email "${'e'.repeat(60)}"… (256 characters) ${rule}: it has 256 characters`],
+    ])
+    expect((await run(users, ['list'])).stdout).toEqual(before)
+  })
+
+  it('says an account disabled (or enabled) already is so, and logs nothing the second time', async () => {
+    await run(users, ['add', '--partner', 'R84', '--email', 'twice@region.fr'])
+    const first = await run(users, ['disable', '--email', 'twice@region.fr'])
+    const second = await run(users, ['disable', '--email', 'Twice@Region.fr'])
+    const enabled = await run(users, ['enable', '--email', 'twice@region.fr'])
+    const enabledAgain = await run(users, ['enable', '--email', 'twice@region.fr'])
+    expect([first, second, enabled, enabledAgain]).toEqual([
+      { code: 0, stdout: ['user twice@region.fr disabled; its sessions are ended'] },
+      { code: 0, stdout: ['user twice@region.fr is already disabled; nothing changed, nothing logged'] },
+      { code: 0, stdout: ['user twice@region.fr enabled'] },
+      { code: 0, stdout: ['user twice@region.fr is already enabled; nothing changed, nothing logged'] },
+    ])
+    const log = (await run(operatorLogCommand, ['--partner', 'R84'])).stdout
+    expect(
+      log.filter((line) => line.includes('twice@region.fr')).map((line) => /\tuser\/[a-z-]+/.exec(line)?.[0]),
+    ).toEqual(['\tuser/add', '\tuser/disable', '\tuser/enable'])
   })
 
   it('audit-log refuses a dossier without its owner, an unknown owner, an end before the start, and an actor of neither kind', async () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
+import { EMAIL_RULE, emailError, MAX_EMAIL_LENGTH, parseEmail } from '../../access/email.ts'
 import { recordOperatorAction, withOperatorLog } from '../../access/operator-log.repository.ts'
 import {
   generatePassword,
@@ -17,13 +18,22 @@ import {
 } from '../../access/users.repository.ts'
 import type { Database } from '../../db/database.ts'
 import { inTransaction } from '../../db/in-transaction.ts'
+import { notPlainText, shownValue } from '../../lib/plain-text.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { utc, withHub } from '../hub.ts'
 import { CliError, type Command, requiredOption } from '../io.ts'
 import { operatorName } from '../operator.ts'
+import { onlyOptionsOf, type SubCommands, subCommand } from '../sub-command.ts'
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** The sub-commands of `users` and the options each takes. */
+const SUB_COMMANDS: SubCommands = {
+  add: ['partner', 'email', 'password-stdin'],
+  list: ['partner'],
+  'reset-password': ['email', 'password-stdin'],
+  disable: ['email'],
+  enable: ['email'],
+}
 
 /** Reads a password from standard input (first line, without its newline). */
 async function readStdinLine(): Promise<string> {
@@ -47,11 +57,12 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
        passerelle users enable --email E`,
     options: [
       ['--partner CODE', "the account's partner (add); only that partner's accounts (list)"],
-      ['--email E', "the account's e-mail, its sign-in"],
+      ['--email E', `the account's e-mail, its sign-in: ${EMAIL_RULE}`],
       ['--password-stdin', 'read the password from stdin instead of generating one (printed once)'],
     ],
     async run(args, io) {
-      const [sub, ...rest] = args
+      const [given, ...rest] = args
+      const sub = subCommand(given, SUB_COMMANDS, command.usage)
       const { values } = parseArgs({
         args: rest,
         options: {
@@ -61,6 +72,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         },
         strict: true,
       })
+      onlyOptionsOf('users', sub, values, SUB_COMMANDS, command.usage)
       // A new password: read from standard input, or generated (then printed once).
       const newPassword = async () => {
         const password = values['password-stdin'] ? await readPassword() : generatePassword()
@@ -75,23 +87,32 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       }
       // Read before the store opens: a bad PASSERELLE_OPERATOR stops a change before it is made.
       const operator = sub === 'list' ? '' : operatorName(io.env)
-      const changes = ['add', 'disable', 'reset-password', 'enable']
-      const emailOption = changes.includes(sub ?? '')
-        ? requiredOption(values.email, '--email E', command.usage)
-        : ''
+      const emailOption = sub === 'list' ? '' : requiredOption(values.email, '--email E', command.usage)
       const partnerCode = sub === 'add' ? requiredOption(values.partner, '--partner CODE', command.usage) : ''
-      // A change to an existing account, logged with its partner when the account exists.
+      // A change to an existing account, logged with its partner: 'missing' when there is no such
+      // account, 'unchanged' when it is in that state already (a second disable, an enable of an
+      // account not disabled), which changes nothing and logs nothing.
       const changeAccount = (
         db: Kysely<Database>,
         action: 'user/disable' | 'user/enable' | 'user/reset-password',
         change: (tx: Kysely<Database>) => Promise<boolean>,
       ) =>
-        inTransaction(db, async (tx) => {
+        inTransaction(db, async (tx): Promise<'missing' | 'unchanged' | 'changed'> => {
           const email = normaliseEmail(emailOption)
-          const account = (await listUsers(tx)).find((u) => u.email === email)
-          if (!account || !(await change(tx))) return false
-          await recordOperatorAction(tx, { operator, action, partnerId: account.partnerId, subject: email })
-          return true
+          // Locked first: two operators disabling it at once log it once.
+          const row = await tx
+            .selectFrom('partner_user')
+            .select(['partner_id', 'disabled_at'])
+            .where('email', '=', email)
+            .forUpdate()
+            .executeTakeFirst()
+          if (!row) return 'missing'
+          const disabled = row.disabled_at !== null
+          if ((action === 'user/disable' && disabled) || (action === 'user/enable' && !disabled))
+            return 'unchanged'
+          if (!(await change(tx))) return 'missing'
+          await recordOperatorAction(tx, { operator, action, partnerId: row.partner_id, subject: email })
+          return 'changed'
         })
       const printPassword = (password: string) => {
         if (values['password-stdin']) return
@@ -99,8 +120,9 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         io.out(password)
       }
       if (sub === 'add') {
-        const email = normaliseEmail(emailOption)
-        if (!EMAIL.test(email)) throw new CliError(`--email "${emailOption}" is not an e-mail address`, 2)
+        const parsed = parseEmail(emailOption)
+        if (!parsed.ok) throw new CliError(emailError('--email', emailOption, parsed.problem), 2)
+        const email = parsed.email
         const password = await newPassword()
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           const partner = await partnerByCode(store.db, partnerCode)
@@ -128,7 +150,8 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
             u.partnerCode,
             u.disabled ? 'disabled' : u.mustChangePassword ? 'active, password to change' : 'active',
             u.lastSignIn ? utc(u.lastSignIn) : 'never',
-            u.email,
+            // An e-mail stored before e-mails were checked is shown escaped: it forges no row.
+            notPlainText(u.email) === null ? u.email : shownValue(u.email, MAX_EMAIL_LENGTH),
           ])
           for (const line of alignColumns([['partner', 'state', 'last sign-in', 'e-mail'], ...rows]))
             io.out(line)
@@ -137,9 +160,13 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
       }
       if (sub === 'disable') {
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          if (!(await changeAccount(store.db, 'user/disable', (tx) => disableUser(tx, emailOption))))
-            throw new CliError(`no user "${emailOption}"`)
-          io.out(`user ${normaliseEmail(emailOption)} disabled; its sessions are ended`)
+          const done = await changeAccount(store.db, 'user/disable', (tx) => disableUser(tx, emailOption))
+          if (done === 'missing') throw new CliError(`no user ${shownValue(emailOption)}`)
+          io.out(
+            done === 'unchanged'
+              ? `user ${normaliseEmail(emailOption)} is already disabled; nothing changed, nothing logged`
+              : `user ${normaliseEmail(emailOption)} disabled; its sessions are ended`,
+          )
           return 0
         })
       }
@@ -148,8 +175,8 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
           const reset = (tx: Kysely<Database>) =>
             resetPassword(tx, emailOption, password, { mustChange: true })
-          if (!(await changeAccount(store.db, 'user/reset-password', reset)))
-            throw new CliError(`no user "${emailOption}"`)
+          if ((await changeAccount(store.db, 'user/reset-password', reset)) === 'missing')
+            throw new CliError(`no user ${shownValue(emailOption)}`)
           io.out(
             `user ${normaliseEmail(emailOption)}: new password set; its sessions are ended; they choose their own at next sign-in`,
           )
@@ -157,15 +184,17 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
           return 0
         })
       }
-      if (sub === 'enable') {
-        return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
-          if (!(await changeAccount(store.db, 'user/enable', (tx) => enableUser(tx, emailOption))))
-            throw new CliError(`no user "${emailOption}"`)
-          io.out(`user ${normaliseEmail(emailOption)} enabled`)
-          return 0
-        })
-      }
-      throw new CliError(`unknown sub-command "${sub ?? ''}"; usage:\n${command.usage}`, 2)
+      // enable: subCommand refused any other.
+      return withHub(io, { needsSecret: false, existing: true }, async ({ store }) => {
+        const done = await changeAccount(store.db, 'user/enable', (tx) => enableUser(tx, emailOption))
+        if (done === 'missing') throw new CliError(`no user ${shownValue(emailOption)}`)
+        io.out(
+          done === 'unchanged'
+            ? `user ${normaliseEmail(emailOption)} is already enabled; nothing changed, nothing logged`
+            : `user ${normaliseEmail(emailOption)} enabled`,
+        )
+        return 0
+      })
     },
   }
   return command
