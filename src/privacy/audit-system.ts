@@ -88,11 +88,10 @@ export async function auditSystem(
     locations ??= tableLocations(system)
     const d = distance[p]!
     const floor = floorOf(p)
-    const cost = (c: number) => {
-      const v = system.value[c]!
-      if (v + d > system.upper + 1e-9) return INFEASIBLE
-      if (c === p) return v < floor[c]! - 1e-9 ? INFEASIBLE : 0
-      if (v - d < floor[c]! - 1e-9) return INFEASIBLE
+    const cost = (c: number, move: number) => {
+      const moved = system.value[c]! + move
+      if (moved > system.upper + 1e-9 || moved < floor[c]! - 1e-9) return INFEASIBLE
+      if (c === p) return 0
       return suppressed[c] === 1 && !known?.has(c) ? 0 : INFEASIBLE
     }
     const down = downwardDistance(d, system.value[p]!, floor[p])

@@ -284,21 +284,31 @@ export async function searchComponents(job: SearchJob, ids: readonly number[]): 
   const unprotectable: number[] = []
   const relaxed: number[] = []
   const none = new Float64Array(system.size)
+  // Components where some floor is above 0: only there can dropping the floors help.
+  const floored = new Uint8Array(members.length)
+  marks.floor.forEach((f, c) => {
+    if (f > 0) floored[component[c]!] = 1
+  })
   for (const cell of primaries) {
     const k = state.component[cell]!
     const widest = state.wholeWithFloors[k]! < WHOLE_WITH_FLOORS ? Infinity : MAX_LEVEL
     let proof = certify(state, cell, false, widest) ?? certifyOnRates(state, cell, job.publicMeasures)
-    if (!proof && marks.floor.some((f, c) => f > 0 && state.component[c] === state.component[cell])) {
+    let isRelaxed = false
+    if (!proof && floored[k] === 1) {
       // What the statuses tell leaves this cell no pattern: protected as PRIVACY.md §4 asks, and
-      // named (SecondaryResult.relaxed). Its certificates break floors, so no other cell reuses
-      // them (remember), and pruning keeps what they move (it re-certifies with the floors).
+      // named (SecondaryResult.relaxed) unless later suppressions protect it under the floors
+      // after all. Its certificates break floors, so no other cell reuses them (remember), and
+      // pruning certifies it again without floors.
       state.floor = none
       try {
         proof = certify(state, cell, false) ?? certifyOnRates(state, cell, job.publicMeasures)
       } finally {
         state.floor = marks.floor
       }
-      if (proof) relaxed.push(cell)
+      if (proof) {
+        relaxed.push(cell)
+        isRelaxed = true
+      }
     }
     if (!proof) {
       unprotectable.push(cell)
@@ -313,15 +323,27 @@ export async function searchComponents(job: SearchJob, ids: readonly number[]): 
       }
     }
     state.certificates.set(cell, proof)
-    if (relaxed.at(-1) !== cell) for (const certificate of proof) remember(state, certificate)
+    if (!isRelaxed) for (const certificate of proof) remember(state, certificate)
   }
-  prune(state, held, cells)
+  // What later primaries suppressed may protect an earlier relaxed one against the reader of the
+  // statuses after all, within the cells suppressed now.
+  const stillRelaxed = new Set<number>()
+  for (const cell of relaxed) {
+    const proof = certify(state, cell, true)
+    if (!proof) {
+      stillRelaxed.add(cell)
+      continue
+    }
+    state.certificates.set(cell, proof)
+    for (const certificate of proof) remember(state, certificate)
+  }
+  prune(state, held, cells, stillRelaxed, none)
   return {
     cells: Int32Array.from(cells),
     status: Uint8Array.from(cells, (c) => status[c]!),
     unprotectable,
     certificates: state.certificates,
-    relaxed,
+    relaxed: [...stillRelaxed],
     lpSolved: state.lpSolved,
     patterns: state.patterns,
   }
@@ -477,20 +499,15 @@ function certificateCost(state: State, certificate: Certificate): number {
 }
 
 function patternCost(state: State, cell: number, onlySuppressed: boolean) {
-  const { system, suppressed, frozen } = state
-  const { floor } = state
-  const amount = state.marks.distance[cell]!
+  const { system, suppressed, frozen, floor } = state
   const { value, upper } = system
-  return (c: number): number => {
-    const v = value[c]!
-    if (v + amount > upper + SUPPORT) return INFEASIBLE
-    // Every other cell moves by ±amount; the cell itself goes down only as far as its floor allows
-    // (findPattern's `downAmount`).
-    if (c === cell) return v < floor[c]! - SUPPORT ? INFEASIBLE : 0
-    if (v - amount < floor[c]! - SUPPORT) return INFEASIBLE
+  return (c: number, move: number): number => {
+    const moved = value[c]! + move
+    if (moved > upper + SUPPORT || moved < floor[c]! - SUPPORT) return INFEASIBLE
+    if (c === cell) return 0
     if (frozen[c] !== 0) return INFEASIBLE
     if (suppressed[c] === 1) return REUSE
-    return onlySuppressed ? INFEASIBLE : v + 1
+    return onlySuppressed ? INFEASIBLE : value[c]! + 1
   }
 }
 
@@ -626,9 +643,17 @@ function toCertificate(up: Map<number, number>, down: Map<number, number>): Cert
 
 /**
  * Publishes again each secondary cell of `cells` (most persons first) whose primaries stay
- * certified without it.
+ * certified without it; the `relaxed` primaries are certified again against the reader of the
+ * values alone (`none`: no floors), as they were (a certificate under the floors that need not
+ * move a cell at its floor down would not hold for that reader).
  */
-function prune(state: State, held: Uint8Array, cells: readonly number[]): void {
+function prune(
+  state: State,
+  held: Uint8Array,
+  cells: readonly number[],
+  relaxed: ReadonlySet<number>,
+  none: Float64Array,
+): void {
   const { system, status, suppressed, certificates } = state
   const users = new Map<number, Set<number>>()
   const use = (primary: number, proof: readonly Certificate[]) => {
@@ -661,7 +686,7 @@ function prune(state: State, held: Uint8Array, cells: readonly number[]): void {
       const current = certificates.get(primary)
       if (!current) continue
       const moves = current.some((certificate) => certificate.cells.includes(s))
-      const proof = moves ? certify(state, primary, true, PRUNE_LEVEL) : current
+      const proof = moves ? recertify(state, primary, relaxed.has(primary) ? none : state.floor) : current
       if (!proof) break
       renewed.set(primary, proof)
     }
@@ -675,6 +700,17 @@ function prune(state: State, held: Uint8Array, cells: readonly number[]): void {
       certificates.set(primary, proof)
       use(primary, proof)
     }
+  }
+}
+
+/** Certifies a primary again within the suppressed cells, under the floors given. */
+function recertify(state: State, primary: number, floor: Float64Array): Certificate[] | undefined {
+  const kept = state.floor
+  state.floor = floor
+  try {
+    return certify(state, primary, true, PRUNE_LEVEL)
+  } finally {
+    state.floor = kept
   }
 }
 
