@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import pg from 'pg'
 
 /** The server benchmarks run against: PASSERELLE_BENCH_PG, or the local server. */
@@ -51,11 +51,16 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-/** Writes a result file under bench/results/ and returns its path. */
+/**
+ * Writes a result file under bench/results/ (`name-DATE.json`, else `name-DATE-2.json`, … : a
+ * second run the same day replaced the first one's figures) and returns its path.
+ */
 export function writeResult(name: string, result: unknown): string {
   const dir = new URL('./results/', import.meta.url).pathname
   mkdirSync(dir, { recursive: true })
-  const path = `${dir}${name}-${new Date().toISOString().slice(0, 10)}.json`
+  const stem = `${dir}${name}-${new Date().toISOString().slice(0, 10)}`
+  let path = `${stem}.json`
+  for (let n = 2; existsSync(path); n++) path = `${stem}-${n}.json`
   writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`)
   return path
 }
