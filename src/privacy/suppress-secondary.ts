@@ -127,10 +127,13 @@ const LP_REFINE_BUDGET = 300
 /**
  * Per component, the LPs over the whole component tried under the statuses' floors (PrimaryMarks.floor)
  * before a primary they leave unprotected by its neighbourhoods goes straight to the reader of the
- * values alone: on the entries of a demo hub (111,000 cells) each such LP takes seconds, and the
- * cells the floors leave no pattern are found by the neighbourhoods' failure in most cases.
+ * values alone: at least WHOLE_WITH_FLOORS, more on smaller components, as many as fit in
+ * WHOLE_CELLS (LPs × cells). On the entries of a demo hub (111,000 cells) each such LP takes a
+ * quarter of a second and finds a pattern for 15 primaries of 40; on its exits (25,000 cells),
+ * 0.2 s and every time, so that a cap of 40 there left 41 primaries to the reader of the values.
  */
 const WHOLE_WITH_FLOORS = 40
+const WHOLE_CELLS = 40 * 111_000
 
 interface State {
   readonly highs: Highs
@@ -163,7 +166,7 @@ interface State {
    * primary those leave unprotectable is certified against the attacker who ignores statuses.
    */
   floor: Float64Array
-  /** Per component, the LPs over it solved under the floors (WHOLE_WITH_FLOORS). */
+  /** Per component, the LPs over it solved under the floors (WHOLE_WITH_FLOORS, WHOLE_CELLS). */
   readonly wholeWithFloors: Int32Array
   lpSolved: number
   patterns: number
@@ -291,7 +294,8 @@ export async function searchComponents(job: SearchJob, ids: readonly number[]): 
   })
   for (const cell of primaries) {
     const k = state.component[cell]!
-    const widest = state.wholeWithFloors[k]! < WHOLE_WITH_FLOORS ? Infinity : MAX_LEVEL
+    const wholeAllowed = Math.max(WHOLE_WITH_FLOORS, Math.floor(WHOLE_CELLS / members[k]!.length))
+    const widest = state.wholeWithFloors[k]! < wholeAllowed ? Infinity : MAX_LEVEL
     let proof = certify(state, cell, false, widest) ?? certifyOnRates(state, cell, job.publicMeasures)
     let isRelaxed = false
     if (!proof && floored[k] === 1) {
