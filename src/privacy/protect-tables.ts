@@ -7,8 +7,10 @@
 import {
   applyPrimaryRules,
   findCells,
+  PRIMARY_FREQUENCY,
   type PrimaryMarks,
   PUBLISHED,
+  SECONDARY,
   STATUS_CODES,
 } from './apply-primary-rules.ts'
 import { type AuditScope, auditSystem } from './audit-system.ts'
@@ -147,7 +149,8 @@ export async function protectTables(
   }
   // Listed once the pattern is final: another cell's protection may have suppressed one since.
   const republished = [...moot].flatMap(([id, name]) => (status[id] === PUBLISHED ? [name] : [])).sort()
-  const tables = built.map((table, t) => toProtected(system, table, t, status, marks))
+  const shown = shownStatus(system, status)
+  const tables = built.map((table, t) => toProtected(system, table, t, shown, marks))
   // Internal cells are protected but are no rows: the shares count the rows.
   const rowsOf = (t: number) => system.cellIds[t]!.filter((_, local) => built[t]!.internal?.[local] !== 1)
   // A cell internal in one table may be a row of another (a région's year, by organism and by région).
@@ -158,12 +161,12 @@ export async function protectTables(
   const report: ProtectionReport = {
     tables: built.map((table, t) => ({
       name: table.name,
-      ...summarise(system, status, rowsOf(t)),
+      ...summarise(system, shown, rowsOf(t)),
     })),
     set: {
       ...summarise(
         system,
-        status,
+        shown,
         [...system.value.keys()].filter((id) => rowIds.has(id)),
       ),
       distinctCells: rowIds.size,
@@ -187,6 +190,17 @@ export async function protectTables(
     issues: findings,
   }
   return { ok: true, tables, report }
+}
+
+/**
+ * The statuses as the files show them: an empty cell that is primary by frequency (one a release
+ * online hid as such, carried over; the rules never make an empty cell primary) is shown `D`, as
+ * hidden for another cell's sake, not `A`: a reader takes a cell shown `A` to hold at least one
+ * person (PrimaryMarks.floor), which this one does not, so that the reader's sums (and
+ * `passerelle audit`'s) would not add up.
+ */
+function shownStatus(system: CellSystem, status: Uint8Array): Uint8Array {
+  return Uint8Array.from(status, (s, c) => (s === PRIMARY_FREQUENCY && system.value[c] === 0 ? SECONDARY : s))
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type ProtectResult, type PublishedCell, protectTables, type TableInput } from './index.ts'
+import { auditTables, type ProtectResult, type PublishedCell, protectTables, type TableInput } from './index.ts'
 
 // One small cell (a1, b1) among larger ones: the cheapest way to hide it goes through a2.
 const table: TableInput = {
@@ -395,5 +395,24 @@ describe('secondary cells of a release still online', () => {
       audit: 'suppressed',
     })
     expect(suppressed(result)).toEqual(['a2,b1 D', 'a2,b2 D', 'a3,b1 D', 'a3,b2 A'])
+  })
+
+  it('show a primary of a release online that is empty now `D`, not `A`: a reader takes a cell shown A to hold someone', async () => {
+    const emptied: TableInput = {
+      ...table,
+      rows: table.rows.map((r) => (r.codes.join() === 'a1,b1' ? { ...r, n: 0 } : r)),
+    }
+    const result = await protectTables([emptied], {
+      rules: { minPersons: 2 },
+      primary: [{ table: 't', codes: { a: 'a1', b: 'b1' } }],
+      audit: 'suppressed',
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    const audit = await auditTables(result.tables)
+    expect([suppressed(result), result.report.set.byStatus.A, audit.ok]).toEqual([
+      ['a1,b1 D', 'a1,b2 D', 'a2,b1 D', 'a2,b2 D'],
+      0,
+      true,
+    ])
   })
 })
