@@ -350,6 +350,72 @@ describe.skipIf(!enabled)('the built site in headless Chromium', () => {
     ])
   })
 
+  // 18 régions by period overlaid in one frame, in eight cycling colours, were a tangle: each région
+  // gets a small panel on the same scales, its line over the others in grey, named above it.
+  it('explorer: a line of 18 régions is drawn as small multiples (a named panel each, on a 1200 and a 375 px screen), its table beside, 0 axe violations', async () => {
+    const view = async (width: number) => {
+      const { page, record } = await recordedPage(browser, site.url)
+      await page.setViewportSize({ width, height: 900 })
+      await page.goto(
+        `${site.url}explorer/index.html?jeu=entrees-essai&table=entrees_region&ventilation=periode`,
+      )
+      await chartsDrawn(page)
+      await page.selectOption('#psl-comparer', 'territoire')
+      await page.waitForURL(/comparer=territoire/)
+      await page.waitForSelector('svg.psl-small-multiples')
+      await chartsDrawn(page)
+      const drawn = await page.evaluate(() => {
+        const svg = document.querySelector('.psl-chart-view svg')!
+        const flat = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '')
+        const texts = new Set([...svg.querySelectorAll('text')].map((t) => flat(t.textContent)))
+        // The table lists every cell: période, région, value.
+        const regions = [
+          ...new Set(
+            [...document.querySelectorAll('details tbody tr')].map((tr) => tr.children[1]?.textContent),
+          ),
+        ]
+        return {
+          regions: regions.length,
+          unnamed: regions.filter((r) => !texts.has(flat(r))),
+          legend: [...document.querySelectorAll('.psl-legend li')].map((li) => li.textContent?.trim()),
+          label: svg.getAttribute('role') === 'img' && (svg.getAttribute('aria-label') ?? '').length > 20,
+          pageWidth: Math.max(document.documentElement.scrollWidth, window.innerWidth),
+          // Panels side by side: the distinct left edges of their titles.
+          columns: new Set(
+            [...svg.querySelectorAll('text')]
+              .filter((t) => regions.some((r) => flat(r) === flat(t.textContent)))
+              .map((t) => Math.round(t.getBoundingClientRect().left)),
+          ).size,
+        }
+      })
+      const violations = await axeViolations(page)
+      const file = width < 480 ? 'explorateur-regions-phone' : 'explorateur-regions'
+      await page.screenshot({ path: join(screenshots, `${file}.png`), fullPage: true })
+      await page.close()
+      return { errors: record.errors, ...drawn, violations }
+    }
+    const wide = await view(1200)
+    const phone = await view(375)
+    for (const [drawn, columns, width] of [
+      [wide, 6, 1200],
+      [phone, 2, 375],
+    ] as const)
+      expect(drawn, `${width} px`).toEqual({
+        errors: [],
+        regions: 18,
+        unnamed: [],
+        legend: [
+          'les autres courbes, pour comparer',
+          expect.stringMatching(/^secret statistique/),
+          ...drawn.legend.slice(2),
+        ],
+        label: true,
+        pageWidth: width,
+        columns,
+        violations: [],
+      })
+  })
+
   it('explorer: works with the keyboard alone (a choice keeps the focus on its control, Tab goes on)', async () => {
     const { page } = await open('explorer/index.html')
     await page.focus('#psl-indicateur')

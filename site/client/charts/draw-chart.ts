@@ -7,6 +7,7 @@ import { type Cell, isEuro, isRate, selectCells } from '../data/cells.ts'
 import { type Hierarchy, parseHierarchy } from '../data/hierarchy.ts'
 import { fetchJson, fetchText, type PublishedTable } from '../data/published-table.ts'
 import { type LegendItem, legendItems, renderLegend, seriesKeys } from './legend.ts'
+import { CONTEXT_GREY, wantsSmallMultiples } from './panels.ts'
 import { summarise } from './summary.ts'
 import { svgElement } from './svg.ts'
 
@@ -120,6 +121,11 @@ export async function drawChart(spec: ChartSpec, target: HTMLElement, width: num
     ;({ svg, legend } = await drawMap(cells, level, rate, isEuro(spec.measure)))
     credit.className = 'psl-credit'
     credit.textContent = 'Fond de carte : IGN, Admin Express COG simplifié (Licence Ouverte 2.0).'
+  } else if (spec.kind === 'line' && wantsSmallMultiples(cells)) {
+    const { renderSmallMultiples } = await import('./small-multiples.ts')
+    svg = renderSmallMultiples(cells, rate, width)
+    // Each panel names its series: the legend says only what the grey lines are.
+    legend = [{ label: 'les autres courbes, pour comparer', fill: CONTEXT_GREY }, ...legendItems(cells)]
   } else if (spec.kind === 'line') {
     const { renderLine } = await import('./line-chart.ts')
     svg = renderLine(cells, rate, width)
