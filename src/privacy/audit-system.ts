@@ -9,7 +9,7 @@
 import { PUBLISHED, SECONDARY } from './apply-primary-rules.ts'
 import { type Certificate, verifyCertificate } from './certificate.ts'
 import { computeIntervals, type Interval } from './compute-intervals.ts'
-import { findPattern } from './hypercube.ts'
+import { boundedCost, findPattern, PATTERN_INFEASIBLE } from './hypercube.ts'
 import { type CellSystem, displayKey, holdsAll } from './link-tables.ts'
 import { tableLocations } from './neighbourhood.ts'
 import { downwardDistance } from './primary-rules.ts'
@@ -32,7 +32,6 @@ export interface AuditedPattern {
 }
 
 const TOLERANCE = 1e-6
-const INFEASIBLE = 1e12
 
 /** Runs the attacker LP; returns the intervals and the verdict. */
 export async function auditSystem(
@@ -88,12 +87,9 @@ export async function auditSystem(
     locations ??= tableLocations(system)
     const d = distance[p]!
     const floor = floorOf(p)
-    const cost = (c: number, move: number) => {
-      const moved = system.value[c]! + move
-      if (moved > system.upper + 1e-9 || moved < floor[c]! - 1e-9) return INFEASIBLE
-      if (c === p) return 0
-      return suppressed[c] === 1 && !known?.has(c) ? 0 : INFEASIBLE
-    }
+    const cost = boundedCost(system, floor, p, (c) =>
+      suppressed[c] === 1 && !known?.has(c) ? 0 : PATTERN_INFEASIBLE,
+    )
     const down = downwardDistance(d, system.value[p]!, floor[p])
     return findPattern(system, locations, p, d, cost, down) !== undefined
   }

@@ -104,6 +104,28 @@ export function linesOf(h: Hierarchy, code: number): Lines {
  */
 export type PatternCost = (cell: number, move: number) => number
 
+/** A pattern cost that forbids a cell (`INFEASIBLE`) when its move takes it past its bound. */
+export const PATTERN_INFEASIBLE = INFEASIBLE
+
+/**
+ * The pattern cost of moving cells around `cell`: a cell moved out of [floor, the system's bound]
+ * is not allowed, `cell` itself costs nothing, any other cell what `other` says. The search and the
+ * audit share it, so that they read the bounds alike.
+ */
+export function boundedCost(
+  system: CellSystem,
+  floor: Float64Array,
+  cell: number,
+  other: (c: number) => number,
+): PatternCost {
+  const { value, upper } = system
+  return (c, move) => {
+    const moved = value[c]! + move
+    if (moved > upper + 1e-7 || moved < floor[c]! - 1e-7) return INFEASIBLE
+    return c === cell ? 0 : other(c)
+  }
+}
+
 /** A change of the system found by the hypercube search: sorted cells and their moves. */
 interface PatternChange {
   readonly cells: Int32Array

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { auditTables, type ProtectResult, type PublishedCell, protectTables, type TableInput } from './index.ts'
+import {
+  auditTables,
+  type ProtectResult,
+  type PublishedCell,
+  protectTables,
+  type TableInput,
+} from './index.ts'
 
 // One small cell (a1, b1) among larger ones: the cheapest way to hide it goes through a2.
 const table: TableInput = {

@@ -15,7 +15,7 @@ import { applyThreshold } from './apply-threshold.ts'
 import type { Certificate } from './certificate.ts'
 import { componentsOf } from './components.ts'
 import { findPerturbation } from './find-perturbation.ts'
-import { findPattern } from './hypercube.ts'
+import { boundedCost, findPattern } from './hypercube.ts'
 import { type CellSystem, holdsAll } from './link-tables.ts'
 import { loadSolver } from './load-solver.ts'
 import { neighbourhood, tableLocations } from './neighbourhood.ts'
@@ -504,15 +504,11 @@ function certificateCost(state: State, certificate: Certificate): number {
 
 function patternCost(state: State, cell: number, onlySuppressed: boolean) {
   const { system, suppressed, frozen, floor } = state
-  const { value, upper } = system
-  return (c: number, move: number): number => {
-    const moved = value[c]! + move
-    if (moved > upper + SUPPORT || moved < floor[c]! - SUPPORT) return INFEASIBLE
-    if (c === cell) return 0
+  return boundedCost(system, floor, cell, (c) => {
     if (frozen[c] !== 0) return INFEASIBLE
     if (suppressed[c] === 1) return REUSE
-    return onlySuppressed ? INFEASIBLE : value[c]! + 1
-  }
+    return onlySuppressed ? INFEASIBLE : system.value[c]! + 1
+  })
 }
 
 function certifyByLp(
