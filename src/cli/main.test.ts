@@ -36,7 +36,7 @@ describe('passerelle', () => {
     const { io, stderr } = memoryIo({}, '/')
     expect(await main(['demo', '--dossiers', '8000001', '--no-serve'], io)).toBe(2)
     expect(stderr).toEqual([
-      'passerelle demo: --dossiers 8000001 is more than the demo takes (8,000,000, the reference stock, already hours on the embedded store): for more, write files with passerelle generate and import them into a PostgreSQL server (DATABASE_URL)',
+      'passerelle demo: --dossiers 8000001 is more than the demo takes (8,000,000, the reference stock, already hours on the embedded store): for a hub of that size, write files with passerelle generate (at most as many) and import them into a PostgreSQL server (DATABASE_URL)',
     ])
   })
 

@@ -57,6 +57,7 @@ describe('commands made of sub-commands', () => {
       await run(['referentials', 'list', '--kind', 'dsn']),
       await run(['referentials', 'list', '--skip-invalid']),
       await run(['partners', 'tokens', '--code', 'R11', '--name', 'x']),
+      await run(['partners', 'list', '--valid-days', 'abc']),
     ]).toEqual([
       {
         code: 2,
@@ -88,6 +89,11 @@ describe('commands made of sub-commands', () => {
         code: 2,
         stdout: [],
         first: 'passerelle partners: --name is not an option of partners tokens (it takes --code)',
+      },
+      {
+        code: 2,
+        stdout: [],
+        first: 'passerelle partners: --valid-days is for add and rotate-token, which issue tokens',
       },
     ])
     expect(existsSync(data)).toBe(false)

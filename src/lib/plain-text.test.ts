@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { characterCount, notPlainText, shownValue } from './plain-text.ts'
 
 describe('notPlainText', () => {
-  it('finds what would forge or hide a line: controls, DEL, C1, line separators, bidi controls, U+FFFD', () => {
+  it('finds what would forge or hide a line: controls, DEL, C1, line separators, bidi controls and marks, invisible characters, U+FFFD', () => {
     const found = (text: string) => notPlainText(text)
     expect({
       plain: found('Région Provence-Alpes-Côte d’Azur — 🚀'),
@@ -20,6 +20,11 @@ describe('notPlainText', () => {
       rightToLeftOverride: found('a\u202Eb'),
       replacement: found('R\uFFFDgion'),
       afterAnEmoji: found('🚀\n'),
+      zeroWidthSpace: found('Région\u200BBretagne'),
+      rightToLeftMark: found('a\u200Fb'),
+      arabicLetterMark: found('a\u061Cb'),
+      wordJoiner: found('a\u2060b'),
+      byteOrderMark: found('\uFEFFAcme'),
     }).toEqual({
       plain: null,
       newline: 'it holds a line break (U+000A) at character 5',
@@ -36,6 +41,11 @@ describe('notPlainText', () => {
       rightToLeftOverride: 'it holds a bidirectional control (U+202E) at character 2',
       replacement: 'it holds the replacement character (text that was not UTF-8) (U+FFFD) at character 2',
       afterAnEmoji: 'it holds a line break (U+000A) at character 2',
+      zeroWidthSpace: 'it holds an invisible character (U+200B) at character 7',
+      rightToLeftMark: 'it holds a bidirectional control (U+200F) at character 2',
+      arabicLetterMark: 'it holds a bidirectional control (U+061C) at character 2',
+      wordJoiner: 'it holds an invisible character (U+2060) at character 2',
+      byteOrderMark: 'it holds an invisible character (U+FEFF) at character 1',
     })
   })
 })

@@ -7,13 +7,19 @@
 
 /**
  * C0 and C1 controls (tab, newline, carriage return, bell, escape…), DEL, the Unicode line and
- * paragraph separators, the bidirectional embeddings, overrides and isolates (they reorder what a
- * terminal shows after them) and U+FFFD, the mark of text decoded from bytes that were not UTF-8.
+ * paragraph separators, the bidirectional embeddings, overrides, isolates and marks (they reorder
+ * what a terminal shows after them), the invisible characters (zero-width space, joiners, word
+ * joiner, BOM: a name holding one looks like another) and U+FFFD, the mark of text decoded from
+ * bytes that were not UTF-8.
  */
 function notPlain(code: number): boolean {
   return (
     code <= 0x1f ||
     (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    code === 0xfeff ||
     code === 0x2028 ||
     code === 0x2029 ||
     (code >= 0x202a && code <= 0x202e) ||
@@ -31,7 +37,13 @@ function kind(character: string): string {
   if ('\n\r\u0085\u2028\u2029\u000B\u000C'.includes(character)) return 'a line break'
   if (character === '\t') return 'a tab'
   if (character === '\uFFFD') return 'the replacement character (text that was not UTF-8)'
-  if (character >= '\u202A') return 'a bidirectional control'
+  if (
+    '\u061C\u200E\u200F'.includes(character) ||
+    (character >= '\u202A' && character <= '\u202E') ||
+    (character >= '\u2066' && character <= '\u2069')
+  )
+    return 'a bidirectional control'
+  if (character >= '\u200B') return 'an invisible character'
   return 'a control character'
 }
 

@@ -7,7 +7,6 @@
 import {
   applyPrimaryRules,
   findCells,
-  PRIMARY_FREQUENCY,
   type PrimaryMarks,
   PUBLISHED,
   SECONDARY,
@@ -193,14 +192,16 @@ export async function protectTables(
 }
 
 /**
- * The statuses as the files show them: an empty cell that is primary by frequency (one a release
- * online hid as such, carried over; the rules never make an empty cell primary) is shown `D`, as
- * hidden for another cell's sake, not `A`: a reader takes a cell shown `A` to hold at least one
- * person (PrimaryMarks.floor), which this one does not, so that the reader's sums (and
- * `passerelle audit`'s) would not add up.
+ * The statuses as the files show them: an empty primary cell (one a release online hid, carried
+ * over; the rules never make an empty cell primary) is shown `D`, as hidden for another cell's
+ * sake, not `A` or `B`: a reader takes a cell shown so to hold at least one unit
+ * (PrimaryMarks.floor), which this one does not, so that the reader's sums (and `passerelle
+ * audit`'s) would not add up. The release's own audit still checks it as primary.
  */
 function shownStatus(system: CellSystem, status: Uint8Array): Uint8Array {
-  return Uint8Array.from(status, (s, c) => (s === PRIMARY_FREQUENCY && system.value[c] === 0 ? SECONDARY : s))
+  return Uint8Array.from(status, (s, c) =>
+    s !== PUBLISHED && s !== SECONDARY && system.value[c] === 0 ? SECONDARY : s,
+  )
 }
 
 /**

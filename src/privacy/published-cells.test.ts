@@ -421,4 +421,18 @@ describe('secondary cells of a release still online', () => {
       true,
     ])
   })
+
+  it('show a dominance primary of a release online that is empty now `D`, not `B`, for the same reason', async () => {
+    const emptied: TableInput = {
+      ...table,
+      rows: table.rows.map((r) => (r.codes.join() === 'a1,b1' ? { ...r, n: 0 } : r)),
+    }
+    const result = await protectTables([emptied], {
+      rules: { minPersons: 2 },
+      primary: [{ table: 't', codes: { a: 'a1', b: 'b1' }, status: 'B' }],
+      audit: 'suppressed',
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.issues))
+    expect([suppressed(result)[0], result.report.set.byStatus.B]).toEqual(['a1,b1 D', 0])
+  })
 })

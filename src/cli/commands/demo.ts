@@ -83,7 +83,7 @@ export const demoCommand: Command = {
       throw new CliError(`--dossiers "${values.dossiers}" must be a positive integer`, 2)
     if (dossiers > MAX_DEMO_DOSSIERS)
       throw new CliError(
-        `--dossiers ${values.dossiers} is more than the demo takes (${MAX_DEMO_DOSSIERS.toLocaleString('en-US')}, the reference stock, already hours on the embedded store): for more, write files with passerelle generate and import them into a PostgreSQL server (DATABASE_URL)`,
+        `--dossiers ${values.dossiers} is more than the demo takes (${MAX_DEMO_DOSSIERS.toLocaleString('en-US')}, the reference stock, already hours on the embedded store): for a hub of that size, write files with passerelle generate (at most as many) and import them into a PostgreSQL server (DATABASE_URL)`,
         2,
       )
     const seed = values.seed ?? '1'

@@ -43,7 +43,7 @@ describe('passerelle import --rejects', () => {
       PASSERELLE_SECRET: 'a-test-secret-of-at-least-32-characters!!',
     }
     const answers = []
-    for (const rejects of ['nonexistent/dir/x.ndjson', 'out']) {
+    for (const rejects of ['nonexistent/dir/x.ndjson', 'out', '']) {
       const { io, stdout, stderr } = memoryIo(env, dir)
       const code = await main(['import', '--partner', 'CDC', 'feed.ndjson', '--rejects', rejects], io)
       answers.push({ code, stdout, stderr })
@@ -62,6 +62,12 @@ describe('passerelle import --rejects', () => {
         stderr: [
           `passerelle import: --rejects "out" must be a file in an existing folder: ${join(dir, 'out')} is a directory`,
         ],
+      },
+      {
+        code: 2,
+        stdout: [],
+        // It ran without a rejects file.
+        stderr: ['passerelle import: --rejects "" must be a file in an existing folder: it is empty'],
       },
     ])
     expect([existsSync(join(dir, 'nonexistent')), existsSync(join(dir, 'data'))]).toEqual([false, false])

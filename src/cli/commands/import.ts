@@ -61,13 +61,14 @@ exit status: 0 the file is in, every record accepted or some rejected (listed in
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 20000)
       throw new CliError(`--batch-size "${values['batch-size']}" must be an integer from 1 to 20000`, 2)
     const path = resolve(io.cwd, positionals[0]!)
-    const rejectsPath = values.rejects ? resolve(io.cwd, values.rejects) : null
+    // `--rejects ""` is refused by rejectsFile, not taken for no rejects file.
+    const rejectsPath = values.rejects !== undefined ? resolve(io.cwd, values.rejects) : null
     if (rejectsPath && sameFile(path, rejectsPath))
       throw new CliError(
         `--rejects ${values.rejects} is the file being imported: writing the rejected lines would erase it; give another file`,
         2,
       )
-    if (rejectsPath) rejectsFile(values.rejects!, rejectsPath)
+    if (rejectsPath !== null) rejectsFile(values.rejects!, rejectsPath)
     return withHub(io, { needsSecret: true, existing: true }, async ({ store, secret }) => {
       const preparer = await createPreparer(secret, prepareThreads(io.env))
       const today = new Date().toISOString().slice(0, 10)

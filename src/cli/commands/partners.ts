@@ -99,8 +99,6 @@ export const partnersCommand: Command = {
     // Read before the store opens: a bad PASSERELLE_OPERATOR stops a change before it is made.
     const operator =
       sub === 'add' || sub === 'rotate-token' || sub === 'revoke-token' ? operatorName(io.env) : ''
-    const validDays = daysOption('--valid-days', values['valid-days'], DEFAULT_TOKEN_DAYS, 1, MAX_TOKEN_DAYS)
-    const overlapDays = daysOption('--overlap-days', values['overlap-days'], 0, 0, MAX_OVERLAP_DAYS)
     if (values['overlap-days'] !== undefined && sub !== 'rotate-token')
       throw new CliError(
         '--overlap-days is for rotate-token: a rotation lets the previous tokens work on a while',
@@ -114,6 +112,10 @@ export const partnersCommand: Command = {
         2,
       )
     onlyOptionsOf('partners', sub, values, SUB_COMMANDS, partnersCommand.usage)
+    // Their values are read once the sub-command is known to take them (`list --valid-days abc`
+    // names the option it does not take, not the value).
+    const validDays = daysOption('--valid-days', values['valid-days'], DEFAULT_TOKEN_DAYS, 1, MAX_TOKEN_DAYS)
+    const overlapDays = daysOption('--overlap-days', values['overlap-days'], 0, 0, MAX_OVERLAP_DAYS)
     if (sub === 'add' && values.from !== undefined) {
       if (values.code !== undefined || values.name !== undefined || values.kind !== undefined)
         throw new CliError(
