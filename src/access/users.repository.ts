@@ -108,6 +108,24 @@ async function changeAndEndSessions(
   })
 }
 
+/**
+ * The account of `email` (normalised) locked for the rest of the transaction, with its partner and
+ * whether it is disabled: an operator's change reads its state and logs it once, whoever else
+ * changes it at the same time. Undefined when there is no such account.
+ */
+export async function lockedUser(
+  tx: Kysely<Database>,
+  email: string,
+): Promise<{ partnerId: number; disabled: boolean } | undefined> {
+  const row = await tx
+    .selectFrom('partner_user')
+    .select(['partner_id', 'disabled_at'])
+    .where('email', '=', normaliseEmail(email))
+    .forUpdate()
+    .executeTakeFirst()
+  return row && { partnerId: row.partner_id, disabled: row.disabled_at !== null }
+}
+
 /** Disables a user and ends its sessions; false when there is no such user. */
 export function disableUser(db: Kysely<Database>, email: string): Promise<boolean> {
   return changeAndEndSessions(db, email, { disabled_at: sql<Date>`now()` })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { characterCount, notPlainText, shownValue } from './plain-text.ts'
+import { characterCount, notPlainText, shownCell, shownValue } from './plain-text.ts'
 
 describe('notPlainText', () => {
   it('finds what would forge or hide a line: controls, DEL, C1, line separators, bidi controls and marks, invisible characters, U+FFFD', () => {
@@ -62,6 +62,15 @@ describe('shownValue', () => {
       '"a\\u0007\\u0085\\u2028\\u202eb"',
       `"${'é'.repeat(60)}"… (70 characters)`,
       2,
+    ])
+  })
+})
+
+describe('shownCell', () => {
+  it('leaves plain text as it is and escapes any other, so that a stored value forges no row', () => {
+    expect([shownCell('Région Bretagne', 200), shownCell('Acme\nR11  REGION', 200)]).toEqual([
+      'Région Bretagne',
+      '"Acme\\nR11  REGION"',
     ])
   })
 })

@@ -89,3 +89,15 @@ export function shownValue(text: string, max = 60): string {
       : character
   return characters.length > max ? `${escaped}… (${characters.length} characters)` : escaped
 }
+
+/**
+ * `text` as a table's cell shows it: as it is when it is plain text, else escaped (shownValue) so
+ * that a value stored before such text was refused forges no row.
+ *
+ * @example
+ * shownCell('Acme') // 'Acme'
+ * shownCell('Acme\nR11') // '"Acme\\nR11"'
+ */
+export function shownCell(text: string, max: number): string {
+  return notPlainText(text) === null ? text : shownValue(text, max)
+}

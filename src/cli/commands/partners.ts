@@ -9,7 +9,7 @@ import {
 } from '../../access/operator-log.repository.ts'
 import type { Database } from '../../db/database.ts'
 import { inTransaction } from '../../db/in-transaction.ts'
-import { notPlainText, shownValue } from '../../lib/plain-text.ts'
+import { shownCell } from '../../lib/plain-text.ts'
 import {
   addPartner,
   addPartners,
@@ -163,8 +163,7 @@ export const partnersCommand: Command = {
             p.kind,
             own.length ? own.map((t) => `#${t.id}`).join(',') : '-',
             lastDay(own),
-            // A name stored before names were checked is shown escaped: it forges no row.
-            notPlainText(p.name) === null ? p.name : shownValue(p.name, MAX_PARTNER_NAME_LENGTH),
+            shownCell(p.name, MAX_PARTNER_NAME_LENGTH),
           ]
         })
         for (const line of alignColumns([['code', 'kind', 'live tokens', 'until', 'name'], ...rows]))

@@ -13,12 +13,13 @@ import {
   disableUser,
   enableUser,
   listUsers,
+  lockedUser,
   normaliseEmail,
   resetPassword,
 } from '../../access/users.repository.ts'
 import type { Database } from '../../db/database.ts'
 import { inTransaction } from '../../db/in-transaction.ts'
-import { notPlainText, shownValue } from '../../lib/plain-text.ts'
+import { shownCell, shownValue } from '../../lib/plain-text.ts'
 import { partnerByCode, unknownPartner } from '../../partners/partner.repository.ts'
 import { alignColumns } from '../columns.ts'
 import { utc, withHub } from '../hub.ts'
@@ -98,20 +99,15 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
         change: (tx: Kysely<Database>) => Promise<boolean>,
       ) =>
         inTransaction(db, async (tx): Promise<'missing' | 'unchanged' | 'changed'> => {
-          const email = normaliseEmail(emailOption)
           // Locked first: two operators disabling it at once log it once.
-          const row = await tx
-            .selectFrom('partner_user')
-            .select(['partner_id', 'disabled_at'])
-            .where('email', '=', email)
-            .forUpdate()
-            .executeTakeFirst()
-          if (!row) return 'missing'
-          const disabled = row.disabled_at !== null
+          const account = await lockedUser(tx, emailOption)
+          if (!account) return 'missing'
+          const { disabled, partnerId } = account
           if ((action === 'user/disable' && disabled) || (action === 'user/enable' && !disabled))
             return 'unchanged'
           if (!(await change(tx))) return 'missing'
-          await recordOperatorAction(tx, { operator, action, partnerId: row.partner_id, subject: email })
+          const subject = normaliseEmail(emailOption)
+          await recordOperatorAction(tx, { operator, action, partnerId, subject })
           return 'changed'
         })
       const printPassword = (password: string) => {
@@ -150,8 +146,7 @@ export function makeUsersCommand(readPassword: () => Promise<string> = readStdin
             u.partnerCode,
             u.disabled ? 'disabled' : u.mustChangePassword ? 'active, password to change' : 'active',
             u.lastSignIn ? utc(u.lastSignIn) : 'never',
-            // An e-mail stored before e-mails were checked is shown escaped: it forges no row.
-            notPlainText(u.email) === null ? u.email : shownValue(u.email, MAX_EMAIL_LENGTH),
+            shownCell(u.email, MAX_EMAIL_LENGTH),
           ])
           for (const line of alignColumns([['partner', 'state', 'last sign-in', 'e-mail'], ...rows]))
             io.out(line)
